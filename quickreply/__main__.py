@@ -1,0 +1,5 @@
+"""Entry point for ``python -m quickreply``."""
+
+from quickreply.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python core: packs, shop rules, rendering, search, timers, stats. No Qt, no OS hooks."""

@@ -1,0 +1,65 @@
+"""Where QuickReply keeps things: shipped packs, team and personal packs, config, data, cache.
+
+``QUICKREPLY_HOME`` puts everything under one folder (tests, portable installs); otherwise the
+platform's user folders from platformdirs are used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "QuickReply"
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "snippets"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    shipped: Path  # read-only default packs and the example shop profile
+    team: Path  # the lead's published packs (read-only for agents)
+    personal: Path  # the agent's own packs (editable)
+    config: Path  # settings.json
+    data: Path  # stats.sqlite3
+    cache: Path  # search index cache
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+    @property
+    def stats_file(self) -> Path:
+        return self.data / "stats.sqlite3"
+
+    @property
+    def shop_file(self) -> Path:
+        """The shop profile in force: the team's if published, else the shipped example."""
+        team_shop = self.team / "shop.yaml"
+        return team_shop if team_shop.exists() else self.shipped / "shop.yaml"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> AppPaths:
+        env = os.environ if env is None else env
+        home = env.get("QUICKREPLY_HOME")
+        if home:
+            root = Path(home)
+            return cls(
+                shipped=SHIPPED_DIR,
+                team=root / "team",
+                personal=root / "personal",
+                config=root / "config",
+                data=root / "data",
+                cache=root / "cache",
+            )
+        data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        return cls(
+            shipped=SHIPPED_DIR,
+            team=data / "team",
+            personal=data / "personal",
+            config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            data=data,
+            cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        )

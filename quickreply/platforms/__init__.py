@@ -1,0 +1,1 @@
+"""OS adapters (hotkeys, clipboard, key injection, focus) behind Protocols. No Qt here."""

@@ -1,0 +1,38 @@
+"""Shared fixtures: offscreen Qt, an isolated QUICKREPLY_HOME, and small pack writers."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt aborts the process with no display; widget tests run offscreen unless a test starts Xvfb.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "snippets"
+
+
+@pytest.fixture(autouse=True)
+def qr_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Every test gets its own empty QuickReply home so no test touches the user's data."""
+    home = tmp_path / "qr-home"
+    home.mkdir()
+    monkeypatch.setenv("QUICKREPLY_HOME", str(home))
+    yield home
+
+
+@pytest.fixture
+def write_pack(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a dedented YAML pack into tmp_path and return its path."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
