@@ -23,7 +23,7 @@ class AppPaths:
     team: Path  # the lead's published packs (read-only for agents)
     personal: Path  # the agent's own packs (editable)
     config: Path  # settings.json
-    data: Path  # stats.sqlite3
+    data: Path  # stats.sqlite3 (usage), kpi.sqlite3 (response times)
     cache: Path  # search index cache
 
     @property
@@ -33,6 +33,11 @@ class AppPaths:
     @property
     def stats_file(self) -> Path:
         return self.data / "stats.sqlite3"
+
+    @property
+    def kpi_file(self) -> Path:
+        """Response-time records: a file of its own, so a broken usage store never costs KPIs."""
+        return self.data / "kpi.sqlite3"
 
     @property
     def shop_file(self) -> Path:
