@@ -1,0 +1,179 @@
+"""The user's settings: a frozen dataclass, stored as JSON in ``AppPaths.settings_file``.
+
+Loading never fails: a missing file gives the defaults; a corrupt file is kept aside as
+``settings.json.corrupt`` and the defaults are used, with one Problem saying so; a bad value
+for one key costs only that key. Saving is atomic (temp file + ``os.replace``) and keeps the
+previous file as ``settings.json.bak``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Final
+
+from quickreply.core.hotkeys import HotkeyError, normalise_hotkey
+from quickreply.core.problems import Problem, Severity, did_you_mean
+
+SETTINGS_VERSION: Final = 1
+LANGUAGES: Final = ("system", "zh_CN", "en", "zh_TW")
+THEMES: Final = ("system", "light", "dark")
+PASTE_SHORTCUTS: Final = ("ctrl+v", "shift+insert")
+MAX_DELAY_MS: Final = 5000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the user can change in the settings dialog."""
+
+    # Ctrl+Space toggles the IME on Chinese Windows and Alt+Space opens the window menu, so the
+    # default needs both Ctrl and Alt.
+    palette_hotkey: str = "ctrl+alt+space"
+    # snippet id -> hotkey; overrides (or adds to) the pack's own ``hotkey:``.
+    snippet_hotkeys: Mapping[str, str] = field(default_factory=dict)
+    pre_paste_ms: int = 0  # wait after focus is back, before the paste shortcut
+    restore_ms: int = 200  # wait after the paste before the old clipboard comes back
+    paste_shortcut: str = "ctrl+v"  # or "shift+insert" for clients that ignore Ctrl+V
+    language: str = "system"
+    theme: str = "system"
+    team_dir: str = ""  # empty: the default folder under the data dir
+    personal_dir: str = ""
+    version: int = SETTINGS_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["snippet_hotkeys"] = dict(sorted(self.snippet_hotkeys.items()))
+        return data
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
+    """Validate one key; return (value to use, error message or "")."""
+    if name == "palette_hotkey":
+        if not isinstance(value, str):
+            return default, "must be a string like 'ctrl+alt+space'"
+        try:
+            return normalise_hotkey(value), ""
+        except HotkeyError as err:
+            return default, str(err)
+    if name == "snippet_hotkeys":
+        if not isinstance(value, dict):
+            return default, "must be an object of snippet id to hotkey"
+        good: dict[str, str] = {}
+        bad: list[str] = []
+        for sid, combo in value.items():
+            try:
+                good[str(sid)] = normalise_hotkey(str(combo))
+            except HotkeyError as err:
+                bad.append(f"{sid}: {err}")
+        return good, "; ".join(bad)
+    if name in ("pre_paste_ms", "restore_ms"):
+        if isinstance(value, bool) or not isinstance(value, int):
+            return default, f"must be a whole number of milliseconds, not {value!r}"
+        if not 0 <= value <= MAX_DELAY_MS:
+            return default, f"{value} is out of range (0 to {MAX_DELAY_MS} ms)"
+        return value, ""
+    choices = {"paste_shortcut": PASTE_SHORTCUTS, "language": LANGUAGES, "theme": THEMES}.get(name)
+    if choices is not None:
+        if name == "paste_shortcut" and isinstance(value, str):
+            with contextlib.suppress(HotkeyError):
+                value = normalise_hotkey(value)
+        if value not in choices:
+            return default, f"{value!r} is not one of {', '.join(choices)}"
+        return value, ""
+    if name in ("team_dir", "personal_dir"):
+        if not isinstance(value, str):
+            return default, "must be a folder path (a string)"
+        return value, ""
+    if name == "version":
+        if not isinstance(value, int) or value > SETTINGS_VERSION:
+            return default, f"version {value!r} is newer than this app understands"
+        return SETTINGS_VERSION, ""
+    return default, ""
+
+
+def settings_from_json(data: Any, path: str = "settings.json") -> tuple[Settings, list[Problem]]:
+    """Build Settings from parsed JSON; a bad key falls back to its default with a Problem."""
+    defaults = Settings()
+    if not isinstance(data, dict):
+        return defaults, [
+            Problem(path, 1, "settings", "the file is not a JSON object", "started with defaults")
+        ]
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in data.items():
+        if key not in known:
+            hint = did_you_mean(key, known) or "ignored"
+            problems.append(
+                Problem(path, 1, key, "unknown setting", hint, severity=Severity.WARNING)
+            )
+            continue
+        used, error = _check_value(key, value, getattr(defaults, key))
+        values[key] = used
+        if error:
+            problems.append(Problem(path, 1, key, error, "using the default"))
+    return replace(defaults, **values), problems
+
+
+def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """Read settings; never raises for bad content. A corrupt file is copied aside first."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as err:
+        return Settings(), [
+            Problem(
+                str(path), 0, "settings", f"cannot read: {err.strerror}", "started with defaults"
+            )
+        ]
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        kept = path.with_name(path.name + ".corrupt")
+        shutil.copyfile(path, kept)
+        line = err.lineno if isinstance(err, json.JSONDecodeError) else 1
+        what = err.msg if isinstance(err, json.JSONDecodeError) else "not UTF-8"
+        return Settings(), [
+            Problem(
+                str(path),
+                line,
+                "settings",
+                f"the file is corrupt ({what}); started with defaults",
+                f"a copy is kept at {kept}",
+            )
+        ]
+    return settings_from_json(data, str(path))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically, keeping the previous file as ``path.bak``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write settings as pretty JSON (atomic, with ``.bak`` of the previous file)."""
+    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    write_atomic(path, text)

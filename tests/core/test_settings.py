@@ -1,0 +1,96 @@
+"""Settings: defaults, a JSON round trip, atomic saves with .bak, and forgiving loads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from quickreply.core.settings import Settings, load_settings, save_settings
+
+
+def test_missing_file_gives_defaults_and_no_problem(tmp_path: Path) -> None:
+    settings, problems = load_settings(tmp_path / "settings.json")
+    assert settings == Settings()
+    assert settings.palette_hotkey == "ctrl+alt+space"
+    assert settings.restore_ms == 200
+    assert problems == []
+
+
+def test_save_then_load_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    changed = Settings().with_changes(
+        palette_hotkey="ctrl+shift+k",
+        snippet_hotkeys={"courier.which": "ctrl+alt+1"},
+        restore_ms=300,
+        paste_shortcut="shift+insert",
+        language="zh_TW",
+        theme="dark",
+        personal_dir="/data/我的话术",
+    )
+    save_settings(changed, path)
+    loaded, problems = load_settings(path)
+    assert problems == []
+    assert loaded == changed
+    assert "我的话术" in path.read_text(encoding="utf-8")
+
+
+def test_saving_keeps_the_previous_file_as_bak(tmp_path: Path) -> None:
+    path = tmp_path / "cfg" / "settings.json"
+    save_settings(Settings().with_changes(theme="light"), path)
+    save_settings(Settings().with_changes(theme="dark"), path)
+    assert json.loads(path.read_text(encoding="utf-8"))["theme"] == "dark"
+    assert json.loads((path.parent / "settings.json.bak").read_text(encoding="utf-8"))["theme"] == (
+        "light"
+    )
+    assert sorted(p.name for p in path.parent.iterdir()) == ["settings.json", "settings.json.bak"]
+
+
+def test_corrupt_file_is_kept_aside_and_defaults_are_used(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"theme": "dark",\n  "language": }', encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings == Settings()
+    assert [str(p) for p in problems] == [
+        f"{path}:2: settings: the file is corrupt (Expecting value); started with defaults "
+        f"(a copy is kept at {path}.corrupt)"
+    ]
+    assert (tmp_path / "settings.json.corrupt").read_text(encoding="utf-8").startswith('{"theme"')
+
+
+def test_one_bad_value_costs_only_that_key(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps({"palette_hotkey": "ctrl+spcae", "theme": "dark", "restore_ms": -5}),
+        encoding="utf-8",
+    )
+    settings, problems = load_settings(path)
+    assert settings.theme == "dark"
+    assert settings.palette_hotkey == "ctrl+alt+space"
+    assert settings.restore_ms == 200
+    assert [str(p) for p in problems] == [
+        f"{path}:1: palette_hotkey: 'ctrl+spcae': unknown key 'spcae' (did you mean 'space'?)"
+        " (using the default)",
+        f"{path}:1: restore_ms: -5 is out of range (0 to 5000 ms) (using the default)",
+    ]
+
+
+def test_unknown_key_is_a_warning_with_a_hint(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"them": "dark"}), encoding="utf-8")
+    settings, problems = load_settings(path)
+    assert settings == Settings()
+    assert [str(p) for p in problems] == [
+        f"{path}:1: warning: them: unknown setting (did you mean 'theme'?)"
+    ]
+
+
+def test_hotkeys_are_stored_in_canonical_form(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps({"palette_hotkey": "Alt+Ctrl+Q", "snippet_hotkeys": {"a": "Shift+Ctrl+2"}}),
+        encoding="utf-8",
+    )
+    settings, problems = load_settings(path)
+    assert problems == []
+    assert settings.palette_hotkey == "ctrl+alt+q"
+    assert dict(settings.snippet_hotkeys) == {"a": "ctrl+shift+2"}
