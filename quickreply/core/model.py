@@ -73,6 +73,7 @@ class Snippet:
     path: str = ""  # file it was loaded from
     line: int = 0  # line of the snippet's first key in that file
     text_line: int = 0  # line where its text starts (template errors are reported relative to it)
+    variant_lines: tuple[int, ...] = ()  # line where each variant starts (same order)
 
     @property
     def text(self) -> str:
