@@ -151,11 +151,14 @@ class KpiStore:
         *,
         slow_after: float = THREE_MINUTES,
         busy_timeout: float = 0.5,
+        repair: bool = True,
     ) -> None:
         self.path = path
         self._clock = clock
         self.slow_after = slow_after
         self._busy_timeout = busy_timeout
+        # The app moves a corrupt file aside to keep recording; a report (the CLI) must not.
+        self._repair = repair
         self._conn: sqlite3.Connection | None = None
         self._inode: int | None = None
         self._day = _local_naive(clock()).date()
@@ -246,6 +249,11 @@ class KpiStore:
         if isinstance(err, sqlite3.DatabaseError) and (
             "not a database" in text or "malformed" in text
         ):
+            if not self._repair:
+                return self._problem(
+                    "the file is not a readable database",
+                    "the app moves it aside on its next reply; or delete it",
+                )
             try:
                 moved = self._quarantine()
             except OSError as move_err:
