@@ -1,0 +1,482 @@
+"""The palette: the search-and-paste popup an agent opens with the global hotkey.
+
+A frameless, always-on-top window centred on the screen with the mouse cursor. Each keystroke
+runs the search index; the list shows code, title and group; the preview shows the reply
+rendered with the shop profile. Keys: ↑/↓ move, Enter pastes, Ctrl+Enter pastes and sends,
+Ctrl+C copies only, Alt+1…9 picks that row (and pastes, like Enter), Tab goes to the fill-in
+fields, Esc closes. Enter while an input method is composing confirms the composition and never
+pastes. All services come in through the constructor (see :class:`PaletteWindow`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QClipboard,
+    QCursor,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quickreply.core.model import Snippet
+from quickreply.ui.forms import REGIONS, FieldMemory, FieldsForm
+
+
+class HitLike(Protocol):
+    @property
+    def snippet(self) -> Snippet: ...
+
+
+class Searcher(Protocol):
+    """What the palette needs from core.search.SearchIndex."""
+
+    def search(self, query: str, limit: int = 50) -> Sequence[HitLike]: ...
+
+
+class RendererLike(Protocol):
+    """What the palette needs from core.render.Renderer."""
+
+    def render(
+        self, snippet: Snippet, values: Mapping[str, str] = ..., *, conversation: str | None = ...
+    ) -> str: ...
+
+
+class Paster(Protocol):
+    """The platforms paste service: gives focus back, swaps the clipboard, pastes, restores."""
+
+    def paste(self, text: str, send: bool = False) -> Any: ...
+
+
+class UsageRecorder(Protocol):
+    def record_use(self, snippet_id: str, when: datetime | None = None) -> None: ...
+
+
+RESULT_LIMIT = 50
+ROLE_SNIPPET = Qt.ItemDataRole.UserRole + 1
+
+
+class SearchBox(QLineEdit):
+    """The query line; knows whether an input method is composing (pre-edit text shown)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preedit = ""
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        self.preedit = event.preeditString()
+        super().inputMethodEvent(event)
+
+    @property
+    def composing(self) -> bool:
+        return bool(self.preedit)
+
+    def confirm_composition(self) -> None:
+        """Commit the pre-edit text as typed (what Enter does in every Chinese IME)."""
+        commit = QInputMethodEvent()
+        commit.setCommitString(self.preedit)
+        self.preedit = ""
+        QGuiApplication.sendEvent(self, commit)
+
+
+class PaletteWindow(QWidget):
+    """The popup. Constructor arguments, all injected by app.py:
+
+    - ``searcher``: ``search(query, limit) -> [Hit]`` (core.search.SearchIndex)
+    - ``renderer``: ``render(snippet, values, conversation=)`` (core.render.Renderer) or None
+      to preview and paste the raw text
+    - ``paster``: ``paste(text, send=False)`` (the platforms paste service) or None; then Enter
+      copies to the clipboard and the footer says ``paste_off_reason``
+    - ``usage``: ``record_use(snippet_id)`` (core.stats.StatsStore) or None
+    - ``on_used``: called after a use was recorded (the app refreshes the index's usage)
+    - ``conversation``: returns a key for the chat in front (e.g. its window title), read when
+      the palette opens; fill-in values are remembered per key in ``memory``
+    - ``clipboard``: defaults to the application clipboard
+    """
+
+    pasted = Signal(str, bool)  # snippet id, sent
+    copied = Signal(str)
+    closed = Signal()
+
+    def __init__(
+        self,
+        searcher: Searcher,
+        renderer: RendererLike | None = None,
+        *,
+        paster: Paster | None = None,
+        paste_off_reason: str = "",
+        usage: UsageRecorder | None = None,
+        on_used: Callable[[], None] | None = None,
+        conversation: Callable[[], str | None] = lambda: None,
+        memory: FieldMemory | None = None,
+        clipboard: QClipboard | None = None,
+        regions: Sequence[str] = REGIONS,
+        limit: int = RESULT_LIMIT,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._searcher = searcher
+        self._renderer = renderer
+        self._paster = paster
+        self._paste_off_reason = paste_off_reason
+        self._usage = usage
+        self._on_used = on_used
+        self._conversation_of = conversation
+        self._conversation: str | None = None
+        self._memory = memory if memory is not None else FieldMemory()
+        self._clipboard = clipboard
+        self._limit = limit
+        self._hits: list[Snippet] = []
+        self._shown_fields_for: str | None = None
+
+        self.setObjectName("palette")
+        self.setWindowTitle(self.tr("快捷回复"))
+        self.setWindowFlags(
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+        frame = QFrame(self)
+        frame.setObjectName("paletteFrame")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(10, 10, 10, 8)
+        layout.setSpacing(6)
+
+        self.search_box = SearchBox()
+        self.search_box.setObjectName("paletteSearch")
+        self.search_box.setPlaceholderText(self.tr("输入汉字、拼音、首字母或快捷编码…"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.installEventFilter(self)
+        self.search_box.textChanged.connect(self._on_query)
+        layout.addWidget(self.search_box)
+
+        self.results = QTreeWidget()
+        self.results.setObjectName("paletteResults")
+        self.results.setColumnCount(4)
+        self.results.setHeaderLabels(["#", self.tr("编码"), self.tr("标题"), self.tr("分组")])
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
+        self.results.setAllColumnsShowFocus(True)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.results.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.currentItemChanged.connect(self._on_current_changed)
+        self.results.itemDoubleClicked.connect(lambda *_: self.accept(send=False))
+
+        self.preview = QPlainTextEdit()
+        self.preview.setObjectName("palettePreview")
+        self.preview.setReadOnly(True)
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.form = FieldsForm(regions)
+        self.form.setVisible(False)
+        self.form.changed.connect(self._update_preview)
+        self.form.submitted.connect(lambda send: self.accept(send=send, from_form=True))
+        self.form.cancelled.connect(self._back_to_search)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.form)
+        lower_layout.addWidget(self.preview, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.results)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self.footer = QLabel()
+        self.footer.setObjectName("paletteFooter")
+        self.footer.setWordWrap(True)
+        layout.addWidget(self.footer)
+
+        self.resize(680, 460)
+        self._set_footer("")
+        self._on_query("")
+
+    # ---- state helpers -------------------------------------------------------------------
+
+    @property
+    def paste_enabled(self) -> bool:
+        return self._paster is not None
+
+    def set_paster(self, paster: Paster | None, reason: str = "") -> None:
+        self._paster = paster
+        self._paste_off_reason = reason
+        self._set_footer("")
+
+    def set_searcher(self, searcher: Searcher) -> None:
+        self._searcher = searcher
+        self._on_query(self.search_box.text())
+
+    def set_renderer(self, renderer: RendererLike | None) -> None:
+        self._renderer = renderer
+        self._update_preview()
+
+    def current_snippet(self) -> Snippet | None:
+        item = self.results.currentItem()
+        if item is None:
+            return None
+        row = self.results.indexOfTopLevelItem(item)
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def _set_footer(self, message: str) -> None:
+        if self._paster is not None:
+            keys = self.tr("Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭")
+        else:
+            keys = self.tr("粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。").replace(
+                "%1", self._paste_off_reason or self.tr("没有可用的粘贴后端")
+            )
+        self.footer.setText(f"{message}\n{keys}" if message else keys)
+        self.footer.setProperty("error", bool(message))
+        self.footer.style().unpolish(self.footer)
+        self.footer.style().polish(self.footer)
+
+    # ---- search --------------------------------------------------------------------------
+
+    def _on_query(self, text: str) -> None:
+        hits = self._searcher.search(text, self._limit)
+        self._hits = [hit.snippet for hit in hits]
+        self.results.setUpdatesEnabled(False)
+        self.results.clear()
+        items = []
+        for row, snippet in enumerate(self._hits):
+            number = str(row + 1) if row < 9 else ""
+            items.append(QTreeWidgetItem([number, snippet.code, snippet.title, snippet.group]))
+        self.results.addTopLevelItems(items)
+        self.results.setUpdatesEnabled(True)
+        if items:
+            self.results.setCurrentItem(items[0])
+        else:
+            self._on_current_changed(None, None)
+            if text.strip():
+                self.preview.setPlainText(self.tr("没有找到匹配的话术"))
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _: object) -> None:
+        snippet = self.current_snippet() if current is not None else None
+        if snippet is None:
+            self.form.set_fields((), {})
+            self._shown_fields_for = None
+            self.preview.clear()
+            self._set_footer("")
+            return
+        if self._shown_fields_for != snippet.id:
+            self._shown_fields_for = snippet.id
+            self.form.set_fields(snippet.fields, self._memory.recall(self._conversation))
+        self._update_preview()
+
+    def _values(self) -> dict[str, str]:
+        return self.form.values()
+
+    def _render(self, snippet: Snippet) -> tuple[str | None, str]:
+        """Return (text, error message)."""
+        if snippet.steps and not snippet.variants:
+            text = "\n".join(step.text for step in snippet.steps if step.kind == "paste")
+            return text, ""
+        if self._renderer is None:
+            return snippet.text, ""
+        try:
+            return self._renderer.render(
+                snippet, self._values(), conversation=self._conversation
+            ), ""
+        except Exception as err:  # RenderError; anything else from a template is reported too
+            return None, str(err) or type(err).__name__
+
+    def _update_preview(self) -> None:
+        snippet = self.current_snippet()
+        if snippet is None:
+            return
+        text, error = self._render(snippet)
+        if text is None:
+            self.preview.setPlainText("")
+            self._set_footer(self.tr("无法生成回复：%1").replace("%1", error))
+        else:
+            self.preview.setPlainText(text)
+            self._set_footer("")
+
+    def move_selection(self, step: int) -> None:
+        count = self.results.topLevelItemCount()
+        if not count:
+            return
+        item = self.results.currentItem()
+        row = self.results.indexOfTopLevelItem(item) if item is not None else -1
+        self._select_row(max(0, min(count - 1, row + step)))
+
+    def _select_row(self, row: int) -> None:
+        item = self.results.topLevelItem(row)
+        if item is not None:
+            self.results.setCurrentItem(item)
+
+    def _back_to_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- actions -------------------------------------------------------------------------
+
+    def accept(
+        self, send: bool = False, *, copy_only: bool = False, from_form: bool = False
+    ) -> bool:
+        """Paste (or copy) the selected reply. Returns True if something was pasted or copied.
+
+        A snippet with fields is pasted from its form: Enter in the search box moves focus to
+        the first field so the agent sees and confirms the values; Enter there pastes.
+        """
+        snippet = self.current_snippet()
+        if snippet is None:
+            return False
+        if snippet.fields and not from_form and not copy_only and self.form.focus_first():
+            return False
+        text, error = self._render(snippet)
+        if text is None:
+            self._set_footer(self.tr("无法生成回复：%1").replace("%1", error))
+            return False
+        if snippet.fields:
+            self._memory.remember(self._conversation, self.form.values())
+        self._record(snippet)
+        if copy_only or self._paster is None:
+            self._clip().setText(text)
+            self.copied.emit(snippet.id)
+            self.hide()
+            return True
+        self.hide()
+        self._paster.paste(text, send=send or snippet.send)
+        self.pasted.emit(snippet.id, send or snippet.send)
+        return True
+
+    def _clip(self) -> QClipboard:
+        return self._clipboard if self._clipboard is not None else QGuiApplication.clipboard()
+
+    def _record(self, snippet: Snippet) -> None:
+        if self._usage is None:
+            return
+        try:
+            self._usage.record_use(snippet.id)
+        except Exception as err:  # a broken usage store must never cost the paste
+            self._set_footer(self.tr("无法记录使用次数：%1").replace("%1", str(err)))
+            return
+        if self._on_used is not None:
+            self._on_used()
+
+    def popup(self) -> None:
+        """Show over the screen with the cursor, search box focused and its text selected."""
+        self._conversation = self._conversation_of()
+        self._shown_fields_for = None
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            self.move(
+                area.x() + (area.width() - self.width()) // 2,
+                area.y() + (area.height() - self.height()) // 3,
+            )
+        self._on_query(self.search_box.text())
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.search_box.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.search_box.selectAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Activation and focus must land after the window is mapped; a zero timer runs after.
+        QTimer.singleShot(0, self._take_focus)
+
+    def _take_focus(self) -> None:
+        if self.isVisible():
+            self.activateWindow()
+            if not self.form.isAncestorOf(self.focusWidget() or self.search_box):
+                self.search_box.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self.closed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Clicking back into the chat window dismisses the palette, like any popup.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isVisible()
+            and not self.isActiveWindow()
+            and QGuiApplication.platformName() not in ("offscreen", "minimal")
+        ):
+            self.hide()
+
+    # ---- keys ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search_box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            return self._search_key(event)
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        alt = Qt.KeyboardModifier.AltModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.search_box.composing:
+                self.search_box.confirm_composition()
+                return True
+            self.accept(send=bool(mods & ctrl))
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.hide()
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not self.search_box.composing:
+            self.move_selection(1 if key == Qt.Key.Key_Down else -1)
+            return True
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.move_selection(9 if key == Qt.Key.Key_PageDown else -9)
+            return True
+        if key == Qt.Key.Key_Tab and self.form.editors:
+            self.form.focus_first()
+            return True
+        if key == Qt.Key.Key_C and mods == ctrl:
+            self.accept(copy_only=True)
+            return True
+        if mods == alt and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            row = int(key) - int(Qt.Key.Key_1)
+            if row < self.results.topLevelItemCount():
+                self._select_row(row)
+                self.accept()
+            return True
+        return False

@@ -1,0 +1,335 @@
+"""The palette: search per keystroke, rendered preview, keys, IME, fields, paste/copy, usage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from quickreply.core.model import Field, Snippet
+from quickreply.ui.forms import FieldMemory
+from quickreply.ui.palette import PaletteWindow
+
+pytestmark = pytest.mark.gui
+
+SNIPPETS = [
+    Snippet(id="hello", title="欢迎语", variants=("亲，在的~请问有什么可以帮您？",), code="hi",
+            group="售前/接待"),
+    Snippet(id="courier", title="合作快递", variants=("亲，{{ region }}默认发中通哦~",), code="kd",
+            group="物流/快递",
+            fields=(Field(name="region", label="收货省份", kind="region", default="广东"),)),
+    Snippet(id="size", title="尺码推荐", variants=("亲，{{ height }}cm建议选{{ size }}码",),
+            code="cm", group="售前/尺码",
+            fields=(Field(name="height", label="身高", kind="number"),
+                    Field(name="size", label="尺码", kind="choice", choices=("S", "M", "L")))),
+    Snippet(id="broken", title="坏模板", variants=("{{ oops",), code="bad", group="测试"),
+    Snippet(id="bye", title="结束语", variants=("感谢光临~",), code="bye", group="售后",
+            send=True),
+]  # fmt: skip
+
+
+@dataclass
+class Hit:
+    snippet: Snippet
+
+
+class FakeSearch:
+    def __init__(self, snippets: Sequence[Snippet]) -> None:
+        self.snippets = list(snippets)
+        self.queries: list[str] = []
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        self.queries.append(query)
+        q = query.strip().lower()
+        return [Hit(s) for s in self.snippets if not q or q in s.code or q in s.title][:limit]
+
+
+class RenderError(Exception):
+    pass
+
+
+class FakeRenderer:
+    def render(
+        self, snippet: Snippet, values: Mapping[str, str] = {}, *, conversation: str | None = None
+    ) -> str:
+        if "{{ oops" in snippet.text:
+            raise RenderError("pack.yaml:9: broken: template syntax error (close the {{ )")
+        return re.sub(r"\{\{ (\w+) \}\}", lambda m: values.get(m.group(1), "?"), snippet.text)
+
+
+@dataclass
+class FakePaster:
+    calls: list[tuple[str, bool]] = field(default_factory=list)
+
+    def paste(self, text: str, send: bool = False) -> None:
+        self.calls.append((text, send))
+
+
+@dataclass
+class FakeUsage:
+    used: list[str] = field(default_factory=list)
+
+    def record_use(self, snippet_id: str, when: datetime | None = None) -> None:
+        self.used.append(snippet_id)
+
+
+@dataclass
+class Env:
+    palette: PaletteWindow
+    paster: FakePaster
+    usage: FakeUsage
+    refreshed: list[bool]
+    search: FakeSearch
+
+
+@pytest.fixture
+def env(qtbot: QtBot) -> Env:
+    paster, usage, refreshed = FakePaster(), FakeUsage(), []
+    search = FakeSearch(SNIPPETS)
+    palette = PaletteWindow(
+        search,
+        FakeRenderer(),
+        paster=paster,
+        usage=usage,
+        on_used=lambda: refreshed.append(True),
+        conversation=lambda: "买家A - 千牛",
+    )
+    qtbot.addWidget(palette)
+    open_palette(qtbot, palette)
+    return Env(palette, paster, usage, refreshed, search)
+
+
+def open_palette(qtbot: QtBot, palette: PaletteWindow) -> None:
+    """Pop up and wait until it is the active window (activation is asynchronous)."""
+    palette.popup()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is palette, timeout=2000)
+
+
+def key(
+    widget: QWidget,
+    k: Qt.Key,
+    mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    text: str = "",
+) -> None:
+    QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, k, mods, text))
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """CJK-safe typing: one KeyPress per character carrying the text (never qtbot.keyClicks)."""
+    for char in text:
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char)
+        )
+
+
+def rows(palette: PaletteWindow) -> list[str]:
+    return [
+        palette.results.topLevelItem(i).text(1)  # type: ignore[union-attr]
+        for i in range(palette.results.topLevelItemCount())
+    ]
+
+
+def test_opens_with_search_focused_and_results_listed(env: Env) -> None:
+    p = env.palette
+    assert p.isVisible()
+    assert p.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert p.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert QApplication.focusWidget() is p.search_box
+    assert rows(p) == ["hi", "kd", "cm", "bad", "bye"]
+    item = p.results.topLevelItem(0)
+    assert item is not None
+    assert [item.text(c) for c in range(4)] == ["1", "hi", "欢迎语", "售前/接待"]
+
+
+def test_each_keystroke_searches_including_chinese(env: Env) -> None:
+    p = env.palette
+    type_text(p.search_box, "快递")
+    assert env.search.queries[-2:] == ["快", "快递"]
+    assert rows(p) == ["kd"]
+    assert p.preview.toPlainText() == "亲，广东默认发中通哦~"
+
+
+def test_no_match_says_so(env: Env) -> None:
+    type_text(env.palette.search_box, "zzz")
+    assert rows(env.palette) == []
+    assert env.palette.preview.toPlainText() == "没有找到匹配的话术"
+    key(env.palette.search_box, Qt.Key.Key_Return)
+    assert env.paster.calls == []
+
+
+def test_arrows_move_and_enter_pastes_the_rendered_text(env: Env) -> None:
+    p = env.palette
+    key(p.search_box, Qt.Key.Key_Down)
+    key(p.search_box, Qt.Key.Key_Down)
+    key(p.search_box, Qt.Key.Key_Up)
+    current = p.current_snippet()
+    assert current is not None and current.id == "courier"
+    key(p.search_box, Qt.Key.Key_Up)
+    key(p.search_box, Qt.Key.Key_Up)  # stays on the first row
+    key(p.search_box, Qt.Key.Key_Return)
+    assert env.paster.calls == [("亲，在的~请问有什么可以帮您？", False)]
+    assert not p.isVisible()
+    assert env.usage.used == ["hello"]
+    assert env.refreshed == [True]
+
+
+def test_ctrl_enter_pastes_and_sends(env: Env) -> None:
+    key(env.palette.search_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert env.paster.calls == [("亲，在的~请问有什么可以帮您？", True)]
+
+
+def test_a_snippet_marked_send_always_sends(env: Env) -> None:
+    type_text(env.palette.search_box, "bye")
+    key(env.palette.search_box, Qt.Key.Key_Return)
+    assert env.paster.calls == [("感谢光临~", True)]
+
+
+def test_ctrl_c_copies_only(env: Env) -> None:
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("old")
+    key(env.palette.search_box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == "亲，在的~请问有什么可以帮您？"
+    assert env.paster.calls == []
+    assert env.usage.used == ["hello"]
+    assert not env.palette.isVisible()
+
+
+def test_alt_number_picks_that_row(env: Env) -> None:
+    key(env.palette.search_box, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    assert env.paster.calls == [("感谢光临~", True)]
+
+
+def test_alt_number_beyond_the_list_does_nothing(env: Env) -> None:
+    type_text(env.palette.search_box, "hi")
+    key(env.palette.search_box, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert env.paster.calls == []
+    assert env.palette.isVisible()
+
+
+def test_escape_closes_without_pasting(env: Env, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(env.palette.closed, timeout=1000):
+        key(env.palette.search_box, Qt.Key.Key_Escape)
+    assert not env.palette.isVisible()
+    assert env.paster.calls == []
+
+
+def test_enter_during_ime_composition_confirms_and_never_pastes(env: Env) -> None:
+    box = env.palette.search_box
+    composing = QInputMethodEvent("kuaidi", [])
+    QApplication.sendEvent(box, composing)
+    assert box.composing
+    key(box, Qt.Key.Key_Return)
+    assert env.paster.calls == []
+    assert env.palette.isVisible()
+    assert not box.composing
+    assert box.text() == "kuaidi"
+    # The next Enter, with nothing composing, is a normal paste.
+    box.setText("")
+    commit = QInputMethodEvent()
+    commit.setCommitString("快递")
+    QApplication.sendEvent(box, commit)
+    assert box.text() == "快递"
+    key(box, Qt.Key.Key_Return)  # the snippet has a field: focus moves to it first
+    assert env.paster.calls == []
+    assert isinstance(QApplication.focusWidget(), QComboBox | QLineEdit)
+
+
+def test_render_error_is_shown_and_never_pasted(env: Env) -> None:
+    p = env.palette
+    type_text(p.search_box, "bad")
+    assert "pack.yaml:9: broken: template syntax error (close the {{ )" in p.footer.text()
+    assert p.preview.toPlainText() == ""
+    key(p.search_box, Qt.Key.Key_Return)
+    key(p.search_box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert env.paster.calls == []
+    assert env.usage.used == []
+    assert p.isVisible()
+
+
+def test_fields_show_inline_prefilled_and_paste_from_the_form(env: Env) -> None:
+    p = env.palette
+    type_text(p.search_box, "cm")
+    editors = p.form.editors
+    assert p.form.isVisible() and len(editors) == 2
+    height, size = editors
+    assert isinstance(height, QLineEdit) and isinstance(size, QComboBox)
+    assert size.currentText() == "S"
+    key(p.search_box, Qt.Key.Key_Return)  # Enter goes to the first field, nothing pasted yet
+    assert QApplication.focusWidget() is height
+    assert env.paster.calls == []
+    type_text(height, "170")
+    assert p.preview.toPlainText() == "亲，170cm建议选S码"
+    key(height, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is size
+    size.setCurrentText("M")
+    key(size, Qt.Key.Key_Tab)  # wraps around
+    assert QApplication.focusWidget() is height
+    key(height, Qt.Key.Key_Return)
+    assert env.paster.calls == [("亲，170cm建议选M码", False)]
+
+
+def test_field_defaults_and_remembered_values_per_conversation(qtbot: QtBot) -> None:
+    memory = FieldMemory()
+    chat = ["买家A"]
+    paster = FakePaster()
+    p = PaletteWindow(
+        FakeSearch(SNIPPETS),
+        FakeRenderer(),
+        paster=paster,
+        memory=memory,
+        conversation=lambda: chat[0],
+    )
+    qtbot.addWidget(p)
+    open_palette(qtbot, p)
+    type_text(p.search_box, "kd")
+    assert p.preview.toPlainText() == "亲，广东默认发中通哦~"  # the default
+    key(p.search_box, Qt.Key.Key_Return)
+    region = QApplication.focusWidget()
+    assert isinstance(region, QComboBox) and region.isEditable()
+    region.setEditText("新疆")
+    key(region, Qt.Key.Key_Return)
+    assert paster.calls[-1] == ("亲，新疆默认发中通哦~", False)
+
+    # (offscreen Qt never re-activates a re-shown window, so only the preview is checked)
+    p.popup()  # same conversation: the value is back
+    assert p.preview.toPlainText() == "亲，新疆默认发中通哦~"
+    chat[0] = "买家B"
+    p.popup()  # another buyer: the default again
+    assert p.preview.toPlainText() == "亲，广东默认发中通哦~"
+
+
+def test_without_a_paste_backend_enter_copies_and_the_footer_says_why(qtbot: QtBot) -> None:
+    p = PaletteWindow(
+        FakeSearch(SNIPPETS),
+        FakeRenderer(),
+        paster=None,
+        paste_off_reason="Wayland 会话不支持模拟按键",
+    )
+    qtbot.addWidget(p)
+    open_palette(qtbot, p)
+    assert p.footer.text() == (
+        "粘贴不可用：Wayland 会话不支持模拟按键。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。"
+    )
+    key(p.search_box, Qt.Key.Key_Return)
+    assert QGuiApplication.clipboard().text() == "亲，在的~请问有什么可以帮您？"
+    assert not p.isVisible()
+
+
+def test_a_failing_usage_store_never_costs_the_paste(qtbot: QtBot) -> None:
+    class Broken:
+        def record_use(self, snippet_id: str, when: datetime | None = None) -> None:
+            raise OSError("disk full")
+
+    paster = FakePaster()
+    p = PaletteWindow(FakeSearch(SNIPPETS), FakeRenderer(), paster=paster, usage=Broken())
+    qtbot.addWidget(p)
+    open_palette(qtbot, p)
+    key(p.search_box, Qt.Key.Key_Return)
+    assert paster.calls == [("亲，在的~请问有什么可以帮您？", False)]
