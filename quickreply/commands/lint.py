@@ -1,15 +1,70 @@
-"""The `quickreply lint` subcommand (being built; see the open issue)."""
+"""The ``quickreply lint [PATH ...]`` subcommand: check packs and shop profiles.
+
+Prints each problem on one line on stdout, then a summary line. Exit status: 1 when there is an
+error (or a warning with ``--strict``), else 0. With no PATH it lints the whole library (shipped,
+team, personal and ``--pack``) and the shop profile in force.
+"""
 
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
+
+from quickreply.commands.common import (
+    add_pack_options,
+    app_paths,
+    extra_packs,
+    pack_dirs,
+    shop_path,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="pack files, folders or shop.yaml (default: the whole library)",
+    )
+    parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    add_pack_options(parser)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def run(args: argparse.Namespace) -> int:
-    print("quickreply lint: not available in this build yet", file=sys.stderr)
-    return 2
+    from quickreply.core.lint import lint_sources, split_paths
+
+    paths: list[Path] = args.paths
+    if paths:
+        dirs, shops = split_paths([*paths, *extra_packs(args)])
+        given = getattr(args, "shop", None)
+        if given is not None:
+            shops.append(given)
+        label = " ".join(str(p) for p in paths)
+    else:
+        app = app_paths()
+        dirs = pack_dirs(args, app)
+        shop = shop_path(args, app)
+        shops = [shop] if shop is not None else []
+        label = "library"
+    report = lint_sources(dirs, shops)
+    for problem in report.problems:
+        print(problem)
+    library = report.library
+    if not report.problems:
+        packs = len(library.packs)
+        print(
+            f"{label}: {_plural(len(library), 'snippet')} in {_plural(packs, 'pack')}, no problems"
+        )
+        return 0
+    print(
+        f"{_plural(report.errors, 'error')}, {_plural(report.warnings, 'warning')}"
+        f" in {_plural(report.files_with_problems, 'file')}"
+    )
+    if report.errors or (args.strict and report.warnings):
+        return 1
+    return 0

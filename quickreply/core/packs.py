@@ -636,7 +636,7 @@ def _files(pack_dir: PackDir, problems: list[Problem]) -> Iterator[Path]:
     elif pack_dir.source is PackSource.EXTRA:
         # The standard folders may simply not exist yet; a path the user typed must.
         problems.append(
-            Problem(display_path(path), 0, "", "no such file or folder", "check the --pack path")
+            Problem(display_path(path), 1, "", "no such file or folder", "check the path")
         )
 
 

@@ -1,0 +1,73 @@
+"""Helpers every CLI command shares: paths from the environment, the pack folders, the library.
+
+Commands call :func:`load_library_from_args` so that ``--pack`` works the same everywhere and
+loading problems are always shown (on stderr, one line each) instead of silently dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TextIO
+
+from quickreply.core.model import Library
+from quickreply.core.packs import PackDir, default_dirs, load_library
+from quickreply.core.paths import AppPaths
+from quickreply.core.problems import Problem
+
+
+def add_pack_options(parser: argparse.ArgumentParser) -> None:
+    """``--pack`` / ``--shop`` on a subcommand, also accepted before the subcommand's name.
+
+    SUPPRESS keeps a subcommand from overwriting a value given to the main parser with its
+    own empty default (argparse copies the subparser's namespace over the parent's).
+    """
+    parser.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="also load this pack file or folder (repeatable)",
+    )
+    parser.add_argument(
+        "--shop", type=Path, default=argparse.SUPPRESS, metavar="PATH", help="shop profile to use"
+    )
+
+
+def app_paths(env: Mapping[str, str] | None = None) -> AppPaths:
+    return AppPaths.from_env(env)
+
+
+def extra_packs(args: argparse.Namespace) -> list[Path]:
+    return [Path(p) for p in (getattr(args, "pack", None) or [])]
+
+
+def pack_dirs(args: argparse.Namespace, paths: AppPaths) -> list[PackDir]:
+    """Shipped, team, personal, then every ``--pack``: the library's precedence order."""
+    return default_dirs(paths, extra_packs(args))
+
+
+def shop_path(args: argparse.Namespace, paths: AppPaths) -> Path | None:
+    """``--shop`` if given, else the profile in force (team's, else shipped), if it exists."""
+    given: Path | None = getattr(args, "shop", None)
+    if given is not None:
+        return given
+    return paths.shop_file if paths.shop_file.is_file() else None
+
+
+def print_problems(problems: Iterable[Problem], stream: TextIO | None = None) -> None:
+    out = sys.stderr if stream is None else stream
+    for problem in problems:
+        print(problem, file=out)
+
+
+def load_library_from_args(
+    args: argparse.Namespace, paths: AppPaths | None = None, stream: TextIO | None = None
+) -> Library:
+    """Load the library the way the app would, printing its loading problems to stderr."""
+    library = load_library(pack_dirs(args, paths or app_paths()))
+    print_problems(library.problems, stream)
+    return library

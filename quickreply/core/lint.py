@@ -1,0 +1,363 @@
+"""The pack linter: schema problems from loading, plus content rules from the training documents.
+
+Used by ``quickreply lint``, the library editor and publishing. ``lint_library`` runs every rule
+in :data:`RULES` over a loaded library; ``lint_paths`` loads files or folders (and a shop profile)
+and lints them. A rule is a plain function ``(library, context) -> problems``: adding one (the
+template check through ``Renderer.check``, shop-profile checks) is one line in ``RULES``.
+
+The rules (configurable through :class:`LintConfig`):
+
+* **codes** (error): a shortcut code must be 1-12 lowercase letters/digits and unique in the
+  library, case-insensitively; the first snippet keeps it.
+* **hotkeys** (error): a direct hotkey may belong to one snippet only.
+* **titles** (error): every snippet needs a title.
+* **first contact** (error): the training rule "首次自动回复不超过4行". A snippet is a
+  first-contact auto reply when its group starts with ``欢迎`` or ``问候/首次接待``, or it has the
+  tag ``自动回复``. Each of its variants may have at most 4 lines (blank lines count: the
+  buyer sees them).
+* **absolute claims** (error): terms that China's Advertising Law (广告法 art. 9: 国家级, 最高级,
+  最佳 …) bans in sales talk, e.g. 第一, 顶级, 100%, 绝对, 万能. ``最`` is only a claim before an
+  adjective (最好, 最低价, 最便宜, 最佳, 最高级): time and quantity words (最近, 最晚, 最迟, 最快,
+  最后, 最早, 最新, 最多, 最少 …) and ordinals (第一时间, 第一次, 第一件 …) are allowed. Each
+  problem names the line inside the file where the word is. Text and pasted macro steps are
+  checked; titles, notes and examples are not (the buyer never sees them).
+* **docs** (warning): a snippet without a ``note`` (when to use it) or ``examples`` (buyer
+  questions) teaches trainees nothing and is harder to find.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from quickreply.core.model import Library, PackSource, Snippet
+from quickreply.core.packs import (
+    CODE_RE,
+    SHOP_FILE,
+    PackDir,
+    bad_code_problem,
+    code_clash_problem,
+    load_library,
+    missing_title_problem,
+    snippet_where,
+)
+from quickreply.core.problems import Problem, Severity
+
+BANNED_CLAIMS = (
+    "最", "第一", "唯一", "首个", "首选", "顶级", "顶尖", "国家级", "世界级", "全球级", "极品",
+    "极致", "绝对", "万能", "100%", "100％", "百分百", "百分之百", "史上", "史无前例",
+    "独一无二", "无敌", "王牌", "销量冠军",
+)  # fmt: skip
+
+ALLOWED_PHRASES = (
+    # time and quantity: 最快明天到, 最晚16:00前, 最多等3天, 最新物流
+    "最近", "最晚", "最迟", "最快", "最慢", "最后", "最早", "最新", "最多", "最少", "最长",
+    "最短", "最终", "最初",
+    # ordinals, not rankings: 第一时间处理, 第一件原价
+    "第一时间", "第一次", "第一步", "第一件", "第一个", "第一天", "第一单", "第一批", "第一位",
+    "第一条",
+    # fibre content is a fact on the label
+    "100%棉", "100%纯棉", "100%羊毛", "100%桑蚕丝", "100％棉", "100％纯棉",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class LintConfig:
+    """The lists and limits the content rules use; the defaults are documented above."""
+
+    banned_claims: tuple[str, ...] = BANNED_CLAIMS
+    allowed_phrases: tuple[str, ...] = ALLOWED_PHRASES
+    first_contact_groups: tuple[str, ...] = ("欢迎", "问候/首次接待")
+    first_contact_tags: tuple[str, ...] = ("自动回复",)
+    first_contact_max_lines: int = 4
+    warn_missing_docs: bool = True
+
+
+def _epoch() -> datetime:
+    # Lint results must not depend on when they run; rules that need a time get a fixed one.
+    return datetime(2024, 1, 1, 10, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class LintContext:
+    """What a rule may look at besides the library."""
+
+    config: LintConfig = field(default_factory=LintConfig)
+    # The ShopProfile from quickreply.core.shop (typed loosely: that module is optional here).
+    shop: Any = None
+    clock: Callable[[], datetime] = _epoch
+
+
+Rule = Callable[[Library, LintContext], list[Problem]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+
+def check_codes(library: Library, context: LintContext) -> list[Problem]:
+    problems: list[Problem] = []
+    owners: dict[str, Snippet] = {}
+    for snippet in library.snippets():
+        if not snippet.code:
+            continue
+        if not CODE_RE.fullmatch(snippet.code):
+            where = snippet_where(snippet.id)
+            problems.append(bad_code_problem(snippet.path, snippet.line, where, snippet.code))
+            continue
+        owner = owners.setdefault(snippet.code.casefold(), snippet)
+        if owner is not snippet:
+            problems.append(code_clash_problem(snippet, owner))
+    return problems
+
+
+def check_hotkeys(library: Library, context: LintContext) -> list[Problem]:
+    problems: list[Problem] = []
+    owners: dict[str, Snippet] = {}
+    for snippet in library.snippets():
+        if not snippet.hotkey:
+            continue
+        owner = owners.setdefault(snippet.hotkey.casefold(), snippet)
+        if owner is not snippet:
+            problems.append(
+                Problem(
+                    snippet.path,
+                    snippet.line,
+                    snippet_where(snippet.id),
+                    f"hotkey '{snippet.hotkey}' is already used by '{owner.id}'"
+                    f" at {owner.path}:{owner.line}",
+                    f"choose another hotkey; '{owner.hotkey}' stays with '{owner.id}'",
+                )
+            )
+    return problems
+
+
+def check_titles(library: Library, context: LintContext) -> list[Problem]:
+    return [missing_title_problem(s) for s in library.snippets() if not s.title.strip()]
+
+
+def is_first_contact(snippet: Snippet, config: LintConfig) -> bool:
+    """A first-contact auto reply: group 欢迎… or 问候/首次接待…, or tagged 自动回复."""
+    return snippet.group.startswith(config.first_contact_groups) or any(
+        tag in config.first_contact_tags for tag in snippet.tags
+    )
+
+
+def _texts(snippet: Snippet) -> list[tuple[str, int]]:
+    """Every text the buyer will see, with the file line it starts on."""
+    lines = snippet.variant_lines or (snippet.text_line or snippet.line,) * len(snippet.variants)
+    texts = list(zip(snippet.variants, lines, strict=False))
+    texts += [(step.text, snippet.line) for step in snippet.steps if step.kind == "paste"]
+    return texts
+
+
+def check_first_contact(library: Library, context: LintContext) -> list[Problem]:
+    limit = context.config.first_contact_max_lines
+    problems: list[Problem] = []
+    for snippet in library.snippets():
+        if not is_first_contact(snippet, context.config):
+            continue
+        for text, line in _texts(snippet):
+            count = len(text.strip("\n").splitlines())
+            if count > limit:
+                problems.append(
+                    Problem(
+                        snippet.path,
+                        line,
+                        snippet_where(snippet.id),
+                        f"first-contact auto reply has {count} lines, more than {limit}",
+                        f"buyers skim the first message: keep it to {limit} lines",
+                    )
+                )
+    return problems
+
+
+def find_claims(text: str, config: LintConfig) -> list[tuple[int, str]]:
+    """(index, word) of each banned absolute claim in ``text`` not covered by an allowed phrase."""
+    allowed: list[tuple[int, int]] = []
+    for phrase in config.allowed_phrases:
+        start = text.find(phrase)
+        while start != -1:
+            allowed.append((start, start + len(phrase)))
+            start = text.find(phrase, start + 1)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str]] = []
+    # Longest words first, so 销量冠军 is reported once and not again as a shorter word inside it.
+    for word in sorted(config.banned_claims, key=len, reverse=True):
+        start = text.find(word)
+        while start != -1:
+            end = start + len(word)
+            covered = any(a <= start and end <= b for a, b in allowed + taken)
+            if not covered:
+                taken.append((start, end))
+                found.append((start, word))
+            start = text.find(word, start + 1)
+    return sorted(found)
+
+
+def _context(text: str, start: int, word: str) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    left = max(line_start, start - 6)
+    right = min(line_end, start + len(word) + 6)
+    return ("…" if left > line_start else "") + text[left:right] + ("…" if right < line_end else "")
+
+
+def check_claims(library: Library, context: LintContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for snippet in library.snippets():
+        for text, line in _texts(snippet):
+            for start, word in find_claims(text, context.config):
+                problems.append(
+                    Problem(
+                        snippet.path,
+                        line + text.count("\n", 0, start),
+                        snippet_where(snippet.id),
+                        f"absolute claim '{word}' in “{_context(text, start, word)}”",
+                        "广告法 bans absolute terms in sales talk: state the plain fact instead",
+                    )
+                )
+    return problems
+
+
+def check_docs(library: Library, context: LintContext) -> list[Problem]:
+    if not context.config.warn_missing_docs:
+        return []
+    problems: list[Problem] = []
+    for s in library.snippets():
+        where = snippet_where(s.id)
+        if not s.note.strip():
+            problems.append(
+                Problem(
+                    s.path,
+                    s.line,
+                    where,
+                    "no 'note' saying when to use it",
+                    "add one, e.g. note: 买家问发什么快递时用",
+                    Severity.WARNING,
+                )
+            )
+        if not s.examples:
+            problems.append(
+                Problem(
+                    s.path,
+                    s.line,
+                    where,
+                    "no 'examples' of buyer questions",
+                    "add some, e.g. examples: [发什么快递, 能发顺丰吗]",
+                    Severity.WARNING,
+                )
+            )
+    return problems
+
+
+RULES: tuple[Rule, ...] = (
+    check_codes,
+    check_hotkeys,
+    check_titles,
+    check_first_contact,
+    check_claims,
+    check_docs,
+)
+
+
+def lint_library(
+    library: Library,
+    shop: Any = None,
+    config: LintConfig | None = None,
+    *,
+    clock: Callable[[], datetime] = _epoch,
+    rules: Sequence[Rule] = RULES,
+) -> list[Problem]:
+    """Run every rule over ``library`` (not its loading problems: see ``lint_paths``)."""
+    context = LintContext(config or LintConfig(), shop, clock)
+    return _unique([p for rule in rules for p in rule(library, context)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Files and folders
+
+
+@dataclass(frozen=True, slots=True)
+class LintReport:
+    """Everything ``quickreply lint`` prints: the problems and what was checked."""
+
+    problems: tuple[Problem, ...]
+    library: Library
+    shops: tuple[Path, ...] = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+    @property
+    def files_with_problems(self) -> int:
+        return len({p.path for p in self.problems})
+
+
+def load_shop_profile(path: Path) -> tuple[Any, list[Problem]]:
+    """``quickreply.core.shop.load_shop`` if that module is part of this build, else nothing."""
+    try:
+        module = importlib.import_module("quickreply.core.shop")
+    except ModuleNotFoundError as err:
+        if err.name != "quickreply.core.shop":
+            raise
+        return None, []
+    shop, problems = module.load_shop(path)
+    return shop, list(problems)
+
+
+def split_paths(paths: Sequence[Path]) -> tuple[list[PackDir], list[Path]]:
+    """Pack files/folders and shop profiles among ``paths`` (a folder's own shop.yaml too)."""
+    dirs: list[PackDir] = []
+    shops: list[Path] = []
+    for path in paths:
+        if path.name == SHOP_FILE and not path.is_dir():
+            shops.append(path)
+            continue
+        dirs.append(PackDir(path, PackSource.EXTRA))
+        if (path / SHOP_FILE).is_file():
+            shops.append(path / SHOP_FILE)
+    return dirs, shops
+
+
+def lint_sources(
+    dirs: Sequence[PackDir],
+    shops: Sequence[Path] = (),
+    config: LintConfig | None = None,
+    *,
+    clock: Callable[[], datetime] = _epoch,
+) -> LintReport:
+    """Load the packs and shop profiles, then lint them together."""
+    problems: list[Problem] = []
+    shop: Any = None
+    for path in shops:
+        profile, shop_problems = load_shop_profile(path)
+        problems += shop_problems
+        if shop is None:
+            shop = profile
+    library = load_library(dirs)
+    problems += library.problems
+    problems += lint_library(library, shop, config, clock=clock)
+    ordered = sorted(_unique(problems), key=lambda p: (p.path, p.line))
+    return LintReport(tuple(ordered), library, tuple(shops))
+
+
+def lint_paths(paths: Sequence[Path], config: LintConfig | None = None) -> list[Problem]:
+    """Load and lint pack files, folders and shop.yaml files; used by ``quickreply lint``."""
+    dirs, shops = split_paths(paths)
+    return list(lint_sources(dirs, shops, config).problems)
+
+
+def _unique(problems: Sequence[Problem]) -> list[Problem]:
+    # Loading and the rules both report e.g. a code clash; say it once.
+    return list(dict.fromkeys(problems))
