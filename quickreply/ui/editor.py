@@ -1,0 +1,433 @@
+"""The snippet editor form: edit one personal snippet with a live preview and live lint.
+
+The form knows nothing about packs or files. It turns what is typed into a draft
+:class:`~quickreply.core.model.Snippet` (``draft()``), shows a rendered preview of every
+variant and the problems a ``checker`` callable finds, both refreshed 150 ms after the last
+keystroke, and asks its owner (the library window) to save, delete or cancel through signals.
+A refused save only shows its reason: the typed text stays in the form.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quickreply.core.model import Field, FieldKind, Snippet
+from quickreply.core.problems import Problem, Severity
+
+#: A line holding only this separates the variants of a snippet's text in the editor.
+VARIANT_SEPARATOR = "---"
+#: Debounce between the last keystroke and the preview/lint refresh.
+REFRESH_MS = 150
+FIELD_KINDS: tuple[FieldKind, ...] = ("text", "number", "choice", "region")
+_LIST_SPLIT = re.compile(r"[,，、;；\s]+")
+
+Checker = Callable[[Snippet], Sequence[Problem]]
+
+
+class SnippetRenderer(Protocol):
+    """What the UI needs of core.render.Renderer (kept structural so tests can pass a fake)."""
+
+    def render(self, snippet: Snippet, values: Any = ..., /) -> str: ...
+
+
+def split_variants(text: str) -> tuple[str, ...]:
+    """Split the editor text on separator lines; blank variants are dropped."""
+    variants: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if line.strip() == VARIANT_SEPARATOR:
+            variants.append([])
+        else:
+            variants[-1].append(line)
+    cleaned = ("\n".join(lines).strip("\n") for lines in variants)
+    return tuple(v for v in cleaned if v.strip())
+
+
+def join_variants(variants: Sequence[str]) -> str:
+    return f"\n{VARIANT_SEPARATOR}\n".join(v.rstrip("\n") for v in variants)
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Tags typed with any of the separators Chinese keyboards produce (，、；space)."""
+    return tuple(t for t in _LIST_SPLIT.split(text.strip()) if t)
+
+
+def problem_line(problem: Problem) -> str:
+    """A problem as shown inside the editor, where the draft has no file line yet."""
+    where = f"{problem.where}: " if problem.where else ""
+    hint = f" ({problem.hint})" if problem.hint else ""
+    return f"{where}{problem.message}{hint}"
+
+
+def preview_values(snippet: Snippet) -> dict[str, str]:
+    """Example values for the preview: the defaults, else something a reader recognises."""
+    values: dict[str, str] = {}
+    for f in snippet.fields:
+        if f.default is not None:
+            values[f.name] = f.default
+        elif f.choices:
+            values[f.name] = f.choices[0]
+        elif f.kind == "text":
+            values[f.name] = f"【{f.label or f.name}】"
+    return values
+
+
+class SnippetEditor(QWidget):
+    """The editing form. ``checker(draft)`` returns the problems to show for a draft."""
+
+    save_requested = Signal()
+    delete_requested = Signal()
+    cancel_requested = Signal()
+
+    def __init__(
+        self,
+        renderer: SnippetRenderer | None = None,
+        checker: Checker | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._renderer = renderer
+        self._checker = checker
+        self._original: Snippet | None = None
+        self._is_new = False
+        self._loading = False
+        self._dirty = False
+        self._problems: list[Problem] = []
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.id_edit = QLineEdit()
+        self.id_edit.setPlaceholderText(self.tr("小写字母、数字和 . _ -，例如 my.greeting"))
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("例如：合作快递"))
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText(self.tr("1-12 位小写字母或数字，例如 kd"))
+        self.group_edit = QLineEdit()
+        self.group_edit.setPlaceholderText(self.tr("用 / 分层，例如 物流/快递"))
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("用逗号或空格分隔"))
+        self.hotkey_edit = QLineEdit()
+        self.hotkey_edit.setPlaceholderText(self.tr("可选，例如 ctrl+alt+1"))
+        self.send_check = QCheckBox(self.tr("粘贴后自动发送（回车）"))
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText(
+            self.tr("回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---")
+        )
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("什么时候用这条回复（新人学习时显示）"))
+        self.note_edit.setMaximumHeight(60)
+        self.examples_edit = QPlainTextEdit()
+        self.examples_edit.setPlaceholderText(self.tr("买家常见问法，每行一个"))
+        self.examples_edit.setMaximumHeight(70)
+
+        self.fields_table = QTableWidget(0, 5)
+        self.fields_table.setHorizontalHeaderLabels(
+            [
+                self.tr("字段名"),
+                self.tr("显示名"),
+                self.tr("类型"),
+                self.tr("默认值"),
+                self.tr("选项"),
+            ]
+        )
+        self.fields_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.fields_table.verticalHeader().setVisible(False)
+        self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.fields_table.setMaximumHeight(110)
+        self.add_field_button = QPushButton(self.tr("添加字段"))
+        self.remove_field_button = QPushButton(self.tr("删除字段"))
+        self.add_field_button.clicked.connect(lambda: self._add_field_row(None))
+        self.remove_field_button.clicked.connect(self._remove_field_row)
+
+        form = QFormLayout()
+        form.addRow(self.tr("编号"), self.id_edit)
+        form.addRow(self.tr("标题"), self.title_edit)
+        form.addRow(self.tr("快捷编码"), self.code_edit)
+        form.addRow(self.tr("分组"), self.group_edit)
+        form.addRow(self.tr("标签"), self.tags_edit)
+        form.addRow(self.tr("回复内容"), self.text_edit)
+        form.addRow(self.tr("使用说明"), self.note_edit)
+        form.addRow(self.tr("买家问法"), self.examples_edit)
+        field_buttons = QHBoxLayout()
+        field_buttons.addWidget(self.add_field_button)
+        field_buttons.addWidget(self.remove_field_button)
+        field_buttons.addStretch(1)
+        fields_box = QVBoxLayout()
+        fields_box.addWidget(self.fields_table)
+        fields_box.addLayout(field_buttons)
+        form.addRow(self.tr("填写字段"), fields_box)
+        form.addRow(self.tr("直达热键"), self.hotkey_edit)
+        form.addRow("", self.send_check)
+
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setPlaceholderText(self.tr("预览"))
+        self.problem_list = QListWidget()
+        self.problem_list.setWordWrap(True)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.save_error = QLabel()
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.save_error.hide()
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("实时预览")))
+        side_layout.addWidget(self.preview, 3)
+        side_layout.addWidget(self.status_label)
+        side_layout.addWidget(self.problem_list, 2)
+
+        form_widget = QWidget()
+        form_widget.setLayout(form)
+        splitter = QSplitter()
+        splitter.addWidget(form_widget)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setDefault(True)
+        self.save_button.setShortcut("Ctrl+S")
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.cancel_button = QPushButton(self.tr("返回"))
+        self.save_button.clicked.connect(self.save_requested)
+        self.delete_button.clicked.connect(self.delete_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.save_error)
+        layout.addLayout(buttons)
+
+        for line in (
+            self.id_edit,
+            self.title_edit,
+            self.code_edit,
+            self.group_edit,
+            self.tags_edit,
+            self.hotkey_edit,
+        ):
+            line.textChanged.connect(self._changed)
+        for text in (self.text_edit, self.note_edit, self.examples_edit):
+            text.textChanged.connect(self._changed)
+        self.send_check.toggled.connect(self._changed)
+        self.fields_table.itemChanged.connect(self._changed)
+
+    # -- loading and reading the form -------------------------------------------------------
+
+    def load(self, snippet: Snippet, *, is_new: bool, heading: str = "") -> None:
+        """Fill the form from ``snippet``; ``is_new`` means it is not in any file yet."""
+        self._loading = True
+        try:
+            self._original = snippet
+            self._is_new = is_new
+            self.heading.setText(heading)
+            self.id_edit.setText(snippet.id)
+            self.title_edit.setText(snippet.title)
+            self.code_edit.setText(snippet.code)
+            self.group_edit.setText(snippet.group)
+            self.tags_edit.setText("，".join(snippet.tags))
+            self.hotkey_edit.setText(snippet.hotkey or "")
+            self.send_check.setChecked(snippet.send)
+            self.text_edit.setPlainText(join_variants(snippet.variants))
+            self.note_edit.setPlainText(snippet.note)
+            self.examples_edit.setPlainText("\n".join(snippet.examples))
+            self.fields_table.setRowCount(0)
+            for f in snippet.fields:
+                self._add_field_row(f)
+            self.delete_button.setEnabled(not is_new)
+            self.save_error.hide()
+        finally:
+            self._loading = False
+        self._dirty = is_new
+        self.refresh()
+
+    @property
+    def original(self) -> Snippet | None:
+        return self._original
+
+    @property
+    def is_new(self) -> bool:
+        return self._is_new
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def mark_saved(self) -> None:
+        self._dirty = False
+        self._is_new = False
+        self.delete_button.setEnabled(True)
+        self.save_error.hide()
+
+    def draft(self) -> Snippet:
+        """The snippet as typed. Keeps what the form does not show (steps, file, pack)."""
+        base = self._original or Snippet(id="", title="", variants=())
+        return dataclasses.replace(
+            base,
+            id=self.id_edit.text().strip(),
+            title=self.title_edit.text().strip(),
+            variants=split_variants(self.text_edit.toPlainText()),
+            variant_lines=(),  # file lines mean nothing until the pack is saved and reloaded
+            code=self.code_edit.text().strip(),
+            group="/".join(p.strip() for p in self.group_edit.text().split("/") if p.strip()),
+            tags=split_list(self.tags_edit.text()),
+            note=self.note_edit.toPlainText().strip(),
+            examples=tuple(
+                line.strip()
+                for line in self.examples_edit.toPlainText().split("\n")
+                if line.strip()
+            ),
+            fields=self._fields(),
+            hotkey=self.hotkey_edit.text().strip() or None,
+            send=self.send_check.isChecked(),
+        )
+
+    def _fields(self) -> tuple[Field, ...]:
+        fields: list[Field] = []
+        for row in range(self.fields_table.rowCount()):
+            name = self._cell(row, 0)
+            if not name:
+                continue
+            combo = self.fields_table.cellWidget(row, 2)
+            kind_text = combo.currentText() if isinstance(combo, QComboBox) else "text"
+            kind: FieldKind = next((k for k in FIELD_KINDS if k == kind_text), "text")
+            fields.append(
+                Field(
+                    name=name,
+                    label=self._cell(row, 1) or name,
+                    kind=kind,
+                    default=self._cell(row, 3) or None,
+                    choices=split_list(self._cell(row, 4)),
+                )
+            )
+        return tuple(fields)
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.fields_table.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _add_field_row(self, f: Field | None) -> None:
+        row = self.fields_table.rowCount()
+        self.fields_table.insertRow(row)
+        values = (f.name, f.label, f.default or "", "，".join(f.choices)) if f else ("", "", "", "")
+        for column, value in zip((0, 1, 3, 4), values, strict=True):
+            self.fields_table.setItem(row, column, QTableWidgetItem(value))
+        combo = QComboBox()
+        combo.addItems(list(FIELD_KINDS))
+        combo.setCurrentText(f.kind if f else "text")
+        combo.currentTextChanged.connect(self._changed)
+        self.fields_table.setCellWidget(row, 2, combo)
+        self._changed()
+
+    def _remove_field_row(self) -> None:
+        row = self.fields_table.currentRow()
+        if row >= 0:
+            self.fields_table.removeRow(row)
+            self._changed()
+
+    # -- live preview and lint --------------------------------------------------------------
+
+    def _changed(self, *_: Any) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._timer.start()
+
+    def refresh_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def refresh(self) -> None:
+        """Render the preview and run the checker now (normally 150 ms after typing stops)."""
+        self._timer.stop()
+        draft = self.draft()
+        self.preview.setPlainText(self._render_preview(draft))
+        self._problems = list(self._checker(draft)) if self._checker else []
+        self._show_problems()
+
+    def problems(self) -> list[Problem]:
+        return list(self._problems)
+
+    def _render_preview(self, draft: Snippet) -> str:
+        if draft.steps and not draft.variants:
+            return "\n".join(step.text for step in draft.steps if step.kind == "paste")
+        if self._renderer is None:
+            return join_variants(draft.variants)
+        values = preview_values(draft)
+        parts: list[str] = []
+        for number, variant in enumerate(draft.variants, start=1):
+            single = dataclasses.replace(draft, variants=(variant,))
+            try:
+                text = self._renderer.render(single, values)
+            except Exception as err:
+                # A half-typed template is the normal state while editing: the preview says
+                # why it cannot render (RenderError's str is one readable line) and moves on.
+                text = self.tr("无法预览：") + str(err)
+            if len(draft.variants) > 1:
+                parts.append(self.tr("—— 变体 %1 ——").replace("%1", str(number)))
+            parts.append(text)
+        return "\n".join(parts)
+
+    def _show_problems(self) -> None:
+        self.problem_list.clear()
+        errors = sum(1 for p in self._problems if p.severity is Severity.ERROR)
+        warnings = len(self._problems) - errors
+        for problem in self._problems:
+            is_error = problem.severity is Severity.ERROR
+            prefix = self.tr("错误") if is_error else self.tr("提醒")
+            item = QListWidgetItem(f"{prefix}：{problem_line(problem)}")
+            item.setForeground(QColor("#b00020" if is_error else "#8a5a00"))
+            self.problem_list.addItem(item)
+        if not self._problems:
+            self.status_label.setText(self.tr("检查通过"))
+            self.status_label.setStyleSheet("color: #1b7f3b;")
+        else:
+            self.status_label.setText(
+                self.tr("%1 个错误，%2 个提醒")
+                .replace("%1", str(errors))
+                .replace("%2", str(warnings))
+            )
+            self.status_label.setStyleSheet("color: #b00020;" if errors else "color: #8a5a00;")
+        if not errors:
+            self.save_error.hide()
+
+    def show_save_refused(self, reason: str) -> None:
+        """Say why the save did not happen; the form keeps everything typed."""
+        self.save_error.setText(reason)
+        self.save_error.show()

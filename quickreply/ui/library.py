@@ -1,0 +1,810 @@
+"""The library window: browse every pack, copy a reply, edit personal packs, train new agents.
+
+Left to right: the group tree (全部 and every scenario with its count), a filter box over the
+snippet list, and a detail pane (text, note, example buyer questions, source pack with a lock
+on read-only packs, 复制). Personal snippets open in :class:`~quickreply.ui.editor.SnippetEditor`
+with a live preview and lint; team, shipped and command-line packs are read-only and offer
+复制到个人包 instead. Problems found while loading the packs sit in a banner above everything,
+so a broken pack is visible in the window and not only in a terminal. A second tab holds the
+trainee view. Saving is refused while the draft has lint errors (see docs/editing.md).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from html import escape
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
+from quickreply.core.problems import Problem, Severity
+from quickreply.ui.editor import SnippetEditor, SnippetRenderer, problem_line
+from quickreply.ui.models import (
+    GROUP_ROLE,
+    UNGROUPED,
+    GroupTreeModel,
+    SnippetListModel,
+    lock_icon,
+    source_label,
+    visible_snippets,
+)
+from quickreply.ui.trainee import TraineeView
+
+LintFn = Callable[[Library], Sequence[Problem]]
+SaveFn = Callable[[Pack, Path], None]
+ConfirmFn = Callable[[str], bool]
+
+#: The personal pack created when an agent saves a first snippet of their own.
+FIRST_PACK_FILE = "my.yaml"
+FIRST_PACK_ID = "personal.my"
+#: Path given to the draft while it is linted, so its problems can be told from the rest.
+DRAFT_MARK = "<draft>"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+KEY_GEOMETRY = "library/geometry"
+KEY_STATE = "library/state"
+KEY_SPLITTER = "library/splitter"
+KEY_TAB = "library/tab"
+
+
+class GeometryStore(Protocol):
+    """The part of QSettings the window uses to remember its geometry."""
+
+    def value(self, key: str, /) -> object: ...
+
+    def setValue(self, key: str, value: Any, /) -> None: ...
+
+
+class LibraryWindow(QMainWindow):
+    """Browse, copy and edit snippets.
+
+    Args:
+        library: the merged library to show (``set_library`` replaces it later).
+        renderer: renders previews and copied text; ``None`` copies the raw template.
+        lint: ``lint(library) -> problems`` (e.g. ``lambda lib: lint_library(lib, shop)``);
+            run on the library with the draft in place, as you type and again on save.
+        save: ``save(pack, path)``, atomic with a ``.bak`` (``core.packs.save_pack``);
+            ``None`` makes every pack read-only.
+        store: a QSettings (or anything with ``value``/``setValue``) for geometry and splitter
+            state; ``None`` remembers nothing.
+        personal_dir: where the first personal pack (``my.yaml``) is created.
+
+    Signals:
+        saved(Path): a personal pack file was written.
+        library_changed(Library): the window's library changed after a save or delete; the
+            app may reload from disk and call ``set_library``.
+    """
+
+    saved = Signal(object)
+    library_changed = Signal(object)
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        renderer: SnippetRenderer | None = None,
+        lint: LintFn | None = None,
+        save: SaveFn | None = None,
+        store: GeometryStore | None = None,
+        personal_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._renderer = renderer
+        self._lint = lint
+        self._save = save
+        self._store = store
+        self._personal_dir = personal_dir
+        self._current: Snippet | None = None
+        self._edit_path: Path | None = None  # the pack file the editor saves into
+        self._edit_original_id: str | None = None  # None: a new snippet
+        #: Asks yes/no before destructive actions; tests replace it.
+        self.confirm: ConfirmFn = self._ask
+        self.setWindowTitle(self.tr("话术库 - 快捷回复助手"))
+        self.resize(1100, 700)
+        self._lock = lock_icon(16)
+
+        self._build_banner()
+        self._build_browser()
+        self.editor = SnippetEditor(renderer, self._check_draft)
+        self.editor.save_requested.connect(self.save_draft)
+        self.editor.delete_requested.connect(self.delete_current)
+        self.editor.cancel_requested.connect(self.cancel_edit)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._detail_page)
+        self.stack.addWidget(self.editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self._list_page)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([200, 300, 600])
+
+        browse = QWidget()
+        browse_layout = QVBoxLayout(browse)
+        browse_layout.setContentsMargins(6, 6, 6, 6)
+        browse_layout.addWidget(self.banner)
+        browse_layout.addWidget(self.problem_list)
+        browse_layout.addWidget(self.splitter, 1)
+
+        self.trainee = TraineeView(library, renderer)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(browse, self.tr("话术库"))
+        self.tabs.addTab(self.trainee, self.tr("新人学习"))
+        self.setCentralWidget(self.tabs)
+
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.activated.connect(self.focus_filter)
+        self._show_library(select_id=None)
+        self.restore_state()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_banner(self) -> None:
+        self.banner = QFrame()
+        self.banner.setStyleSheet(
+            "QFrame { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px; }"
+            "QLabel { border: none; color: #7a4100; }"
+        )
+        self.banner_label = QLabel()
+        self.banner_toggle = QPushButton(self.tr("收起"))
+        self.banner_toggle.setFlat(True)
+        self.banner_toggle.clicked.connect(self._toggle_problems)
+        row = QHBoxLayout(self.banner)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.banner_label, 1)
+        row.addWidget(self.banner_toggle)
+        self.problem_list = QListWidget()
+        self.problem_list.setMaximumHeight(110)
+        self.problem_list.setWordWrap(True)
+
+    def _build_browser(self) -> None:
+        self.tree_model = GroupTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.selectionModel().currentChanged.connect(self._group_changed)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("筛选：标题、编码、内容、标签（Ctrl+F）"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.installEventFilter(self)
+        self.list_model = SnippetListModel(self)
+        self.list_view = QListView()
+        self.list_view.setModel(self.list_model)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.selectionModel().currentChanged.connect(self._snippet_changed)
+        self.list_view.activated.connect(lambda _index: self.copy_current())
+        self.count_label = QLabel()
+        self.new_button = QPushButton(self.tr("新建"))
+        self.new_button.clicked.connect(self.new_snippet)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.count_label, 1)
+        list_buttons.addWidget(self.new_button)
+        self._list_page = QWidget()
+        list_layout = QVBoxLayout(self._list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.filter_edit)
+        list_layout.addWidget(self.list_view, 1)
+        list_layout.addLayout(list_buttons)
+
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel()
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setStyleSheet("color: #555;")
+        self.lock_label = QLabel()
+        self.lock_label.setPixmap(self._lock.pixmap(16, 16))
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.lock_label)
+        source_row.addWidget(self.source_label, 1)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.copy_button = QPushButton(self.tr("复制"))
+        self.copy_button.setToolTip(self.tr("复制回复到剪贴板（列表中按回车也可）"))
+        self.copy_button.clicked.connect(self.copy_current)
+        self.edit_button = QPushButton(self.tr("编辑"))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.fork_button = QPushButton(self.tr("复制到个人包"))
+        self.fork_button.clicked.connect(self.copy_to_personal)
+        self.delete_button = QPushButton(self.tr("删除"))
+        self.delete_button.clicked.connect(self.delete_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.fork_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self._detail_page = QWidget()
+        detail_layout = QVBoxLayout(self._detail_page)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.title_label)
+        detail_layout.addWidget(self.meta_label)
+        detail_layout.addLayout(source_row)
+        detail_layout.addWidget(self.detail, 1)
+        detail_layout.addWidget(self.message_label)
+        detail_layout.addLayout(buttons)
+
+    # -- the library ------------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        return self._library
+
+    def set_library(self, library: Library) -> None:
+        """Show a reloaded library, keeping the group, filter, selection and any open draft."""
+        self._library = library
+        self.trainee.set_library(library)
+        self._show_library(select_id=self._current.id if self._current else None)
+
+    def _show_library(self, select_id: str | None) -> None:
+        group = self.current_group()
+        self.tree_model.rebuild(visible_snippets(self._library))
+        self.tree.expandToDepth(0)
+        index = self.tree_model.index_of_group(group)
+        if not index.isValid():
+            index = self.tree_model.index(0, 0)
+        self.list_model.set_library(self._library)
+        self.tree.setCurrentIndex(index)
+        self.list_model.set_group(self.current_group())
+        self._show_problems()
+        self._after_list_change(select_id)
+
+    def _show_problems(self) -> None:
+        problems = self._library.problems
+        if not problems:
+            self.banner.hide()
+            self.problem_list.hide()
+            return
+        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+        text = self.tr("加载话术包时发现 %1 个问题").replace("%1", str(len(problems)))
+        if errors != len(problems):
+            text += self.tr("（%1 个错误）").replace("%1", str(errors))
+        text += self.tr("：有问题的话术已跳过，其余照常可用。")
+        self.banner_label.setText(text)
+        self.problem_list.clear()
+        self.problem_list.addItems([str(p) for p in problems])
+        self.banner.show()
+        self.problem_list.setVisible(self.banner_toggle.text() == self.tr("收起"))
+
+    def _toggle_problems(self) -> None:
+        showing = self.problem_list.isVisible()
+        self.problem_list.setVisible(not showing)
+        self.banner_toggle.setText(self.tr("展开") if showing else self.tr("收起"))
+
+    # -- browsing ---------------------------------------------------------------------------
+
+    def current_group(self) -> str:
+        index = self.tree.currentIndex() if hasattr(self, "tree") else QModelIndex()
+        value = index.data(GROUP_ROLE) if index.isValid() else ""
+        return value if isinstance(value, str) else ""
+
+    def select_group(self, group: str) -> None:
+        index = self.tree_model.index_of_group(group)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def select_snippet(self, snippet_id: str) -> bool:
+        row = self.list_model.row_of(snippet_id)
+        if row < 0:
+            return False
+        self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+        return True
+
+    def listed_snippets(self) -> list[Snippet]:
+        return self.list_model.snippets()
+
+    def current_snippet(self) -> Snippet | None:
+        return self._current
+
+    def focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _group_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        selected = self._current.id if self._current else None
+        self.list_model.set_group(self.current_group())
+        self._after_list_change(selected)
+
+    def _filter_changed(self, text: str) -> None:
+        selected = self._current.id if self._current else None
+        self.list_model.set_filter(text)
+        self._after_list_change(selected)
+
+    def _after_list_change(self, select_id: str | None) -> None:
+        count = self.list_model.rowCount()
+        self.count_label.setText(self.tr("%1 条").replace("%1", str(count)))
+        if select_id and self.select_snippet(select_id):
+            return
+        if count:
+            self.list_view.setCurrentIndex(self.list_model.index(0, 0))
+        else:
+            self._show_snippet(None)
+
+    def _snippet_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_snippet(self.list_model.snippet_at(current.row()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Arrows in the filter box move the list, so the hands never leave the keyboard.
+        if watched is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()), 0)
+            if step:
+                row = self.list_view.currentIndex().row() + step
+                if 0 <= row < self.list_model.rowCount():
+                    self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.copy_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _pack(self, snippet: Snippet) -> Pack | None:
+        return self._library.pack_of(snippet)
+
+    def _editable(self, pack: Pack | None) -> bool:
+        return pack is not None and pack.editable and self._save is not None
+
+    def _show_snippet(self, snippet: Snippet | None) -> None:
+        self._current = snippet
+        self.message_label.clear()
+        if snippet is None:
+            self.title_label.setText(self.tr("没有符合条件的话术"))
+            for label in (self.meta_label, self.source_label):
+                label.clear()
+            self.lock_label.hide()
+            self.detail.clear()
+            for button in (
+                self.copy_button,
+                self.edit_button,
+                self.fork_button,
+                self.delete_button,
+            ):
+                button.setEnabled(False)
+            return
+        pack = self._pack(snippet)
+        editable = self._editable(pack)
+        self.title_label.setText(snippet.title)
+        meta = [self.tr("编码：") + (snippet.code or self.tr("无"))]
+        meta.append(self.tr("分组：") + (snippet.group or self.tr("未分组")))
+        if snippet.tags:
+            meta.append(self.tr("标签：") + "、".join(snippet.tags))
+        if snippet.hotkey:
+            meta.append(self.tr("热键：") + snippet.hotkey)
+        self.meta_label.setText("　".join(meta))
+        self.source_label.setText(self._source_text(pack, editable))
+        self.lock_label.setVisible(not editable)
+        self.detail.setHtml(self._detail_html(snippet))
+        self.copy_button.setEnabled(True)
+        self.edit_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+        self.fork_button.setEnabled(not editable and self._can_create_personal())
+        self.fork_button.setVisible(not editable)
+
+    def _source_text(self, pack: Pack | None, editable: bool) -> str:
+        if pack is None:
+            return ""
+        text = self.tr("来源：%1 v%2 · %3").replace("%1", pack.meta.name)
+        text = text.replace("%2", str(pack.meta.version)).replace("%3", source_label(pack.source))
+        if not editable:
+            text += self.tr(" · 只读")
+        return text + f"\n{pack.path}"
+
+    def _detail_html(self, snippet: Snippet) -> str:
+        def section(title: str, body: str) -> str:
+            return f"<h4 style='margin-bottom:2px;color:#444'>{escape(title)}</h4>{body}"
+
+        def para(text: str) -> str:
+            return "<p style='white-space:pre-wrap;margin-top:2px'>" + escape(text) + "</p>"
+
+        parts: list[str] = []
+        if snippet.steps:
+            steps = []
+            for step in snippet.steps:
+                if step.kind == "paste":
+                    steps.append(self.tr("粘贴：") + step.text)
+                elif step.kind == "wait":
+                    steps.append(self.tr("等待 %1 毫秒").replace("%1", str(step.ms)))
+                else:
+                    steps.append(self.tr("回车发送"))
+            parts.append(section(self.tr("宏步骤"), para("\n".join(steps))))
+        for number, variant in enumerate(snippet.variants, start=1):
+            title = self.tr("回复")
+            if len(snippet.variants) > 1:
+                title = self.tr("回复（变体 %1）").replace("%1", str(number))
+            parts.append(section(title, para(variant)))
+        if snippet.fields:
+            rows = "、".join(f"{f.label}（{f.name}）" for f in snippet.fields)
+            parts.append(section(self.tr("需要填写"), para(rows)))
+        parts.append(section(self.tr("何时使用"), para(snippet.note or self.tr("（未填写）"))))
+        if snippet.examples:
+            items = "".join(f"<li>{escape(e)}</li>" for e in snippet.examples)
+            parts.append(section(self.tr("买家常问"), f"<ul>{items}</ul>"))
+        else:
+            parts.append(section(self.tr("买家常问"), para(self.tr("（未填写）"))))
+        return "".join(parts)
+
+    # -- copy -------------------------------------------------------------------------------
+
+    def copy_current(self) -> bool:
+        """Put the selected reply on the clipboard: rendered if possible, else the raw text."""
+        snippet = self._current
+        if snippet is None:
+            return False
+        if snippet.steps and not snippet.variants:
+            text = "\n".join(s.text for s in snippet.steps if s.kind == "paste")
+        elif self._renderer is None:
+            text = snippet.text
+        else:
+            values = {f.name: f.default for f in snippet.fields if f.default is not None}
+            try:
+                text = self._renderer.render(snippet, values)
+            except Exception as err:
+                # A template a person cannot fix from here must not reach a buyer half-filled:
+                # say why (RenderError's str is one readable line) and copy nothing.
+                self._say(self.tr("无法复制：") + str(err), error=True)
+                return False
+        QGuiApplication.clipboard().setText(text)
+        self._say(self.tr("已复制到剪贴板"))
+        return True
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message_label.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
+        self.message_label.setText(text)
+        self.statusBar().showMessage(text, 5000)
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def _personal_pack(self) -> Pack | None:
+        return next((p for p in self._library.packs if p.editable), None)
+
+    def _can_create_personal(self) -> bool:
+        return self._save is not None and (
+            self._personal_pack() is not None or self._personal_dir is not None
+        )
+
+    def _target_pack(self) -> tuple[PackMeta, Path] | None:
+        pack = self._personal_pack()
+        if pack is not None:
+            return pack.meta, pack.path
+        if self._personal_dir is None or self._save is None:
+            return None
+        taken = {p.meta.id for p in self._library.packs}
+        pack_id = FIRST_PACK_ID
+        while pack_id in taken:
+            pack_id += "2"
+        meta = PackMeta(id=pack_id, name=self.tr("我的话术"))
+        return meta, self._personal_dir / FIRST_PACK_FILE
+
+    def _unique_id(self, base: str) -> str:
+        taken = {s.id for s in self._library.snippets()}
+        if base not in taken:
+            return base
+        number = 2
+        while f"{base}{number}" in taken:
+            number += 1
+        return f"{base}{number}"
+
+    def edit_current(self) -> bool:
+        """Open the selected snippet in the editor; refused for read-only packs."""
+        snippet = self._current
+        if snippet is None:
+            return False
+        pack = self._pack(snippet)
+        if not self._editable(pack):
+            self._say(
+                self.tr("这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。"),
+                error=True,
+            )
+            return False
+        assert pack is not None
+        self._open_editor(
+            snippet, pack.path, original_id=snippet.id, heading=self.tr("编辑：") + pack.meta.name
+        )
+        return True
+
+    def new_snippet(self) -> bool:
+        """Start a new personal snippet in the current group (creates my.yaml on first save)."""
+        target = self._target_pack()
+        if target is None:
+            self._say(self.tr("没有可写的个人话术包。"), error=True)
+            return False
+        meta, path = target
+        group = self.current_group()
+        draft = Snippet(
+            id=self._unique_id("my.snippet"),
+            title="",
+            variants=(),
+            group="" if group == UNGROUPED else group,
+            pack_id=meta.id,
+            path=str(path),
+        )
+        self._open_editor(draft, path, original_id=None, heading=self.tr("新建：") + meta.name)
+        return True
+
+    def copy_to_personal(self) -> bool:
+        """Copy a read-only snippet into the personal pack as a new, unsaved draft."""
+        snippet = self._current
+        target = self._target_pack()
+        if snippet is None or target is None:
+            return False
+        meta, path = target
+        draft = dataclasses.replace(
+            snippet,
+            id=self._unique_id(f"my.{snippet.id}"),
+            # The original keeps its code; a copy with the same code would clash with it.
+            code="",
+            hotkey=None,
+            pack_id=meta.id,
+            path=str(path),
+            line=0,
+            text_line=0,
+            variant_lines=(),
+        )
+        self._open_editor(
+            draft, path, original_id=None, heading=self.tr("复制到个人包：") + meta.name
+        )
+        return True
+
+    def _open_editor(
+        self, snippet: Snippet, path: Path, *, original_id: str | None, heading: str
+    ) -> None:
+        self._edit_path = path
+        self._edit_original_id = original_id
+        self.tabs.setCurrentIndex(0)
+        self.editor.load(snippet, is_new=original_id is None, heading=heading)
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.title_edit.setFocus()
+
+    def is_editing(self) -> bool:
+        return self.stack.currentWidget() is self.editor
+
+    def cancel_edit(self) -> None:
+        if self.editor.is_dirty() and not self.confirm(self.tr("放弃未保存的修改？")):
+            return
+        self._close_editor()
+
+    def _close_editor(self) -> None:
+        self._edit_path = None
+        self._edit_original_id = None
+        self.stack.setCurrentWidget(self._detail_page)
+
+    def _draft_library(self, draft: Snippet, path: Path) -> Library:
+        """The library as it would be with the draft saved; the draft sits in a pack of its own
+        marked DRAFT_MARK so the linter's problems about it can be picked out."""
+        packs: list[Pack] = []
+        for pack in self._library.packs:
+            if pack.path == path:
+                rest = tuple(s for s in pack.snippets if s.id != self._edit_original_id)
+                packs.append(dataclasses.replace(pack, snippets=rest))
+            else:
+                packs.append(pack)
+        meta = PackMeta(id=f"{draft.pack_id or 'draft'}{DRAFT_MARK}", name=DRAFT_MARK)
+        marked = dataclasses.replace(draft, path=DRAFT_MARK, pack_id=meta.id)
+        packs.append(Pack(meta, (marked,), Path(DRAFT_MARK), PackSource.PERSONAL))
+        return Library(packs=tuple(packs))
+
+    def _check_draft(self, draft: Snippet) -> list[Problem]:
+        """Problems with the draft: what would break loading, then the linter's findings."""
+        path = self._edit_path
+        problems: list[Problem] = []
+
+        def error(where: str, message: str, hint: str = "") -> None:
+            problems.append(Problem(str(path or ""), 0, where, message, hint))
+
+        others = {s.id: s for s in self._library.snippets() if s.id != self._edit_original_id}
+        if not draft.id:
+            error("id", self.tr("编号不能为空"), self.tr("例如 my.greeting"))
+        elif not _ID_RE.match(draft.id):
+            error("id", self.tr("编号只能用小写字母、数字和 . _ -"), self.tr("例如 my.greeting"))
+        elif draft.id in others:
+            where = others[draft.id]
+            error(
+                "id",
+                self.tr("编号 %1 已被使用").replace("%1", draft.id),
+                self.tr("已在 %1 中；换一个编号").replace("%1", where.path or where.pack_id),
+            )
+        if not draft.title:
+            error("title", self.tr("标题不能为空"), self.tr("写一个简短的标题"))
+        if not draft.variants and not draft.steps:
+            error("text", self.tr("回复内容不能为空"), self.tr("写下要发给买家的话"))
+        names: set[str] = set()
+        for f in draft.fields:
+            if not f.name.isidentifier():
+                error(
+                    f"fields.{f.name}",
+                    self.tr("字段名只能用字母、数字和下划线"),
+                    self.tr("例如 amount"),
+                )
+            if f.name in names:
+                error(f"fields.{f.name}", self.tr("字段名重复"), self.tr("每个字段名只能用一次"))
+            names.add(f.name)
+            if f.kind == "choice" and not f.choices:
+                error(
+                    f"fields.{f.name}",
+                    self.tr("选择类型的字段需要选项"),
+                    self.tr("在“选项”里用逗号分隔"),
+                )
+        if self._lint is not None and path is not None:
+            seen = {(p.where, p.message) for p in problems}
+            for problem in self._lint(self._draft_library(draft, path)):
+                if DRAFT_MARK in str(problem) and (problem.where, problem.message) not in seen:
+                    problems.append(dataclasses.replace(problem, path=str(path)))
+        return problems
+
+    def save_draft(self) -> bool:
+        """Save the editor's draft into its personal pack; refused while it has errors."""
+        path = self._edit_path
+        if path is None or self._save is None:
+            return False
+        draft = self.editor.draft()
+        problems = self._check_draft(draft)
+        self.editor.refresh()
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            reason = self.tr("未保存：还有 %1 个错误，改正后再保存。第一个：").replace(
+                "%1", str(len(errors))
+            )
+            self.editor.show_save_refused(reason + problem_line(errors[0]))
+            return False
+        existing = next((p for p in self._library.packs if p.path == path), None)
+        draft = dataclasses.replace(draft, path=str(path))
+        if existing is None:
+            target = self._target_pack()
+            assert target is not None
+            meta = target[0]
+            draft = dataclasses.replace(draft, pack_id=meta.id)
+            pack = Pack(meta, (draft,), path, PackSource.PERSONAL)
+        else:
+            draft = dataclasses.replace(draft, pack_id=existing.meta.id)
+            snippets = list(existing.snippets)
+            index = next(
+                (i for i, s in enumerate(snippets) if s.id == self._edit_original_id), None
+            )
+            if index is None:
+                snippets.append(draft)
+            else:
+                snippets[index] = draft
+            pack = dataclasses.replace(existing, snippets=tuple(snippets))
+        if not self._write(pack, path):
+            return False
+        self.editor.mark_saved()
+        self._edit_original_id = draft.id
+        self._close_editor()
+        self._replace_pack(pack, select_id=draft.id)
+        self._say(self.tr("已保存到 %1").replace("%1", str(path)))
+        return True
+
+    def _write(self, pack: Pack, path: Path) -> bool:
+        assert self._save is not None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._save(pack, path)
+        except OSError as err:
+            reason = self.tr("未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。")
+            reason = reason.replace("%1", str(path)).replace("%2", err.strerror or str(err))
+            if self.is_editing():
+                self.editor.show_save_refused(reason)
+            else:
+                self._say(reason, error=True)
+            return False
+        return True
+
+    def _replace_pack(self, pack: Pack, select_id: str | None) -> None:
+        packs = list(self._library.packs)
+        index = next((i for i, p in enumerate(packs) if p.path == pack.path), None)
+        if index is not None:
+            packs[index] = pack
+        else:
+            # Personal packs come after shipped and team ones and before --pack extras.
+            at = next((i for i, p in enumerate(packs) if p.source is PackSource.EXTRA), len(packs))
+            packs.insert(at, pack)
+        self._library = Library(packs=tuple(packs), problems=self._library.problems)
+        self.trainee.set_library(self._library)
+        self._show_library(select_id=select_id)
+        self.saved.emit(pack.path)
+        self.library_changed.emit(self._library)
+
+    def delete_current(self) -> bool:
+        """Delete the selected (or edited) personal snippet after asking; the .bak keeps it."""
+        if self.is_editing():
+            original = self.editor.original
+            if self._edit_original_id is None or original is None:
+                self.cancel_edit()
+                return False
+            snippet_id = self._edit_original_id
+            title = original.title
+        elif self._current is not None:
+            snippet_id, title = self._current.id, self._current.title
+        else:
+            return False
+        snippet = self._library.get(snippet_id)
+        pack = self._pack(snippet) if snippet else None
+        if pack is None or not self._editable(pack):
+            self._say(self.tr("只读话术包里的话术不能删除。"), error=True)
+            return False
+        if not self.confirm(self.tr("删除“%1”？").replace("%1", title)):
+            return False
+        kept = tuple(s for s in pack.snippets if s.id != snippet_id)
+        new_pack = dataclasses.replace(pack, snippets=kept)
+        if not self._write(new_pack, pack.path):
+            return False
+        self.editor.mark_saved()
+        self._close_editor()
+        self._current = None
+        self._replace_pack(new_pack, select_id=None)
+        self._say(self.tr("已删除（上一版保存在 %1.bak）").replace("%1", pack.path.name))
+        return True
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("话术库"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        if self._store is None:
+            return
+        geometry = self._store.value(KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        state = self._store.value(KEY_STATE)
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state))
+        splitter = self._store.value(KEY_SPLITTER)
+        if isinstance(splitter, QByteArray | bytes):
+            self.splitter.restoreState(QByteArray(splitter))
+        tab = self._store.value(KEY_TAB)
+        if tab is not None and str(tab).isdigit():
+            self.tabs.setCurrentIndex(int(str(tab)))
+
+    def save_state(self) -> None:
+        if self._store is None:
+            return
+        self._store.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self._store.setValue(KEY_STATE, self.saveState())
+        self._store.setValue(KEY_SPLITTER, self.splitter.saveState())
+        self._store.setValue(KEY_TAB, self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dirty = self.is_editing() and self.editor.is_dirty()
+        if dirty and not self.confirm(self.tr("有未保存的修改，仍然关闭？")):
+            event.ignore()
+            return
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,245 @@
+"""Qt item models over the core Library: the group tree and the filterable snippet list.
+
+Both are rebuilt from a frozen :class:`~quickreply.core.model.Library`; nothing here mutates
+the library. The library window and the trainee view share them so a group means the same
+thing (and has the same count) in both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
+
+from quickreply.core.model import Library, PackSource, Snippet
+
+#: Item data role holding the group path ("物流/快递"; "" for the 全部 root).
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Item data role holding the Snippet object of a list row.
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Snippets without a group are listed under this pseudo group (never written to a pack).
+UNGROUPED = "\0ungrouped"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def source_label(source: PackSource) -> str:
+    """The Chinese name of a pack source, as shown next to the pack name."""
+    labels = {
+        PackSource.SHIPPED: QCoreApplication.translate("models", "内置"),
+        PackSource.TEAM: QCoreApplication.translate("models", "团队"),
+        PackSource.PERSONAL: QCoreApplication.translate("models", "个人"),
+        PackSource.EXTRA: QCoreApplication.translate("models", "命令行"),
+    }
+    return labels[source]
+
+
+def lock_icon(size: int = 16) -> QIcon:
+    """A small padlock, drawn so it needs no image file and no emoji font."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor("#8a6d1f")
+    s = size / 16.0
+    painter.setPen(QPen(colour, 1.6 * s))
+    shackle = QPainterPath()
+    shackle.moveTo(QPointF(5 * s, 8 * s))
+    shackle.lineTo(QPointF(5 * s, 5.5 * s))
+    shackle.arcTo(QRectF(5 * s, 2 * s, 6 * s, 6 * s), 180, -180)
+    shackle.lineTo(QPointF(11 * s, 8 * s))
+    painter.drawPath(shackle)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(QRectF(3 * s, 7.5 * s, 10 * s, 7.5 * s), 1.5 * s, 1.5 * s)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def group_of(snippet: Snippet) -> str:
+    """The normalised group path of a snippet ("" segments dropped)."""
+    return "/".join(snippet.group_path)
+
+
+def in_group(snippet: Snippet, group: str) -> bool:
+    """True if the snippet sits in ``group`` or one of its subgroups ("" is 全部)."""
+    if not group:
+        return True
+    own = group_of(snippet)
+    if group == UNGROUPED:
+        return own == ""
+    return own == group or own.startswith(group + "/")
+
+
+def group_counts(snippets: Iterable[Snippet]) -> dict[str, int]:
+    """Snippets per group path, counting each snippet in every ancestor group too."""
+    counts: dict[str, int] = {}
+    for snippet in snippets:
+        parts = snippet.group_path
+        if not parts:
+            counts[UNGROUPED] = counts.get(UNGROUPED, 0) + 1
+        for depth in range(1, len(parts) + 1):
+            key = "/".join(parts[:depth])
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def visible_snippets(library: Library) -> list[Snippet]:
+    """The snippets the library actually serves: the first of each id (later ones are skipped)."""
+    seen: set[str] = set()
+    result: list[Snippet] = []
+    for snippet in library.snippets():
+        if snippet.id in seen:
+            continue
+        seen.add(snippet.id)
+        result.append(snippet)
+    return result
+
+
+class GroupTreeModel(QStandardItemModel):
+    """The scenario tree: a 全部 root with every group path below it, each with its count."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("models", "分组")])
+
+    def rebuild(self, snippets: Sequence[Snippet]) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels([QCoreApplication.translate("models", "分组")])
+        counts = group_counts(snippets)
+        everything = QCoreApplication.translate("models", "全部")
+        root = QStandardItem(f"{everything} ({len(snippets)})")
+        root.setData("", GROUP_ROLE)
+        root.setEditable(False)
+        self.appendRow(root)
+        items: dict[str, QStandardItem] = {"": root}
+        # Keep the order groups first appear in the packs: authors order scenarios on purpose.
+        for path in counts:
+            if path == UNGROUPED:
+                continue
+            parts = path.split("/")
+            parent = items["/".join(parts[:-1])]
+            item = QStandardItem(f"{parts[-1]} ({counts[path]})")
+            item.setData(path, GROUP_ROLE)
+            item.setEditable(False)
+            parent.appendRow(item)
+            items[path] = item
+        if UNGROUPED in counts:
+            label = QCoreApplication.translate("models", "未分组")
+            item = QStandardItem(f"{label} ({counts[UNGROUPED]})")
+            item.setData(UNGROUPED, GROUP_ROLE)
+            item.setEditable(False)
+            root.appendRow(item)
+
+    def index_of_group(self, group: str) -> QModelIndex:
+        """The index of a group path, or an invalid index if the group is gone."""
+        matches = self.match(
+            self.index(0, 0),
+            GROUP_ROLE,
+            group,
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        return matches[0] if matches else QModelIndex()
+
+
+class SnippetListModel(QAbstractListModel):
+    """The snippets of one group narrowed by a plain case-insensitive substring filter.
+
+    Ranked search belongs to the palette; here a librarian wants every snippet that contains
+    the words, in pack order, so the filter is a substring test over title, code, id, text,
+    tags, note and examples.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._all: list[tuple[Snippet, str, bool]] = []  # snippet, haystack, read-only
+        self._rows: list[Snippet] = []
+        self._read_only: set[str] = set()
+        self._group = ""
+        self._needle = ""
+        self._lock = lock_icon()
+
+    def set_library(self, library: Library) -> None:
+        editable_packs = {p.meta.id for p in library.packs if p.editable}
+        self._all = []
+        for snippet in visible_snippets(library):
+            hay = "\n".join(
+                (
+                    snippet.title,
+                    snippet.code,
+                    snippet.id,
+                    *snippet.variants,
+                    *(step.text for step in snippet.steps),
+                    *snippet.tags,
+                    snippet.note,
+                    *snippet.examples,
+                )
+            ).casefold()
+            self._all.append((snippet, hay, snippet.pack_id not in editable_packs))
+        self._refilter()
+
+    def set_group(self, group: str) -> None:
+        self._group = group
+        self._refilter()
+
+    def set_filter(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self._refilter()
+
+    def snippets(self) -> list[Snippet]:
+        return list(self._rows)
+
+    def snippet_at(self, row: int) -> Snippet | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, snippet_id: str) -> int:
+        return next((i for i, s in enumerate(self._rows) if s.id == snippet_id), -1)
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        words = self._needle.split()
+        self._rows = []
+        self._read_only = set()
+        for snippet, hay, read_only in self._all:
+            if in_group(snippet, self._group) and all(w in hay for w in words):
+                self._rows.append(snippet)
+                if read_only:
+                    self._read_only.add(snippet.id)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        snippet = self.snippet_at(index.row()) if index.isValid() else None
+        if snippet is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{snippet.code}　{snippet.title}" if snippet.code else snippet.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return snippet.text[:200]
+        if role == Qt.ItemDataRole.DecorationRole and snippet.id in self._read_only:
+            return self._lock
+        if role == SNIPPET_ROLE:
+            return snippet
+        return None

@@ -1,0 +1,272 @@
+"""The trainee view: learn the approved phrasing scenario by scenario, then practise.
+
+学习 shows one scenario (group) at a time as cards that put the when-to-use note and the
+buyer questions first and the reply below, because a new agent must first recognise the
+situation. 练习 shows a buyer question picked at random from the examples; the trainee types
+the shortcut code (or the title) of the reply they would use and the view says whether it is
+right and shows the expected reply. The random source is injected so tests are repeatable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from html import escape
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quickreply.core.model import Library, Snippet
+from quickreply.ui.editor import SnippetRenderer, preview_values
+from quickreply.ui.models import GROUP_ROLE, GroupTreeModel, in_group, visible_snippets
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Question:
+    """One practice question: a buyer's words and the replies that answer it."""
+
+    text: str
+    answers: tuple[Snippet, ...]
+
+
+def practice_questions(snippets: list[Snippet]) -> list[Question]:
+    """Every example buyer question, with all snippets that list it (several may fit)."""
+    by_text: dict[str, list[Snippet]] = {}
+    for snippet in snippets:
+        for example in snippet.examples:
+            by_text.setdefault(example, []).append(snippet)
+    return [Question(text, tuple(answers)) for text, answers in by_text.items()]
+
+
+def is_right(answer: str, question: Question) -> bool:
+    """Right if the typed code, title or id names one of the answering snippets."""
+    typed = answer.strip().casefold()
+    if not typed:
+        return False
+    return any(
+        typed in {s.code.casefold(), s.title.casefold(), s.id.casefold()} - {""}
+        for s in question.answers
+    )
+
+
+class TraineeView(QWidget):
+    """Scenario browser with notes and examples first, plus a small practice mode."""
+
+    def __init__(
+        self,
+        library: Library,
+        renderer: SnippetRenderer | None = None,
+        rng: random.Random | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._renderer = renderer
+        self._rng = rng or random.Random()
+        self._snippets: list[Snippet] = []
+        self._questions: list[Question] = []
+        self._question: Question | None = None
+        self._asked = 0
+        self._right = 0
+        self._answered = False
+
+        self.tree_model = GroupTreeModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.selectionModel().currentChanged.connect(self._group_changed)
+        self.cards = QTextBrowser()
+        self.cards.setOpenLinks(False)
+        learn = QSplitter(Qt.Orientation.Horizontal)
+        learn.addWidget(self.tree)
+        learn.addWidget(self.cards)
+        learn.setStretchFactor(1, 3)
+        learn.setSizes([220, 700])
+
+        self.question_label = QLabel()
+        self.question_label.setWordWrap(True)
+        self.question_label.setStyleSheet(
+            "font-size: 18px; padding: 12px; background: #eef5ff; border-radius: 6px;"
+        )
+        self.answer_edit = QLineEdit()
+        self.answer_edit.setPlaceholderText(self.tr("输入你会用的快捷编码或标题，回车确认"))
+        self.answer_edit.returnPressed.connect(self.check_answer)
+        self.check_button = QPushButton(self.tr("确认"))
+        self.check_button.clicked.connect(self.check_answer)
+        self.reveal_button = QPushButton(self.tr("看答案"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.next_button = QPushButton(self.tr("下一题"))
+        self.next_button.clicked.connect(self.next_question)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setStyleSheet("font-size: 15px;")
+        self.answer_view = QTextBrowser()
+        self.score_label = QLabel()
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.answer_edit, 1)
+        answer_row.addWidget(self.check_button)
+        answer_row.addWidget(self.reveal_button)
+        answer_row.addWidget(self.next_button)
+        practice = QWidget()
+        practice_layout = QVBoxLayout(practice)
+        practice_layout.addWidget(QLabel(self.tr("买家发来：")))
+        practice_layout.addWidget(self.question_label)
+        practice_layout.addLayout(answer_row)
+        practice_layout.addWidget(self.result_label)
+        practice_layout.addWidget(self.answer_view, 1)
+        practice_layout.addWidget(self.score_label)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(learn, self.tr("按场景学习"))
+        self.tabs.addTab(practice, self.tr("练习"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.set_library(library)
+
+    def set_library(self, library: Library) -> None:
+        group = self.current_group()
+        self._snippets = visible_snippets(library)
+        self.tree_model.rebuild(self._snippets)
+        self.tree.expandToDepth(0)
+        index = self.tree_model.index_of_group(group)
+        self.tree.setCurrentIndex(index if index.isValid() else self.tree_model.index(0, 0))
+        self._show_group()
+        self._questions = practice_questions(self._snippets)
+        if self._question is None or self._question.text not in {q.text for q in self._questions}:
+            self.next_question()
+
+    # -- learning ---------------------------------------------------------------------------
+
+    def current_group(self) -> str:
+        index = self.tree.currentIndex() if hasattr(self, "tree") else QModelIndex()
+        value = index.data(GROUP_ROLE) if index.isValid() else ""
+        return value if isinstance(value, str) else ""
+
+    def select_group(self, group: str) -> None:
+        index = self.tree_model.index_of_group(group)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def _group_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_group()
+
+    def shown_snippets(self) -> list[Snippet]:
+        group = self.current_group()
+        return [s for s in self._snippets if in_group(s, group)]
+
+    def _reply_text(self, snippet: Snippet) -> str:
+        if snippet.steps and not snippet.variants:
+            return "\n".join(s.text for s in snippet.steps if s.kind == "paste")
+        if self._renderer is not None:
+            try:
+                return self._renderer.render(snippet, preview_values(snippet))
+            except Exception:
+                # A trainee still learns from the template text when the shop rules are off.
+                return snippet.text
+        return snippet.text
+
+    def _card(self, snippet: Snippet) -> str:
+        code = (
+            f"　<span style='color:#1565c0'>[{escape(snippet.code)}]</span>" if snippet.code else ""
+        )
+        note = escape(snippet.note) if snippet.note else self.tr("（未填写）")
+        examples = "".join(f"<li>“{escape(e)}”</li>" for e in snippet.examples)
+        parts = [
+            "<table width='100%' cellpadding='8' style='margin-bottom:10px;"
+            "background:#fafafa;border:1px solid #ddd'><tr><td>",
+            f"<div style='font-size:15px;font-weight:bold'>{escape(snippet.title)}{code}</div>",
+            f"<div style='margin-top:6px'><b>{self.tr('什么时候用：')}</b>{note}</div>",
+        ]
+        if examples:
+            parts.append(f"<div style='margin-top:6px'><b>{self.tr('买家常问：')}</b></div>")
+            parts.append(f"<ul style='margin-top:0'>{examples}</ul>")
+        reply = escape(self._reply_text(snippet))
+        parts.append(f"<div style='margin-top:4px'><b>{self.tr('参考回复：')}</b></div>")
+        parts.append(
+            f"<div style='white-space:pre-wrap;background:#eef7ee;padding:6px'>{reply}</div>"
+        )
+        parts.append("</td></tr></table>")
+        return "".join(parts)
+
+    def _show_group(self) -> None:
+        snippets = self.shown_snippets()
+        if not snippets:
+            self.cards.setHtml(f"<p>{self.tr('这个分组还没有话术。')}</p>")
+            return
+        self.cards.setHtml("".join(self._card(s) for s in snippets))
+
+    # -- practice ---------------------------------------------------------------------------
+
+    @property
+    def question(self) -> Question | None:
+        return self._question
+
+    def next_question(self) -> None:
+        self._answered = False
+        self.answer_edit.clear()
+        self.result_label.clear()
+        self.answer_view.clear()
+        if not self._questions:
+            self._question = None
+            self.question_label.setText(self.tr("话术里还没有买家问法，暂时无法练习。"))
+            for widget in (self.answer_edit, self.check_button, self.reveal_button):
+                widget.setEnabled(False)
+            return
+        for widget in (self.answer_edit, self.check_button, self.reveal_button):
+            widget.setEnabled(True)
+        self._question = self._rng.choice(self._questions)
+        self.question_label.setText(self._question.text)
+        self._show_score()
+        self.answer_edit.setFocus()
+
+    def check_answer(self) -> bool | None:
+        """Judge the typed answer; returns None when there is nothing to judge."""
+        question = self._question
+        if question is None or not self.answer_edit.text().strip():
+            return None
+        right = is_right(self.answer_edit.text(), question)
+        if not self._answered:
+            self._asked += 1
+            self._right += int(right)
+            self._answered = True
+        if right:
+            self.result_label.setText(self.tr("✔ 答对了！"))
+            self.result_label.setStyleSheet("font-size: 15px; color: #1b7f3b;")
+        else:
+            self.result_label.setText(self.tr("✘ 不太对，看看参考答案："))
+            self.result_label.setStyleSheet("font-size: 15px; color: #b00020;")
+        self._show_answer(question)
+        self._show_score()
+        return right
+
+    def reveal(self) -> None:
+        if self._question is None:
+            return
+        if not self._answered:
+            self._asked += 1
+            self._answered = True
+        self.result_label.setText(self.tr("参考答案："))
+        self.result_label.setStyleSheet("font-size: 15px;")
+        self._show_answer(self._question)
+        self._show_score()
+
+    def _show_answer(self, question: Question) -> None:
+        self.answer_view.setHtml("".join(self._card(s) for s in question.answers))
+
+    def _show_score(self) -> None:
+        self.score_label.setText(
+            self.tr("已练习 %1 题，答对 %2 题")
+            .replace("%1", str(self._asked))
+            .replace("%2", str(self._right))
+        )
