@@ -1,0 +1,261 @@
+"""The wait-timer panel with pytest-qt: rows, levels, keys, alerts, KPI footer."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from quickreply.core.kpi import KpiStore
+from quickreply.core.timers import TimerModel
+from quickreply.ui.timers import COL_STATUS, COL_WAIT, TimersPanel
+
+pytestmark = pytest.mark.gui
+
+
+class Clocks:
+    def __init__(self) -> None:
+        self.mono = 500.0
+        self.wall = datetime(2024, 11, 11, 14, 0, 0)
+
+    def advance(self, seconds: float) -> None:
+        self.mono += seconds
+        self.wall += timedelta(seconds=seconds)
+
+    def monotonic(self) -> float:
+        return self.mono
+
+    def now(self) -> datetime:
+        return self.wall
+
+
+@pytest.fixture
+def clocks() -> Clocks:
+    return Clocks()
+
+
+@pytest.fixture
+def kpi(tmp_path: Path, clocks: Clocks) -> KpiStore:
+    return KpiStore(tmp_path / "kpi.sqlite3", clocks.now)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, clocks: Clocks, kpi: KpiStore) -> TimersPanel:
+    widget = TimersPanel(TimerModel(clocks.monotonic, clocks.now), kpi)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def cells(panel: TimersPanel) -> list[list[str]]:
+    model = panel.table_model
+    return [
+        [str(model.data(model.index(r, c))) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def press(panel: TimersPanel, key: Qt.Key, text: str = "") -> None:
+    event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, text)
+    QApplication.sendEvent(panel.table, event)
+
+
+def test_rows_sorted_by_wait_with_live_mm_ss_and_levels(panel: TimersPanel, clocks: Clocks) -> None:
+    panel.add_buyer("小红", "售后")
+    clocks.advance(40)
+    panel.add_buyer("小蓝", "售前")
+    clocks.advance(2)
+    panel.tick()
+    assert cells(panel) == [
+        ["▲ 偏慢", "小红", "售后", "00:42"],
+        ["● 正常", "小蓝", "售前", "00:02"],
+    ]
+    clocks.advance(2)
+    panel.tick()
+    assert cells(panel)[1] == ["▲ 偏慢", "小蓝", "售前", "00:04"]
+    assert panel.count_label.text() == "等待中：2 人"
+
+
+def test_red_alert_once_with_flash_until_handled(
+    panel: TimersPanel, clocks: Clocks, qtbot: QtBot
+) -> None:
+    panel.add_buyer("小红", "售前")
+    clocks.advance(179)
+    panel.tick()
+    with qtbot.waitSignal(panel.redAlert) as blocker:
+        clocks.advance(1)
+        panel.tick()
+    assert blocker.args == ["买家等待过久", "小红（售前）已等待 03:00"]
+    assert cells(panel)[0][COL_STATUS] == "■ 超时"
+    assert panel.table_model.flashing == {"小红"}
+    alerts: list[tuple[str, str]] = []
+    panel.redAlert.connect(lambda t, m: alerts.append((t, m)))
+    clocks.advance(1)
+    panel.tick()
+    assert alerts == []  # once per wait
+    panel.replied("小红")
+    assert panel.table_model.flashing == set()
+    assert cells(panel) == []
+
+
+def test_space_acknowledges_the_flash_but_keeps_red(panel: TimersPanel, clocks: Clocks) -> None:
+    panel.add_buyer("小红")
+    clocks.advance(200)
+    panel.tick()
+    panel.table.selectRow(0)
+    press(panel, Qt.Key.Key_Space, " ")
+    assert panel.table_model.flashing == set()
+    assert cells(panel)[0][COL_STATUS] == "■ 超时"
+
+
+def test_enter_marks_the_selected_row_replied_and_footer_updates(
+    panel: TimersPanel, clocks: Clocks
+) -> None:
+    panel.add_buyer("小红", "售前")
+    clocks.advance(5)
+    panel.add_buyer("小蓝", "售后")
+    clocks.advance(10)
+    panel.table.selectRow(1)
+    recorded: list[tuple[str, float]] = []
+    panel.replyRecorded.connect(lambda q, w: recorded.append((q, w)))
+    press(panel, Qt.Key.Key_Return)
+    assert recorded == [("售后", 10.0)]
+    assert [row[1] for row in cells(panel)] == ["小红"]
+    assert panel.kpi_label.text() == (
+        "今日 首响 10.0秒 · 平均 10.0秒 · 3分钟 100% · 30秒 100% · 慢 0"
+    )
+
+
+def test_delete_removes_and_count_signal(panel: TimersPanel, qtbot: QtBot) -> None:
+    counts: list[int] = []
+    panel.waitingCountChanged.connect(counts.append)
+    panel.add_buyer("小红")
+    panel.add_buyer("小蓝")
+    panel.table.selectRow(0)
+    press(panel, Qt.Key.Key_Delete)
+    assert [row[1] for row in cells(panel)] == ["小蓝"]
+    assert counts == [1, 2, 1]
+
+
+def test_p_opens_park_menu_and_row_comes_back(panel: TimersPanel, clocks: Clocks) -> None:
+    panel.add_buyer("未付款")
+    panel.table.selectRow(0)
+    press(panel, Qt.Key.Key_P, "p")
+    assert panel.park_menu.isVisible()
+    fifteen = next(a for a in panel.park_menu.actions() if a.text() == "15 分钟后")
+    fifteen.trigger()
+    panel.park_menu.hide()
+    assert cells(panel) == [["◷ 稍后", "未付款", "售前", "14:15"]]
+    assert panel.waiting_count() == 0
+    clocks.advance(15 * 60)
+    panel.tick()
+    assert cells(panel) == [["◷ 提醒", "未付款", "售前", "00:00"]]
+    assert panel.waiting_count() == 1
+
+
+def test_park_at_a_clock_time(panel: TimersPanel, clocks: Clocks) -> None:
+    panel.add_buyer("未付款")
+    panel.table.selectRow(0)
+    custom = next(a for a in panel.park_menu.actions() if a.text() == "指定时间…")
+    custom.trigger()
+    dialog = panel.park_dialog
+    assert dialog.time_edit.time().toString("HH:mm") == "15:00"
+    dialog.accept()
+    assert cells(panel)[0][COL_WAIT] == "15:00"
+
+
+def test_buyer_waiting_names_from_title_then_selection_then_asks(panel: TimersPanel) -> None:
+    assert panel.buyer_waiting(title="tb_小红 - 千牛工作台").label == "tb_小红"  # type: ignore[union-attr]
+    assert panel.buyer_waiting(title="记事本", selected_text="小蓝\n亲在吗").label == "小蓝"  # type: ignore[union-attr]
+    assert panel.buyer_waiting(title="记事本") is None
+    assert panel.add_edit.hasFocus() or QApplication.focusWidget() in (panel.add_edit, None)
+    assert [row[1] for row in cells(panel)] == ["tb_小红", "小蓝"]
+
+
+def test_quick_add_box_with_completion_from_today(panel: TimersPanel) -> None:
+    panel.add_buyer("老顾客张三")
+    panel.replied("老顾客张三")
+    assert panel.add_edit.completer().model().stringList() == ["老顾客张三"]  # type: ignore[attr-defined]
+    panel.add_edit.setText("新买家")
+    panel.queue_box.setCurrentText("售后")
+    panel.add_button.click()
+    assert cells(panel) == [["● 正常", "新买家", "售后", "00:00"]]
+    assert panel.add_edit.text() == ""
+
+
+def test_replied_by_window_title_or_only_waiting(panel: TimersPanel, clocks: Clocks) -> None:
+    panel.add_buyer("小红")
+    panel.add_buyer("小蓝")
+    panel.table.clearSelection()
+    assert panel.replied() is None  # two waiting, none selected: do not guess
+    reply = panel.replied(title="小蓝 - 千牛工作台")
+    assert reply is not None and reply.label == "小蓝"
+    panel.table.clearSelection()
+    only = panel.replied()  # one left: that one
+    assert only is not None and only.label == "小红"
+    assert panel.replied() is None  # nothing waiting: ignored
+
+
+def test_same_buyer_twice_merged_in_panel(panel: TimersPanel) -> None:
+    panel.buyer_waiting(title="小红 - 千牛工作台")
+    panel.buyer_waiting(title="小红 - 千牛工作台")
+    assert len(cells(panel)) == 1
+
+
+def test_kpi_problem_is_shown_and_app_keeps_running(
+    qtbot: QtBot, clocks: Clocks, tmp_path: Path
+) -> None:
+    bad = tmp_path / "kpi.sqlite3"
+    bad.write_bytes(b"junk" * 100)
+    store = KpiStore(bad, clocks.now, busy_timeout=0.01, repair=False)
+    panel = TimersPanel(TimerModel(clocks.monotonic, clocks.now), store)
+    qtbot.addWidget(panel)
+    problems: list[str] = []
+    panel.problemRaised.connect(problems.append)
+    panel.add_buyer("小红")
+    clocks.advance(3)
+    assert panel.replied("小红") is not None
+    assert problems == [
+        f"{bad}:0: KPI store: the file is not a readable database "
+        "(the app moves it aside on its next reply; or delete it)"
+    ]
+    assert not panel.problem_label.isHidden()
+    assert panel.kpi_label.text().startswith("今日 首响 3.0秒")  # from memory
+
+
+def test_timer_runs_only_while_something_waits(panel: TimersPanel) -> None:
+    assert not panel.timer.isActive()
+    panel.add_buyer("小红")
+    assert panel.timer.isActive()
+    panel.replied("小红")
+    assert not panel.timer.isActive()
+
+
+def test_always_on_top_toggle(panel: TimersPanel) -> None:
+    panel.pin_button.click()
+    assert panel.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert panel.isVisible()
+    panel.set_always_on_top(False)
+    assert not panel.pin_button.isChecked()
+
+
+def test_long_label_elided_with_full_tooltip(panel: TimersPanel) -> None:
+    panel.add_buyer("买" * 500)
+    model = panel.table_model
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == "买" * 64
+
+
+def test_screenshot(panel: TimersPanel, clocks: Clocks, tmp_path: Path) -> None:
+    panel.add_buyer("小红", "售前")
+    clocks.advance(200)
+    panel.add_buyer("小蓝", "售后")
+    clocks.advance(35)
+    panel.tick()
+    path = tmp_path / "timers.png"
+    assert panel.grab().save(str(path))
+    assert path.stat().st_size > 1000
