@@ -152,7 +152,7 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
             builder.problems,
         )
     except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(err, shown)]
+        return None, [_syntax_problem(err, text, shown)]
     except yaml.YAMLError as err:
         # ReaderError (control characters) carries a character position, not a mark.
         position = getattr(err, "position", 0)
@@ -164,16 +164,18 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
         loader.dispose()
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, shown: str) -> Problem:
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark is not None else 1
     what = (err.problem or err.context or "syntax error").strip()
-    if "\\t" in what or "tab" in what:
+    context = f"{err.context or ''} {what}"
+    source_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         hint = "indent with spaces, not tabs"
-    elif "found duplicate anchor" in what or "undefined alias" in what:
-        hint = "check the & and * names"
-    elif "single document" in what:
+    elif "single document" in context or "another document" in context:
         hint = "a file holds one pack: remove the extra '---'"
+    elif "anchor" in context or "alias" in context:
+        hint = "check the & and * names"
     else:
         hint = "check the indentation here or on the line above; quote text that contains ': '"
     return Problem(shown, line, "", f"YAML syntax error: {what}", hint)
@@ -216,6 +218,8 @@ class _Builder:
         return value
 
     def _build(self, node: Node, path: KeyPath) -> object:
+        if not isinstance(node, ScalarNode) and self._unsupported(node):
+            return None
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if isinstance(node, SequenceNode):
@@ -228,22 +232,28 @@ class _Builder:
             return self._mapping(node, path)
         return None  # pragma: no cover - the composer only makes the three kinds
 
+    def _unsupported(self, node: Node) -> bool:
+        if node.tag in self.loader.yaml_constructors:
+            return False
+        self.problems.append(
+            Problem(
+                self.shown,
+                node.start_mark.line + 1,
+                "",
+                f"unsupported YAML tag '{node.tag}'",
+                "remove the '!' tag: packs hold plain text, numbers and lists",
+            )
+        )
+        return True
+
     def _scalar(self, node: ScalarNode) -> object:
+        if self._unsupported(node):
+            return None
         try:
             return self.loader.construct_object(node)
-        except yaml.constructor.ConstructorError as err:
-            self.problems.append(
-                Problem(
-                    self.shown,
-                    node.start_mark.line + 1,
-                    "",
-                    f"unsupported YAML tag {node.tag!r}"
-                    if node.tag.startswith("!")
-                    else str(err.problem),
-                    "remove the '!' tag: packs hold plain text, numbers and lists",
-                )
-            )
-            return None
+        except (yaml.YAMLError, ValueError, OverflowError):
+            # e.g. `2024-13-45` looks like a date but is not one: the author meant the text.
+            return node.value
 
     def _mapping(self, node: MappingNode, path: KeyPath) -> dict[Hashable, object]:
         try:
