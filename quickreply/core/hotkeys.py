@@ -110,7 +110,7 @@ class Hotkey:
         names = {"ctrl": "Ctrl", "alt": "Alt", "shift": "Shift", "meta": "Meta"}
         mods = [names[m] for m in MODIFIER_ORDER if m in self.modifiers]
         key = self.key
-        pretty = {"pageup": "PgUp", "pagedown": "PgDown", "escape": "Esc", "+": "Plus"}
+        pretty = {"pageup": "PgUp", "pagedown": "PgDown", "escape": "Esc", "enter": "Return"}
         if key in pretty:
             key = pretty[key]
         elif len(key) > 1:

@@ -1,0 +1,356 @@
+"""The settings dialog: hotkeys (captured by pressing them), paste timing, language, theme, folders.
+
+The dialog edits a copy of :class:`quickreply.core.settings.Settings` and returns the new value
+from :meth:`SettingsDialog.result_settings`; app.py saves it and applies it. A hotkey that
+cannot be parsed, needs a modifier, or is already taken (by another entry here, or by another
+program, via the injected ``probe``) is refused with a message next to the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+from quickreply.core.model import Snippet
+from quickreply.core.settings import MAX_DELAY_MS, Settings
+
+# probe(hotkey) -> None if free, else a message naming who holds it (from the platform backend).
+HotkeyProbe = Callable[[str], str | None]
+SNIPPET_ROWS_SHOWN = 200
+
+
+class HotkeyEdit(QWidget):
+    """Captures one key combination by pressing it; shows a refusal message under it."""
+
+    accepted = Signal(str)  # canonical hotkey string, or "" when cleared
+
+    def __init__(self, check: Callable[[str], str | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._check = check
+        self.value = ""
+        self.capture = QKeySequenceEdit()
+        self.capture.setMaximumSequenceLength(1)
+        self.capture.editingFinished.connect(self._on_finished)
+        self.clear_button = QPushButton(self.tr("清除"))
+        self.clear_button.clicked.connect(self.clear)
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.capture, 1)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    def set_value(self, hotkey: str) -> None:
+        self.value = hotkey
+        self._show(hotkey)
+        self.message.setVisible(False)
+
+    def _show(self, hotkey: str) -> None:
+        if not hotkey:
+            self.capture.clear()
+            return
+        self.capture.setKeySequence(QKeySequence(parse_hotkey(hotkey).display()))
+
+    def clear(self) -> None:
+        self.value = ""
+        self.capture.clear()
+        self.message.setVisible(False)
+        self.accepted.emit("")
+
+    def offer(self, text: str) -> bool:
+        """Validate a captured (or typed) combination; keep the old value if refused."""
+        error = self._check(text)
+        if error is not None:
+            self.message.setText(error)
+            self.message.setVisible(True)
+            self._show(self.value)
+            return False
+        self.value = str(parse_hotkey(text))
+        self._show(self.value)
+        self.message.setVisible(False)
+        self.accepted.emit(self.value)
+        return True
+
+    def _on_finished(self) -> None:
+        sequence = self.capture.keySequence()
+        if sequence.isEmpty():
+            return
+        self.offer(sequence.toString(QKeySequence.SequenceFormat.PortableText))
+
+
+class SettingsDialog(QDialog):
+    """Edit settings. ``snippets`` lists the library (for per-snippet hotkeys); ``probe``
+    asks the platform whether a combination is free."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        snippets: Sequence[Snippet] = (),
+        *,
+        probe: HotkeyProbe | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("设置"))
+        self._settings = settings
+        self._snippets = list(snippets)
+        self._probe = probe
+        self._pack_hotkeys = {s.id: s.hotkey for s in self._snippets if s.hotkey}
+        self._overrides: dict[str, str] = dict(settings.snippet_hotkeys)
+
+        layout = QVBoxLayout(self)
+
+        keys_box = QGroupBox(self.tr("快捷键"))
+        keys_form = QFormLayout(keys_box)
+        self.palette_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=""))
+        self.palette_hotkey.set_value(settings.palette_hotkey)
+        keys_form.addRow(self.tr("呼出快捷回复"), self.palette_hotkey)
+
+        self.snippet_filter = QLineEdit()
+        self.snippet_filter.setPlaceholderText(self.tr("按编码或标题筛选话术…"))
+        self.snippet_filter.textChanged.connect(self._fill_table)
+        self.snippet_table = QTableWidget(0, 2)
+        self.snippet_table.setHorizontalHeaderLabels([self.tr("话术"), self.tr("快捷键")])
+        self.snippet_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.snippet_table.verticalHeader().setVisible(False)
+        self.snippet_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.snippet_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.snippet_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.snippet_table.currentCellChanged.connect(self._on_row)
+        self.snippet_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=self._row_id()))
+        self.snippet_hotkey.accepted.connect(self._on_snippet_hotkey)
+        keys_form.addRow(self.tr("话术快捷键"), self.snippet_filter)
+        keys_form.addRow(self.snippet_table)
+        keys_form.addRow(self.tr("所选话术"), self.snippet_hotkey)
+        layout.addWidget(keys_box)
+
+        paste_box = QGroupBox(self.tr("粘贴"))
+        paste_form = QFormLayout(paste_box)
+        self.pre_paste = self._ms_box(settings.pre_paste_ms)
+        self.restore = self._ms_box(settings.restore_ms)
+        paste_form.addRow(self.tr("粘贴前等待"), self.pre_paste)
+        paste_form.addRow(self.tr("恢复剪贴板前等待"), self.restore)
+        self.paste_shortcut = QComboBox()
+        self.paste_shortcut.addItem("Ctrl+V", "ctrl+v")
+        self.paste_shortcut.addItem("Shift+Insert", "shift+insert")
+        self._select(self.paste_shortcut, settings.paste_shortcut)
+        paste_form.addRow(self.tr("粘贴按键"), self.paste_shortcut)
+        layout.addWidget(paste_box)
+
+        look_box = QGroupBox(self.tr("界面"))
+        look_form = QFormLayout(look_box)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("跟随系统"), "system")
+        # Each language is named in itself, so a user who cannot read the current one finds it.
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        self.language.addItem("繁體中文", "zh_TW")
+        self._select(self.language, settings.language)
+        look_form.addRow(self.tr("语言"), self.language)
+        self.theme = QComboBox()
+        self.theme.addItem(self.tr("跟随系统"), "system")
+        self.theme.addItem(self.tr("浅色"), "light")
+        self.theme.addItem(self.tr("深色"), "dark")
+        self._select(self.theme, settings.theme)
+        look_form.addRow(self.tr("主题"), self.theme)
+        self.restart_note = QLabel(self.tr("语言更改在重新启动后生效。"))
+        self.restart_note.setObjectName("hint")
+        look_form.addRow(self.restart_note)
+        layout.addWidget(look_box)
+
+        dirs_box = QGroupBox(self.tr("话术文件夹"))
+        dirs_form = QFormLayout(dirs_box)
+        self.team_dir = self._dir_row(dirs_form, self.tr("团队话术"), settings.team_dir)
+        self.personal_dir = self._dir_row(dirs_form, self.tr("个人话术"), settings.personal_dir)
+        layout.addWidget(dirs_box)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._fill_table("")
+        self.resize(560, 720)
+
+    # ---- building helpers ----------------------------------------------------------------
+
+    def _ms_box(self, value: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(0, MAX_DELAY_MS)
+        box.setSingleStep(50)
+        box.setSuffix(self.tr(" 毫秒"))
+        box.setValue(value)
+        return box
+
+    @staticmethod
+    def _select(combo: QComboBox, data: str) -> None:
+        index = combo.findData(data)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _dir_row(self, form: QFormLayout, label: str, value: str) -> QLineEdit:
+        line = QLineEdit(value)
+        line.setPlaceholderText(self.tr("默认位置"))
+        browse = QPushButton(self.tr("浏览…"))
+
+        def pick() -> None:
+            chosen = QFileDialog.getExistingDirectory(self, label, line.text())
+            if chosen:
+                line.setText(chosen)
+
+        browse.clicked.connect(pick)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(line, 1)
+        row_layout.addWidget(browse)
+        form.addRow(label, row)
+        return line
+
+    # ---- hotkeys -------------------------------------------------------------------------
+
+    def hotkeys_in_use(self) -> dict[str, str]:
+        """Canonical hotkey -> owner ("" for the palette, else a snippet id)."""
+        used: dict[str, str] = {}
+        merged: dict[str, str] = {**self._pack_hotkeys, **self._overrides}
+        for sid, combo in merged.items():
+            if not combo:
+                continue
+            try:
+                used[str(parse_hotkey(combo))] = sid
+            except HotkeyError:
+                continue  # the pack linter reports a bad pack hotkey
+        used[self.palette_hotkey.value] = ""
+        return used
+
+    def _describe(self, owner: str) -> str:
+        if not owner:
+            return self.tr("呼出快捷回复")
+        snippet = next((s for s in self._snippets if s.id == owner), None)
+        return f"{snippet.code} {snippet.title}".strip() if snippet else owner
+
+    def check_hotkey(self, text: str, owner: str | None) -> str | None:
+        """None if ``text`` may be used by ``owner``, else the refusal message."""
+        if owner is None:
+            return self.tr("请先在列表中选择一条话术")
+        try:
+            hotkey = parse_hotkey(text)
+        except HotkeyError as err:
+            return self.tr("无法识别的快捷键：%1").replace("%1", str(err))
+        if not hotkey.is_global_safe:
+            return self.tr("%1 会影响正常打字：请加上 Ctrl 或 Alt").replace("%1", hotkey.display())
+        holder = self.hotkeys_in_use().get(str(hotkey))
+        if holder is not None and holder != owner:
+            return (
+                self.tr("%1 已被「%2」使用")
+                .replace("%1", hotkey.display())
+                .replace("%2", self._describe(holder))
+            )
+        current = self.palette_hotkey.value if owner == "" else self._current_hotkey(owner)
+        if self._probe is not None and str(hotkey) != current:
+            taken = self._probe(str(hotkey))
+            if taken:
+                return (
+                    self.tr("%1 已被其他程序占用：%2")
+                    .replace("%1", hotkey.display())
+                    .replace("%2", taken)
+                )
+        return None
+
+    def _current_hotkey(self, sid: str) -> str:
+        combo = self._overrides.get(sid, self._pack_hotkeys.get(sid) or "")
+        try:
+            return str(parse_hotkey(combo)) if combo else ""
+        except HotkeyError:
+            return ""
+
+    def _row_id(self) -> str | None:
+        item = self.snippet_table.item(self.snippet_table.currentRow(), 0)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _fill_table(self, text: str) -> None:
+        needle = text.strip().casefold()
+        rows = [
+            s
+            for s in self._snippets
+            if not needle or needle in s.code.casefold() or needle in s.title.casefold()
+        ]
+        # Snippets that already have a hotkey first: that is what people come here to change.
+        rows.sort(key=lambda s: not self._current_hotkey(s.id))
+        rows = rows[:SNIPPET_ROWS_SHOWN]
+        self.snippet_table.setRowCount(len(rows))
+        for row, snippet in enumerate(rows):
+            name = QTableWidgetItem(f"{snippet.code}  {snippet.title}".strip())
+            name.setData(Qt.ItemDataRole.UserRole, snippet.id)
+            self.snippet_table.setItem(row, 0, name)
+            combo = self._current_hotkey(snippet.id)
+            shown = parse_hotkey(combo).display() if combo else ""
+            self.snippet_table.setItem(row, 1, QTableWidgetItem(shown))
+
+    def _on_row(self, row: int, *_: int) -> None:
+        sid = self._row_id()
+        self.snippet_hotkey.set_value(self._current_hotkey(sid) if sid else "")
+
+    def _on_snippet_hotkey(self, value: str) -> None:
+        sid = self._row_id()
+        if sid is None:
+            return
+        self._overrides[sid] = value
+        row = self.snippet_table.currentRow()
+        shown = parse_hotkey(value).display() if value else ""
+        self.snippet_table.setItem(row, 1, QTableWidgetItem(shown))
+
+    # ---- result --------------------------------------------------------------------------
+
+    def result_settings(self) -> Settings:
+        overrides: Mapping[str, str] = {
+            sid: combo
+            for sid, combo in self._overrides.items()
+            if combo != (self._pack_hotkeys.get(sid) or "") or sid in self._settings.snippet_hotkeys
+        }
+        return replace(
+            self._settings,
+            palette_hotkey=self.palette_hotkey.value or self._settings.palette_hotkey,
+            snippet_hotkeys=dict(overrides),
+            pre_paste_ms=self.pre_paste.value(),
+            restore_ms=self.restore.value(),
+            paste_shortcut=str(self.paste_shortcut.currentData()),
+            language=str(self.language.currentData()),
+            theme=str(self.theme.currentData()),
+            team_dir=self.team_dir.text().strip(),
+            personal_dir=self.personal_dir.text().strip(),
+        )

@@ -1,0 +1,119 @@
+"""The settings dialog: hotkeys captured by pressing them, refusals with a message, the result."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from quickreply.core.model import Snippet
+from quickreply.core.settings import Settings
+from quickreply.ui.settings import SettingsDialog
+
+pytestmark = pytest.mark.gui
+
+SNIPPETS = [
+    Snippet(id="hello", title="欢迎语", variants=("在的~",), code="hi", hotkey="ctrl+alt+1"),
+    Snippet(id="bye", title="结束语", variants=("再见~",), code="bye"),
+]
+
+
+def make(qtbot: QtBot, settings: Settings | None = None, probe: object = None) -> SettingsDialog:
+    dialog = SettingsDialog(settings or Settings(), SNIPPETS, probe=probe)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def press(edit: object, text: str) -> None:
+    """What QKeySequenceEdit holds after the user pressed ``text``, then editing finished."""
+    capture = edit.capture  # type: ignore[attr-defined]
+    capture.setKeySequence(QKeySequence(text))
+    capture.editingFinished.emit()
+
+
+def select(dialog: SettingsDialog, sid: str) -> None:
+    for row in range(dialog.snippet_table.rowCount()):
+        item = dialog.snippet_table.item(row, 0)
+        if item is not None and item.data(0x0100) == sid:
+            dialog.snippet_table.setCurrentCell(row, 0)
+            return
+    raise AssertionError(sid)
+
+
+def test_shows_the_current_settings(qtbot: QtBot) -> None:
+    dialog = make(qtbot, Settings(palette_hotkey="ctrl+shift+k", restore_ms=300, theme="dark"))
+    assert dialog.palette_hotkey.capture.keySequence().toString() == "Ctrl+Shift+K"
+    assert dialog.restore.value() == 300
+    assert dialog.theme.currentData() == "dark"
+    assert dialog.language.currentText() == "跟随系统"
+    assert [dialog.language.itemText(i) for i in range(4)] == [
+        "跟随系统", "简体中文", "English", "繁體中文",
+    ]  # fmt: skip
+    assert dialog.result_settings() == Settings(
+        palette_hotkey="ctrl+shift+k", restore_ms=300, theme="dark"
+    )
+
+
+def test_pressing_a_combination_sets_the_palette_hotkey(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    press(dialog.palette_hotkey, "Alt+Ctrl+Q")
+    assert not dialog.palette_hotkey.message.isVisibleTo(dialog)
+    assert dialog.result_settings().palette_hotkey == "ctrl+alt+q"
+
+
+def test_a_combination_without_a_modifier_is_refused(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    press(dialog.palette_hotkey, "Q")
+    assert dialog.palette_hotkey.message.text() == "Q 会影响正常打字：请加上 Ctrl 或 Alt"
+    assert dialog.palette_hotkey.message.isVisibleTo(dialog)
+    assert dialog.result_settings().palette_hotkey == "ctrl+alt+space"
+    assert dialog.palette_hotkey.capture.keySequence().toString() == "Ctrl+Alt+Space"
+
+
+def test_an_unparsable_combination_is_refused(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    assert not dialog.palette_hotkey.offer("ctrl+spcae")
+    assert dialog.palette_hotkey.message.text() == (
+        "无法识别的快捷键：'ctrl+spcae': unknown key 'spcae' (did you mean 'space'?)"
+    )
+
+
+def test_a_combination_taken_by_a_snippet_is_refused(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    press(dialog.palette_hotkey, "Ctrl+Alt+1")
+    assert dialog.palette_hotkey.message.text() == "Ctrl+Alt+1 已被「hi 欢迎语」使用"
+    assert dialog.result_settings().palette_hotkey == "ctrl+alt+space"
+
+
+def test_a_combination_taken_by_another_program_is_refused(qtbot: QtBot) -> None:
+    dialog = make(qtbot, probe=lambda combo: "微信" if combo == "ctrl+alt+w" else None)
+    press(dialog.palette_hotkey, "Ctrl+Alt+W")
+    assert dialog.palette_hotkey.message.text() == "Ctrl+Alt+W 已被其他程序占用：微信"
+
+
+def test_per_snippet_hotkey_captured_and_saved(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    assert dialog.snippet_table.item(0, 1).text() == "Ctrl+Alt+1"  # type: ignore[union-attr]
+    select(dialog, "bye")
+    press(dialog.snippet_hotkey, "Ctrl+Alt+Space")  # the palette's
+    assert dialog.snippet_hotkey.message.text() == "Ctrl+Alt+Space 已被「呼出快捷回复」使用"
+    press(dialog.snippet_hotkey, "Ctrl+Alt+2")
+    assert dialog.result_settings().snippet_hotkeys == {"bye": "ctrl+alt+2"}
+    select(dialog, "hello")
+    dialog.snippet_hotkey.clear()  # turning off a pack's hotkey is an override too
+    assert dialog.result_settings().snippet_hotkeys == {"bye": "ctrl+alt+2", "hello": ""}
+
+
+def test_paste_language_theme_and_folders(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    dialog.pre_paste.setValue(50)
+    dialog.restore.setValue(400)
+    dialog.paste_shortcut.setCurrentIndex(1)
+    dialog.language.setCurrentIndex(2)
+    dialog.theme.setCurrentIndex(2)
+    dialog.team_dir.setText("/srv/团队话术")
+    result = dialog.result_settings()
+    assert (result.pre_paste_ms, result.restore_ms, result.paste_shortcut) == (
+        50, 400, "shift+insert",
+    )  # fmt: skip
+    assert (result.language, result.theme, result.team_dir) == ("en", "dark", "/srv/团队话术")
