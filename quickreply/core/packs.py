@@ -304,7 +304,7 @@ class _PackReader:
                 at,
                 f"snippet #{index + 1}",
                 "missing 'id'",
-                "add id: courier.which (" + ID_HINT.split(", e.g.")[0] + ")",
+                "add one, e.g. id: courier.which",
             )
             return None
         if not isinstance(snippet_id, str) or not ID_RE.fullmatch(snippet_id):

@@ -93,13 +93,13 @@ def read_yaml(
             ]
         raw = path.read_bytes()
     except FileNotFoundError:
-        return None, [Problem(shown, 0, "", "no such file", "check the path")]
+        return None, [Problem(shown, 1, "", "no such file", "check the path")]
     except IsADirectoryError:
-        return None, [Problem(shown, 0, "", "is a folder, not a file", "give a .yaml file")]
+        return None, [Problem(shown, 1, "", "is a folder, not a file", "give a .yaml file")]
     except OSError as err:
         reason = err.strerror or str(err)
         return None, [
-            Problem(shown, 0, "", f"cannot read the file: {reason}", "check its permissions")
+            Problem(shown, 1, "", f"cannot read the file: {reason}", "check its permissions")
         ]
     text, problem = decode_utf8(raw, shown)
     if problem is not None:
@@ -169,7 +169,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem
     line = mark.line + 1 if mark is not None else 1
     what = (err.problem or err.context or "syntax error").strip()
     context = f"{err.context or ''} {what}"
-    source_line = text.splitlines()[line - 1] if 0 < line <= text.count("\n") + 1 else ""
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         hint = "indent with spaces, not tabs"
     elif "single document" in context or "another document" in context:
