@@ -1,30 +1,43 @@
 """Composition root: builds the services and hands them to the widgets (no singletons).
 
 ``run(args)`` is what ``quickreply`` (no subcommand) calls. It either renders one view offscreen
-to a PNG (``--screenshot FILE --view NAME``) or starts the resident app: tray icon, palette,
-library window, settings. Every service is constructed here, once, and passed in; widgets never
-reach for globals. Heavy imports happen inside functions so ``quickreply --help`` stays fast.
+to a PNG (``--screenshot FILE --view NAME``) or starts the resident app: one instance per user
+session, a tray icon, the palette, the library window, the timer panel and the settings dialog.
+Every service is constructed here, once, and passed in; widgets never reach for globals. Heavy
+imports happen inside functions so ``quickreply --help`` stays fast, and modules other engineers
+are still landing (render, search, stats, platforms) are imported optionally.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from quickreply.core.model import Library
+from quickreply.core.model import Library, Snippet
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem
+from quickreply.core.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
+
+    from quickreply.ui.palette import PaletteWindow
+    from quickreply.ui.settings import SettingsDialog
+    from quickreply.ui.tray import Tray
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+ICON_FILE = RESOURCES / "icons" / "quickreply.svg"
+SCREENSHOT_QUERY = "发货"
 
 
 def _optional(module: str) -> ModuleType | None:
@@ -37,18 +50,73 @@ def _optional(module: str) -> ModuleType | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    snippet: Snippet
+
+
+class SubstringSearch:
+    """Plain substring search over code, title and tags: used only when core.search is absent."""
+
+    def __init__(self, library: Library) -> None:
+        self._snippets = list(library.snippets())
+
+    def search(self, query: str, limit: int = 50) -> list[_Hit]:
+        needle = query.strip().casefold()
+        hits = [
+            _Hit(s)
+            for s in self._snippets
+            if not needle
+            or needle in s.code.casefold()
+            or needle in s.title.casefold()
+            or any(needle in t.casefold() for t in s.tags)
+        ]
+        return hits[:limit]
+
+    def set_usage(self, usage: Mapping[str, Any]) -> None:
+        """Usage is ignored by this fallback."""
+
+
 @dataclass
 class Services:
     """Everything the widgets need, built once by :func:`build_services`."""
 
     paths: AppPaths
     clock: Callable[[], datetime]
+    settings: Settings
     library: Library
     problems: list[Problem] = field(default_factory=list)
     renderer: Any = None  # core.render.Renderer when available
-    index: Any = None  # core.search.SearchIndex when available
+    index: Any = None  # core.search.SearchIndex, or SubstringSearch
     stats: Any = None  # core.stats.StatsStore when available
-    shop: Any = None  # core.shop.ShopProfile when available
+    shop: Any = None  # core.shop.ShopProfile
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def refresh_usage(self) -> None:
+        if self.stats is not None and hasattr(self.index, "set_usage"):
+            self.index.set_usage(self.stats.usage())
+
+    def lint(self, library: Library) -> list[Problem]:
+        from quickreply.core.lint import lint_library
+
+        return list(lint_library(library, self.shop))
+
+
+def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
+    """The team and personal folders chosen in settings replace the defaults."""
+    changes: dict[str, Path] = {}
+    if settings.team_dir:
+        changes["team"] = Path(settings.team_dir).expanduser()
+    if settings.personal_dir:
+        changes["personal"] = Path(settings.personal_dir).expanduser()
+    return dataclasses.replace(paths, **changes) if changes else paths
+
+
+def load_library(paths: AppPaths, extra: Sequence[Path] = ()) -> Library:
+    from quickreply.core.packs import default_dirs
+    from quickreply.core.packs import load_library as load
+
+    return load(default_dirs(paths, extra))
 
 
 def build_services(
@@ -57,19 +125,22 @@ def build_services(
     shop_path: Path | None = None,
     clock: Callable[[], datetime] = datetime.now,
 ) -> Services:
-    """Load packs, shop profile, renderer, search index and usage store; never raises on data."""
-    problems: list[Problem] = []
-    library = Library()
-    packs = _optional("quickreply.core.packs")
-    if packs is not None:
-        library = packs.load_library(packs.default_dirs(paths, extra))
-        problems.extend(library.problems)
+    """Settings, packs, shop profile, renderer, search index and usage store; never raises
+    on bad data (every problem is collected for the UI and stderr)."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    settings, problems = load_settings(paths.settings_file)
+    paths = apply_folders(paths, settings)
+    library = load_library(paths, extra)
+    problems.extend(library.problems)
+    timings["packs"] = time.perf_counter() - started
+
+    from quickreply.core.shop import load_shop
 
     shop = None
-    shop_mod = _optional("quickreply.core.shop")
     shop_file = shop_path or paths.shop_file
-    if shop_mod is not None and shop_file.exists():
-        shop, shop_problems = shop_mod.load_shop(shop_file)
+    if shop_file.exists():
+        shop, shop_problems = load_shop(shop_file)
         problems.extend(shop_problems)
 
     renderer = None
@@ -81,39 +152,37 @@ def build_services(
     usage: dict[str, Any] = {}
     stats_mod = _optional("quickreply.core.stats")
     if stats_mod is not None:
-        try:
-            stats = stats_mod.StatsStore(paths.stats_file)
-            usage = stats.usage()
-        except Exception as err:  # a broken usage store must not stop the app
-            problems.append(
-                Problem(
-                    str(paths.stats_file),
-                    0,
-                    "stats",
-                    f"usage store unusable: {err}",
-                    "ranking ignores usage until the file is fixed or removed",
-                )
-            )
-            stats = None
+        stats = stats_mod.StatsStore(paths.stats_file)
+        usage = stats.usage()
+        problems.extend(getattr(stats, "problems", []))
 
-    index = None
+    started = time.perf_counter()
     search_mod = _optional("quickreply.core.search")
+    index: Any
     if search_mod is not None:
         index = search_mod.SearchIndex.load_or_build(library, paths.cache, usage=usage)
+    else:
+        index = SubstringSearch(library)
+    timings["index"] = time.perf_counter() - started
 
     return Services(
         paths=paths,
         clock=clock,
+        settings=settings,
         library=library,
         problems=problems,
         renderer=renderer,
         index=index,
         stats=stats,
         shop=shop,
+        timings=timings,
     )
 
 
-def _make_qapp(offscreen: bool) -> QApplication:
+# ---- Qt set-up ------------------------------------------------------------------------------
+
+
+def make_qapp(offscreen: bool = False) -> QApplication:
     if offscreen:
         # A screenshot never needs a display; without this Qt aborts when DISPLAY is unset.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -124,82 +193,251 @@ def _make_qapp(offscreen: bool) -> QApplication:
         return existing
     app = QApplication(sys.argv[:1])
     app.setApplicationName("QuickReply")
-    app.setApplicationDisplayName("快捷回复助手")
     app.setOrganizationName("QuickReply")
     return app
 
 
-def make_library_view(services: Services) -> QWidget:
-    """The library window, or a plain list until ui/library.py lands."""
-    library_mod = _optional("quickreply.ui.library")
-    if library_mod is not None:
-        return library_mod.LibraryWindow(services.library, services.renderer)  # type: ignore[no-any-return]
-    return _simple_library_view(services.library, services.problems)
+def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -> list[Any]:
+    """Translations, theme and icon. Returns the translators (they must stay referenced)."""
+    from PySide6.QtGui import QIcon
+
+    from quickreply.ui.i18n import install_translators
+    from quickreply.ui.themes import apply_theme
+
+    translators = install_translators(app, lang or settings.language, RESOURCES / "translations")
+    app.setApplicationDisplayName(app.translate("App", "快捷回复助手"))
+    apply_theme(app, settings.theme, RESOURCES / "themes")
+    if ICON_FILE.exists():
+        app.setWindowIcon(QIcon(str(ICON_FILE)))
+    return translators
 
 
-def _simple_library_view(library: Library, problems: Sequence[Problem]) -> QWidget:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+def make_palette(services: Services, paster: Any = None, paste_off_reason: str = "") -> Any:
+    from quickreply.ui.palette import PaletteWindow
 
-    window = QWidget()
-    window.setWindowTitle(QCoreApplication.translate("LibraryFallback", "话术库"))
-    layout = QVBoxLayout(window)
-    layout.addWidget(
-        QLabel(QCoreApplication.translate("LibraryFallback", "共 %n 条话术", "", len(library)))
+    return PaletteWindow(
+        services.index,
+        services.renderer,
+        paster=paster,
+        paste_off_reason=paste_off_reason,
+        usage=services.stats,
+        on_used=services.refresh_usage,
     )
-    listing = QListWidget()
-    for snippet in library.snippets():
-        listing.addItem(f"{snippet.code:<8} {snippet.title}    {snippet.group}")
-    layout.addWidget(listing)
-    for problem in problems:
-        layout.addWidget(QLabel(str(problem)))
-    window.resize(720, 480)
-    return window
+
+
+def make_library_view(services: Services) -> QWidget:
+    from PySide6.QtCore import QSettings
+
+    from quickreply.core.packs import save_pack
+    from quickreply.ui.library import LibraryWindow
+
+    store = QSettings(str(services.paths.config / "windows.ini"), QSettings.Format.IniFormat)
+    return LibraryWindow(
+        services.library,
+        renderer=services.renderer,
+        lint=services.lint,
+        save=save_pack,
+        store=store,
+        personal_dir=services.paths.personal,
+    )
+
+
+def make_timers_view(services: Services, sample: bool = False) -> QWidget:
+    from quickreply.core.kpi import KpiStore
+    from quickreply.core.timers import TimerModel
+    from quickreply.ui.timers import TimersPanel
+
+    if sample:
+        # Screenshots show a few waiting buyers at different ages on a fixed clock.
+        now = [1000.0]
+        model = TimerModel(lambda: now[0], services.clock)
+        for label, age in (("小雨同学", 200.0), ("tb_8812", 95.0), ("阿杰", 30.0), ("Lily", 5.0)):
+            now[0] = 1000.0 - age
+            model.buyer_message(label)
+        now[0] = 1000.0
+        return TimersPanel(model)
+    model = TimerModel(time.monotonic, services.clock)
+    return TimersPanel(model, KpiStore(services.paths.kpi_file, services.clock))
+
+
+def make_settings_dialog(services: Services) -> SettingsDialog:
+    from quickreply.ui.settings import SettingsDialog
+
+    return SettingsDialog(services.settings, list(services.library.snippets()))
+
+
+def make_trainee_view(services: Services) -> QWidget:
+    from quickreply.ui.trainee import TraineeView
+
+    view = TraineeView(services.library, services.renderer)
+    view.resize(900, 600)
+    return view
+
+
+def _palette_for_screenshot(services: Services) -> QWidget:
+    palette = make_palette(services, paste_off_reason="")
+    palette.set_paster(_NoPaste(), "")
+    palette.search_box.setText(SCREENSHOT_QUERY)
+    return palette  # type: ignore[no-any-return]
+
+
+class _NoPaste:
+    """Screenshots show the normal footer; nothing is ever pasted from them."""
+
+    def paste(self, text: str, send: bool = False) -> None:
+        """Do nothing."""
 
 
 VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
+    "palette": _palette_for_screenshot,
     "library": make_library_view,
+    "timers": lambda services: make_timers_view(services, sample=True),
+    "settings": make_settings_dialog,
+    "trainee": make_trainee_view,
 }
 
 
-def screenshot(path: Path, view: str, services: Services) -> int:
+def screenshot(path: Path, view: str, services: Services, lang: str | None = None) -> int:
     """Render one view offscreen to ``path`` (PNG). Returns the exit code."""
-    _make_qapp(offscreen=True)
+    app = make_qapp(offscreen=True)
     from PySide6.QtWidgets import QApplication
 
-    builder = VIEW_BUILDERS.get(view)
-    if builder is None:
-        print(
-            f"quickreply: --view {view}: this view is not available in this build", file=sys.stderr
-        )
-        return 2
-    widget = builder(services)
+    translators = setup_look(app, services.settings, lang)
+    widget = VIEW_BUILDERS[view](services)
     widget.show()
-    QApplication.processEvents()
+    for _ in range(3):  # layouts settle over a few passes (splitters, deferred timers)
+        QApplication.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(path), "PNG"):
+    ok = widget.grab().save(str(path), "PNG")
+    widget.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+    if not ok:
         print(
             f"{path}:0: screenshot: could not write the PNG (check the folder is writable)",
             file=sys.stderr,
         )
         return 1
-    widget.close()
     return 0
+
+
+# ---- the resident app -----------------------------------------------------------------------
+
+
+class QuickReplyApp:
+    """The running app: owns the windows and reacts to the tray and hotkeys."""
+
+    def __init__(self, qapp: QApplication, services: Services, lang: str | None = None) -> None:
+        from PySide6.QtGui import QIcon
+
+        from quickreply.ui.tray import Tray
+
+        self.qapp = qapp
+        self.services = services
+        self.translators = setup_look(qapp, services.settings, lang)
+        self.paused = False
+        paster, reason = self._build_paster()
+        self.palette: PaletteWindow = make_palette(services, paster, reason)
+        self._library: QWidget | None = None
+        self._timers: QWidget | None = None
+        self.tray: Tray = Tray(
+            QIcon(str(ICON_FILE)) if ICON_FILE.exists() else QIcon(),
+            timers=_optional("quickreply.ui.timers") is not None,
+        )
+        self.tray.open_palette.connect(self.show_palette)
+        self.tray.open_library.connect(self.show_library)
+        self.tray.open_timers.connect(self.show_timers)
+        self.tray.open_settings.connect(self.show_settings)
+        self.tray.pause_toggled.connect(self.set_paused)
+        self.tray.quit_requested.connect(self.quit)
+
+    def _build_paster(self) -> tuple[Any, str]:
+        """The platform paste service, or None and the reason paste is off."""
+        # The platforms engineer wires platforms.select + ui.bridge here when they land.
+        return None, self.qapp.translate("App", "本版本尚未包含粘贴模块")
+
+    def start(self) -> None:
+        self.tray.show()
+        if not self.tray.available:
+            # Without a tray (bare X11, Xvfb) the library window is the way in.
+            self.show_library()
+        for problem in self.services.problems:
+            print(problem, file=sys.stderr)
+
+    def on_hotkey(self, name: str) -> None:
+        """What the bridge's hotkey signal calls: ``palette`` or ``snippet:<id>``."""
+        if self.paused:
+            return
+        if name == "palette":
+            self.show_palette()
+
+    def show_palette(self) -> None:
+        self.palette.popup()
+
+    def show_library(self) -> None:
+        if self._library is None:
+            self._library = make_library_view(self.services)
+        self._bring_forward(self._library)
+
+    def show_timers(self) -> None:
+        if self._timers is None:
+            self._timers = make_timers_view(self.services)
+        self._bring_forward(self._timers)
+
+    def show_settings(self) -> None:
+        from quickreply.ui.themes import apply_theme
+
+        dialog = make_settings_dialog(self.services)
+        if dialog.exec():
+            new = dialog.result_settings()
+            save_settings(new, self.services.paths.settings_file)
+            self.services.settings = new
+            apply_theme(self.qapp, new.theme, RESOURCES / "themes")
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+
+    def bring_forward(self) -> None:
+        """A second launch knocked: show the palette, or the library without a tray."""
+        if self.tray.available:
+            self.show_palette()
+        else:
+            self.show_library()
+
+    @staticmethod
+    def _bring_forward(widget: QWidget) -> None:
+        widget.show()
+        widget.raise_()
+        widget.activateWindow()
+
+    def quit(self) -> None:
+        self.tray.hide()
+        self.qapp.quit()
 
 
 def run(args: argparse.Namespace) -> int:
     """Start the app, or render ``--screenshot FILE --view NAME`` and exit."""
     paths = AppPaths.from_env()
-    services = build_services(
-        paths, extra=getattr(args, "pack", []) or [], shop_path=getattr(args, "shop", None)
-    )
-    for problem in services.problems:
-        print(problem, file=sys.stderr)
+    lang = getattr(args, "lang", None)
     if args.screenshot is not None:
-        return screenshot(args.screenshot, args.view, services)
-    app = _make_qapp(offscreen=False)
-    app.setQuitOnLastWindowClosed(False)
-    window = make_library_view(services)
-    window.show()
-    app.setQuitOnLastWindowClosed(True)
-    return int(app.exec())
+        services = build_services(paths, extra=args.pack or [], shop_path=args.shop)
+        for problem in services.problems:
+            print(problem, file=sys.stderr)
+        return screenshot(args.screenshot, args.view, services, lang)
+
+    qapp = make_qapp()
+    from quickreply.ui.single_instance import SingleInstance, server_name
+
+    guard = SingleInstance(server_name(paths.config))
+    if not guard.claim():
+        print("quickreply: already running; brought it to the front", file=sys.stderr)
+        return 0
+    services = build_services(paths, extra=args.pack or [], shop_path=args.shop)
+    app = QuickReplyApp(qapp, services, lang)
+    guard.activated.connect(app.bring_forward)
+    # Closing the last window keeps the app in the tray; Quit in the tray menu ends it.
+    qapp.setQuitOnLastWindowClosed(False)
+    app.start()
+    code = int(qapp.exec())
+    guard.release()
+    return code

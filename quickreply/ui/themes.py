@@ -1,0 +1,27 @@
+"""Light and dark themes: a Qt style sheet from resources/themes, chosen by setting or system."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def resolve_theme(setting: str, app: QApplication) -> str:
+    if setting in ("light", "dark"):
+        return setting
+    scheme = app.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def apply_theme(app: QApplication, setting: str, folder: Path) -> str:
+    """Apply the theme's style sheet; returns the theme used. A missing file leaves Qt's look."""
+    theme = resolve_theme(setting, app)
+    # Fusion renders the same on Windows and Linux, so one style sheet fits both.
+    app.setStyle("Fusion")
+    try:
+        app.setStyleSheet((folder / f"{theme}.qss").read_text(encoding="utf-8"))
+    except OSError:
+        app.setStyleSheet("")
+    return theme
