@@ -248,6 +248,8 @@ class _Builder:
         return True
 
     def _scalar(self, node: ScalarNode) -> object:
+        if node.tag == _STR_TAG:
+            return node.value  # most scalars: skip the constructor lookup (start-up cost)
         if self._unsupported(node):
             return None
         try:
@@ -299,6 +301,7 @@ class _Builder:
 
 
 _MISSING = object()
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def format_key_path(path: KeyPath) -> str:
