@@ -1,0 +1,785 @@
+"""The search index behind the palette: 汉字, pinyin, initials, codes, traditional, typos, usage.
+
+Design (docs/search.md explains the why):
+
+* Each searchable field of every snippet is normalised once (see core/textkeys.py) and stored
+  in one long string per field kind, records separated by ``SEP_RECORD``, items (tags,
+  examples, alternative spellings) by ``SEP_ITEM``. A query term is found with ``str.find``
+  over that string (C speed), and a position is mapped back to its snippet with ``bisect``.
+  Per-snippet Python work happens only for snippets that match.
+* Ranking is by tiers (:data:`TIERS`): exact code, code prefix, title prefix (汉字, pinyin,
+  initials), then whole-word and substring matches in title, tags, examples, group and text,
+  and last one-typo matches for Latin input. Several terms must all match; their tiers add up.
+  Ties go to the snippet this agent used more often and more recently, then to the title.
+* Typing on: a query that extends the previous one searches only the previous matches.
+* The index (strings, offsets and the per-character tables) is cached in ``marshal`` form,
+  keyed by a hash of everything indexed, so a start-up with an unchanged library neither parses
+  pinyin tables nor rebuilds keys; a stale or corrupt cache is rebuilt silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import heapq
+import marshal
+import os
+import re
+import tempfile
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from quickreply.core.model import Library, Snippet
+from quickreply.core.stats import Usage
+from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, is_han
+
+# Bump whenever the cached layout or the way keys are computed changes.
+INDEX_VERSION = 3
+CACHE_PREFIX = "search-index-"
+_SEPS = SEP_ITEM + SEP_RECORD
+
+# Term tiers. A snippet's score is the sum of its terms' best tiers.
+CODE_EXACT = 1000
+CODE_PREFIX = 900
+TYPO = 100
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field kind: where its text comes from and what each kind of match is worth."""
+
+    name: str
+    kind: str  # "norm", "pinyin" or "initials"
+    parent: str  # the norm field it was derived from (for checking mixed input)
+    equal: int  # the whole item equals the term
+    prefix: int  # an item starts with the term
+    word: int  # the term stands between punctuation/space
+    substring: int  # anywhere else
+    why: str
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "norm", "title", 860, 800, 700, 650, "title"),
+    FieldSpec("title_py", "pinyin", "title", 790, 780, 0, 620, "title-pinyin"),
+    FieldSpec("title_ini", "initials", "title", 770, 760, 0, 600, "title-initials"),
+    FieldSpec("tags", "norm", "tags", 560, 540, 530, 520, "tag"),
+    FieldSpec("tags_py", "pinyin", "tags", 505, 500, 0, 470, "tag-pinyin"),
+    FieldSpec("tags_ini", "initials", "tags", 490, 480, 0, 460, "tag-initials"),
+    FieldSpec("examples", "norm", "examples", 460, 440, 430, 420, "example"),
+    FieldSpec("examples_py", "pinyin", "examples", 410, 410, 0, 400, "example-pinyin"),
+    FieldSpec("group", "norm", "group", 380, 380, 380, 370, "group"),
+    FieldSpec("text", "norm", "text", 340, 340, 320, 300, "text"),
+    FieldSpec("text_py", "pinyin", "text", 250, 250, 0, 240, "text-pinyin"),
+)
+_SPEC = {spec.name: spec for spec in FIELDS}
+# _CEILING[k]: the best tier any field from k on can give (codes are matched before fields).
+_CEILING = [max(spec.equal for spec in FIELDS[k:]) for k in range(len(FIELDS))]
+# Single Latin letters are only looked up where a prefix means something.
+_PREFIX_ONLY_FIELDS = frozenset(
+    {"title", "title_py", "title_ini", "tags", "tags_py", "tags_ini", "group"}
+)
+# Initials are one letter per character: a single letter anywhere would match everything.
+_MIN_LEN = {"initials": 2, "pinyin": 2}
+_TEXT_PINYIN_MIN = 3
+# Typo matching only for Latin terms this long (shorter: too many near misses; longer: wasted).
+_TYPO_MIN, _TYPO_MAX = 3, 24
+# Below this many previous matches, narrowing checks each of them instead of scanning.
+_NARROW_LIMIT = 200
+_TYPO_FIELDS = ("title_py", "title_ini", "tags_py")
+# A Latin run at the start of an item: the keys a typo may be measured against.
+_LATIN_ITEM = re.compile(f"(?<=[{SEP_ITEM}{SEP_RECORD}])[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the snippet, its score (higher is better) and what matched."""
+
+    snippet: Snippet
+    score: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    raw: str  # normalised term
+    latin: str  # Latin form for pinyin/initials fields ("" when none)
+    initials: str  # form for initials fields ("" when none)
+    han: str  # the ideographs of a mixed term, checked against the parent field
+    kind: str  # "latin", "han", "mixed" or "other"
+
+    @property
+    def prefix_only(self) -> bool:
+        return self.kind == "latin" and len(self.raw) < 2
+
+    @property
+    def complete(self) -> bool:
+        """Long enough that every field was searched: a longer term can only match less."""
+        return self.kind not in ("latin", "mixed") or len(self.latin) >= _TEXT_PINYIN_MIN
+
+
+@dataclass(slots=True)
+class _Field:
+    hay: str
+    marks: str  # for pinyin fields: same text with syllable starts capitalised; else ""
+    offsets: list[int]  # offsets[i] = start of record i; offsets[-1] = len(hay) + 1
+
+
+def _frecency(usage: Usage, newest: datetime) -> float:
+    """Uses weighted by age: a use a week older than the newest counts half."""
+    try:
+        days = max((newest - usage.last_used).total_seconds(), 0.0) / 86400.0
+    except TypeError:  # naive and aware datetimes mixed: ignore recency
+        days = 0.0
+    return usage.count / (1.0 + days / 7.0)
+
+
+def _library_records(library: Library) -> list[Snippet]:
+    seen: set[str] = set()
+    out: list[Snippet] = []
+    for snippet in library.snippets():
+        if snippet.id not in seen:
+            seen.add(snippet.id)
+            out.append(snippet)
+    return out
+
+
+def _texts(snippet: Snippet) -> list[str]:
+    texts = list(snippet.variants)
+    texts.extend(step.text for step in snippet.steps if step.text)
+    return texts
+
+
+def library_key(library: Library) -> str:
+    """Hash of everything the index is built from, plus the index and table versions."""
+    digest = hashlib.blake2b(digest_size=20)
+    parts: list[str] = [str(INDEX_VERSION), _table_versions()]
+    for s in _library_records(library):
+        parts.extend((s.id, s.title, s.code, s.group, *s.tags, "\x02", *s.examples, "\x02"))
+        parts.extend(_texts(s))
+        parts.append("\x03")
+    digest.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _table_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for dist in ("pypinyin", "opencc"):
+        try:
+            out.append(version(dist))
+        except PackageNotFoundError:
+            out.append("?")
+    return "/".join(out)
+
+
+class SearchIndex:
+    """Ranked search over a library. Build once per library; call :meth:`search` per keystroke."""
+
+    def __init__(
+        self,
+        snippets: Sequence[Snippet],
+        fields: dict[str, _Field],
+        keys: TextKeys,
+        title_order: list[int],
+        groups: list[str],
+        group_of: list[int],
+        group_keys: list[tuple[str, ...]],
+        usage: Mapping[str, Usage] | None = None,
+    ) -> None:
+        self._snippets = list(snippets)
+        self._fields = fields
+        self._keys = keys
+        self._title_order = title_order
+        self._groups = groups
+        self._group_of = group_of
+        self._group_keys = group_keys
+        codes = {s.code.casefold(): i for i, s in enumerate(self._snippets) if s.code}
+        self._code_of = codes
+        self._sorted_codes = sorted(codes)
+        self._rank: list[int] = []
+        self._order: list[int] = []
+        self._typo_vocab: dict[int, list[str]] = {}
+        self._typo_words: list[str] | None = None
+        self._last: tuple[tuple[_Term, ...], tuple[str, ...], list[int]] | None = None
+        self._fell_back = False
+        self._truncated = False
+        self.set_usage(usage or {})
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        library: Library,
+        usage: Mapping[str, Usage] | None = None,
+        keys: TextKeys | None = None,
+    ) -> SearchIndex:
+        snippets = _library_records(library)
+        keys = keys or TextKeys()
+        norm = keys.normalize
+        titles = [norm(s.title) for s in snippets]
+        tags = [SEP_ITEM.join(norm(t) for t in s.tags) for s in snippets]
+        examples = [SEP_ITEM.join(norm(e) for e in s.examples) for s in snippets]
+        texts = [SEP_ITEM.join(norm(t) for t in _texts(s)) for s in snippets]
+        group_names = [norm(s.group) for s in snippets]
+        raw: dict[str, list[str]] = {
+            "title": titles,
+            "tags": tags,
+            "examples": examples,
+            "group": group_names,
+            "text": texts,
+        }
+        fields: dict[str, _Field] = {name: _join(raw[name]) for name in raw}
+        # Short fields: every common spelling (行 xing/hang); long ones: default readings only.
+        for name in ("title", "tags", "examples"):
+            marked_items: list[str] = []
+            ini_items: list[str] = []
+            for value in raw[name]:
+                m_parts: list[str] = []
+                i_parts: list[str] = []
+                for item in value.split(SEP_ITEM) if value else ():
+                    spellings = keys.spellings(item)
+                    if name == "examples":
+                        spellings = spellings[:1]
+                    m_parts.extend(m for m, _ in spellings)
+                    i_parts.extend(i for _, i in spellings)
+                marked_items.append(SEP_ITEM.join(m_parts))
+                ini_items.append(SEP_ITEM.join(i_parts))
+            fields[f"{name}_py"] = _join([m.lower() for m in marked_items], marked_items)
+            if f"{name}_ini" in _SPEC:
+                fields[f"{name}_ini"] = _join(ini_items)
+        text_marked = [keys.marked(t) for t in texts]
+        fields["text_py"] = _join([m.lower() for m in text_marked], text_marked)
+
+        title_order = sorted(range(len(snippets)), key=lambda i: (titles[i], snippets[i].id))
+        group_index: dict[str, int] = {}
+        group_of = [group_index.setdefault(g, len(group_index)) for g in group_names]
+        groups = list(group_index)
+        group_keys = [_group_keys(keys, g) for g in groups]
+        return cls(snippets, fields, keys, title_order, groups, group_of, group_keys, usage=usage)
+
+    @classmethod
+    def load_or_build(
+        cls,
+        library: Library,
+        cache_dir: Path,
+        usage: Mapping[str, Usage] | None = None,
+    ) -> SearchIndex:
+        """The cached index for this exact library, or a fresh one (then cached)."""
+        key = library_key(library)
+        path = cache_dir / f"{CACHE_PREFIX}{key}.bin"
+        loaded = cls._load(path, library, usage)
+        if loaded is not None:
+            return loaded
+        index = cls.build(library, usage)
+        with contextlib.suppress(OSError):
+            index.save(path)
+            _prune(cache_dir, keep=path)
+        return index
+
+    def save(self, path: Path) -> None:
+        """Write the index atomically (temp file + os.replace)."""
+        blob = marshal.dumps(
+            {
+                "version": INDEX_VERSION,
+                "ids": [s.id for s in self._snippets],
+                "fields": {name: (f.hay, f.marks, f.offsets) for name, f in self._fields.items()},
+                "fold": self._keys.fold_map,
+                "readings": self._keys.readings_map,
+                "title_order": self._title_order,
+                "groups": self._groups,
+                "group_of": self._group_of,
+                "group_keys": self._group_keys,
+            }
+        )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(blob)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+    @classmethod
+    def _load(
+        cls, path: Path, library: Library, usage: Mapping[str, Usage] | None
+    ) -> SearchIndex | None:
+        try:
+            data = marshal.loads(path.read_bytes())
+            if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+                return None
+            by_id = {s.id: s for s in _library_records(library)}
+            snippets = [by_id[i] for i in data["ids"]]
+            fields = {
+                name: _Field(hay, marks, list(offsets))
+                for name, (hay, marks, offsets) in data["fields"].items()
+            }
+            if set(fields) != set(_SPEC) or any(
+                len(f.offsets) != len(snippets) + 1 for f in fields.values()
+            ):
+                return None
+            keys = TextKeys(data["fold"], {k: tuple(v) for k, v in data["readings"].items()})
+            return cls(
+                snippets,
+                fields,
+                keys,
+                list(data["title_order"]),
+                list(data["groups"]),
+                list(data["group_of"]),
+                [tuple(k) for k in data["group_keys"]],
+                usage=usage,
+            )
+        except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+            return None
+
+    # -- usage --------------------------------------------------------------------------------
+
+    def set_usage(self, usage: Mapping[str, Usage]) -> None:
+        """Re-rank ties: most frequently and recently used first, then by title."""
+        index_of = {s.id: i for i, s in enumerate(self._snippets)}
+        used = [(index_of[sid], u) for sid, u in usage.items() if sid in index_of and u.count > 0]
+        newest = max((u.last_used for _, u in used), default=None)
+        boosted: list[int] = []
+        if newest is not None:
+            score = {i: _frecency(u, newest) for i, u in used}
+            title_pos = {i: p for p, i in enumerate(self._title_order) if i in score}
+            boosted = sorted(score, key=lambda i: (-score[i], title_pos[i]))
+        chosen = set(boosted)
+        order = boosted + [i for i in self._title_order if i not in chosen]
+        rank = [0] * len(order)
+        for position, i in enumerate(order):
+            rank[i] = position
+        self._order = order
+        self._rank = rank
+
+    # -- search -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._snippets)
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Ranked hits for ``query``; never raises for odd input (it returns fewer hits)."""
+        if limit <= 0:
+            return []
+        terms, group_terms = self._parse(query)
+        if not terms and not group_terms:
+            self._last = None
+            return [Hit(self._snippets[i], 0, "usage") for i in self._order[:limit]]
+
+        allowed = self._group_filter(group_terms) if group_terms else None
+        pool = self._narrowed_pool(terms, group_terms)
+        self._fell_back = self._truncated = False
+        page = limit if len(terms) == 1 else 0
+        scores, why = self._match_all(terms, pool, allowed, typos=False, limit=page)
+        if allowed is not None and not terms:
+            scores = dict.fromkeys(sorted(allowed), 0)
+            why = dict.fromkeys(scores, "group-filter")
+        # After a split mixed term the match sets are no longer nested: rescan next time.
+        # A stopped scan or a split mixed term leaves sets that later narrowing cannot trust.
+        if self._fell_back or self._truncated:
+            self._last = None
+        else:
+            self._last = (tuple(terms), tuple(group_terms), list(scores))
+        if len(scores) < limit and any(self._typo_ok(t) for t in terms):
+            scores, why = self._match_all(terms, None, allowed, typos=True)
+        return self._top(scores, why, limit)
+
+    def _top(self, scores: dict[int, int], why: dict[int, str], limit: int) -> list[Hit]:
+        n = len(self._snippets) + 1
+        rank = self._rank
+        packed = [(-score) * n + rank[i] for i, score in scores.items()]
+        best = heapq.nsmallest(limit, packed) if len(packed) > limit else sorted(packed)
+        order = self._order
+        hits = []
+        for value in best:
+            i = order[value % n]
+            hits.append(Hit(self._snippets[i], scores[i], why[i]))
+        return hits
+
+    def _parse(self, query: str) -> tuple[list[_Term], list[str]]:
+        norm = self._keys.normalize(query)
+        terms: list[_Term] = []
+        group_terms: list[str] = []
+        for word in norm.split():
+            if word.startswith("/"):
+                if word.strip("/"):
+                    group_terms.append(word.strip("/"))
+                continue
+            terms.append(self._term(word))
+        return terms, group_terms
+
+    def _term(self, word: str) -> _Term:
+        if word.isascii():
+            latin = word if word.isalnum() else ""
+            return _Term(word, latin, latin, "", "latin" if latin else "other")
+        han = "".join(ch for ch in word if is_han(ch))
+        rest = "".join(ch for ch in word if not is_han(ch))
+        if han and not rest:
+            return _Term(word, "", "", han, "han")
+        if han and rest.isascii() and rest.isalnum():
+            readings = [self._keys.readings(ch) for ch in word]
+            if all(r or not is_han(ch) for ch, r in zip(word, readings, strict=True)):
+                latin = "".join(r[0] if r else ch for ch, r in zip(word, readings, strict=True))
+                initials = "".join(
+                    r[0][0] if r else ch for ch, r in zip(word, readings, strict=True)
+                )
+                return _Term(word, latin, initials, han, "mixed")
+        return _Term(word, "", "", "", "other")
+
+    def _narrowed_pool(self, terms: list[_Term], group_terms: list[str]) -> list[int] | None:
+        """The previous query's matches when this query only adds to it, else None (scan all)."""
+        last = self._last
+        if last is None:
+            return None
+        prev_terms, prev_groups, matches = last
+        if not prev_terms or len(matches) > _NARROW_LIMIT:
+            return None
+        if not prev_terms[-1].complete or len(terms) < len(prev_terms):
+            return None
+        for k, prev in enumerate(prev_terms):
+            now = terms[k].raw
+            if now != prev.raw and not (k == len(prev_terms) - 1 and now.startswith(prev.raw)):
+                return None
+        if len(group_terms) < len(prev_groups) or any(
+            not now.startswith(prev) for now, prev in zip(group_terms, prev_groups, strict=False)
+        ):
+            return None
+        return matches
+
+    def _match_all(
+        self,
+        terms: list[_Term],
+        pool: list[int] | None,
+        allowed: set[int] | None,
+        *,
+        typos: bool,
+        limit: int = 0,
+    ) -> tuple[dict[int, int], dict[int, str]]:
+        scores: dict[int, int] | None = None
+        why: dict[int, str] = {}
+        best_tier: dict[int, int] = {}
+        if allowed is not None:
+            pool = [i for i in (pool if pool is not None else sorted(allowed)) if i in allowed]
+        # Most selective first: later terms only look at what earlier ones matched.
+        for term in sorted(terms, key=lambda t: (t.prefix_only, -len(t.raw))):
+            tiers, labels = self._match_term(term, pool, typos=typos, limit=limit)
+            if not tiers and term.kind == "mixed":
+                # `tk退` may also mean "code or initials tk, and 退": each run as its own term.
+                self._fell_back = True
+                runs = [self._term(run) for run in _runs(term.raw)]
+                tiers, labels = self._match_all(runs, pool, None, typos=typos)
+            if scores is None:
+                scores = tiers
+            else:
+                scores = {i: s + tiers[i] for i, s in scores.items() if i in tiers}
+            for i in scores:
+                if tiers[i] > best_tier.get(i, -1):
+                    best_tier[i] = tiers[i]
+                    why[i] = labels[i]
+            if not scores:
+                break
+            pool = list(scores)
+        return scores or {}, why
+
+    def _match_term(
+        self, term: _Term, pool: list[int] | None, *, typos: bool, limit: int = 0
+    ) -> tuple[dict[int, int], dict[int, str]]:
+        """Best tier per matching record. With ``limit`` (one term, no pool) stop scanning once
+        ``limit`` records beat anything the remaining fields could give: they fill the page."""
+        best: dict[int, int] = {}
+        label: dict[int, str] = {}
+        members = set(pool) if pool is not None else None
+
+        def offer(i: int, tier: int, why: str) -> None:
+            if tier > best.get(i, 0):
+                best[i] = tier
+                label[i] = why
+
+        if term.kind == "latin":
+            self._match_code(term.raw, members, offer)
+        prefix_only = term.prefix_only
+        for k, spec in enumerate(FIELDS):
+            if limit and len(best) >= limit:
+                ceiling = _CEILING[k]
+                if sum(1 for t in best.values() if t > ceiling) >= limit:
+                    self._truncated = True
+                    break
+            needle = self._needle(term, spec)
+            if not needle or (prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
+                continue
+            field = self._fields[spec.name]
+            check = term.han if term.kind == "mixed" and spec.kind != "norm" else ""
+            if pool is not None and len(pool) <= _NARROW_LIMIT:
+                for i in pool:
+                    tier = self._tier(field, spec, i, needle, prefix_only)
+                    if tier and (not check or self._has_all(spec.parent, i, check)):
+                        offer(i, tier, spec.why)
+            else:
+                self._scan_into(field, spec, needle, prefix_only, members, check, best, label)
+        if typos and self._typo_ok(term):
+            for i in self._typo_matches(term.raw):
+                if (members is None or i in members) and not best.get(i):
+                    offer(i, TYPO, "typo")
+        return best, label
+
+    def _scan_into(
+        self,
+        field: _Field,
+        spec: FieldSpec,
+        needle: str,
+        prefix_only: bool,
+        members: set[int] | None,
+        check: str,
+        best: dict[int, int],
+        label: dict[int, str],
+    ) -> None:
+        """Find ``needle`` across all records of one field and record each record's tier.
+
+        The hot loop of the whole search: one C-level ``find`` per matching record, the tier
+        read off the characters around the first hit; the slower per-record look only when the
+        first hit cannot be the best one.
+        """
+        hay = field.hay
+        find = hay.find
+        offsets = field.offsets
+        n = len(needle)
+        why = spec.why
+        equal, prefix, substring = spec.equal, spec.prefix, spec.substring
+        pinyin = spec.kind == "pinyin"
+        marks = field.marks
+        probe = SEP_ITEM + needle
+        if prefix_only:
+            starts: list[int] = []
+            for sep in _SEPS:
+                pos = find(sep + needle)
+                while pos != -1:
+                    starts.append(pos + 1)
+                    pos = find(sep + needle, pos + 1)
+            starts.sort()
+        pos = find(needle) if not prefix_only else (starts[0] if starts else -1)
+        cursor = 0
+        while pos != -1:
+            i = bisect_right(offsets, pos) - 1
+            end = offsets[i + 1] - 1
+            if pinyin:
+                # A pinyin hit must start a syllable: skip hits inside one (hu in shuo).
+                while pos != -1 and hay[pos - 1] not in _SEPS and not marks[pos].isupper():
+                    pos = find(needle, pos + 1, end)
+                if pos == -1:
+                    pos = find(needle, end)
+                    continue
+            if members is None or i in members:
+                if hay[pos - 1] in _SEPS:
+                    tier = equal if hay[pos + n] in _SEPS else prefix
+                elif prefix_only:
+                    tier = 0
+                else:
+                    tier = substring
+                    later = find(probe, pos, end)
+                    if later != -1:
+                        tier = equal if hay[later + 1 + n] in _SEPS else prefix
+                    elif spec.word and not hay[pos - 1].isalnum() and not _alnum_at(hay, pos + n):
+                        tier = spec.word
+                if (
+                    tier
+                    and tier > best.get(i, 0)
+                    and (not check or self._has_all(spec.parent, i, check))
+                ):
+                    best[i] = tier
+                    label[i] = why
+            if prefix_only:
+                cursor += 1
+                while cursor < len(starts) and starts[cursor] < end:
+                    cursor += 1
+                pos = starts[cursor] if cursor < len(starts) else -1
+            else:
+                pos = find(needle, end)
+
+    def _needle(self, term: _Term, spec: FieldSpec) -> str:
+        if spec.kind == "norm":
+            return term.raw if term.kind != "latin" or term.raw else ""
+        needle = term.initials if spec.kind == "initials" else term.latin
+        if not needle or (len(needle) < _MIN_LEN[spec.kind] and not term.prefix_only):
+            return ""
+        if spec.name == "text_py" and len(needle) < _TEXT_PINYIN_MIN:
+            return ""
+        return needle
+
+    def _match_code(
+        self, raw: str, members: set[int] | None, offer: Callable[[int, int, str], None]
+    ) -> None:
+        codes = self._sorted_codes
+        start = bisect_left(codes, raw)
+        for code in codes[start:]:
+            if not code.startswith(raw):
+                break
+            i = self._code_of[code]
+            if members is None or i in members:
+                offer(
+                    i,
+                    CODE_EXACT if code == raw else CODE_PREFIX,
+                    "code" if code == raw else "code-prefix",
+                )
+
+    @staticmethod
+    def _tier(field: _Field, spec: FieldSpec, i: int, needle: str, prefix_only: bool) -> int:
+        """The best tier of ``needle`` inside record ``i`` of ``field`` (0: no valid match)."""
+        hay = field.hay
+        start = field.offsets[i]
+        end = field.offsets[i + 1] - 1
+        n = len(needle)
+        best = 0
+        pos = hay.find(needle, start, end)
+        pinyin = spec.kind == "pinyin"
+        while pos != -1:
+            before = hay[pos - 1]
+            item_start = before in _SEPS
+            if pinyin and not item_start and not field.marks[pos].isupper():
+                pos = hay.find(needle, pos + 1, end)
+                continue
+            if item_start:
+                after = hay[pos + n] if pos + n < len(hay) else SEP_RECORD
+                tier = spec.equal if after in _SEPS else spec.prefix
+            elif prefix_only:
+                tier = 0
+            elif spec.word and not before.isalnum() and not _alnum_at(hay, pos + n):
+                tier = spec.word
+            else:
+                tier = spec.substring
+            if tier > best:
+                best = tier
+                if best == spec.equal:
+                    break
+            pos = hay.find(needle, pos + 1, end)
+        return best
+
+    def _has_all(self, parent: str, i: int, han: str) -> bool:
+        field = self._fields[parent]
+        segment = field.hay[field.offsets[i] : field.offsets[i + 1] - 1]
+        return all(ch in segment for ch in han)
+
+    # -- groups -------------------------------------------------------------------------------
+
+    def _group_filter(self, group_terms: list[str]) -> set[int]:
+        wanted = [
+            g
+            for g, keys in enumerate(self._group_keys)
+            if all(any(k.startswith(term) for k in keys) for term in group_terms)
+        ]
+        wanted_set = set(wanted)
+        return {i for i, g in enumerate(self._group_of) if g in wanted_set}
+
+    # -- typos --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _typo_ok(term: _Term) -> bool:
+        return term.kind == "latin" and _TYPO_MIN <= len(term.raw) <= _TYPO_MAX
+
+    def _typo_matches(self, raw: str) -> set[int]:
+        """Records whose code, title pinyin/initials or tag pinyin start within one edit of raw.
+
+        Prefilter: the distinct Latin key prefixes of each length (a few thousand even for a
+        big library, built once per length from a C-level regex). rapidfuzz's OSA distance (one
+        substitution, insertion, deletion or transposition) runs over them in C; only the few
+        prefixes that pass are looked up again, as prefixes, to find their records.
+        """
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        n = len(raw)
+        near: set[str] = set()
+        for length in (n - 1, n, n + 1):
+            if length >= 2:
+                choices = self._typo_prefixes(length)
+                for choice, _, _ in process.extract(
+                    raw, choices, scorer=OSA.distance, score_cutoff=1, limit=None
+                ):
+                    near.add(choice)
+        out: set[int] = set()
+        codes = self._sorted_codes
+        for key in near:
+            start = bisect_left(codes, key)
+            for code in codes[start:]:
+                if not code.startswith(key):
+                    break
+                out.add(self._code_of[code])
+            for name in _TYPO_FIELDS:
+                found: dict[int, int] = {}
+                self._scan_into(self._fields[name], _SPEC[name], key, True, None, "", found, {})
+                out.update(found)
+        return out
+
+    def _typo_prefixes(self, length: int) -> list[str]:
+        cached = self._typo_vocab.get(length)
+        if cached is not None:
+            return cached
+        if self._typo_words is None:
+            words: set[str] = set(self._code_of)
+            for name in _TYPO_FIELDS:
+                words.update(_LATIN_ITEM.findall(self._fields[name].hay))
+            self._typo_words = sorted(words)
+        result = sorted({w[:length] for w in self._typo_words if len(w) >= length})
+        self._typo_vocab[length] = result
+        return result
+
+
+def _runs(word: str) -> list[str]:
+    """Split a mixed term into runs of ideographs and of other characters (tk退 → tk, 退)."""
+    out: list[str] = []
+    for ch in word:
+        if out and is_han(out[-1][-1]) == is_han(ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _alnum_at(hay: str, pos: int) -> bool:
+    return pos < len(hay) and hay[pos].isalnum()
+
+
+def _join(values: list[str], marks: list[str] | None = None) -> _Field:
+    """One string for a field: SEP_RECORD before every record and at the end."""
+    offsets: list[int] = []
+    pos = 1
+    for value in values:
+        offsets.append(pos)
+        pos += len(value) + 1
+    offsets.append(pos)
+    hay = SEP_RECORD + SEP_RECORD.join(values) + SEP_RECORD
+    marked = SEP_RECORD + SEP_RECORD.join(marks) + SEP_RECORD if marks is not None else ""
+    return _Field(hay, marked, offsets)
+
+
+def _group_keys(keys: TextKeys, group: str) -> tuple[str, ...]:
+    """What a ``/组`` filter may start with: the path or a part, in 汉字, pinyin or initials."""
+    out: list[str] = []
+    parts = [p for p in group.split("/") if p]
+    for candidate in [group.strip("/"), *parts, *("/".join(parts[k:]) for k in range(len(parts)))]:
+        if candidate and candidate not in out:
+            out.append(candidate)
+    for part in parts:
+        for marked, initials in keys.spellings(part):
+            for key in (marked.lower(), initials):
+                if key not in out:
+                    out.append(key)
+    return tuple(out)
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Drop older cached indexes: one library, one current cache file (plus the one before)."""
+    olds = sorted(
+        (p for p in cache_dir.glob(f"{CACHE_PREFIX}*.bin") if p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in olds[1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()

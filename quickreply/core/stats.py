@@ -1,0 +1,184 @@
+"""The usage store: how often and how recently this agent used each snippet (SQLite).
+
+Search breaks ties with it. It lives in ``AppPaths.stats_file``; response-time KPIs have their
+own database (core/kpi.py) so a broken usage file never costs them.
+
+The schema is versioned with ``PRAGMA user_version`` and upgraded by the ordered
+:data:`MIGRATIONS`. A file that is not a database is moved aside (``NAME.corrupt``) and a fresh
+store created; a locked database or one written by a newer QuickReply is left untouched and the
+store runs in memory for this session. Each case leaves a :class:`Problem` in
+``StatsStore.problems`` for the UI to show; none raises.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quickreply.core.problems import Problem, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """How often a snippet was used, and when last."""
+
+    count: int
+    last_used: datetime
+
+
+# Each entry upgrades the schema from version N (its index) to N + 1.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE usage (
+        snippet_id TEXT PRIMARY KEY,
+        count INTEGER NOT NULL DEFAULT 0,
+        last_used TEXT NOT NULL
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class StatsStore:
+    """Snippet usage counts in SQLite; never raises for a broken, locked or newer database."""
+
+    def __init__(
+        self,
+        path: Path | None,
+        clock: Callable[[], datetime] = _utc_now,
+        *,
+        timeout: float = 1.0,
+    ) -> None:
+        self.path = path
+        self._clock = clock
+        self._timeout = timeout
+        self.problems: list[Problem] = []
+        self.in_memory = path is None
+        self._db = self._open()
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def _problem(self, message: str, hint: str, severity: Severity = Severity.WARNING) -> None:
+        where = str(self.path) if self.path else ":memory:"
+        self.problems.append(Problem(where, 0, "usage store", message, hint, severity))
+
+    def _memory(self) -> sqlite3.Connection:
+        self.in_memory = True
+        db = sqlite3.connect(":memory:")
+        self._migrate(db)
+        return db
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._memory()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=self._timeout)
+            self._migrate(db)
+            return db
+        except sqlite3.DatabaseError as err:
+            text = str(err)
+            if "locked" in text or "busy" in text:
+                self._problem(
+                    "the database is locked by another program; usage is kept in memory",
+                    "close the other QuickReply window and restart",
+                )
+                return self._memory()
+            if isinstance(err, _NewerSchema):
+                self._problem(
+                    text + "; usage is kept in memory", "update QuickReply to keep usage counts"
+                )
+                return self._memory()
+            return self._rebuild(text)
+        except OSError as err:
+            self._problem(
+                f"cannot open ({err.strerror or err}); usage is kept in memory",
+                "check the folder's permissions",
+            )
+            return self._memory()
+
+    def _rebuild(self, reason: str) -> sqlite3.Connection:
+        assert self.path is not None
+        aside = self.path.with_name(self.path.name + ".corrupt")
+        try:
+            os.replace(self.path, aside)
+            for suffix in ("-wal", "-shm", "-journal"):
+                side = self.path.with_name(self.path.name + suffix)
+                if side.exists():
+                    side.unlink()
+            db = sqlite3.connect(self.path, timeout=self._timeout)
+            self._migrate(db)
+        except (OSError, sqlite3.DatabaseError):
+            self._problem(
+                f"the database is damaged ({reason}) and cannot be replaced; "
+                "usage is kept in memory",
+                f"delete {self.path}",
+            )
+            return self._memory()
+        self._problem(
+            f"the database was damaged ({reason}); started a new one",
+            f"the old file is kept as {aside.name}",
+        )
+        return db
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise _NewerSchema(
+                f"written by a newer QuickReply (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+        for target in range(version, SCHEMA_VERSION):
+            with db:
+                db.executescript(f"BEGIN; {MIGRATIONS[target]} PRAGMA user_version = {target + 1};")
+        # Touch the table so a damaged file is found now, not on the first write.
+        db.execute("SELECT count(*) FROM usage").fetchone()
+
+    # -- API ----------------------------------------------------------------------------------
+
+    def record_use(self, snippet_id: str, when: datetime | None = None) -> None:
+        """Count one use of ``snippet_id`` (at ``when``, default now from the injected clock)."""
+        stamp = (when or self._clock()).isoformat()
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT INTO usage (snippet_id, count, last_used) VALUES (?, 1, ?) "
+                    "ON CONFLICT(snippet_id) DO UPDATE SET count = count + 1, "
+                    "last_used = max(last_used, excluded.last_used)",
+                    (snippet_id, stamp),
+                )
+        except sqlite3.DatabaseError as err:
+            self._problem(f"cannot record a use ({err}); usage is kept in memory", "restart")
+            self._db = self._memory()
+            self.record_use(snippet_id, when)
+
+    def usage(self) -> dict[str, Usage]:
+        """Every snippet's usage; snippets never used are absent."""
+        try:
+            rows = self._db.execute("SELECT snippet_id, count, last_used FROM usage").fetchall()
+        except sqlite3.DatabaseError as err:
+            self._problem(f"cannot read usage ({err})", "restart QuickReply")
+            return {}
+        out: dict[str, Usage] = {}
+        for snippet_id, count, last_used in rows:
+            try:
+                when = datetime.fromisoformat(last_used)
+            except (TypeError, ValueError):
+                continue
+            out[str(snippet_id)] = Usage(int(count), when)
+        return out
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class _NewerSchema(sqlite3.DatabaseError):
+    """The file was written by a newer schema than this build knows."""
