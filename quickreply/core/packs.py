@@ -298,8 +298,9 @@ class _PackReader:
                 "write id:, title:, text: … under the '-'",
             )
             return None
-        snippet_id = item.get("id")
-        if snippet_id is None:
+        raw_id = item.get("id")
+        snippet_id = None if raw_id is None else _as_text(raw_id)  # `id: 618` means "618"
+        if raw_id is None:
             self.error(
                 at,
                 f"snippet #{index + 1}",
@@ -307,9 +308,13 @@ class _PackReader:
                 "add one, e.g. id: courier.which",
             )
             return None
-        if not isinstance(snippet_id, str) or not ID_RE.fullmatch(snippet_id):
-            shown = snippet_id if isinstance(snippet_id, str) else _type_name(snippet_id)
-            self.error((*at, "id"), f"snippet #{index + 1}", f"id '{shown}' is malformed", ID_HINT)
+        if snippet_id is None or not ID_RE.fullmatch(snippet_id):
+            what = (
+                f"id '{snippet_id}' is malformed"
+                if snippet_id is not None
+                else f"'id' must be text, not {_type_name(raw_id)}"
+            )
+            self.error((*at, "id"), f"snippet #{index + 1}", what, ID_HINT)
             return None
         where = snippet_where(snippet_id)
         self.unknown_keys(at, where, item, SNIPPET_KEYS)

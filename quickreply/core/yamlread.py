@@ -119,17 +119,23 @@ def decode_utf8(raw: bytes, shown: str) -> tuple[str, Problem | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-    try:
-        raw.decode("gb18030")
-    except UnicodeDecodeError:
+    # The fix is the same whatever it is, but naming the encoding tells people why. Big5 bytes
+    # often decode as GBK too, into rare characters and private-use ones: the reading with
+    # more ordinary Chinese characters wins, GBK on a tie (the far more common one).
+    gbk, big5 = _hanzi(raw, "gb18030"), _hanzi(raw, "big5")
+    if gbk < 0 and big5 < 0:
         return "", Problem(shown, line, "", "file is not UTF-8 text", RESAVE_UTF8)
-    return "", Problem(
-        shown,
-        line,
-        "",
-        "file is not UTF-8: it looks like GBK/GB18030 (common on Chinese Windows)",
-        RESAVE_UTF8,
-    )
+    looks = "Big5" if big5 > gbk else "GBK/GB18030 (common on Chinese Windows)"
+    return "", Problem(shown, line, "", f"file is not UTF-8: it looks like {looks}", RESAVE_UTF8)
+
+
+def _hanzi(raw: bytes, codec: str) -> int:
+    """How many CJK ideographs ``raw`` decodes to in ``codec``; -1 when it does not decode."""
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        return -1
+    return sum(1 for char in text if "\u4e00" <= char <= "\u9fff")
 
 
 def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem]]:

@@ -245,6 +245,8 @@ def test_a_bad_optional_value_is_reported_and_the_snippet_still_loads(
         ("- id: Courier Which\n  title: 一\n  text: 亲~\n",
          "a.yaml:6: snippet #1: id 'Courier Which' is malformed"
          " (use lowercase letters, digits, '.', '_' and '-', e.g. courier.which)"),
+        ("- id: [a]\n  title: 一\n  text: 亲~\n", "a.yaml:6: snippet #1: 'id' must be text,"
+         " not a list (use lowercase letters, digits, '.', '_' and '-', e.g. courier.which)"),
         ("- id: a\n  title: 一\n", "a.yaml:6: snippet 'a': missing 'text'"
          " (add the reply text, or 'steps' for a macro)"),
         ("- id: a\n  title: 一\n  text: ''\n", "a.yaml:8: snippet 'a': 'text' is empty"

@@ -83,6 +83,14 @@ def test_utf16_and_binary_files_are_not_utf8(tmp_path: Path) -> None:
     assert messages(binary)[0].startswith("bin.yaml:2: file is not UTF-8 text (re-save it as")
 
 
+def test_big5_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "big5.yaml"
+    path.write_bytes("name: 售後服務，請問\n退貨請聯繫客服\n".encode("big5"))
+    assert messages(path)[0].startswith(
+        "big5.yaml:1: file is not UTF-8: it looks like Big5 (re-save it as UTF-8"
+    )
+
+
 def test_a_utf8_bom_is_fine(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes("\ufeffname: 售前\n".encode())
@@ -108,9 +116,9 @@ def test_an_empty_file_gives_no_data_and_no_problem(tmp_path: Path) -> None:
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
-    assert messages(tmp_path / "nope.yaml") == ["nope.yaml:0: no such file (check the path)"]
+    assert messages(tmp_path / "nope.yaml") == ["nope.yaml:1: no such file (check the path)"]
     (tmp_path / "packs").mkdir()
-    assert messages(tmp_path / "packs") == ["packs:0: is a folder, not a file (give a .yaml file)"]
+    assert messages(tmp_path / "packs") == ["packs:1: is a folder, not a file (give a .yaml file)"]
 
 
 def test_duplicate_keys_are_reported_and_the_later_one_wins() -> None:
