@@ -1,0 +1,1083 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../quickreply/app.py" line="208" />
+        <source>快捷回复助手</source>
+        <translation>QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="357" />
+        <source>本版本尚未包含粘贴模块</source>
+        <translation>this build has no paste module yet</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeyEdit</name>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="57" />
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryWindow</name>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="127" />
+        <source>话术库 - 快捷回复助手</source>
+        <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
+        <translation>Library - QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="159" />
+        <location filename="../../quickreply/ui/library.py" line="775" />
+        <source>话术库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="160" />
+        <source>新人学习</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="177" />
+        <location filename="../../quickreply/ui/library.py" line="302" />
+        <location filename="../../quickreply/ui/library.py" line="307" />
+        <source>收起</source>
+        <translation>Collapse</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="196" />
+        <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
+        <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="207" />
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="235" />
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="236" />
+        <source>复制回复到剪贴板（列表中按回车也可）</source>
+        <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="238" />
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="240" />
+        <source>复制到个人包</source>
+        <translation>Copy to my pack</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="242" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="294" />
+        <source>加载话术包时发现 %1 个问题</source>
+        <translation>%1 problem(s) found while loading packs</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="296" />
+        <source>（%1 个错误）</source>
+        <translation> (%1 error(s))</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="297" />
+        <source>：有问题的话术已跳过，其余照常可用。</source>
+        <translation>: the broken replies were skipped; everything else works.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="307" />
+        <source>展开</source>
+        <translation>Expand</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="351" />
+        <source>%1 条</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="387" />
+        <source>没有符合条件的话术</source>
+        <translation>No matching replies</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="403" />
+        <source>编码：</source>
+        <translation>Code: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="403" />
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="404" />
+        <source>分组：</source>
+        <translation>Group: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="404" />
+        <source>未分组</source>
+        <translation>Ungrouped</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="406" />
+        <source>标签：</source>
+        <translation>Tags: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="408" />
+        <source>热键：</source>
+        <translation>Hotkey: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="422" />
+        <source>来源：%1 v%2 · %3</source>
+        <translation>Source: %1 v%2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="425" />
+        <source> · 只读</source>
+        <translation> · read-only</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="440" />
+        <source>粘贴：</source>
+        <translation>Paste: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="442" />
+        <source>等待 %1 毫秒</source>
+        <translation>Wait %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="444" />
+        <source>回车发送</source>
+        <translation>Press Enter to send</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="445" />
+        <source>宏步骤</source>
+        <translation>Macro steps</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="447" />
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="449" />
+        <source>回复（变体 %1）</source>
+        <translation>Reply (variant %1)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="453" />
+        <source>需要填写</source>
+        <translation>To fill in</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="454" />
+        <source>何时使用</source>
+        <translation>When to use</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="454" />
+        <location filename="../../quickreply/ui/library.py" line="459" />
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="457" />
+        <location filename="../../quickreply/ui/library.py" line="459" />
+        <source>买家常问</source>
+        <translation>Buyers ask</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="480" />
+        <source>无法复制：</source>
+        <translation>Cannot copy: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="483" />
+        <source>已复制到剪贴板</source>
+        <translation>Copied to the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="511" />
+        <source>我的话术</source>
+        <translation>My replies</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="531" />
+        <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
+        <translation>This reply belongs to a read-only pack; use "Copy to my pack" and edit the copy.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="537" />
+        <source>编辑：</source>
+        <translation>Edit: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="545" />
+        <source>没有可写的个人话术包。</source>
+        <translation>There is no writable personal pack.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="557" />
+        <source>新建：</source>
+        <translation>New: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="580" />
+        <source>复制到个人包：</source>
+        <translation>Copy to my pack: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="598" />
+        <source>放弃未保存的修改？</source>
+        <translation>Discard unsaved changes?</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="632" />
+        <source>编号不能为空</source>
+        <translation>The id cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="632" />
+        <location filename="../../quickreply/ui/library.py" line="634" />
+        <source>例如 my.greeting</source>
+        <translation>e.g. my.greeting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="634" />
+        <source>编号只能用小写字母、数字和 . _ -</source>
+        <translation>The id may only use lowercase letters, digits and . _ -</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="639" />
+        <source>编号 %1 已被使用</source>
+        <translation>The id %1 is already used</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="640" />
+        <source>已在 %1 中；换一个编号</source>
+        <translation>already in %1; choose another id</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="643" />
+        <source>标题不能为空</source>
+        <translation>The title cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="643" />
+        <source>写一个简短的标题</source>
+        <translation>write a short title</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="645" />
+        <source>回复内容不能为空</source>
+        <translation>The reply text cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="645" />
+        <source>写下要发给买家的话</source>
+        <translation>write what the buyer should receive</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="651" />
+        <source>字段名只能用字母、数字和下划线</source>
+        <translation>Field names may only use letters, digits and underscores</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="652" />
+        <source>例如 amount</source>
+        <translation>e.g. amount</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="655" />
+        <source>字段名重复</source>
+        <translation>Duplicate field name</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="655" />
+        <source>每个字段名只能用一次</source>
+        <translation>use each field name once</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="660" />
+        <source>选择类型的字段需要选项</source>
+        <translation>A choice field needs choices</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="661" />
+        <source>在“选项”里用逗号分隔</source>
+        <translation>separate them with commas under "Choices"</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="680" />
+        <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
+        <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="710" />
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="719" />
+        <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
+        <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="759" />
+        <source>只读话术包里的话术不能删除。</source>
+        <translation>Replies in a read-only pack cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="761" />
+        <source>删除“%1”？</source>
+        <translation>Delete "%1"?</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="771" />
+        <source>已删除（上一版保存在 %1.bak）</source>
+        <translation>Deleted (the previous version is kept in %1.bak)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="806" />
+        <source>有未保存的修改，仍然关闭？</source>
+        <translation>There are unsaved changes. Close anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteWindow</name>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="151" />
+        <source>快捷回复</source>
+        <translation>QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="170" />
+        <source>输入汉字、拼音、首字母或快捷编码…</source>
+        <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="255" />
+        <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
+        <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="257" />
+        <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
+        <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="258" />
+        <source>没有可用的粘贴后端</source>
+        <translation>no paste backend is available</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="283" />
+        <source>没有找到匹配的话术</source>
+        <translation>No matching reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="322" />
+        <location filename="../../quickreply/ui/palette.py" line="360" />
+        <source>无法生成回复：%1</source>
+        <translation>Cannot build the reply: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="384" />
+        <source>无法记录使用次数：%1</source>
+        <translation>Cannot record the use: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ParkTimeDialog</name>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="224" />
+        <source>稍后提醒</source>
+        <translation>Remind me later</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="236" />
+        <source>提醒时间：</source>
+        <translation>Remind at:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="124" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="133" />
+        <location filename="../../quickreply/ui/settings.py" line="143" />
+        <source>快捷键</source>
+        <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="137" />
+        <location filename="../../quickreply/ui/settings.py" line="262" />
+        <source>呼出快捷回复</source>
+        <translation>Open the palette</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="140" />
+        <source>按编码或标题筛选话术…</source>
+        <translation>Filter replies by code or title…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="143" />
+        <source>话术</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="154" />
+        <source>话术快捷键</source>
+        <translation>Reply hotkeys</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="156" />
+        <source>所选话术</source>
+        <translation>Selected reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="159" />
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="163" />
+        <source>粘贴前等待</source>
+        <translation>Wait before pasting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="164" />
+        <source>恢复剪贴板前等待</source>
+        <translation>Wait before restoring the clipboard</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="169" />
+        <source>粘贴按键</source>
+        <translation>Paste keys</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="172" />
+        <source>界面</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="175" />
+        <location filename="../../quickreply/ui/settings.py" line="183" />
+        <source>跟随系统</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="181" />
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="184" />
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="185" />
+        <source>深色</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="187" />
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="188" />
+        <source>语言更改在重新启动后生效。</source>
+        <translation>A language change takes effect after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="193" />
+        <source>话术文件夹</source>
+        <translation>Pack folders</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="195" />
+        <source>团队话术</source>
+        <translation>Team packs</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="196" />
+        <source>个人话术</source>
+        <translation>Personal packs</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="202" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="203" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="216" />
+        <source> 毫秒</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="227" />
+        <source>默认位置</source>
+        <translation>Default location</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="228" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="269" />
+        <source>请先在列表中选择一条话术</source>
+        <translation>Select a reply in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="273" />
+        <source>无法识别的快捷键：%1</source>
+        <translation>Unrecognised hotkey: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="275" />
+        <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
+        <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="279" />
+        <source>%1 已被「%2」使用</source>
+        <translation>%1 is already used by "%2"</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="288" />
+        <source>%1 已被其他程序占用：%2</source>
+        <translation>%1 is taken by another program: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SnippetEditor</name>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="129" />
+        <source>小写字母、数字和 . _ -，例如 my.greeting</source>
+        <extracomment>A line holding only this separates the variants of a snippet's text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
+        <translation>lowercase letters, digits and . _ -, e.g. my.greeting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="131" />
+        <source>例如：合作快递</source>
+        <translation>e.g. Our couriers</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="133" />
+        <source>1-12 位小写字母或数字，例如 kd</source>
+        <translation>1-12 lowercase letters or digits, e.g. kd</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="135" />
+        <source>用 / 分层，例如 物流/快递</source>
+        <translation>levels separated by /, e.g. Logistics/Couriers</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="137" />
+        <source>用逗号或空格分隔</source>
+        <translation>separated by commas or spaces</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="139" />
+        <source>可选，例如 ctrl+alt+1</source>
+        <translation>optional, e.g. ctrl+alt+1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="140" />
+        <source>粘贴后自动发送（回车）</source>
+        <translation>Send after pasting (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="143" />
+        <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
+        <translation>The reply; template names like {{ field }} work; put a line --- between variants</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="146" />
+        <source>什么时候用这条回复（新人学习时显示）</source>
+        <translation>When to use this reply (shown to trainees)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="149" />
+        <source>买家常见问法，每行一个</source>
+        <translation>Typical buyer questions, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="155" />
+        <source>字段名</source>
+        <translation>Field name</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="156" />
+        <source>显示名</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="157" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="158" />
+        <source>默认值</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="159" />
+        <source>选项</source>
+        <translation>Choices</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="166" />
+        <source>添加字段</source>
+        <translation>Add field</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="167" />
+        <source>删除字段</source>
+        <translation>Remove field</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="172" />
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="173" />
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="174" />
+        <source>快捷编码</source>
+        <translation>Shortcut code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="175" />
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="176" />
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="177" />
+        <source>回复内容</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="178" />
+        <source>使用说明</source>
+        <translation>When to use</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="179" />
+        <source>买家问法</source>
+        <translation>Buyer questions</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="187" />
+        <source>填写字段</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="188" />
+        <source>直达热键</source>
+        <translation>Direct hotkey</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="193" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="206" />
+        <source>实时预览</source>
+        <translation>Live preview</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="219" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="222" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="223" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="401" />
+        <source>无法预览：</source>
+        <translation>Cannot preview: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="403" />
+        <source>—— 变体 %1 ——</source>
+        <translation>—— variant %1 ——</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="413" />
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="413" />
+        <source>提醒</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="418" />
+        <source>检查通过</source>
+        <translation>No problems</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="422" />
+        <source>%1 个错误，%2 个提醒</source>
+        <translation>%1 error(s), %2 warning(s)</translation>
+    </message>
+</context>
+<context>
+    <name>TimersPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="269" />
+        <source>等待计时</source>
+        <translation>Wait timers</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="279" />
+        <source>置顶</source>
+        <translation>On top</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="281" />
+        <source>窗口总在最前</source>
+        <translation>Keep the window above others</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="284" />
+        <source>提示音</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="287" />
+        <source>买家等待超时时响一声</source>
+        <translation>Beep when a buyer has waited too long</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="313" />
+        <source>买家昵称，回车开始计时</source>
+        <translation>Buyer name, Enter starts the timer</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="325" />
+        <source>买家在等待：开始计时</source>
+        <translation>A buyer is waiting: start the timer</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="336" />
+        <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
+        <translation>First: average wait for the first reply; Avg: average wait over all replies; 3 min/30 s: share of replies within that time; Slow: replies after more than 3 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="357" />
+        <source>{n} 分钟后</source>
+        <translation>in {n} min</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="359" />
+        <source>{n} 小时后</source>
+        <translation>in {n} h</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="364" />
+        <source>指定时间…</source>
+        <translation>At a time…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="475" />
+        <source>今日暂无回复记录</source>
+        <translation>No replies recorded today</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="478" />
+        <source>{v}秒</source>
+        <translation>{v} s</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="484" />
+        <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
+        <translation>Today first {first} · avg {avg} · 3 min {r3} · 30 s {r30} · slow {slow}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="512" />
+        <source>买家等待过久</source>
+        <translation>A buyer has waited too long</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="513" />
+        <source>{label}（{queue}）已等待 {wait}</source>
+        <translation>{label} ({queue}) has waited {wait}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="570" />
+        <source>等待中：{n} 人</source>
+        <translation>Waiting: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TimersTableModel</name>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <source>买家</source>
+        <translation>Buyer</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <source>等待</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="171" />
+        <source>◷ 稍后</source>
+        <translation>◷ Later</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="173" />
+        <source>◷ 提醒</source>
+        <translation>◷ Remind</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="175" />
+        <source>● 正常</source>
+        <translation>● OK</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="176" />
+        <source>▲ 偏慢</source>
+        <translation>▲ Slow</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="177" />
+        <source>■ 超时</source>
+        <translation>■ Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="202" />
+        <source>{label}：{time} 提醒</source>
+        <translation>{label}: reminder at {time}</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeView</name>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="102" />
+        <source>输入你会用的快捷编码或标题，回车确认</source>
+        <translation>Type the code or title you would use, Enter to check</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="104" />
+        <source>确认</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="106" />
+        <source>看答案</source>
+        <translation>Show answer</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="108" />
+        <source>下一题</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="122" />
+        <source>买家发来：</source>
+        <translation>The buyer writes:</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="130" />
+        <source>按场景学习</source>
+        <translation>Learn by scenario</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="131" />
+        <source>练习</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="183" />
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="222" />
+        <source>话术里还没有买家问法，暂时无法练习。</source>
+        <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="244" />
+        <source>✔ 答对了！</source>
+        <translation>✔ Right!</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="247" />
+        <source>✘ 不太对，看看参考答案：</source>
+        <translation>✘ Not quite; here is the reference answer:</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="259" />
+        <source>参考答案：</source>
+        <translation>Reference answer:</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="269" />
+        <source>已练习 %1 题，答对 %2 题</source>
+        <translation>%1 practised, %2 right</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="27" />
+        <source>打开快捷回复</source>
+        <translation>Open palette</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="28" />
+        <source>话术库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="29" />
+        <source>等待计时</source>
+        <translation>Wait timers</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="31" />
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="33" />
+        <source>暂停热键</source>
+        <translation>Pause hotkeys</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="38" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="57" />
+        <source>快捷回复助手（热键已暂停）</source>
+        <translation>QuickReply (hotkeys paused)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="59" />
+        <source>快捷回复助手</source>
+        <translation>QuickReply</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <location filename="../../quickreply/ui/models.py" line="48" />
+        <source>内置</source>
+        <extracomment>Item data role holding the group path ("物流/快递"; "" for the 全部 root). Item data role holding the Snippet object of a list row. Snippets without a group are listed under this pseudo group (never written to a pack).</extracomment>
+        <translation>built-in</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/models.py" line="49" />
+        <source>团队</source>
+        <translation>team</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/models.py" line="50" />
+        <source>个人</source>
+        <translation>personal</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/models.py" line="51" />
+        <source>命令行</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/models.py" line="123" />
+        <location filename="../../quickreply/ui/models.py" line="127" />
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/models.py" line="129" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/models.py" line="147" />
+        <source>未分组</source>
+        <translation>Ungrouped</translation>
+    </message>
+</context>
+</TS>
