@@ -255,7 +255,9 @@ class SearchIndex:
         text_marked = [keys.marked(t) for t in texts]
         fields["text_py"] = _join([m.lower() for m in text_marked], text_marked)
 
-        title_order = sorted(range(len(snippets)), key=lambda i: (titles[i], snippets[i].id))
+        # Titles in pinyin order (dictionary order to a Chinese reader), not code-point order.
+        sort_keys = [(keys.pinyin(t), t, s.id) for t, s in zip(titles, snippets, strict=True)]
+        title_order = sorted(range(len(snippets)), key=sort_keys.__getitem__)
         group_index: dict[str, int] = {}
         group_of = [group_index.setdefault(g, len(group_index)) for g in group_names]
         groups = list(group_index)

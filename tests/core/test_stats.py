@@ -1,0 +1,89 @@
+"""The usage store: counts, recency, schema versions, and broken or locked databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from quickreply.core.stats import SCHEMA_VERSION, StatsStore, Usage
+
+T0 = datetime(2024, 11, 11, 9, 0, tzinfo=UTC)
+
+
+def test_record_use_counts_and_keeps_the_latest_time(tmp_path: Path) -> None:
+    store = StatsStore(tmp_path / "stats.sqlite3", clock=lambda: T0)
+    store.record_use("a")
+    store.record_use("a", T0 + timedelta(hours=1))
+    store.record_use("a", T0 - timedelta(days=1))  # an older event does not move it back
+    store.record_use("b")
+    assert store.usage() == {"a": Usage(3, T0 + timedelta(hours=1)), "b": Usage(1, T0)}
+    assert store.problems == []
+    store.close()
+    reopened = StatsStore(tmp_path / "stats.sqlite3")
+    assert reopened.usage()["a"].count == 3
+    reopened.close()
+
+
+def test_schema_version_is_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "stats.sqlite3"
+    StatsStore(path).close()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_corrupt_file_is_moved_aside_and_a_new_store_started(tmp_path: Path) -> None:
+    path = tmp_path / "stats.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    store = StatsStore(path, clock=lambda: T0)
+    assert not store.in_memory
+    assert (tmp_path / "stats.sqlite3.corrupt").exists()
+    assert len(store.problems) == 1
+    assert str(store.problems[0]).startswith(f"{path}:0: warning: usage store: the database")
+    assert "the old file is kept as stats.sqlite3.corrupt" in str(store.problems[0])
+    store.record_use("a")
+    assert store.usage() == {"a": Usage(1, T0)}
+
+
+def test_a_newer_schema_is_left_alone_and_usage_kept_in_memory(tmp_path: Path) -> None:
+    path = tmp_path / "stats.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    store = StatsStore(path, clock=lambda: T0)
+    assert store.in_memory
+    assert "written by a newer QuickReply" in str(store.problems[0])
+    store.record_use("a")
+    assert store.usage()["a"].count == 1
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
+
+
+def test_a_locked_database_falls_back_to_memory(tmp_path: Path) -> None:
+    path = tmp_path / "stats.sqlite3"
+    StatsStore(path).close()
+    path.unlink()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        store = StatsStore(path, timeout=0.05)
+        assert store.in_memory
+        assert "locked" in str(store.problems[0])
+        store.record_use("a", T0)
+        assert store.usage() == {"a": Usage(1, T0)}
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_an_unreadable_folder_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store = StatsStore(blocker / "stats.sqlite3")
+    assert store.in_memory
+    assert "usage is kept in memory" in str(store.problems[0])
+
+
+def test_in_memory_store(tmp_path: Path) -> None:
+    store = StatsStore(None, clock=lambda: T0)
+    store.record_use("x")
+    assert store.usage() == {"x": Usage(1, T0)}

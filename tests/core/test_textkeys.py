@@ -1,0 +1,49 @@
+"""Per-character keys: folding, pinyin, initials, polyphonic spellings."""
+
+from __future__ import annotations
+
+from quickreply.core.textkeys import TextKeys
+
+
+def test_normalize_folds_case_width_traditional_and_controls() -> None:
+    keys = TextKeys()
+    assert keys.normalize("退貨") == "退货"
+    assert keys.normalize("ＴＫ退款") == "tk退款"
+    assert keys.normalize("長髮") == "长发"
+    assert keys.normalize("a\x00b\x07c") == "a b c"
+    assert keys.normalize("x\ud800y") == "x y"
+    assert keys.normalize("😀") == "😀"
+
+
+def test_pinyin_initials_and_marks_are_aligned() -> None:
+    keys = TextKeys()
+    norm = keys.normalize("退货地址A1")
+    assert keys.pinyin(norm) == "tuihuodizhia1"
+    assert keys.marked(norm) == "TuiHuoDiZhia1"
+    assert keys.initials(norm) == "thdza1"
+    assert len(keys.initials(norm)) == len(norm)
+
+
+def test_common_readings_first() -> None:
+    keys = TextKeys()
+    keys.normalize("长期绿色")
+    assert keys.readings("长")[0] == "chang"
+    assert "zhang" in keys.readings("长")
+    assert keys.readings("绿")[0] == "lv"
+
+
+def test_spellings_cover_the_second_reading_of_common_polyphones() -> None:
+    keys = TextKeys()
+    spellings = [m.lower() for m, _ in keys.spellings(keys.normalize("银行"))]
+    assert spellings[0] == "yinxing"
+    assert "yinhang" in spellings
+    # 说 has a rare reading (shui): not indexed.
+    assert [m.lower() for m, _ in keys.spellings(keys.normalize("说明"))] == ["shuoming"]
+
+
+def test_tables_round_trip_for_the_cache() -> None:
+    keys = TextKeys()
+    keys.normalize("退貨银行")
+    again = TextKeys(keys.fold_map, keys.readings_map)
+    assert again.normalize("退貨") == "退货"
+    assert again.pinyin(again.normalize("银行")) == "yinxing"
