@@ -479,6 +479,21 @@ def load_shop(path: Path) -> tuple[ShopProfile | None, list[Problem]]:
     doc, problems = read_yaml(path)
     if doc is None:
         return None, problems
+    if isinstance(doc.data, dict) and isinstance(doc.data.get("cutoff"), int):
+        # An int here is either YAML 1.1's reading of 16:00 (fine) or a bare 16 (an hour? a
+        # minute?): only the text tells, so look at it.
+        try:
+            line = path.read_text(encoding="utf-8-sig").splitlines()[doc.line("cutoff") - 1]
+        except (OSError, UnicodeDecodeError, IndexError):
+            line = ":"
+        if ":" not in line.partition("cutoff")[2].lstrip(":"):
+            problem = doc.problem(
+                ("cutoff",),
+                "cutoff",
+                "a time of day needs hours and minutes",
+                'write cutoff: "16:00"',
+            )
+            return None, [*problems, problem]
     shop, more = parse_shop(doc)
     return shop, [*problems, *more]
 
@@ -578,9 +593,9 @@ def parse_shop(doc: YamlDoc) -> tuple[ShopProfile | None, list[Problem]]:
     if "cutoff" in top:
         parsed = _parse_cutoff(top["cutoff"])
         if parsed is None:
-            r.problem(
-                ("cutoff",), f"'{top['cutoff']}' is not a time of day", 'write cutoff: "16:00"'
-            )
+            raw = top["cutoff"]
+            shown = f"{raw // 60}:{raw % 60:02d}" if isinstance(raw, int) else raw
+            r.problem(("cutoff",), f"'{shown}' is not a time of day", 'write cutoff: "16:00"')
         else:
             cutoff = parsed
     cod = r.amount(top.get("cod_surcharge"), ("cod_surcharge",), Amount(0))
@@ -695,8 +710,14 @@ def _parse_cutoff(value: object) -> time | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        # YAML 1.1 reads an unquoted 16:00 as the base-60 number 960 (minutes), 16:00:00 as 57600.
-        seconds = value * 60 if value < 24 * 60 else value
+        # YAML 1.1 reads an unquoted 16:00 as the base-60 number 960 (minutes), 16:00:00 as
+        # 57600 (seconds). 24:00 … 59:59 (1440-3599) can only be a mistyped H:MM.
+        if 0 <= value < 24 * 60:
+            seconds = value * 60
+        elif 3600 <= value < 24 * 3600:
+            seconds = value
+        else:
+            return None
         if 0 <= seconds < 24 * 3600:
             return time(seconds // 3600, seconds // 60 % 60, seconds % 60)
         return None

@@ -307,3 +307,14 @@ def test_unsupported_version(tmp_path: Path) -> None:
     shop, problems = load_shop(write(tmp_path, "version: 2\nname: 店\n"))
     assert shop is None
     assert "format version 2 is not supported" in str(problems[0])
+
+
+@pytest.mark.parametrize("written", ["25:00", "24:00", '"24:00"', "99"])
+def test_impossible_cutoff_is_refused_as_written(tmp_path: Path, written: str) -> None:
+    shop, problems = load_shop(write(tmp_path, f"name: 店\ncutoff: {written}\n"))
+    assert shop is None
+    assert "is not a time of day" in str(problems[0]) or "needs hours and minutes" in str(
+        problems[0]
+    )
+    if written == "25:00":
+        assert "'25:00'" in str(problems[0])
