@@ -21,6 +21,10 @@ The rules (configurable through :class:`LintConfig`):
   最后, 最早, 最新, 最多, 最少 …) and ordinals (第一时间, 第一次, 第一件 …) are allowed. Each
   problem names the line inside the file where the word is. Text and pasted macro steps are
   checked; titles, notes and examples are not (the buyer never sees them).
+* **templates** (error; warnings for unused fields and for a text that fails to render with its
+  field defaults and the shop profile): syntax errors at the line of the pack file, names that
+  are neither computed values, shop fields nor declared fields (with did-you-mean), refused
+  constructs ({% include %}, ``__class__`` …). See ``Renderer.check`` and docs/templates.md.
 * **docs** (warning): a snippet without a ``note`` (when to use it) or ``examples`` (buyer
   questions) teaches trainees nothing and is harder to find.
 """
@@ -46,6 +50,7 @@ from quickreply.core.packs import (
     snippet_where,
 )
 from quickreply.core.problems import Problem, Severity
+from quickreply.core.render import Renderer
 
 BANNED_CLAIMS = (
     "最", "第一", "唯一", "首个", "首选", "顶级", "顶尖", "国家级", "世界级", "全球级", "极品",
@@ -256,7 +261,14 @@ def check_docs(library: Library, context: LintContext) -> list[Problem]:
     return problems
 
 
+def check_templates(library: Library, context: LintContext) -> list[Problem]:
+    """Template syntax, unknown names and unused fields, via ``Renderer.check`` (core/render)."""
+    renderer = Renderer(context.shop, context.clock)
+    return [problem for snippet in library.snippets() for problem in renderer.check(snippet)]
+
+
 RULES: tuple[Rule, ...] = (
+    check_templates,
     check_codes,
     check_hotkeys,
     check_titles,

@@ -2,15 +2,19 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
+from quickreply.core.lint import lint_paths
 from quickreply.core.model import Field, PackSource, Snippet, Step
 from quickreply.core.packs import PackDir, load_library
 from quickreply.core.problems import Severity
 from quickreply.core.render import Renderer, RenderError
 from quickreply.core.shop import ShopProfile, load_shop
+from quickreply.core.yamlread import display_path
 from tests.conftest import SHIPPED
 
 NOW = datetime(2026, 11, 23, 14, 5)  # a Monday, promotions running, before the cut-off
@@ -366,3 +370,31 @@ def test_every_shipped_snippet_passes_the_template_check(shop: ShopProfile) -> N
     renderer = Renderer(shop, lambda: NOW)
     problems = [str(p) for s in shipped_snippets() for p in renderer.check(s)]
     assert problems == []
+
+
+def test_lint_flags_a_misspelt_placeholder_with_its_line(
+    write_pack: Callable[[str, str], Path],
+) -> None:
+    path = write_pack(
+        "team/pack.yaml",
+        """
+        pack: {id: t.pack, name: 测试}
+        snippets:
+          - id: t.free
+            title: 包邮
+            note: 买家问包邮
+            examples: [包邮吗]
+            fields:
+              amount: {label: 金额, kind: number, default: "80"}
+            text: |
+              亲，满{{ free_threshold }}元包邮，
+              您还差{{ free_shipping(amout).missing }}元哦
+        """,
+    )
+    problems = [str(p) for p in lint_paths([path, SHIPPED / "shop.yaml"])]
+    shown_path = display_path(path)
+    assert problems == [
+        f"{shown_path}:8: warning: snippet t.free: field 'amount' is declared but no text uses it"
+        " (remove it, or write {{ amount }} in the text)",
+        f"{shown_path}:11: snippet t.free: unknown name 'amout' (did you mean 'amount'?)",
+    ]
