@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QStringListModel,
     Qt,
     QTime,
@@ -81,48 +82,49 @@ class TimersTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._model = model
         self.rows: list[Conversation] = []
+        self._row_by_key: dict[str, int] = {}
+        self._waiting_rows = 0
         self.flashing: set[str] = set()
         self.flash_on = False
         self._now = model.now()
 
     def rebuild(self) -> None:
         self.beginResetModel()
-        self.rows = self._model.waiting() + self._model.parked()
+        waiting = self._model.waiting()
+        self.rows = waiting + self._model.parked()
+        # Waiting rows come first; the row index by key makes a tick O(changed rows).
+        self._waiting_rows = len(waiting)
+        self._row_by_key = {conv.key: i for i, conv in enumerate(self.rows)}
         self._now = self._model.now()
         live = {c.key for c in self.rows if c.state is State.WAITING}
         self.flashing &= live
         self.endResetModel()
 
     def row_of(self, key: str) -> int:
-        for i, conv in enumerate(self.rows):
-            if conv.key == key:
-                return i
-        return -1
+        return self._row_by_key.get(key, -1)
 
     def waiting_rows(self) -> int:
-        # Waiting rows come first, so their count is the index of the first parked row.
-        for i, conv in enumerate(self.rows):
-            if conv.state is not State.WAITING:
-                return i
-        return len(self.rows)
+        return self._waiting_rows
 
-    def advance(self, changed: list[Conversation]) -> None:
-        """A tick: new mm:ss for the wait column, full repaint only where something changed."""
+    def advance(self, changed: list[Conversation]) -> set[int]:
+        """A tick: the wait column moves on; returns the rows to repaint whole.
+
+        The panel repaints the visible wait column and those rows directly on the view: a
+        dataChanged per row would make Qt look up and repaint far more than a tick changes.
+        """
         self._now = self._model.now()
-        waiting = self.waiting_rows()
-        if waiting:
-            top = self.index(0, COL_WAIT)
-            bottom = self.index(waiting - 1, COL_WAIT)
-            self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole])
-        repaint = {c.key for c in changed}
-        if self.flashing:
-            self.flash_on = not self.flash_on
-            repaint |= self.flashing
-        last = self.columnCount() - 1
-        for key in repaint:
-            row = self.row_of(key)
-            if row >= 0:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        rows = {self.row_of(c.key) for c in changed}
+        rows.discard(-1)
+        return rows
+
+    def toggle_flash(self) -> set[int]:
+        """Blink the status cell of unhandled red rows; returns their rows."""
+        if not self.flashing:
+            return set()
+        self.flash_on = not self.flash_on
+        rows = {self.row_of(key) for key in self.flashing}
+        rows.discard(-1)
+        return rows
 
     # -- Qt model API ---------------------------------------------------------------------
 
@@ -181,7 +183,7 @@ class TimersTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if parked:
                 return None
-            if conv.key in self.flashing and self.flash_on:
+            if col == COL_STATUS and self.flash_on and conv.key in self.flashing:
                 return QBrush(_FLASH_BG)
             return QBrush(_BG[conv.level])
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_WAIT:
@@ -469,7 +471,8 @@ class TimersPanel(QWidget):
         if result.structure_changed:
             self._refresh()
         else:
-            self.table_model.advance(result.level_changed)
+            self._repaint(self.table_model.advance(result.level_changed), wait_column=True)
+            self._repaint(self.table_model.toggle_flash(), column=COL_STATUS)
         for conv in result.turned_red:
             self._alert(conv)
         if result.new_day:
@@ -491,6 +494,27 @@ class TimersPanel(QWidget):
             QApplication.alert(self.window())  # taskbar flash where the platform has one
 
     # -- internals -----------------------------------------------------------------------
+
+    def _repaint(self, rows: set[int], wait_column: bool = False, column: int = -1) -> None:
+        """Repaint only what a tick changed: the visible wait column and the given rows
+        (whole rows, or one column of them)."""
+        viewport = self.table.viewport()
+        if wait_column and self.table_model.waiting_rows():
+            x = self.table.columnViewportPosition(COL_WAIT)
+            viewport.update(QRect(x, 0, self.table.columnWidth(COL_WAIT), viewport.height()))
+        if rows:
+            # One bounding rectangle: Qt clips it to the viewport and paints only what shows.
+            top = self.table.rowViewportPosition(min(rows))
+            last = max(rows)
+            bottom = self.table.rowViewportPosition(last) + self.table.rowHeight(last)
+            if bottom > 0 and top < viewport.height():
+                x, width = 0, viewport.width()
+                if column >= 0:
+                    x, width = (
+                        self.table.columnViewportPosition(column),
+                        self.table.columnWidth(column),
+                    )
+                viewport.update(QRect(x, top, width, bottom - top))
 
     def _key(self, label: str) -> str:
         conv = self.model.get(label)
@@ -557,12 +581,7 @@ class TimersPanel(QWidget):
         """The agent has seen the red row: stop flashing, keep it red."""
         if key in self.table_model.flashing:
             self.table_model.flashing.discard(key)
-            row = self.table_model.row_of(key)
-            if row >= 0:
-                last = self.table_model.columnCount() - 1
-                self.table_model.dataChanged.emit(
-                    self.table_model.index(row, 0), self.table_model.index(row, last)
-                )
+            self._repaint({self.table_model.row_of(key)} - {-1})
 
     def _park_chosen(self, action: Any) -> None:
         minutes = int(action.data() or 0)

@@ -259,3 +259,24 @@ def test_screenshot(panel: TimersPanel, clocks: Clocks, tmp_path: Path) -> None:
     path = tmp_path / "timers.png"
     assert panel.grab().save(str(path))
     assert path.stat().st_size > 1000
+
+
+def test_ticking_and_painting_keep_none_and_true_alive(
+    panel: TimersPanel, clocks: Clocks, qtbot: QtBot
+) -> None:
+    # PySide6 6.12.0 on Python 3.11 dropped a reference to None per paint and to True per
+    # emit, aborting the app after minutes of ticking; pyproject.toml excludes that version.
+    import sys
+
+    for i in range(30):
+        panel.add_buyer(f"买家{i}")
+        clocks.advance(10)
+    QApplication.processEvents()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(200):
+        clocks.advance(1)
+        panel.tick()
+        panel.waitingCountChanged.emit(30)
+        QApplication.processEvents()
+    assert sys.getrefcount(None) - none_before > -50
+    assert sys.getrefcount(True) - true_before > -50
