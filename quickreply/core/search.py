@@ -44,7 +44,15 @@ _SEPS = SEP_ITEM + SEP_RECORD
 # Term tiers. A snippet's score is the sum of its terms' best tiers.
 CODE_EXACT = 1000
 CODE_PREFIX = 900
-TYPO = 100
+# After the exact tiers, when they leave the page short: characters of the term in order in
+# a title (修改地址 → 修改收货地址, xgdz → its initials), then one typo in a code, title or tag.
+LOOSE_TITLE = 200
+LOOSE_INITIALS = 190
+TYPO_CODE = 120
+TYPO_TITLE = 110
+TYPO_TAG = 90
+_TYPO_TIER = {"title_py": TYPO_TITLE, "title_ini": TYPO_TITLE, "tags_py": TYPO_TAG}
+_LOOSE_MIN, _LOOSE_MAX = 2, 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +397,9 @@ class SearchIndex:
             self._last = None
         else:
             self._last = (tuple(terms), tuple(group_terms), list(scores))
-        if len(scores) < limit and any(self._typo_ok(t) for t in terms):
+        if len(scores) < limit and any(
+            self._typo_ok(t) or _LOOSE_MIN <= len(t.raw) <= _LOOSE_MAX for t in terms
+        ):
             scores, why = self._match_all(terms, None, allowed, typos=True)
         return self._top(scores, why, limit)
 
@@ -525,11 +535,32 @@ class SearchIndex:
                         offer(i, tier, spec.why)
             else:
                 self._scan_into(field, spec, needle, prefix_only, members, check, best, label)
+        if typos:
+            self._loose(term, members, offer)
         if typos and self._typo_ok(term):
-            for i in self._typo_matches(term.raw):
-                if (members is None or i in members) and not best.get(i):
-                    offer(i, TYPO, "typo")
+            for i, tier in self._typo_matches(term.raw).items():
+                if members is None or i in members:
+                    offer(i, tier, "typo")
         return best, label
+
+    def _loose(
+        self, term: _Term, members: set[int] | None, offer: Callable[[int, int, str], None]
+    ) -> None:
+        """The term's characters in order, with gaps, inside one title (or its initials)."""
+        if not _LOOSE_MIN <= len(term.raw) <= _LOOSE_MAX or term.kind == "other":
+            return
+        gap = f"[^{SEP_ITEM}{SEP_RECORD}]*?"
+        targets = [("title", term.raw, LOOSE_TITLE, "title-loose")]
+        if term.initials and term.kind != "han":
+            targets.append(("title_ini", term.initials, LOOSE_INITIALS, "title-loose"))
+        for name, needle, tier, why in targets:
+            field = self._fields[name]
+            pattern = re.compile(gap.join(map(re.escape, needle)))
+            offsets = field.offsets
+            for match in pattern.finditer(field.hay):
+                i = bisect_right(offsets, match.start()) - 1
+                if members is None or i in members:
+                    offer(i, tier, why)
 
     def _scan_into(
         self,
@@ -684,7 +715,7 @@ class SearchIndex:
     def _typo_ok(term: _Term) -> bool:
         return term.kind == "latin" and _TYPO_MIN <= len(term.raw) <= _TYPO_MAX
 
-    def _typo_matches(self, raw: str) -> set[int]:
+    def _typo_matches(self, raw: str) -> dict[int, int]:
         """Records whose code, title pinyin/initials or tag pinyin start within one edit of raw.
 
         Prefilter: the distinct Latin key prefixes of each length (a few thousand even for a
@@ -704,18 +735,19 @@ class SearchIndex:
                     raw, choices, scorer=OSA.distance, score_cutoff=1, limit=None
                 ):
                     near.add(choice)
-        out: set[int] = set()
+        out: dict[int, int] = {}
         codes = self._sorted_codes
         for key in near:
             start = bisect_left(codes, key)
             for code in codes[start:]:
                 if not code.startswith(key):
                     break
-                out.add(self._code_of[code])
+                out[self._code_of[code]] = TYPO_CODE
             for name in _TYPO_FIELDS:
                 found: dict[int, int] = {}
                 self._scan_into(self._fields[name], _SPEC[name], key, True, None, "", found, {})
-                out.update(found)
+                for i in found:
+                    out[i] = max(out.get(i, 0), _TYPO_TIER[name])
         return out
 
     def _typo_prefixes(self, length: int) -> list[str]:
