@@ -481,7 +481,10 @@ class SearchIndex:
             pool = [i for i in (pool if pool is not None else sorted(allowed)) if i in allowed]
         # Most selective first: later terms only look at what earlier ones matched.
         for term in sorted(terms, key=lambda t: (t.prefix_only, -len(t.raw))):
-            tiers, labels = self._match_term(term, pool, typos=typos, limit=limit)
+            tiers, labels = self._match_term(term, pool, typos=False, limit=limit)
+            # A mixed term without exact matches means its runs (below), typos or not.
+            if typos and (tiers or term.kind != "mixed"):
+                tiers, labels = self._match_term(term, pool, typos=True)
             if not tiers and term.kind == "mixed":
                 # `tk退` may also mean "code or initials tk, and 退": each run as its own term.
                 self._fell_back = True
