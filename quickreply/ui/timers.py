@@ -141,6 +141,11 @@ class TimersTableModel(QAbstractTableModel):
             return None
         return (self.tr("状态"), self.tr("买家"), self.tr("队列"), self.tr("等待"))[section]
 
+    def level(self, conv: Conversation) -> Level:
+        # From the wait as of the last tick, so a row is right from its first paint (a model
+        # handed over with old waits) without waiting for a tick to update conv.level.
+        return self._model.level_for(conv.queue, max(0.0, self._now - conv.waiting_since))
+
     def _status_text(self, conv: Conversation) -> str:
         if conv.state is State.PARKED:
             return self.tr("◷ 稍后")
@@ -150,7 +155,7 @@ class TimersTableModel(QAbstractTableModel):
             Level.OK: self.tr("● 正常"),
             Level.AMBER: self.tr("▲ 偏慢"),
             Level.RED: self.tr("■ 超时"),
-        }[conv.level]
+        }[self.level(conv)]
 
     def data(
         self,
@@ -179,13 +184,13 @@ class TimersTableModel(QAbstractTableModel):
                 )
             return conv.label
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_PARKED_FG if parked else _FG[conv.level])
+            return QBrush(_PARKED_FG if parked else _FG[self.level(conv)])
         if role == Qt.ItemDataRole.BackgroundRole:
             if parked:
                 return None
             if col == COL_STATUS and self.flash_on and conv.key in self.flashing:
                 return QBrush(_FLASH_BG)
-            return QBrush(_BG[conv.level])
+            return QBrush(_BG[self.level(conv)])
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_WAIT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -280,3 +280,12 @@ def test_ticking_and_painting_keep_none_and_true_alive(
         QApplication.processEvents()
     assert sys.getrefcount(None) - none_before > -50
     assert sys.getrefcount(True) - true_before > -50
+
+
+def test_rows_show_the_right_level_before_the_first_tick(qtbot: QtBot, clocks: Clocks) -> None:
+    model = TimerModel(clocks.monotonic, clocks.now)
+    model.buyer_message("早到的")
+    clocks.advance(200)
+    widget = TimersPanel(model)
+    qtbot.addWidget(widget)
+    assert cells(widget) == [["■ 超时", "早到的", "售前", "03:20"]]
