@@ -380,9 +380,19 @@ class QuickReplyApp:
         self._bring_forward(self._library)
 
     def show_timers(self) -> None:
+        self._bring_forward(self.timers_panel())
+
+    def timers_panel(self) -> Any:
+        """The one TimersPanel, built on first use.
+
+        Hotkeys and the palette's paste call ``buyer_waiting(title=…)`` / ``replied(title=…)``
+        on it; a buyer turning red shows in the tray.
+        """
         if self._timers is None:
-            self._timers = make_timers_view(self.services)
-        self._bring_forward(self._timers)
+            panel: Any = make_timers_view(self.services)
+            panel.redAlert.connect(lambda title, message: self.tray.notify(title, message))
+            self._timers = panel
+        return self._timers
 
     def show_settings(self) -> None:
         from quickreply.ui.themes import apply_theme
