@@ -83,8 +83,14 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("text_py", "pinyin", "text", 250, 250, 0, 240, "text-pinyin"),
 )
 _SPEC = {spec.name: spec for spec in FIELDS}
-# _CEILING[k]: the best tier any field from k on can give (codes are matched before fields).
-_CEILING = [max(spec.equal for spec in FIELDS[k:]) for k in range(len(FIELDS))]
+# Scan order: for every field, matches at an item start (equal/prefix tiers) and anywhere else
+# (word/substring tiers) are separate steps, best first, so a page full of title-prefix hits
+# never pays for scanning texts. Each step carries the best tier it can give.
+_STEPS: list[tuple[int, FieldSpec, bool]] = sorted(
+    [(spec.equal, spec, True) for spec in FIELDS]
+    + [(max(spec.word, spec.substring), spec, False) for spec in FIELDS],
+    key=lambda step: -step[0],
+)
 # Single Latin letters are only looked up where a prefix means something.
 _PREFIX_ONLY_FIELDS = frozenset(
     {"title", "title_py", "title_ini", "tags", "tags_py", "tags_ini", "group"}
@@ -520,24 +526,29 @@ class SearchIndex:
         if term.kind == "latin":
             self._match_code(term.raw, members, offer)
         prefix_only = term.prefix_only
-        for k, spec in enumerate(FIELDS):
-            if limit and len(best) >= limit:
-                ceiling = _CEILING[k]
-                if sum(1 for t in best.values() if t > ceiling) >= limit:
-                    self._truncated = True
-                    break
+        small_pool = pool is not None and len(pool) <= _NARROW_LIMIT
+        for step_tier, spec, at_start in _STEPS:
+            if (
+                limit
+                and len(best) >= limit
+                and sum(1 for t in best.values() if t > step_tier) >= limit
+            ):
+                self._truncated = True
+                break
+            if not at_start and (prefix_only or small_pool):
+                continue  # item starts only; or the pool check below already saw everything
             needle = self._needle(term, spec)
             if not needle or (prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
                 continue
             field = self._fields[spec.name]
             check = term.han if term.kind == "mixed" and spec.kind != "norm" else ""
-            if pool is not None and len(pool) <= _NARROW_LIMIT:
-                for i in pool:
+            if small_pool:
+                for i in pool or ():
                     tier = self._tier(field, spec, i, needle, prefix_only)
                     if tier and (not check or self._has_all(spec.parent, i, check)):
                         offer(i, tier, spec.why)
             else:
-                self._scan_into(field, spec, needle, prefix_only, members, check, best, label)
+                self._scan_into(field, spec, needle, at_start, members, check, best, label)
         if typos:
             self._loose(term, members, offer)
         if typos and self._typo_ok(term):
