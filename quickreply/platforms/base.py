@@ -1,0 +1,170 @@
+"""The OS seams: hotkeys, clipboard, key injection and focus, one Protocol each.
+
+Backends (``x11.py``, ``windows.py``, ``fake.py``) implement these; the paste sequence
+(``paste.py``) and the UI only ever talk to the protocols. Nothing here imports Qt or an OS
+package: a backend that needs one imports it lazily when it is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, Protocol, runtime_checkable
+
+from quickreply.core.problems import Problem
+
+PasteShortcut = Literal["ctrl+v", "shift+insert"]
+PASTE_SHORTCUTS: tuple[PasteShortcut, ...] = ("ctrl+v", "shift+insert")
+
+MODIFIERS = ("ctrl", "alt", "shift", "super")
+_MODIFIER_ALIASES = {
+    "control": "ctrl",
+    "ctl": "ctrl",
+    "option": "alt",
+    "win": "super",
+    "meta": "super",
+    "cmd": "super",
+    "windows": "super",
+}
+
+
+class HotkeyError(ValueError):
+    """A hotkey string that cannot be parsed; str() is one readable line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Combo:
+    """A key combination such as ``ctrl+alt+1``: modifiers plus one non-modifier key.
+
+    Kept private to the platforms layer until core/hotkeys.py lands; ``str()`` gives the
+    canonical form (modifiers in a fixed order, lower case) so messages name it the same way
+    everywhere.
+    """
+
+    modifiers: frozenset[str]
+    key: str
+
+    def __str__(self) -> str:
+        mods = [m for m in MODIFIERS if m in self.modifiers]
+        return "+".join([*mods, self.key])
+
+
+def parse_combo(text: str) -> Combo:
+    """Parse ``ctrl+alt+1`` / ``Ctrl + Shift + F2``; raise :class:`HotkeyError` when invalid."""
+    parts = [p.strip().lower() for p in text.replace(" ", "").split("+")]
+    if not text.strip() or any(not p for p in parts):
+        raise HotkeyError(f"hotkey '{text}' is not a key combination (write it like ctrl+alt+1)")
+    mods: set[str] = set()
+    keys: list[str] = []
+    for part in parts:
+        name = _MODIFIER_ALIASES.get(part, part)
+        if name in MODIFIERS:
+            mods.add(name)
+        else:
+            keys.append(name)
+    if len(keys) != 1:
+        raise HotkeyError(
+            f"hotkey '{text}' needs exactly one key besides the modifiers (e.g. ctrl+alt+1)"
+        )
+    return Combo(frozenset(mods), keys[0])
+
+
+def platform_problem(where: str, message: str, hint: str = "") -> Problem:
+    """A user-facing platform message; ``path`` names the layer since no file is involved."""
+    return Problem(path="quickreply", line=0, where=where, message=message, hint=hint)
+
+
+class Hotkeys(Protocol):
+    """Global hotkeys. The handler may be called from another thread (Windows hook thread):
+    the UI reaches it only through ``ui/bridge.py``, which re-emits it as a Qt signal."""
+
+    def set_handler(self, handler: Callable[[str], None]) -> None: ...
+
+    def register(self, name: str, combo: Combo) -> Problem | None:
+        """Grab ``combo`` for ``name``; a clash or unknown key is returned, never raised."""
+        ...
+
+    def unregister(self, name: str) -> None: ...
+
+    def registered(self) -> Mapping[str, Combo]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ClipboardSnapshot:
+    """What the clipboard held before we pasted: one bytes payload per format we could read.
+
+    ``formats`` maps a platform format name (X11 target like ``text/html``, Windows format id as
+    a string) to its bytes; ``skipped`` names formats we saw but could not keep, for the docs
+    and for diagnostics (never logged with contents).
+    """
+
+    formats: Mapping[str, bytes] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.formats
+
+
+class Clipboard(Protocol):
+    def save(self) -> ClipboardSnapshot: ...
+
+    def set_text(self, text: str) -> None: ...
+
+    def holds_our_text(self, text: str) -> bool:
+        """True while the clipboard still holds what we set (the agent has not copied since)."""
+        ...
+
+    def restore(self, snapshot: ClipboardSnapshot) -> None: ...
+
+
+class KeySender(Protocol):
+    def send_paste(self, shortcut: PasteShortcut) -> None: ...
+
+    def send_enter(self) -> None: ...
+
+    def keys_released(self, combo: Combo | None) -> bool:
+        """True when no modifier and not ``combo``'s own key is physically held down."""
+        ...
+
+
+WindowRef = int
+
+
+class ForegroundWindow(Protocol):
+    def current(self) -> WindowRef | None: ...
+
+    def exists(self, window: WindowRef) -> bool: ...
+
+    def activate(self, window: WindowRef) -> bool: ...
+
+    def title(self, window: WindowRef) -> str: ...
+
+
+@runtime_checkable
+class EventSource(Protocol):
+    """A backend driven by a file descriptor (X11): the bridge watches ``fileno()`` and calls
+    ``dispatch()`` whenever it is readable, and after each scheduled step."""
+
+    def fileno(self) -> int: ...
+
+    def dispatch(self) -> None: ...
+
+
+@dataclass(slots=True)
+class Backend:
+    """One platform's set of services, built by ``select.choose_backend``."""
+
+    name: str
+    hotkeys: Hotkeys
+    clipboard: Clipboard
+    keys: KeySender
+    windows: ForegroundWindow
+    events: EventSource | None = None
+    close: Callable[[], None] = lambda: None
+
+
+class Scheduler(Protocol):
+    """Runs ``fn`` on the GUI thread after ``ms`` milliseconds (QTimer in the app)."""
+
+    def call_later(self, ms: int, fn: Callable[[], None]) -> None: ...

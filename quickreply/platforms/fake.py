@@ -1,0 +1,239 @@
+"""An in-memory desktop for tests: hotkeys, clipboard, keys and windows with no OS underneath.
+
+``FakeDesktop`` models what the paste sequence relies on: a clipboard with several formats,
+windows that receive pasted text, keys that can be held down, hotkeys other programs already
+took. ``FakeScheduler`` is virtual time, so tests of the sequence never sleep.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from quickreply.core.problems import Problem
+from quickreply.platforms.base import (
+    Backend,
+    ClipboardSnapshot,
+    Combo,
+    PasteShortcut,
+    WindowRef,
+    platform_problem,
+)
+
+TEXT_FORMAT = "text/plain;charset=utf-8"
+
+
+class FakeScheduler:
+    """Virtual milliseconds: ``call_later`` queues, ``advance``/``run_until_idle`` run."""
+
+    def __init__(self) -> None:
+        self.now_ms = 0.0
+        self._seq = 0
+        self._queue: list[tuple[float, int, Callable[[], None]]] = []
+
+    def call_later(self, ms: int, fn: Callable[[], None]) -> None:
+        self._seq += 1
+        heapq.heappush(self._queue, (self.now_ms + max(0, ms), self._seq, fn))
+
+    def clock(self) -> float:
+        """Monotonic seconds in virtual time (pass as the service's clock)."""
+        return self.now_ms / 1000.0
+
+    def advance(self, ms: float) -> None:
+        end = self.now_ms + ms
+        while self._queue and self._queue[0][0] <= end:
+            when, _, fn = heapq.heappop(self._queue)
+            self.now_ms = max(self.now_ms, when)
+            fn()
+        self.now_ms = end
+
+    def run_until_idle(self, limit_ms: float = 60_000) -> None:
+        start = self.now_ms
+        while self._queue and self._queue[0][0] - start <= limit_ms:
+            when, _, fn = heapq.heappop(self._queue)
+            self.now_ms = max(self.now_ms, when)
+            fn()
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+
+@dataclass
+class FakeWindow:
+    id: WindowRef
+    title: str
+    text: str = ""
+    sent: list[str] = field(default_factory=list)  # what Enter sent, one message each
+
+
+@dataclass
+class FakeDesktop:
+    """The world the fake backend acts on; tests arrange it and read it back."""
+
+    clipboard: dict[str, bytes] = field(default_factory=dict)
+    windows: dict[WindowRef, FakeWindow] = field(default_factory=dict)
+    focus: WindowRef | None = None
+    held: set[str] = field(default_factory=set)  # key names currently held down
+    taken: set[str] = field(default_factory=set)  # combos grabbed by other programs
+    events: list[str] = field(default_factory=list)  # keys sent, in order
+    # How many polls a window needs before it takes the focus (0: immediately).
+    focus_lag: int = 0
+    refuse_focus: bool = False
+    _next_id: int = 100
+    _pending_focus: tuple[WindowRef, int] | None = None
+
+    def open_window(self, title: str, *, focus: bool = True) -> FakeWindow:
+        self._next_id += 1
+        window = FakeWindow(self._next_id, title)
+        self.windows[window.id] = window
+        if focus:
+            self.focus = window.id
+        return window
+
+    def close_window(self, window: FakeWindow) -> None:
+        self.windows.pop(window.id, None)
+        if self.focus == window.id:
+            self.focus = None
+
+    def copy_text(self, text: str) -> None:
+        """What the agent's own Ctrl+C does."""
+        self.clipboard = {TEXT_FORMAT: text.encode("utf-8")}
+
+    def clipboard_text(self) -> str | None:
+        data = self.clipboard.get(TEXT_FORMAT)
+        return None if data is None else data.decode("utf-8")
+
+
+class FakeHotkeys:
+    def __init__(self, desktop: FakeDesktop) -> None:
+        self._desktop = desktop
+        self._handler: Callable[[str], None] = lambda name: None
+        self._combos: dict[str, Combo] = {}
+
+    def set_handler(self, handler: Callable[[str], None]) -> None:
+        self._handler = handler
+
+    def register(self, name: str, combo: Combo) -> Problem | None:
+        if str(combo) in self._desktop.taken:
+            return platform_problem(
+                "hotkeys",
+                f"hotkey {combo} for '{name}' is already taken by another program",
+                "choose another combination in settings or close the other program",
+            )
+        mine = next((n for n, c in self._combos.items() if c == combo and n != name), None)
+        if mine is not None:
+            return platform_problem(
+                "hotkeys",
+                f"hotkey {combo} for '{name}' is already used by '{mine}'",
+                "give one of them another combination",
+            )
+        self._combos[name] = combo
+        return None
+
+    def unregister(self, name: str) -> None:
+        self._combos.pop(name, None)
+
+    def registered(self) -> Mapping[str, Combo]:
+        return dict(self._combos)
+
+    def press(self, combo: str) -> bool:
+        """Simulate the agent pressing ``combo``; True if one of our hotkeys fired."""
+        for name, mine in self._combos.items():
+            if str(mine) == combo:
+                self._handler(name)
+                return True
+        return False
+
+
+class FakeClipboard:
+    def __init__(self, desktop: FakeDesktop) -> None:
+        self._desktop = desktop
+        self.saves = 0
+        self.restores = 0
+
+    def save(self) -> ClipboardSnapshot:
+        self.saves += 1
+        return ClipboardSnapshot(dict(self._desktop.clipboard))
+
+    def set_text(self, text: str) -> None:
+        self._desktop.copy_text(text)
+
+    def holds_our_text(self, text: str) -> bool:
+        return self._desktop.clipboard_text() == text
+
+    def restore(self, snapshot: ClipboardSnapshot) -> None:
+        self.restores += 1
+        self._desktop.clipboard = dict(snapshot.formats)
+
+
+class FakeKeys:
+    def __init__(self, desktop: FakeDesktop) -> None:
+        self._desktop = desktop
+
+    def send_paste(self, shortcut: PasteShortcut) -> None:
+        self._desktop.events.append(shortcut)
+        window = self._desktop.windows.get(self._desktop.focus or -1)
+        text = self._desktop.clipboard_text()
+        if window is not None and text is not None:
+            window.text += text
+
+    def send_enter(self) -> None:
+        self._desktop.events.append("enter")
+        window = self._desktop.windows.get(self._desktop.focus or -1)
+        if window is not None:
+            window.sent.append(window.text)
+            window.text = ""
+
+    def keys_released(self, combo: Combo | None) -> bool:
+        watched = {"ctrl", "alt", "shift", "super"}
+        if combo is not None:
+            watched.add(combo.key)
+        return not (self._desktop.held & watched)
+
+
+class FakeWindows:
+    def __init__(self, desktop: FakeDesktop) -> None:
+        self._desktop = desktop
+
+    def current(self) -> WindowRef | None:
+        desk = self._desktop
+        if desk._pending_focus is not None:
+            window, polls = desk._pending_focus
+            if polls <= 0:
+                desk.focus = window
+                desk._pending_focus = None
+            else:
+                desk._pending_focus = (window, polls - 1)
+        return desk.focus
+
+    def exists(self, window: WindowRef) -> bool:
+        return window in self._desktop.windows
+
+    def activate(self, window: WindowRef) -> bool:
+        desk = self._desktop
+        if window not in desk.windows or desk.refuse_focus:
+            return False
+        if desk.focus_lag:
+            desk._pending_focus = (window, desk.focus_lag)
+        else:
+            desk.focus = window
+        return True
+
+    def title(self, window: WindowRef) -> str:
+        found = self._desktop.windows.get(window)
+        return found.title if found else ""
+
+
+def fake_backend(desktop: FakeDesktop | None = None) -> tuple[Backend, FakeDesktop]:
+    """A backend over ``desktop`` (a new empty one by default)."""
+    desk = desktop or FakeDesktop()
+    backend = Backend(
+        name="fake",
+        hotkeys=FakeHotkeys(desk),
+        clipboard=FakeClipboard(desk),
+        keys=FakeKeys(desk),
+        windows=FakeWindows(desk),
+    )
+    return backend, desk
