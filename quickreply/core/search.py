@@ -70,13 +70,13 @@ class FieldSpec:
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("title", "norm", "title", 860, 800, 700, 650, "title"),
-    FieldSpec("title_py", "pinyin", "title", 790, 780, 0, 620, "title-pinyin"),
-    FieldSpec("title_ini", "initials", "title", 770, 760, 0, 600, "title-initials"),
-    FieldSpec("tags", "norm", "tags", 560, 540, 530, 520, "tag"),
-    FieldSpec("tags_py", "pinyin", "tags", 505, 500, 0, 470, "tag-pinyin"),
-    FieldSpec("tags_ini", "initials", "tags", 490, 480, 0, 460, "tag-initials"),
-    FieldSpec("examples", "norm", "examples", 460, 440, 430, 420, "example"),
+    FieldSpec("title", "norm", "title", 800, 800, 700, 650, "title"),
+    FieldSpec("title_py", "pinyin", "title", 780, 780, 0, 620, "title-pinyin"),
+    FieldSpec("title_ini", "initials", "title", 760, 760, 0, 600, "title-initials"),
+    FieldSpec("tags", "norm", "tags", 540, 540, 530, 520, "tag"),
+    FieldSpec("tags_py", "pinyin", "tags", 500, 500, 0, 470, "tag-pinyin"),
+    FieldSpec("tags_ini", "initials", "tags", 480, 480, 0, 460, "tag-initials"),
+    FieldSpec("examples", "norm", "examples", 440, 440, 430, 420, "example"),
     FieldSpec("examples_py", "pinyin", "examples", 410, 410, 0, 400, "example-pinyin"),
     FieldSpec("group", "norm", "group", 380, 380, 380, 370, "group"),
     FieldSpec("text", "norm", "text", 340, 340, 320, 300, "text"),
@@ -102,6 +102,8 @@ _TEXT_PINYIN_MIN = 3
 _TYPO_MIN, _TYPO_MAX = 3, 24
 # Below this many previous matches, narrowing checks each of them instead of scanning.
 _NARROW_LIMIT = 200
+# Usage ranks at most this many snippets ahead of title order (each costs a check per keystroke).
+_BOOST_MAX = 256
 _TYPO_FIELDS = ("title_py", "title_ini", "tags_py")
 # A Latin run at the start of an item: the keys a typo may be measured against.
 _LATIN_ITEM = re.compile(f"(?<=[{SEP_ITEM}{SEP_RECORD}])[a-z0-9]+")
@@ -178,6 +180,12 @@ def library_key(library: Library) -> str:
     return digest.hexdigest()
 
 
+def _given_key(key: str) -> str:
+    """A caller's library fingerprint combined with the index and table versions."""
+    text = f"{INDEX_VERSION}\x1f{_table_versions()}\x1f{key}"
+    return "k" + hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+
 def _table_versions() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -218,6 +226,9 @@ class SearchIndex:
         self._order: list[int] = []
         self._typo_vocab: dict[int, list[str]] = {}
         self._typo_words: list[str] | None = None
+        self._boosted: list[int] = []
+        self._boost_set: set[int] = set()
+        self._boost_blobs: dict[int, str] = {}
         self._last: tuple[tuple[_Term, ...], tuple[str, ...], list[int]] | None = None
         self._fell_back = False
         self._truncated = False
@@ -232,10 +243,18 @@ class SearchIndex:
         usage: Mapping[str, Usage] | None = None,
         keys: TextKeys | None = None,
     ) -> SearchIndex:
-        snippets = _library_records(library)
         keys = keys or TextKeys()
         norm = keys.normalize
-        titles = [norm(s.title) for s in snippets]
+        # Records are stored in title order (pinyin: dictionary order to a Chinese reader), so
+        # a scan meets equally good matches in rank order and can stop once the page is full.
+        unsorted = _library_records(library)
+        unsorted_titles = [norm(s.title) for s in unsorted]
+        sort_keys = [
+            (keys.pinyin(t), t, s.id) for t, s in zip(unsorted_titles, unsorted, strict=True)
+        ]
+        by_title = sorted(range(len(unsorted)), key=sort_keys.__getitem__)
+        snippets = [unsorted[i] for i in by_title]
+        titles = [unsorted_titles[i] for i in by_title]
         tags = [SEP_ITEM.join(norm(t) for t in s.tags) for s in snippets]
         examples = [SEP_ITEM.join(norm(e) for e in s.examples) for s in snippets]
         texts = [SEP_ITEM.join(norm(t) for t in _texts(s)) for s in snippets]
@@ -269,9 +288,7 @@ class SearchIndex:
         text_marked = [keys.marked(t) for t in texts]
         fields["text_py"] = _join([m.lower() for m in text_marked], text_marked)
 
-        # Titles in pinyin order (dictionary order to a Chinese reader), not code-point order.
-        sort_keys = [(keys.pinyin(t), t, s.id) for t, s in zip(titles, snippets, strict=True)]
-        title_order = sorted(range(len(snippets)), key=sort_keys.__getitem__)
+        title_order = list(range(len(snippets)))
         group_index: dict[str, int] = {}
         group_of = [group_index.setdefault(g, len(group_index)) for g in group_names]
         groups = list(group_index)
@@ -284,9 +301,14 @@ class SearchIndex:
         library: Library,
         cache_dir: Path,
         usage: Mapping[str, Usage] | None = None,
+        key: str | None = None,
     ) -> SearchIndex:
-        """The cached index for this exact library, or a fresh one (then cached)."""
-        key = library_key(library)
+        """The cached index for this exact library, or a fresh one (then cached).
+
+        ``key``, when given, must identify the library's content exactly (core/libcache.py's
+        fingerprint of the pack files it was loaded from): it saves hashing every snippet.
+        """
+        key = _given_key(key) if key else library_key(library)
         path = cache_dir / f"{CACHE_PREFIX}{key}.bin"
         loaded = cls._load(path, library, usage)
         if loaded is not None:
@@ -366,8 +388,16 @@ class SearchIndex:
         if newest is not None:
             score = {i: _frecency(u, newest) for i, u in used}
             title_pos = {i: p for p, i in enumerate(self._title_order) if i in score}
-            boosted = sorted(score, key=lambda i: (-score[i], title_pos[i]))
+            boosted = sorted(score, key=lambda i: (-score[i], title_pos[i]))[:_BOOST_MAX]
         chosen = set(boosted)
+        self._boosted = boosted
+        self._boost_set = chosen
+        self._boost_blobs = {
+            i: SEP_RECORD.join(
+                f.hay[f.offsets[i] : f.offsets[i + 1] - 1] for f in self._fields.values()
+            )
+            for i in boosted
+        }
         order = boosted + [i for i in self._title_order if i not in chosen]
         rank = [0] * len(order)
         for position, i in enumerate(order):
@@ -527,6 +557,12 @@ class SearchIndex:
             self._match_code(term.raw, members, offer)
         prefix_only = term.prefix_only
         small_pool = pool is not None and len(pool) <= _NARROW_LIMIT
+        skip: set[int] | None = None
+        if limit and not small_pool:
+            # Used snippets rank ahead of title order: look at them first, so the scans below
+            # meet everything else in rank order and may stop early.
+            skip = self._boost_set
+            self._match_boosted(term, members, offer)
         for step_tier, spec, at_start in _STEPS:
             if (
                 limit
@@ -547,8 +583,14 @@ class SearchIndex:
                     tier = self._tier(field, spec, i, needle, prefix_only)
                     if tier and (not check or self._has_all(spec.parent, i, check)):
                         offer(i, tier, spec.why)
-            else:
-                self._scan_into(field, spec, needle, at_start, members, check, best, label)
+                continue
+            single_tier = at_start or not spec.word
+            stop = limit if limit and single_tier else 0
+            if self._scan_into(
+                field, spec, needle, at_start, members, check, best, label, skip, stop, step_tier
+            ):
+                self._truncated = True
+                break
         if typos:
             self._loose(term, members, offer)
         if typos and self._typo_ok(term):
@@ -586,8 +628,15 @@ class SearchIndex:
         check: str,
         best: dict[int, int],
         label: dict[int, str],
-    ) -> None:
+        skip: set[int] | None = None,
+        stop: int = 0,
+        floor: int = 0,
+    ) -> bool:
         """Find ``needle`` across all records of one field and record each record's tier.
+
+        Records are met in title order; ``skip`` (the used snippets, already looked at) ranks
+        ahead of them. With ``stop``, return True as soon as ``stop`` records have a tier of
+        at least ``floor``: every record not yet met would rank below them.
 
         The hot loop of the whole search: one C-level ``find`` per matching record, the tier
         read off the characters around the first hit; the slower per-record look only when the
@@ -612,6 +661,7 @@ class SearchIndex:
             starts.sort()
         pos = find(needle) if not prefix_only else (starts[0] if starts else -1)
         cursor = 0
+        strong = sum(1 for t in best.values() if t >= floor) if stop else 0
         while pos != -1:
             i = bisect_right(offsets, pos) - 1
             end = offsets[i + 1] - 1
@@ -622,7 +672,7 @@ class SearchIndex:
                 if pos == -1:
                     pos = find(needle, end)
                     continue
-            if members is None or i in members:
+            if (members is None or i in members) and (skip is None or i not in skip):
                 if hay[pos - 1] in _SEPS:
                     tier = equal if hay[pos + n] in _SEPS else prefix
                 elif prefix_only:
@@ -634,13 +684,14 @@ class SearchIndex:
                         tier = equal if hay[later + 1 + n] in _SEPS else prefix
                     elif spec.word and not hay[pos - 1].isalnum() and not _alnum_at(hay, pos + n):
                         tier = spec.word
-                if (
-                    tier
-                    and tier > best.get(i, 0)
-                    and (not check or self._has_all(spec.parent, i, check))
-                ):
+                old = best.get(i, 0)
+                if tier > old and (not check or self._has_all(spec.parent, i, check)):
                     best[i] = tier
                     label[i] = why
+                    if stop and tier >= floor > old:
+                        strong += 1
+                        if strong >= stop:
+                            return True
             if prefix_only:
                 cursor += 1
                 while cursor < len(starts) and starts[cursor] < end:
@@ -648,6 +699,26 @@ class SearchIndex:
                 pos = starts[cursor] if cursor < len(starts) else -1
             else:
                 pos = find(needle, end)
+        return False
+
+    def _match_boosted(
+        self, term: _Term, members: set[int] | None, offer: Callable[[int, int, str], None]
+    ) -> None:
+        needles = {n for n in (term.raw, term.latin, term.initials) if n}
+        for i in self._boosted:
+            if members is not None and i not in members:
+                continue
+            blob = self._boost_blobs[i]
+            if not any(n in blob for n in needles):
+                continue
+            for spec in FIELDS:
+                needle = self._needle(term, spec)
+                if not needle or (term.prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
+                    continue
+                tier = self._tier(self._fields[spec.name], spec, i, needle, term.prefix_only)
+                check = term.han if term.kind == "mixed" and spec.kind != "norm" else ""
+                if tier and (not check or self._has_all(spec.parent, i, check)):
+                    offer(i, tier, spec.why)
 
     def _needle(self, term: _Term, spec: FieldSpec) -> str:
         if spec.kind == "norm":

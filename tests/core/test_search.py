@@ -333,3 +333,16 @@ def test_usage_passed_to_load_or_build_is_applied_to_a_cached_index(tmp_path: Pa
 def test_duplicate_ids_keep_the_first_snippet() -> None:
     lib = library(snip("a", "退货一"), snip("a", "退货二"))
     assert [h.snippet.title for h in SearchIndex.build(lib).search("退货")] == ["退货一"]
+
+
+def test_a_short_page_is_the_head_of_the_full_ranking_with_usage() -> None:
+    from quickreply.benchmarks.search import QUERIES, generate_library
+
+    lib = generate_library(900)
+    used = {f"gen.{n}": Usage(n % 7 + 1, NOW - timedelta(days=n % 30)) for n in range(0, 900, 37)}
+    index = SearchIndex.build(lib, usage=used)
+    for query in [*QUERIES, "t", "tu", "退", "亲", "q", "y"]:
+        full = [(h.snippet.id, h.score) for h in index.search(query, 10_000)]
+        for limit in (1, 5, 50):
+            index._last = None
+            assert [(h.snippet.id, h.score) for h in index.search(query, limit)] == full[:limit]
