@@ -119,6 +119,16 @@ def load_library(paths: AppPaths, extra: Sequence[Path] = ()) -> Library:
     return load(default_dirs(paths, extra))
 
 
+def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Library, str | None]:
+    """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
+    and its fingerprint, which keys the search index cache."""
+    from quickreply.core.libcache import load_library_cached as load
+    from quickreply.core.packs import default_dirs
+
+    loaded = load(default_dirs(paths, extra), paths.cache)
+    return loaded.library, loaded.fingerprint
+
+
 def build_services(
     paths: AppPaths,
     extra: Sequence[Path] = (),
@@ -131,7 +141,7 @@ def build_services(
     started = time.perf_counter()
     settings, problems = load_settings(paths.settings_file)
     paths = apply_folders(paths, settings)
-    library = load_library(paths, extra)
+    library, library_key = load_library_cached(paths, extra)
     problems.extend(library.problems)
     timings["packs"] = time.perf_counter() - started
 
@@ -160,7 +170,9 @@ def build_services(
     search_mod = _optional("quickreply.core.search")
     index: Any
     if search_mod is not None:
-        index = search_mod.SearchIndex.load_or_build(library, paths.cache, usage=usage)
+        index = search_mod.SearchIndex.load_or_build(
+            library, paths.cache, usage=usage, key=library_key
+        )
     else:
         index = SubstringSearch(library)
     timings["index"] = time.perf_counter() - started

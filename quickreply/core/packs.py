@@ -23,7 +23,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -645,8 +645,14 @@ def _files(pack_dir: PackDir, problems: list[Problem]) -> Iterator[Path]:
         )
 
 
-def load_library(dirs: Sequence[PackDir]) -> Library:
-    """Load every pack in precedence order and merge them; problems go in Library.problems."""
+PackLoader = Callable[[Path, PackSource], tuple[Pack | None, list[Problem]]]
+
+
+def load_library(dirs: Sequence[PackDir], load: PackLoader = load_pack) -> Library:
+    """Load every pack in precedence order and merge them; problems go in Library.problems.
+
+    ``load`` reads one file (core/libcache.py passes a cached reader so start-up skips YAML).
+    """
     problems: list[Problem] = []
     packs: list[Pack] = []
     seen_files: set[Path] = set()
@@ -659,7 +665,7 @@ def load_library(dirs: Sequence[PackDir]) -> Library:
             if key in seen_files:
                 continue
             seen_files.add(key)
-            pack, file_problems = load_pack(file, pack_dir.source)
+            pack, file_problems = load(file, pack_dir.source)
             problems += file_problems
             if pack is None:
                 continue

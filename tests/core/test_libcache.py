@@ -1,0 +1,233 @@
+"""The start-up pack cache: same library as a fresh load, no YAML parsing when nothing changed,
+problems kept, and any change, corruption or version bump falls back to loading the files."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from quickreply.core import libcache
+from quickreply.core.libcache import LibraryCache, load_library_cached
+from quickreply.core.model import Library, PackSource
+from quickreply.core.packs import PackDir, load_library
+
+GOOD = """\
+pack:
+  id: shop.presale
+  name: 售前接待
+  version: 3
+snippets:
+  - id: courier.which
+    title: 合作快递
+    code: kd
+    group: 物流/快递
+    tags: [快递, 发货]
+    text: 亲，我们默认发中通快递哦~
+    fields:
+      region: {label: 收货省份, kind: region, default: 广东}
+  - id: greet.hello
+    title: 欢迎
+    code: hi
+    text: 亲，在的~
+"""
+
+BROKEN = """\
+pack:
+  id: team.after
+  name: 售后
+snippets:
+  - id: refund.how
+    title: 退款
+    code: kd
+    text: 亲，退款请点申请售后~
+    colour: red
+  - id: no.text
+    title: 没有正文
+"""
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to here
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> list[PackDir]:
+    shipped = tmp_path / "shipped"
+    team = tmp_path / "team"
+    shipped.mkdir()
+    team.mkdir()
+    (shipped / "presale.yaml").write_text(GOOD, encoding="utf-8")
+    (team / "after.yaml").write_text(BROKEN, encoding="utf-8")
+    return [PackDir(shipped, PackSource.SHIPPED), PackDir(team, PackSource.TEAM)]
+
+
+def lines(library: Library) -> list[str]:
+    return [str(p) for p in library.problems]
+
+
+def no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any pack parse fail the test: a cached start must not read YAML."""
+
+    def parse(*_: object) -> object:
+        raise AssertionError("a pack was parsed although the cache was fresh")
+
+    monkeypatch.setattr(libcache, "load_pack", parse)
+
+
+def test_second_load_uses_the_cache_and_gives_the_same_library(
+    dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = load_library(dirs)
+    first = load_library_cached(dirs, tmp_path / "cache")
+    assert (first.hits, first.misses) == (0, 2)
+    no_yaml(monkeypatch)
+    second = load_library_cached(dirs, tmp_path / "cache")
+    assert (second.hits, second.misses) == (2, 0)
+    assert second.library.packs == fresh.packs
+    assert lines(second.library) == lines(fresh)
+    assert second.library.get("courier.which") == fresh.get("courier.which")
+    assert second.fingerprint == first.fingerprint is not None
+
+
+def test_a_broken_pack_still_shows_its_problems_from_the_cache(
+    dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_library_cached(dirs, tmp_path / "cache")
+    no_yaml(monkeypatch)
+    library = load_library_cached(dirs, tmp_path / "cache").library
+    assert lines(library) == [
+        "team/after.yaml:9: snippet 'refund.how': unknown key 'colour'"
+        " (known keys: id, title, code, group, tags, text, note, examples, fields, hotkey,"
+        " send, steps)",
+        "team/after.yaml:10: snippet 'no.text': missing 'text' (add the reply text,"
+        " or 'steps' for a macro)",
+        "team/after.yaml:5: snippet 'refund.how': shortcut code 'kd' is already used by"
+        " 'courier.which' at shipped/presale.yaml:6 (choose another code; 'kd' stays with"
+        " 'courier.which')",
+    ]
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
+    dirs: list[PackDir], tmp_path: Path
+) -> None:
+    path = tmp_path / "shipped" / "presale.yaml"
+    first = load_library_cached(dirs, tmp_path / "cache")
+    stat = path.stat()
+    edited = GOOD.replace("在的", "您好")  # same byte length
+    assert len(edited.encode()) == stat.st_size
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second = load_library_cached(dirs, tmp_path / "cache")
+    assert (second.hits, second.misses) == (1, 1)
+    hello = second.library.get("greet.hello")
+    assert hello is not None and hello.text == "亲，您好~"
+    assert second.fingerprint != first.fingerprint
+
+
+def test_removed_and_added_files_follow_the_folders(dirs: list[PackDir], tmp_path: Path) -> None:
+    load_library_cached(dirs, tmp_path / "cache")
+    (tmp_path / "team" / "after.yaml").unlink()
+    (tmp_path / "team" / "more.yaml").write_text(
+        "pack: {id: team.more, name: 更多}\nsnippets:\n  - {id: more.one, title: 一, text: 一}\n",
+        encoding="utf-8",
+    )
+    loaded = load_library_cached(dirs, tmp_path / "cache")
+    assert [p.meta.id for p in loaded.library.packs] == ["shop.presale", "team.more"]
+    assert loaded.library.problems == ()
+    assert (loaded.hits, loaded.misses) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle", pickle.dumps(["a", "list"]), pickle.dumps({"version": "old"})],
+    ids=["empty", "garbage", "wrong-type", "other-version"],
+)
+def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(
+    dirs: list[PackDir], tmp_path: Path, content: bytes
+) -> None:
+    cache = LibraryCache(tmp_path / "cache")
+    cache_file = cache.cache_file(dirs)
+    cache_file.parent.mkdir()
+    cache_file.write_bytes(content)
+    loaded = cache.load(dirs)
+    assert loaded.library.packs == load_library(dirs).packs
+    assert loaded.misses == 2
+    assert cache.load(dirs).misses == 0  # rewritten
+
+
+def test_a_truncated_cache_is_ignored(dirs: list[PackDir], tmp_path: Path) -> None:
+    cache = LibraryCache(tmp_path / "cache")
+    cache.load(dirs)
+    cache_file = cache.cache_file(dirs)
+    cache_file.write_bytes(cache_file.read_bytes()[:-100])
+    assert cache.load(dirs).library.packs == load_library(dirs).packs
+
+
+def test_a_new_loader_version_drops_every_entry(
+    dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_library_cached(dirs, tmp_path / "cache")
+    monkeypatch.setattr(libcache, "CACHE_FORMAT", libcache.CACHE_FORMAT + 1)
+    again = load_library_cached(dirs, tmp_path / "cache")
+    assert again.misses == 2
+    assert again.fingerprint != first.fingerprint
+
+
+def test_another_working_folder_keeps_its_own_displayed_paths(
+    dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_library_cached(dirs, tmp_path / "cache")
+    monkeypatch.chdir(tmp_path / "team")
+    library = load_library_cached(dirs, tmp_path / "cache").library
+    assert lines(library) == lines(load_library(dirs))
+    assert lines(library)[0].startswith("after.yaml:9: ")
+
+
+def test_an_unwritable_cache_folder_still_loads(dirs: list[PackDir], tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    loaded = load_library_cached(dirs, blocker)
+    assert loaded.library.packs == load_library(dirs).packs
+
+
+def test_an_unreadable_pack_has_no_fingerprint_and_is_reported(
+    dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(libcache, "file_key", lambda path, source: None)
+    loaded = load_library_cached(dirs, tmp_path / "cache")
+    assert loaded.fingerprint is None
+    assert lines(loaded.library) == lines(load_library(dirs))
+
+
+def test_old_cache_files_are_pruned(dirs: list[PackDir], tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    for i in range(libcache.KEEP_FILES + 3):
+        extra = tmp_path / f"extra{i}.yaml"
+        extra.write_text(f"pack: {{id: x{i}, name: x}}\nsnippets: []\n", encoding="utf-8")
+        load_library_cached([*dirs, PackDir(extra, PackSource.EXTRA)], cache_dir)
+    assert len(list(cache_dir.glob("library-*.pickle"))) == libcache.KEEP_FILES
+
+
+def test_the_app_loads_through_the_cache_and_keys_the_index_on_it(
+    qr_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quickreply.app import build_services
+    from quickreply.core.paths import AppPaths
+
+    personal = qr_home / "personal"
+    personal.mkdir()
+    mine = GOOD.replace("shop.presale", "me.mine").replace("courier.which", "me.courier")
+    mine = mine.replace("greet.hello", "me.hello").replace("code: kd", "code: mykd")
+    (personal / "mine.yaml").write_text(mine.replace("code: hi", "code: myhi"), encoding="utf-8")
+    paths = AppPaths.from_env()
+    first = build_services(paths)
+    assert any(p.name.startswith("library-") for p in paths.cache.iterdir())
+    no_yaml(monkeypatch)
+    second = build_services(paths)
+    assert second.library.packs == first.library.packs
+    hits = second.index.search("mykd")
+    assert hits and hits[0].snippet.id == "me.courier"
