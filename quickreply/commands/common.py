@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quickreply.core.model import Library
-from quickreply.core.packs import PackDir, default_dirs, load_library
+from quickreply.core.packs import PackDir, default_dirs
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem
 
@@ -67,7 +67,14 @@ def print_problems(problems: Iterable[Problem], stream: TextIO | None = None) ->
 def load_library_from_args(
     args: argparse.Namespace, paths: AppPaths | None = None, stream: TextIO | None = None
 ) -> Library:
-    """Load the library the way the app would, printing its loading problems to stderr."""
-    library = load_library(pack_dirs(args, paths or app_paths()))
+    """Load the library the way the app would, printing its loading problems to stderr.
+
+    Unchanged pack files come from the cache in ``paths.cache`` (core/libcache.py), with the
+    same problems a fresh load reports.
+    """
+    from quickreply.core.libcache import load_library_cached
+
+    paths = paths or app_paths()
+    library = load_library_cached(pack_dirs(args, paths), paths.cache).library
     print_problems(library.problems, stream)
     return library
