@@ -32,6 +32,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from quickreply.core.model import Library, Snippet
 from quickreply.core.stats import Usage
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, is_han
@@ -226,6 +229,7 @@ class SearchIndex:
         self._order: list[int] = []
         self._typo_vocab: dict[int, list[str]] = {}
         self._typo_words: list[str] | None = None
+        self._group_members: list[list[int]] | None = None
         self._boosted: list[int] = []
         self._boost_set: set[int] = set()
         self._boost_blobs: dict[int, str] = {}
@@ -436,7 +440,7 @@ class SearchIndex:
         if len(scores) < limit and any(
             self._typo_ok(t) or _LOOSE_MIN <= len(t.raw) <= _LOOSE_MAX for t in terms
         ):
-            scores, why = self._match_all(terms, None, allowed, typos=True)
+            scores, why = self._match_all(terms, None, allowed, typos=True, limit=page)
         return self._top(scores, why, limit)
 
     def _top(self, scores: dict[int, int], why: dict[int, str], limit: int) -> list[Hit]:
@@ -520,7 +524,7 @@ class SearchIndex:
             tiers, labels = self._match_term(term, pool, typos=False, limit=limit)
             # A mixed term without exact matches means its runs (below), typos or not.
             if typos and (tiers or term.kind != "mixed"):
-                tiers, labels = self._match_term(term, pool, typos=True)
+                tiers, labels = self._match_term(term, pool, typos=True, limit=limit)
             if not tiers and term.kind == "mixed":
                 # `tk退` may also mean "code or initials tk, and 退": each run as its own term.
                 self._fell_back = True
@@ -594,7 +598,7 @@ class SearchIndex:
         if typos:
             self._loose(term, members, offer)
         if typos and self._typo_ok(term):
-            for i, tier in self._typo_matches(term.raw).items():
+            for i, tier in self._typo_matches(term.raw, limit).items():
                 if members is None or i in members:
                     offer(i, tier, "typo")
         return best, label
@@ -651,16 +655,12 @@ class SearchIndex:
         pinyin = spec.kind == "pinyin"
         marks = field.marks
         probe = SEP_ITEM + needle
-        if prefix_only:
-            starts: list[int] = []
-            for sep in _SEPS:
-                pos = find(sep + needle)
-                while pos != -1:
-                    starts.append(pos + 1)
-                    pos = find(sep + needle, pos + 1)
-            starts.sort()
-        pos = find(needle) if not prefix_only else (starts[0] if starts else -1)
-        cursor = 0
+        # Item starts only: two streams (after an item / a record separator), merged lazily so
+        # a scan that stops early never looks further.
+        at_item, at_record = SEP_ITEM + needle, SEP_RECORD + needle
+        next_item = find(at_item) if prefix_only else -1
+        next_record = find(at_record) if prefix_only else -1
+        pos = _first(next_item, next_record) if prefix_only else find(needle)
         strong = sum(1 for t in best.values() if t >= floor) if stop else 0
         while pos != -1:
             i = bisect_right(offsets, pos) - 1
@@ -693,10 +693,11 @@ class SearchIndex:
                         if strong >= stop:
                             return True
             if prefix_only:
-                cursor += 1
-                while cursor < len(starts) and starts[cursor] < end:
-                    cursor += 1
-                pos = starts[cursor] if cursor < len(starts) else -1
+                if next_item != -1 and next_item < end:
+                    next_item = find(at_item, end)
+                if next_record != -1 and next_record < end:
+                    next_record = find(at_record, end)
+                pos = _first(next_item, next_record)
             else:
                 pos = find(needle, end)
         return False
@@ -791,8 +792,15 @@ class SearchIndex:
             for g, keys in enumerate(self._group_keys)
             if all(any(k.startswith(term) for k in keys) for term in group_terms)
         ]
-        wanted_set = set(wanted)
-        return {i for i, g in enumerate(self._group_of) if g in wanted_set}
+        if self._group_members is None:
+            members: list[list[int]] = [[] for _ in self._groups]
+            for i, g in enumerate(self._group_of):
+                members[g].append(i)
+            self._group_members = members
+        out: set[int] = set()
+        for g in wanted:
+            out.update(self._group_members[g])
+        return out
 
     # -- typos --------------------------------------------------------------------------------
 
@@ -800,7 +808,7 @@ class SearchIndex:
     def _typo_ok(term: _Term) -> bool:
         return term.kind == "latin" and _TYPO_MIN <= len(term.raw) <= _TYPO_MAX
 
-    def _typo_matches(self, raw: str) -> dict[int, int]:
+    def _typo_matches(self, raw: str, limit: int = 0) -> dict[int, int]:
         """Records whose code, title pinyin/initials or tag pinyin start within one edit of raw.
 
         Prefilter: the distinct Latin key prefixes of each length (a few thousand even for a
@@ -808,9 +816,6 @@ class SearchIndex:
         substitution, insertion, deletion or transposition) runs over them in C; only the few
         prefixes that pass are looked up again, as prefixes, to find their records.
         """
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         n = len(raw)
         near: set[str] = set()
         for length in (n - 1, n, n + 1):
@@ -830,9 +835,22 @@ class SearchIndex:
                 out[self._code_of[code]] = TYPO_CODE
             for name in _TYPO_FIELDS:
                 found: dict[int, int] = {}
-                self._scan_into(self._fields[name], _SPEC[name], key, True, None, "", found, {})
+                # Records come in title order: the first `limit` per key are all a page needs.
+                self._scan_into(
+                    self._fields[name], _SPEC[name], key, True, None, "", found, {}, None, limit, 1
+                )
                 for i in found:
                     out[i] = max(out.get(i, 0), _TYPO_TIER[name])
+        if limit:
+            # The scans above stopped after a page in title order; used snippets rank first.
+            for i in self._boosted:
+                blob = self._boost_blobs[i]
+                if not any(key in blob for key in near):
+                    continue
+                for name in _TYPO_FIELDS:
+                    field, spec = self._fields[name], _SPEC[name]
+                    if any(self._tier(field, spec, i, key, True) for key in near):
+                        out[i] = max(out.get(i, 0), _TYPO_TIER[name])
         return out
 
     def _typo_prefixes(self, length: int) -> list[str]:
@@ -847,6 +865,15 @@ class SearchIndex:
         result = sorted({w[:length] for w in self._typo_words if len(w) >= length})
         self._typo_vocab[length] = result
         return result
+
+
+def _first(a: int, b: int) -> int:
+    """The earlier of two separator hits (-1: none), as the position after the separator."""
+    if a == -1:
+        return b + 1 if b != -1 else -1
+    if b == -1:
+        return a + 1
+    return min(a, b) + 1
 
 
 def _runs(word: str) -> list[str]:
