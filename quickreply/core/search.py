@@ -827,20 +827,32 @@ class SearchIndex:
                     near.add(choice)
         out: dict[int, int] = {}
         codes = self._sorted_codes
-        for key in near:
+        for key in sorted(near):
             start = bisect_left(codes, key)
             for code in codes[start:]:
                 if not code.startswith(key):
                     break
                 out[self._code_of[code]] = TYPO_CODE
+        if near:
+            # One pass per field for all near keys (an alternation), not two per key.
+            alternatives = "|".join(map(re.escape, sorted(near, key=len, reverse=True)))
+            pattern = re.compile(f"(?<=[{SEP_ITEM}{SEP_RECORD}])(?:{alternatives})")
             for name in _TYPO_FIELDS:
-                found: dict[int, int] = {}
-                # Records come in title order: the first `limit` per key are all a page needs.
-                self._scan_into(
-                    self._fields[name], _SPEC[name], key, True, None, "", found, {}, None, limit, 1
-                )
-                for i in found:
-                    out[i] = max(out.get(i, 0), _TYPO_TIER[name])
+                field = self._fields[name]
+                offsets = field.offsets
+                tier = _TYPO_TIER[name]
+                seen = 0
+                last = -1
+                for match in pattern.finditer(field.hay):
+                    i = bisect_right(offsets, match.start()) - 1
+                    if i == last:
+                        continue
+                    last = i
+                    if tier > out.get(i, 0):
+                        out[i] = tier
+                    seen += 1
+                    if limit and seen >= limit:
+                        break  # records come in title order: a page is enough
         if limit:
             # The scans above stopped after a page in title order; used snippets rank first.
             for i in self._boosted:
