@@ -11,62 +11,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
+from quickreply.core.hotkeys import MODIFIER_ORDER, Hotkey, HotkeyError, parse_hotkey
 from quickreply.core.problems import Problem
 
 PasteShortcut = Literal["ctrl+v", "shift+insert"]
 PASTE_SHORTCUTS: tuple[PasteShortcut, ...] = ("ctrl+v", "shift+insert")
 
-MODIFIERS = ("ctrl", "alt", "shift", "super")
-_MODIFIER_ALIASES = {
-    "control": "ctrl",
-    "ctl": "ctrl",
-    "option": "alt",
-    "win": "super",
-    "meta": "super",
-    "cmd": "super",
-    "windows": "super",
-}
-
-
-class HotkeyError(ValueError):
-    """A hotkey string that cannot be parsed; str() is one readable line."""
-
-
-@dataclass(frozen=True, slots=True)
-class Combo:
-    """A key combination such as ``ctrl+alt+1``: modifiers plus one non-modifier key.
-
-    Kept private to the platforms layer until core/hotkeys.py lands; ``str()`` gives the
-    canonical form (modifiers in a fixed order, lower case) so messages name it the same way
-    everywhere.
-    """
-
-    modifiers: frozenset[str]
-    key: str
-
-    def __str__(self) -> str:
-        mods = [m for m in MODIFIERS if m in self.modifiers]
-        return "+".join([*mods, self.key])
-
-
-def parse_combo(text: str) -> Combo:
-    """Parse ``ctrl+alt+1`` / ``Ctrl + Shift + F2``; raise :class:`HotkeyError` when invalid."""
-    parts = [p.strip().lower() for p in text.replace(" ", "").split("+")]
-    if not text.strip() or any(not p for p in parts):
-        raise HotkeyError(f"hotkey '{text}' is not a key combination (write it like ctrl+alt+1)")
-    mods: set[str] = set()
-    keys: list[str] = []
-    for part in parts:
-        name = _MODIFIER_ALIASES.get(part, part)
-        if name in MODIFIERS:
-            mods.add(name)
-        else:
-            keys.append(name)
-    if len(keys) != 1:
-        raise HotkeyError(
-            f"hotkey '{text}' needs exactly one key besides the modifiers (e.g. ctrl+alt+1)"
-        )
-    return Combo(frozenset(mods), keys[0])
+# One hotkey model for every layer: core/hotkeys.py parses packs, settings and the dialog.
+Combo = Hotkey
+parse_combo = parse_hotkey
+MODIFIERS = MODIFIER_ORDER
+__all__ = ["Combo", "HotkeyError", "parse_combo"]  # re-exported for backends and tests
 
 
 def platform_problem(where: str, message: str, hint: str = "") -> Problem:

@@ -187,7 +187,7 @@ class FakeKeys:
             window.text = ""
 
     def keys_released(self, combo: Combo | None) -> bool:
-        watched = {"ctrl", "alt", "shift", "super"}
+        watched = {"ctrl", "alt", "shift", "meta"}
         if combo is not None:
             watched.add(combo.key)
         return not (self._desktop.held & watched)

@@ -22,18 +22,20 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from quickreply.core.model import Step
+from quickreply.core.model import Library, Snippet, Step
 from quickreply.core.problems import Problem
 from quickreply.platforms.base import (
     Backend,
     ClipboardSnapshot,
     Combo,
+    HotkeyError,
     PasteShortcut,
     Scheduler,
     WindowRef,
+    parse_combo,
     platform_problem,
 )
 
@@ -327,3 +329,99 @@ class PasteService:
             fn(job)
         except Exception as err:  # an OS error must become a message, never a traceback
             self._fail(job, f"paste failed: {err}", "try again; if it persists, restart QuickReply")
+
+
+PALETTE = "palette"
+SNIPPET_PREFIX = "snippet:"
+
+
+class HotkeyRouter:
+    """Registers the palette and direct snippet hotkeys and runs a snippet hotkey's paste.
+
+    ``render(snippet, template)`` turns one template (a variant or a macro step's text) into
+    the text to paste and raises with a readable ``str()`` when it cannot. ``on_palette(target)``
+    opens the palette, given the window that had focus when the hotkey fired.
+    """
+
+    def __init__(
+        self,
+        backend: Backend,
+        service: PasteService,
+        render: Callable[[Snippet, str], str],
+        on_palette: Callable[[WindowRef | None], None],
+        on_problem: Callable[[Problem], None] | None = None,
+    ) -> None:
+        self._backend = backend
+        self._service = service
+        self._render = render
+        self._on_palette = on_palette
+        self._on_problem = on_problem
+        self._snippets: dict[str, Snippet] = {}
+        self.paused = False
+
+    def register_all(
+        self, palette_hotkey: str, library: Library, overrides: Mapping[str, str] = {}
+    ) -> list[Problem]:
+        """(Re)register every hotkey; problems name the combination, the rest stay active."""
+        hotkeys = self._backend.hotkeys
+        for name in list(hotkeys.registered()):
+            hotkeys.unregister(name)
+        self._snippets = {}
+        wanted: list[tuple[str, str, Snippet | None]] = [(PALETTE, palette_hotkey, None)]
+        for snippet in library.snippets():
+            combo = overrides.get(snippet.id, snippet.hotkey or "")
+            if combo and snippet.id not in self._snippets:
+                wanted.append((SNIPPET_PREFIX + snippet.id, combo, snippet))
+                self._snippets[snippet.id] = snippet
+        for snippet_id, combo in overrides.items():
+            found = library.get(snippet_id)
+            if found is None:
+                continue
+            if snippet_id not in self._snippets and combo:
+                wanted.append((SNIPPET_PREFIX + snippet_id, combo, found))
+                self._snippets[snippet_id] = found
+        problems: list[Problem] = []
+        for name, text, owner in wanted:
+            try:
+                combo_value = parse_combo(text)
+            except HotkeyError as err:
+                problems.append(_hotkey_problem(owner, f"{err}"))
+                continue
+            problem = hotkeys.register(name, combo_value)
+            if problem is not None:
+                problems.append(problem)
+        return problems
+
+    def on_hotkey(self, name: str) -> None:
+        """What the bridge's ``hotkey_pressed`` signal is connected to."""
+        if self.paused:
+            return
+        target = self._backend.windows.current()
+        if name == PALETTE:
+            self._on_palette(target)
+            return
+        snippet = self._snippets.get(name.removeprefix(SNIPPET_PREFIX))
+        if snippet is None:
+            return
+        combo = self._backend.hotkeys.registered().get(name)
+        try:
+            if snippet.steps:
+                steps = [
+                    Step("paste", text=self._render(snippet, s.text)) if s.kind == "paste" else s
+                    for s in snippet.steps
+                ]
+                self._service.run_steps(steps, combo=combo, target=target)
+            else:
+                text = self._render(snippet, snippet.text)
+                self._service.paste(text, send=snippet.send, combo=combo, target=target)
+        except Exception as err:  # a render error is the pack's fault: say it, type nothing
+            if self._on_problem is not None:
+                self._on_problem(
+                    Problem(snippet.path or "quickreply", snippet.line, snippet.id, str(err))
+                )
+
+
+def _hotkey_problem(snippet: Snippet | None, message: str) -> Problem:
+    if snippet is None:
+        return platform_problem("palette hotkey", message, "fix it in settings")
+    return Problem(snippet.path or "settings", snippet.line, f"{snippet.id}: hotkey", message)

@@ -1,0 +1,107 @@
+"""Choose the platform backend at start-up: settings override, else what this session supports.
+
+Backends import their OS packages lazily, so a missing package (python-xlib, keyboard,
+pyperclip) only disables its own backend. When none works (Wayland, no display, a package
+missing) the reason is one line saying what to do, and the app keeps running: the palette
+still copies.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from quickreply.core.problems import Problem
+from quickreply.platforms.base import Backend, platform_problem
+
+BACKENDS = ("auto", "x11", "windows", "fake", "none")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The backend to use, or None and the one-line reason paste and hotkeys are off."""
+
+    backend: Backend | None
+    problem: Problem | None = None
+
+
+def is_wayland(env: Mapping[str, str]) -> bool:
+    return env.get("XDG_SESSION_TYPE", "").lower() == "wayland" or bool(env.get("WAYLAND_DISPLAY"))
+
+
+def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.platform) -> Choice:
+    """Build the backend named by ``preference`` (``auto`` picks by platform and session)."""
+    name = (preference or "auto").strip().lower()
+    if name not in BACKENDS:
+        return Choice(
+            None,
+            platform_problem(
+                "backend",
+                f"unknown paste backend '{preference}'",
+                f"use one of {', '.join(BACKENDS)} in settings",
+            ),
+        )
+    if name == "none":
+        return Choice(
+            None,
+            platform_problem("backend", "paste and global hotkeys are turned off in settings"),
+        )
+    if name == "fake":
+        from quickreply.platforms.fake import fake_backend
+
+        return Choice(fake_backend()[0])
+    if name == "auto":
+        if platform.startswith("win"):
+            name = "windows"
+        elif is_wayland(env):
+            # XGrabKey under XWayland only sees keys while an X window has focus, and XTest
+            # cannot type into native Wayland windows: better say so than half-work.
+            return Choice(
+                None,
+                platform_problem(
+                    "backend",
+                    "this is a Wayland session: global hotkeys and pasting into other apps "
+                    "are not available",
+                    "log in with an X11 (Xorg) session, or press Enter in the palette to copy "
+                    "and paste with Ctrl+V yourself",
+                ),
+            )
+        elif env.get("DISPLAY"):
+            name = "x11"
+        else:
+            return Choice(
+                None,
+                platform_problem(
+                    "backend",
+                    "no X11 display (DISPLAY is not set): global hotkeys and paste are off",
+                    "start QuickReply inside your desktop session",
+                ),
+            )
+    if name == "x11":
+        from quickreply.platforms.x11 import X11Unavailable, create_x11_backend
+
+        try:
+            return Choice(create_x11_backend(env.get("DISPLAY")))
+        except X11Unavailable as err:
+            return Choice(
+                None,
+                platform_problem(
+                    "backend",
+                    f"the X11 backend cannot start: {err}",
+                    "install python-xlib and run inside an X11 session",
+                ),
+            )
+    from quickreply.platforms.windows import WindowsUnavailable, create_windows_backend
+
+    try:
+        return Choice(create_windows_backend())
+    except WindowsUnavailable as err:
+        return Choice(
+            None,
+            platform_problem(
+                "backend",
+                f"the Windows backend cannot start: {err}",
+                "reinstall QuickReply (it needs the keyboard and pyperclip packages)",
+            ),
+        )
