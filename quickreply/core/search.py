@@ -227,8 +227,7 @@ class SearchIndex:
         self._sorted_codes = sorted(codes)
         self._rank: list[int] = []
         self._order: list[int] = []
-        self._typo_vocab: dict[int, list[str]] = {}
-        self._typo_words: list[str] | None = None
+        self._typo_vocab: dict[int, dict[str, dict[str, list[int]]]] = {}
         self._group_members: list[list[int]] | None = None
         self._boosted: list[int] = []
         self._boost_set: set[int] = set()
@@ -562,6 +561,7 @@ class SearchIndex:
         prefix_only = term.prefix_only
         small_pool = pool is not None and len(pool) <= _NARROW_LIMIT
         skip: set[int] | None = None
+        first_hit: dict[str, int] = {}
         if limit and not small_pool:
             # Used snippets rank ahead of title order: look at them first, so the scans below
             # meet everything else in rank order and may stop early.
@@ -588,10 +588,27 @@ class SearchIndex:
                     if tier and (not check or self._has_all(spec.parent, i, check)):
                         offer(i, tier, spec.why)
                 continue
+            # One plain find per field tells whether (and from where) its two steps need to look.
+            begin = first_hit.get(spec.name)
+            if begin is None:
+                begin = first_hit[spec.name] = field.hay.find(needle)
+            if begin == -1:
+                continue
             single_tier = at_start or not spec.word
             stop = limit if limit and single_tier else 0
             if self._scan_into(
-                field, spec, needle, at_start, members, check, best, label, skip, stop, step_tier
+                field,
+                spec,
+                needle,
+                at_start,
+                members,
+                check,
+                best,
+                label,
+                skip,
+                stop,
+                step_tier,
+                begin,
             ):
                 self._truncated = True
                 break
@@ -635,6 +652,7 @@ class SearchIndex:
         skip: set[int] | None = None,
         stop: int = 0,
         floor: int = 0,
+        begin: int = 0,
     ) -> bool:
         """Find ``needle`` across all records of one field and record each record's tier.
 
@@ -658,9 +676,10 @@ class SearchIndex:
         # Item starts only: two streams (after an item / a record separator), merged lazily so
         # a scan that stops early never looks further.
         at_item, at_record = SEP_ITEM + needle, SEP_RECORD + needle
-        next_item = find(at_item) if prefix_only else -1
-        next_record = find(at_record) if prefix_only else -1
-        pos = _first(next_item, next_record) if prefix_only else find(needle)
+        start = max(begin - 1, 0)
+        next_item = find(at_item, start) if prefix_only else -1
+        next_record = find(at_record, start) if prefix_only else -1
+        pos = _first(next_item, next_record) if prefix_only else find(needle, begin)
         strong = sum(1 for t in best.values() if t >= floor) if stop else 0
         while pos != -1:
             i = bisect_right(offsets, pos) - 1
@@ -833,26 +852,18 @@ class SearchIndex:
                 if not code.startswith(key):
                     break
                 out[self._code_of[code]] = TYPO_CODE
-        if near:
-            # One pass per field for all near keys (an alternation), not two per key.
-            alternatives = "|".join(map(re.escape, sorted(near, key=len, reverse=True)))
-            pattern = re.compile(f"(?<=[{SEP_ITEM}{SEP_RECORD}])(?:{alternatives})")
-            for name in _TYPO_FIELDS:
-                field = self._fields[name]
-                offsets = field.offsets
-                tier = _TYPO_TIER[name]
-                seen = 0
-                last = -1
-                for match in pattern.finditer(field.hay):
-                    i = bisect_right(offsets, match.start()) - 1
-                    if i == last:
-                        continue
-                    last = i
-                    if tier > out.get(i, 0):
-                        out[i] = tier
-                    seen += 1
-                    if limit and seen >= limit:
-                        break  # records come in title order: a page is enough
+        for length in {len(key) for key in near}:
+            owners = self._typo_owners(length)
+            for key in near:
+                if len(key) != length:
+                    continue
+                for name in _TYPO_FIELDS:
+                    tier = _TYPO_TIER[name]
+                    records = owners[name].get(key, ())
+                    # Records are in title order: a page's worth is all a page needs.
+                    for i in records[:limit] if limit else records:
+                        if tier > out.get(i, 0):
+                            out[i] = tier
         if limit:
             # The scans above stopped after a page in title order; used snippets rank first.
             for i in self._boosted:
@@ -866,15 +877,35 @@ class SearchIndex:
         return out
 
     def _typo_prefixes(self, length: int) -> list[str]:
+        owners = self._typo_owners(length)
+        choices = {code[:length] for code in self._code_of if len(code) >= length}
+        for name in _TYPO_FIELDS:
+            choices.update(owners[name])
+        return sorted(choices)
+
+    def _typo_owners(self, length: int) -> dict[str, dict[str, list[int]]]:
+        """Per field: each Latin key prefix of ``length`` → its records in title order.
+
+        Built once per length (a C regex over the field plus one step per item), then every
+        typo lookup is a dictionary access.
+        """
         cached = self._typo_vocab.get(length)
         if cached is not None:
             return cached
-        if self._typo_words is None:
-            words: set[str] = set(self._code_of)
-            for name in _TYPO_FIELDS:
-                words.update(_LATIN_ITEM.findall(self._fields[name].hay))
-            self._typo_words = sorted(words)
-        result = sorted({w[:length] for w in self._typo_words if len(w) >= length})
+        result: dict[str, dict[str, list[int]]] = {}
+        for name in _TYPO_FIELDS:
+            field = self._fields[name]
+            offsets = field.offsets
+            table: dict[str, list[int]] = {}
+            for match in _LATIN_ITEM.finditer(field.hay):
+                word = match.group()
+                if len(word) < length:
+                    continue
+                i = bisect_right(offsets, match.start()) - 1
+                records = table.setdefault(word[:length], [])
+                if not records or records[-1] != i:
+                    records.append(i)
+            result[name] = table
         self._typo_vocab[length] = result
         return result
 
