@@ -228,6 +228,7 @@ class SearchIndex:
         self._rank: list[int] = []
         self._order: list[int] = []
         self._typo_vocab: dict[int, dict[str, dict[str, list[int]]]] = {}
+        self._typo_choices: dict[int, list[str]] = {}
         self._group_members: list[list[int]] | None = None
         self._boosted: list[int] = []
         self._boost_set: set[int] = set()
@@ -877,11 +878,15 @@ class SearchIndex:
         return out
 
     def _typo_prefixes(self, length: int) -> list[str]:
+        cached = self._typo_choices.get(length)
+        if cached is not None:
+            return cached
         owners = self._typo_owners(length)
         choices = {code[:length] for code in self._code_of if len(code) >= length}
         for name in _TYPO_FIELDS:
             choices.update(owners[name])
-        return sorted(choices)
+        result = self._typo_choices[length] = sorted(choices)
+        return result
 
     def _typo_owners(self, length: int) -> dict[str, dict[str, list[int]]]:
         """Per field: each Latin key prefix of ``length`` → its records in title order.
