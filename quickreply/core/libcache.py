@@ -28,29 +28,38 @@ entries; the least recently used files beyond :data:`KEEP_FILES` are removed.
 from __future__ import annotations
 
 import contextlib
+import copyreg
+import dataclasses
 import gc
 import hashlib
+import io
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from quickreply.core import model, packs, problems, yamlread
-from quickreply.core.model import Library, Pack, PackSource
+from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.packs import PackDir, load_library, load_pack
 from quickreply.core.problems import Problem
 from quickreply.core.yamlread import display_path
 
 # Bump when the layout of the cache file changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_PREFIX = "library-"
 CACHE_SUFFIX = ".pickle"
 KEEP_FILES = 4
 # The modules whose code decides what a loaded pack looks like.
 _SOURCES = (model, packs, problems, yamlread)
+
+# Pickled through their constructors (see _dumps); every field of these is an init field.
+_BY_CONSTRUCTOR: tuple[type, ...] = (Snippet, Field, Step, Pack, PackMeta, Problem)
+# Strings this short (paths, pack ids, groups, labels) repeat across snippets: written once.
+_SHARED_STR_MAX = 80
 
 # (path as given, path as displayed, source, blake2b of the file's bytes)
 FileKey = tuple[str, str, str, str]
@@ -177,9 +186,7 @@ class LibraryCache:
         return entries if isinstance(entries, dict) else {}
 
     def _write(self, path: Path, version: str, entries: dict[FileKey, Entry]) -> None:
-        blob = pickle.dumps(
-            {"version": version, "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL
-        )
+        blob = _dumps({"version": version, "entries": entries})
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
@@ -201,6 +208,36 @@ class LibraryCache:
 
     def _files(self) -> Iterator[Path]:
         return self.cache_dir.glob(f"{CACHE_PREFIX}*{CACHE_SUFFIX}")
+
+
+def _dumps(data: object) -> bytes:
+    """Pickle that loads about a third faster than the default for frozen dataclasses.
+
+    The default reduces a slotted dataclass to its state, restored by a ``__setstate__`` that
+    looks up ``dataclasses.fields`` again for every object; calling the constructor is cheaper.
+    Equal short strings (every snippet's path and pack id) are made one object so the pickle
+    memo writes them once: a smaller file, fewer strings to create on load.
+    """
+    shared: dict[str, str] = {}
+    table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
+    for cls in _BY_CONSTRUCTOR:
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+        if len(names) != len(dataclasses.fields(cls)):
+            continue  # a field the constructor does not take: keep the default reduction
+
+        def reduce(obj: Any, cls: type = cls, names: tuple[str, ...] = names) -> tuple[Any, ...]:
+            values = (getattr(obj, name) for name in names)
+            return cls, tuple(
+                shared.setdefault(v, v) if type(v) is str and len(v) <= _SHARED_STR_MAX else v
+                for v in values
+            )
+
+        table[cls] = reduce
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = table
+    pickler.dump(data)
+    return out.getvalue()
 
 
 def _mtime(path: Path) -> float:

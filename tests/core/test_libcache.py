@@ -32,6 +32,12 @@ snippets:
     title: 欢迎
     code: hi
     text: 亲，在的~
+  - id: macro.greet
+    title: 问候宏
+    steps:
+      - paste: 亲，在的~
+      - wait: 300
+      - enter
 """
 
 BROKEN = """\
@@ -90,6 +96,8 @@ def test_second_load_uses_the_cache_and_gives_the_same_library(
     assert second.library.packs == fresh.packs
     assert lines(second.library) == lines(fresh)
     assert second.library.get("courier.which") == fresh.get("courier.which")
+    macro = second.library.get("macro.greet")
+    assert macro is not None and [s.kind for s in macro.steps] == ["paste", "wait", "enter"]
     assert second.fingerprint == first.fingerprint is not None
 
 
