@@ -32,9 +32,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from quickreply.core.model import Library, Snippet
 from quickreply.core.stats import Usage
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, is_han
@@ -836,6 +833,10 @@ class SearchIndex:
         substitution, insertion, deletion or transposition) runs over them in C; only the few
         prefixes that pass are looked up again, as prefixes, to find their records.
         """
+        # Imported here, not at start-up: only a typo search needs it (start-up target).
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         n = len(raw)
         near: set[str] = set()
         for length in (n - 1, n, n + 1):
