@@ -239,3 +239,35 @@ def test_the_app_loads_through_the_cache_and_keys_the_index_on_it(
     assert second.library.packs == first.library.packs
     hits = second.index.search("mykd")
     assert hits and hits[0].snippet.id == "me.courier"
+
+
+STARTUP_SCRIPT = """
+import sys
+from pathlib import Path
+from quickreply.core.libcache import load_library_cached
+from quickreply.core.model import PackSource
+from quickreply.core.packs import PackDir
+from quickreply.core.search import SearchIndex
+
+cache = Path(sys.argv[1])
+loaded = load_library_cached([PackDir(Path(sys.argv[2]), PackSource.SHIPPED)], cache)
+index = SearchIndex.load_or_build(loaded.library, cache, key=loaded.fingerprint)
+assert index.search("发货") and index.search("kd")
+print(loaded.misses, *sorted(m for m in ("pypinyin", "opencc", "rapidfuzz") if m in sys.modules))
+"""
+
+
+def test_a_warm_start_and_first_searches_need_no_pinyin_or_fuzzy_libraries(
+    tmp_path: Path,
+) -> None:
+    """pypinyin alone costs ~57 MB and its tables seconds: a cached start must not load it."""
+    import subprocess
+    import sys
+
+    from quickreply.core.paths import SHIPPED_DIR
+
+    command = [sys.executable, "-c", STARTUP_SCRIPT, str(tmp_path / "cache"), str(SHIPPED_DIR)]
+    cold = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    assert cold[0] != "0"  # the first start parsed the packs and built the index
+    warm = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+    assert warm == ["0"]
