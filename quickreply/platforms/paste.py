@@ -233,6 +233,8 @@ class PasteService:
                 job.last_was_paste = False
                 self._later(job, self.settings.enter_delay_ms, self._run_step)
                 return
+            if not self._keys_up(job, self._run_step):
+                return
             self._backend.keys.send_enter()
             job.index += 1
             job.last_was_paste = False
@@ -265,6 +267,8 @@ class PasteService:
             if wait > 0.01:  # float noise must not become a 0 ms busy loop
                 self._later(job, max(1, math.ceil(wait)), lambda j: self._paste_step(j, text))
                 return
+        if not self._keys_up(job, lambda j: self._paste_step(j, text)):
+            return
         clipboard = self._backend.clipboard
         if self._snapshot is not None and not (
             self._our_text is not None and clipboard.holds_our_text(self._our_text)
@@ -281,6 +285,21 @@ class PasteService:
         job.index += 1
         job.last_was_paste = True
         self._run_step(job)
+
+    def _keys_up(self, job: _Job, retry: Callable[[_Job], None]) -> bool:
+        """Check again right before sending keys: the agent may be pressing the next hotkey
+        already, and Ctrl+Alt held during our Ctrl+V makes it Ctrl+Alt+V."""
+        if self._backend.keys.keys_released(job.combo):
+            return True
+        if self._elapsed_ms(job.started) >= self.settings.release_timeout_ms:
+            self._fail(
+                job,
+                "a key is still held down, so the rest was not pasted",
+                "release all keys and press the hotkey again",
+            )
+        else:
+            self._later(job, max(1, self.settings.release_poll_ms), retry)
+        return False
 
     def _finish(self, job: _Job, problem: Problem | None) -> None:
         if job.done:
@@ -338,22 +357,25 @@ SNIPPET_PREFIX = "snippet:"
 class HotkeyRouter:
     """Registers the palette and direct snippet hotkeys and runs a snippet hotkey's paste.
 
-    ``render(snippet, template)`` turns one template (a variant or a macro step's text) into
-    the text to paste and raises with a readable ``str()`` when it cannot. ``on_palette(target)``
-    opens the palette, given the window that had focus when the hotkey fired.
+    ``render(snippet)`` gives the text to paste and ``render_steps(snippet)`` a macro's steps
+    with their texts rendered (core.render.Renderer with the fields' defaults); both raise with
+    a readable ``str()`` when they cannot. ``on_palette(target)`` opens the palette, given the
+    window that had focus when the hotkey fired.
     """
 
     def __init__(
         self,
         backend: Backend,
         service: PasteService,
-        render: Callable[[Snippet, str], str],
+        render: Callable[[Snippet], str],
+        render_steps: Callable[[Snippet], Sequence[Step]],
         on_palette: Callable[[WindowRef | None], None],
         on_problem: Callable[[Problem], None] | None = None,
     ) -> None:
         self._backend = backend
         self._service = service
         self._render = render
+        self._render_steps = render_steps
         self._on_palette = on_palette
         self._on_problem = on_problem
         self._snippets: dict[str, Snippet] = {}
@@ -406,13 +428,10 @@ class HotkeyRouter:
         combo = self._backend.hotkeys.registered().get(name)
         try:
             if snippet.steps:
-                steps = [
-                    Step("paste", text=self._render(snippet, s.text)) if s.kind == "paste" else s
-                    for s in snippet.steps
-                ]
+                steps = self._render_steps(snippet)
                 self._service.run_steps(steps, combo=combo, target=target)
             else:
-                text = self._render(snippet, snippet.text)
+                text = self._render(snippet)
                 self._service.paste(text, send=snippet.send, combo=combo, target=target)
         except Exception as err:  # a render error is the pack's fault: say it, type nothing
             if self._on_problem is not None:

@@ -425,7 +425,14 @@ class X11Backend:
             self._offer_text = None
             owner = self._d.get_selection_owner(self.CLIPBOARD)
             if owner and owner.id == self._owner.id:
-                self._d.set_selection_owner(self.CLIPBOARD, self._X.NONE, self._X.CurrentTime)
+                from Xlib.protocol import request
+
+                request.SetSelectionOwner(
+                    display=self._d.display,
+                    window=self._X.NONE,
+                    selection=self.CLIPBOARD,
+                    time=self._X.CurrentTime,
+                )
                 self._d.flush()
             return
         self._offer = dict(snapshot.formats)

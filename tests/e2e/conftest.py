@@ -1,0 +1,62 @@
+"""Fixtures for end-to-end tests: an Xvfb of their own, the stand-in chat client, the harness."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from quickreply.benchmarks.paste import Proc, Xvfb, missing_tools, xdotool
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="module")
+def xvfb() -> Iterator[Xvfb]:
+    missing = missing_tools()
+    if missing:
+        pytest.skip(f"end-to-end tests need {', '.join(missing)} (apt install xvfb xdotool xclip)")
+    server = Xvfb()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def target(xvfb: Xvfb) -> Iterator[Proc]:
+    proc = Proc([sys.executable, str(HERE / "target_app.py")], xvfb.env())
+    proc.window = proc.expect("ready")["window"]  # type: ignore[attr-defined]
+    yield proc
+    proc.stop()
+
+
+def start_harness(xvfb: Xvfb, restore_ms: int = 200) -> tuple[Proc, dict[str, object]]:
+    proc = Proc([sys.executable, str(HERE / "harness.py"), str(restore_ms)], xvfb.env())
+    return proc, proc.expect("ready", timeout=20)
+
+
+def focus(xvfb: Xvfb, window: int) -> None:
+    xdotool(xvfb.env(), "windowfocus", "--sync", str(window))
+
+
+def set_clipboard(xvfb: Xvfb, data: str, mime: str = "UTF8_STRING") -> None:
+    """What the agent copied before: owned by an xclip process, as another program would."""
+    subprocess.run(
+        ["xclip", "-selection", "clipboard", "-t", mime, "-i"],
+        input=data.encode("utf-8"),
+        env=xvfb.env(),
+        check=True,
+        timeout=10,
+    )
+
+
+def read_clipboard(xvfb: Xvfb, mime: str = "UTF8_STRING") -> str:
+    return subprocess.run(
+        ["xclip", "-selection", "clipboard", "-t", mime, "-o"],
+        env=xvfb.env(),
+        capture_output=True,
+        check=False,
+        timeout=10,
+    ).stdout.decode("utf-8")
