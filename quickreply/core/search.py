@@ -224,8 +224,7 @@ class SearchIndex:
         self._sorted_codes = sorted(codes)
         self._rank: list[int] = []
         self._order: list[int] = []
-        self._typo_vocab: dict[int, dict[str, dict[str, list[int]]]] = {}
-        self._typo_choices: dict[int, list[str]] = {}
+        self._typo: _TypoTable | None = None
         self._group_members: list[list[int]] | None = None
         self._boosted: list[int] = []
         self._boost_set: set[int] = set()
@@ -437,7 +436,12 @@ class SearchIndex:
         if len(scores) < limit and any(
             self._typo_ok(t) or _LOOSE_MIN <= len(t.raw) <= _LOOSE_MAX for t in terms
         ):
-            scores, why = self._match_all(terms, None, allowed, typos=True, limit=page)
+            if len(terms) == 1 and not self._fell_back and not self._truncated:
+                # The exact pass was complete: only the loose and typo tiers are left to add.
+                scores, why = dict(scores), dict(why)
+                self._add_inexact(terms[0], allowed, page, scores, why)
+            else:
+                scores, why = self._match_all(terms, None, allowed, typos=True, limit=page)
         return self._top(scores, why, limit)
 
     def _top(self, scores: dict[int, int], why: dict[int, str], limit: int) -> list[Hit]:
@@ -521,7 +525,8 @@ class SearchIndex:
             tiers, labels = self._match_term(term, pool, typos=False, limit=limit)
             # A mixed term without exact matches means its runs (below), typos or not.
             if typos and (tiers or term.kind != "mixed"):
-                tiers, labels = self._match_term(term, pool, typos=True, limit=limit)
+                members = set(pool) if pool is not None else None
+                self._add_inexact(term, members, limit, tiers, labels)
             if not tiers and term.kind == "mixed":
                 # `tk退` may also mean "code or initials tk, and 退": each run as its own term.
                 self._fell_back = True
@@ -611,12 +616,29 @@ class SearchIndex:
                 self._truncated = True
                 break
         if typos:
-            self._loose(term, members, offer)
-        if typos and self._typo_ok(term):
-            for i, tier in self._typo_matches(term.raw, limit).items():
+            self._add_inexact(term, members, limit, best, label)
+        return best, label
+
+    def _add_inexact(
+        self,
+        term: _Term,
+        members: set[int] | None,
+        limit: int,
+        best: dict[int, int],
+        label: dict[int, str],
+    ) -> None:
+        """Raise ``best`` with the loose (characters with gaps) and one-typo tiers."""
+
+        def offer(i: int, tier: int, why: str) -> None:
+            if tier > best.get(i, 0):
+                best[i] = tier
+                label[i] = why
+
+        self._loose(term, members, offer)
+        if self._typo_ok(term):
+            for i, tier in self._typo_matches(term.raw, limit, members).items():
                 if members is None or i in members:
                     offer(i, tier, "typo")
-        return best, label
 
     def _loose(
         self, term: _Term, members: set[int] | None, offer: Callable[[int, int, str], None]
@@ -825,27 +847,20 @@ class SearchIndex:
     def _typo_ok(term: _Term) -> bool:
         return term.kind == "latin" and _TYPO_MIN <= len(term.raw) <= _TYPO_MAX
 
-    def _typo_matches(self, raw: str, limit: int = 0) -> dict[int, int]:
+    def _typo_matches(
+        self, raw: str, limit: int = 0, members: set[int] | None = None
+    ) -> dict[int, int]:
         """Records whose code, title pinyin/initials or tag pinyin start within one edit of raw.
 
-        Prefilter: the distinct Latin key prefixes of each length (a few thousand even for a
-        big library, built once per length from a C-level regex). rapidfuzz's OSA distance (one
-        substitution, insertion, deletion or transposition) runs over them in C; only the few
-        prefixes that pass are looked up again, as prefixes, to find their records.
+        SymSpell-like, but generated from the query side: the one-edit neighbours of ``raw``
+        (a deletion, substitution, insertion or adjacent transposition) that are a prefix of
+        some Latin key in the library, found with a bisect each in the sorted distinct keys.
+        An edit can only be where the part of ``raw`` before it is itself a key prefix, which
+        keeps the neighbourhood to a few hundred candidates. Their records come from per-key
+        lists in title order: with ``limit`` only a page's worth per key is looked at.
         """
-        # Imported here, not at start-up: only a typo search needs it (start-up target).
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
-        n = len(raw)
-        near: set[str] = set()
-        for length in (n - 1, n, n + 1):
-            if length >= 2:
-                choices = self._typo_prefixes(length)
-                for choice, _, _ in process.extract(
-                    raw, choices, scorer=OSA.distance, score_cutoff=1, limit=None
-                ):
-                    near.add(choice)
+        table = self._typo_table()
+        near = _near_prefixes(raw, table.all_keys, table.alphabet)
         out: dict[int, int] = {}
         codes = self._sorted_codes
         for key in sorted(near):
@@ -854,20 +869,30 @@ class SearchIndex:
                 if not code.startswith(key):
                     break
                 out[self._code_of[code]] = TYPO_CODE
-        for length in {len(key) for key in near}:
-            owners = self._typo_owners(length)
+        for name in _TYPO_FIELDS:
+            tier = _TYPO_TIER[name]
+            keys, owners = table.fields[name]
             for key in near:
-                if len(key) != length:
+                lo = bisect_left(keys, key)
+                hi = bisect_left(keys, key + "\x7f", lo)
+                if lo == hi:
                     continue
-                for name in _TYPO_FIELDS:
-                    tier = _TYPO_TIER[name]
-                    records = owners[name].get(key, ())
-                    # Records are in title order: a page's worth is all a page needs.
-                    for i in records[:limit] if limit else records:
-                        if tier > out.get(i, 0):
-                            out[i] = tier
+                # Records are in title order: a page's worth is all a page needs.
+                stream = owners[lo] if hi - lo == 1 else heapq.merge(*owners[lo:hi])
+                taken = 0
+                last = -1
+                for i in stream:
+                    # Several keys of one record (two spellings) meet here side by side.
+                    if i == last or (members is not None and i not in members):
+                        continue
+                    last = i
+                    if tier > out.get(i, 0):
+                        out[i] = tier
+                    taken += 1
+                    if limit and taken >= limit:
+                        break
         if limit:
-            # The scans above stopped after a page in title order; used snippets rank first.
+            # The lists above stopped after a page in title order; used snippets rank first.
             for i in self._boosted:
                 blob = self._boost_blobs[i]
                 if not any(key in blob for key in near):
@@ -878,42 +903,66 @@ class SearchIndex:
                         out[i] = max(out.get(i, 0), _TYPO_TIER[name])
         return out
 
-    def _typo_prefixes(self, length: int) -> list[str]:
-        cached = self._typo_choices.get(length)
-        if cached is not None:
-            return cached
-        owners = self._typo_owners(length)
-        choices = {code[:length] for code in self._code_of if len(code) >= length}
-        for name in _TYPO_FIELDS:
-            choices.update(owners[name])
-        result = self._typo_choices[length] = sorted(choices)
-        return result
+    def _typo_table(self) -> _TypoTable:
+        """Per typo field: the distinct Latin keys at item starts, sorted, with their records.
 
-    def _typo_owners(self, length: int) -> dict[str, dict[str, list[int]]]:
-        """Per field: each Latin key prefix of ``length`` → its records in title order.
-
-        Built once per length (a C regex over the field plus one step per item), then every
-        typo lookup is a dictionary access.
+        Built once per index (one C regex pass per field, one step per item).
         """
-        cached = self._typo_vocab.get(length)
-        if cached is not None:
-            return cached
-        result: dict[str, dict[str, list[int]]] = {}
+        if self._typo is not None:
+            return self._typo
+        fields: dict[str, tuple[list[str], list[list[int]]]] = {}
+        every: set[str] = set(self._code_of)
         for name in _TYPO_FIELDS:
             field = self._fields[name]
             offsets = field.offsets
-            table: dict[str, list[int]] = {}
+            owners: dict[str, list[int]] = {}
             for match in _LATIN_ITEM.finditer(field.hay):
-                word = match.group()
-                if len(word) < length:
-                    continue
                 i = bisect_right(offsets, match.start()) - 1
-                records = table.setdefault(word[:length], [])
+                records = owners.setdefault(match.group(), [])
                 if not records or records[-1] != i:
                     records.append(i)
-            result[name] = table
-        self._typo_vocab[length] = result
-        return result
+            keys = sorted(owners)
+            fields[name] = (keys, [owners[k] for k in keys])
+            every.update(keys)
+        all_keys = sorted(every)
+        alphabet = "".join(sorted(set("".join(all_keys))))
+        self._typo = _TypoTable(all_keys, alphabet, fields)
+        return self._typo
+
+
+@dataclass(frozen=True, slots=True)
+class _TypoTable:
+    all_keys: list[str]  # every distinct Latin key (codes, title/tag pinyin, initials), sorted
+    alphabet: str  # the characters those keys use: what a substitution or insertion may add
+    fields: dict[str, tuple[list[str], list[list[int]]]]  # field -> (sorted keys, records)
+
+
+def _is_prefix(keys: list[str], candidate: str) -> bool:
+    j = bisect_left(keys, candidate)
+    return j < len(keys) and keys[j].startswith(candidate)
+
+
+def _near_prefixes(raw: str, keys: list[str], alphabet: str) -> set[str]:
+    """Key prefixes within one edit (OSA: incl. adjacent transposition) of ``raw``."""
+    n = len(raw)
+    # An edit at position j leaves raw[:j] in front: useless unless that is a key prefix.
+    valid = 0
+    while valid < n and _is_prefix(keys, raw[: valid + 1]):
+        valid += 1
+    candidates: set[str] = set()
+    if valid == n:
+        candidates.add(raw)
+    for j in range(min(valid, n - 1) + 1):
+        head, tail = raw[:j], raw[j + 1 :]
+        candidates.add(head + tail)  # deletion
+        if j < n - 1:
+            candidates.add(head + raw[j + 1] + raw[j] + raw[j + 2 :])  # transposition
+        for ch in alphabet:
+            candidates.add(head + ch + tail)  # substitution
+            candidates.add(head + ch + raw[j:])  # insertion before raw[j]
+    if valid == n:
+        candidates.update(raw + ch for ch in alphabet)  # insertion at the end
+    return {c for c in candidates if len(c) >= 2 and _is_prefix(keys, c)}
 
 
 def _first(a: int, b: int) -> int:
