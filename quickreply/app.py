@@ -365,8 +365,55 @@ class QuickReplyApp:
 
     def _build_paster(self) -> tuple[Any, str]:
         """The platform paste service, or None and the reason paste is off."""
-        # The platforms engineer wires platforms.select + ui.bridge here when they land.
-        return None, self.qapp.translate("App", "本版本尚未包含粘贴模块")
+        from quickreply.platforms.paste import HotkeyRouter, PalettePaster, PasteSettings
+        from quickreply.platforms.select import choose_backend
+        from quickreply.ui.bridge import PlatformBridge
+
+        self.bridge: PlatformBridge | None = None
+        self.router: HotkeyRouter | None = None
+        settings = self.services.settings
+        # QUICKREPLY_BACKEND (auto, x11, windows, fake, none) overrides the automatic choice.
+        choice = choose_backend(os.environ.get("QUICKREPLY_BACKEND", "auto"), os.environ)
+        if choice.backend is None:
+            if choice.problem is None:
+                return None, ""
+            self.services.problems.append(choice.problem)
+            return None, choice.problem.message
+        bridge = PlatformBridge(choice.backend, self.qapp)
+        bridge.problem.connect(lambda line: print(line, file=sys.stderr))
+        service = bridge.paste_service(
+            PasteSettings(
+                shortcut="shift+insert" if settings.paste_shortcut == "shift+insert" else "ctrl+v",
+                pre_paste_delay_ms=settings.pre_paste_ms,
+                restore_delay_ms=settings.restore_ms,
+            )
+        )
+        paster = PalettePaster(service)
+        renderer = self.services.renderer
+
+        def values(snippet: Snippet) -> dict[str, str]:
+            return {f.name: f.default for f in snippet.fields if f.default is not None}
+
+        def open_palette(target: int | None) -> None:
+            paster.target = target
+            self.show_palette()
+
+        router = HotkeyRouter(
+            choice.backend,
+            service,
+            render=lambda s: renderer.render(s, values(s)) if renderer else s.text,
+            render_steps=lambda s: renderer.render_steps(s, values(s)) if renderer else s.steps,
+            on_palette=open_palette,
+            on_problem=lambda p: print(p, file=sys.stderr),
+        )
+        bridge.hotkey_pressed.connect(self.on_hotkey)
+        self.services.problems.extend(
+            router.register_all(
+                settings.palette_hotkey, self.services.library, settings.snippet_hotkeys
+            )
+        )
+        self.bridge, self.router = bridge, router
+        return paster, ""
 
     def start(self) -> None:
         self.tray.show()
@@ -380,7 +427,9 @@ class QuickReplyApp:
         """What the bridge's hotkey signal calls: ``palette`` or ``snippet:<id>``."""
         if self.paused:
             return
-        if name == "palette":
+        if self.router is not None:
+            self.router.on_hotkey(name)  # remembers the chat window, then palette or paste
+        elif name == "palette":
             self.show_palette()
 
     def show_palette(self) -> None:

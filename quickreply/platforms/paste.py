@@ -444,3 +444,14 @@ def _hotkey_problem(snippet: Snippet | None, message: str) -> Problem:
     if snippet is None:
         return platform_problem("palette hotkey", message, "fix it in settings")
     return Problem(snippet.path or "settings", snippet.line, f"{snippet.id}: hotkey", message)
+
+
+class PalettePaster:
+    """The palette's paster: pastes into the window that had focus when the palette opened."""
+
+    def __init__(self, service: PasteService) -> None:
+        self.service = service
+        self.target: WindowRef | None = None
+
+    def paste(self, text: str, send: bool = False) -> None:
+        self.service.paste(text, send=send, target=self.target)
