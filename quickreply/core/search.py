@@ -31,13 +31,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from quickreply.core.model import Library, Snippet
 from quickreply.core.stats import Usage
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, is_han
 
 # Bump whenever the cached layout or the way keys are computed changes.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 CACHE_PREFIX = "search-index-"
 _SEPS = SEP_ITEM + SEP_RECORD
 
@@ -102,6 +103,8 @@ _TEXT_PINYIN_MIN = 3
 _TYPO_MIN, _TYPO_MAX = 3, 24
 # Below this many previous matches, narrowing checks each of them instead of scanning.
 _NARROW_LIMIT = 200
+# How many terms' full match maps are kept for the next keystrokes.
+_TERM_MAPS = 8
 # Usage ranks at most this many snippets ahead of title order (each costs a check per keystroke).
 _BOOST_MAX = 256
 _TYPO_FIELDS = ("title_py", "title_ini", "tags_py")
@@ -225,6 +228,9 @@ class SearchIndex:
         self._rank: list[int] = []
         self._order: list[int] = []
         self._typo: _TypoTable | None = None
+        # Full match maps of recent terms: typing `wuliu c`, `wuliu ch`, … rescans only the term
+        # being typed. They do not depend on usage, only on the records.
+        self._term_maps: dict[_Term, tuple[dict[int, int], dict[int, str]]] = {}
         self._group_members: list[list[int]] | None = None
         self._boosted: list[int] = []
         self._boost_set: set[int] = set()
@@ -293,7 +299,10 @@ class SearchIndex:
         group_of = [group_index.setdefault(g, len(group_index)) for g in group_names]
         groups = list(group_index)
         group_keys = [_group_keys(keys, g) for g in groups]
-        return cls(snippets, fields, keys, title_order, groups, group_of, group_keys, usage=usage)
+        index = cls(snippets, fields, keys, title_order, groups, group_of, group_keys, usage=usage)
+        # Built now and cached, so the first typo never pays for it while the agent types.
+        index._typo_table()
+        return index
 
     @classmethod
     def load_or_build(
@@ -332,6 +341,7 @@ class SearchIndex:
                 "groups": self._groups,
                 "group_of": self._group_of,
                 "group_keys": self._group_keys,
+                "typo": _typo_data(self._typo_table()),
             }
         )
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -364,7 +374,7 @@ class SearchIndex:
             ):
                 return None
             keys = TextKeys(data["fold"], {k: tuple(v) for k, v in data["readings"].items()})
-            return cls(
+            index = cls(
                 snippets,
                 fields,
                 keys,
@@ -374,6 +384,8 @@ class SearchIndex:
                 [tuple(k) for k in data["group_keys"]],
                 usage=usage,
             )
+            index._typo = _typo_from(data["typo"], len(snippets))
+            return index
         except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
             return None
 
@@ -522,7 +534,10 @@ class SearchIndex:
             pool = [i for i in (pool if pool is not None else sorted(allowed)) if i in allowed]
         # Most selective first: later terms only look at what earlier ones matched.
         for term in sorted(terms, key=lambda t: (t.prefix_only, -len(t.raw))):
-            tiers, labels = self._match_term(term, pool, typos=False, limit=limit)
+            if not limit and (pool is None or len(pool) > _NARROW_LIMIT):
+                tiers, labels = self._full_map(term, pool)
+            else:
+                tiers, labels = self._match_term(term, pool, typos=False, limit=limit)
             # A mixed term without exact matches means its runs (below), typos or not.
             if typos and (tiers or term.kind != "mixed"):
                 members = set(pool) if pool is not None else None
@@ -544,6 +559,22 @@ class SearchIndex:
                 break
             pool = list(scores)
         return scores or {}, why
+
+    def _full_map(
+        self, term: _Term, pool: list[int] | None
+    ) -> tuple[dict[int, int], dict[int, str]]:
+        """Every record's exact tier for ``term`` (restricted to ``pool``), from a small cache."""
+        cached = self._term_maps.pop(term, None)
+        if cached is None:
+            cached = self._match_term(term, None, typos=False)
+        self._term_maps[term] = cached  # most recent last
+        while len(self._term_maps) > _TERM_MAPS:
+            del self._term_maps[next(iter(self._term_maps))]
+        tiers, labels = cached
+        if pool is None:
+            return dict(tiers), dict(labels)
+        kept = {i: tiers[i] for i in pool if i in tiers}
+        return kept, {i: labels[i] for i in kept}
 
     def _match_term(
         self, term: _Term, pool: list[int] | None, *, typos: bool, limit: int = 0
@@ -935,6 +966,27 @@ class _TypoTable:
     all_keys: list[str]  # every distinct Latin key (codes, title/tag pinyin, initials), sorted
     alphabet: str  # the characters those keys use: what a substitution or insertion may add
     fields: dict[str, tuple[list[str], list[list[int]]]]  # field -> (sorted keys, records)
+
+
+def _typo_data(table: _TypoTable) -> tuple[object, ...]:
+    """The typo table as plain lists and strings, for ``marshal``."""
+    names = list(_TYPO_FIELDS)
+    return (table.all_keys, table.alphabet, [table.fields[n] for n in names])
+
+
+def _typo_from(data: object, records: int) -> _TypoTable:
+    """The typo table back from the cache; a ValueError when it does not fit the index."""
+    all_keys, alphabet, per_field = cast(
+        "tuple[list[str], str, list[tuple[list[str], list[list[int]]]]]", data
+    )
+    if not isinstance(all_keys, list) or not isinstance(alphabet, str):
+        raise ValueError("typo table")
+    fields: dict[str, tuple[list[str], list[list[int]]]] = {}
+    for name, (keys, owners) in zip(_TYPO_FIELDS, per_field, strict=True):
+        if len(keys) != len(owners) or any(i >= records for rows in owners for i in rows[-1:]):
+            raise ValueError("typo table")
+        fields[name] = (list(keys), list(owners))
+    return _TypoTable(list(all_keys), alphabet, fields)
 
 
 def _is_prefix(keys: list[str], candidate: str) -> bool:

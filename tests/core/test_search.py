@@ -346,3 +346,12 @@ def test_a_short_page_is_the_head_of_the_full_ranking_with_usage() -> None:
         for limit in (1, 5, 50):
             index._last = None
             assert [(h.snippet.id, h.score) for h in index.search(query, limit)] == full[:limit]
+
+
+def test_a_cached_index_finds_typos_like_a_fresh_one(tmp_path: Path) -> None:
+    SearchIndex.load_or_build(LIB, tmp_path)
+    cached = SearchIndex.load_or_build(LIB, tmp_path)
+    fresh = SearchIndex.build(LIB)
+    for query in ("tiuhuo", "uihuo", "kaudi"):
+        assert ids(cached, query) == ids(fresh, query)
+    assert ids(cached, "tiuhuo")[0] == "return.addr"
