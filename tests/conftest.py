@@ -11,6 +11,9 @@ import pytest
 
 # Qt aborts the process with no display; widget tests run offscreen unless a test starts Xvfb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never grab the real keyboard or clipboard of the machine they run on, whether or not it
+# has a DISPLAY; e2e tests start their own Xvfb and choose the X11 backend explicitly.
+os.environ["QUICKREPLY_BACKEND"] = "none"
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "snippets"

@@ -138,10 +138,10 @@ class Limits:
     """How much a template may do; generous for a chat reply, tiny for a runaway."""
 
     max_seconds: float = 0.05  # wall-clock budget per render, checked while rendering
-    max_output: int = 10_000  # characters in the reply
-    max_value: int = 100_000  # characters/items in any value a template builds
+    max_output: int = 200_000  # characters in the reply (a 50,000-character text pastes whole)
+    max_value: int = 200_000  # characters/items in any value a template builds
     max_range: int = 10_000  # items in range(…)
-    max_template: int = 20_000  # characters of template text
+    max_template: int = 200_000  # characters of template text
     max_nesting: int = 32  # blocks and expressions inside each other
     max_int_bits: int = 4_096  # size of integers from * and **
 

@@ -398,3 +398,11 @@ def test_lint_flags_a_misspelt_placeholder_with_its_line(
         " (remove it, or write {{ amount }} in the text)",
         f"{shown_path}:11: snippet t.free: unknown name 'amout' (did you mean 'amount'?)",
     ]
+
+
+def test_a_50000_character_reply_renders_whole(renderer: Renderer) -> None:
+    """Long replies (policies, size charts) are pasted whole, never truncated (issue 6)."""
+    body = ("亲，这是一段很长的售后说明。\n" * 4000)[:50_000]
+    out = renderer.render(snip(body + "{{ shop_name }}"))
+    assert out.startswith(body)
+    assert len(out) > 50_000

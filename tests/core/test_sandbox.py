@@ -63,14 +63,14 @@ RUNAWAYS = {
         "the number would be too large",
     ),
     "huge output": (
-        "{% for i in range(10000) %}0123456789{% endfor %}",
+        "{% for i in range(10000) %}0123456789012345678901234567890{% endfor %}",
         "the reply would be longer",
     ),
     "center": ("{{ 'x'|center(10**9) }}", "the filter 'center' is not available"),
     "batch": ("{{ [1]|batch(10**9, 0)|list }}", "the filter 'batch' is not available"),
     "deep nesting": ("{% if 1 %}" * 40 + "x" + "{% endif %}" * 40, "nests more than 32 levels"),
     "deeper nesting": ("{% if 1 %}" * 900 + "x" + "{% endif %}" * 900, "nest"),
-    "long template": ("x" * 30_000, "the text is 30000 characters long"),
+    "long template": ("x" * 300_000, "the text is 300000 characters long"),
 }
 
 

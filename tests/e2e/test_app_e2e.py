@@ -44,7 +44,7 @@ def home(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def app(xvfb: Xvfb, home: Path) -> Iterator[subprocess.Popen[str]]:
-    env = xvfb.env() | {"QUICKREPLY_HOME": str(home)}
+    env = xvfb.env() | {"QUICKREPLY_HOME": str(home), "QUICKREPLY_BACKEND": "x11"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "quickreply"],
         env=env,
