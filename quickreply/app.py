@@ -31,8 +31,13 @@ from quickreply.core.settings import Settings, load_settings, save_settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from quickreply.core.model import Step
+    from quickreply.platforms.paste import HotkeyRouter, PasteResult, PasteService, PasteSettings
+    from quickreply.platforms.select import Choice
+    from quickreply.ui.bridge import PlatformBridge
     from quickreply.ui.palette import PaletteWindow
     from quickreply.ui.settings import SettingsDialog
+    from quickreply.ui.timers import TimersPanel
     from quickreply.ui.tray import Tray
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
@@ -90,6 +95,7 @@ class Services:
     index: Any = None  # core.search.SearchIndex, or SubstringSearch
     stats: Any = None  # core.stats.StatsStore when available
     shop: Any = None  # core.shop.ShopProfile
+    timer_config: Any = None  # core.timers.TimerConfig from settings.timers
     timings: dict[str, float] = field(default_factory=dict)
 
     def refresh_usage(self) -> None:
@@ -177,6 +183,13 @@ def build_services(
         index = SubstringSearch(library)
     timings["index"] = time.perf_counter() - started
 
+    from quickreply.core.timers import TimerConfig
+
+    timer_config, timer_problems = TimerConfig.from_mapping(
+        settings.timers, str(paths.settings_file)
+    )
+    problems.extend(timer_problems)
+
     return Services(
         paths=paths,
         clock=clock,
@@ -187,6 +200,7 @@ def build_services(
         index=index,
         stats=stats,
         shop=shop,
+        timer_config=timer_config,
         timings=timings,
     )
 
@@ -262,20 +276,26 @@ def make_timers_view(services: Services, sample: bool = False) -> QWidget:
     if sample:
         # Screenshots show a few waiting buyers at different ages on a fixed clock.
         now = [1000.0]
-        model = TimerModel(lambda: now[0], services.clock)
+        model = TimerModel(lambda: now[0], services.clock, services.timer_config)
         for label, age in (("小雨同学", 200.0), ("tb_8812", 95.0), ("阿杰", 30.0), ("Lily", 5.0)):
             now[0] = 1000.0 - age
             model.buyer_message(label)
         now[0] = 1000.0
         return TimersPanel(model)
-    model = TimerModel(time.monotonic, services.clock)
-    return TimersPanel(model, KpiStore(services.paths.kpi_file, services.clock))
+    model = TimerModel(time.monotonic, services.clock, services.timer_config)
+    return TimersPanel(
+        model,
+        KpiStore(services.paths.kpi_file, services.clock),
+        sound=services.settings.timer_sound,
+    )
 
 
-def make_settings_dialog(services: Services) -> SettingsDialog:
+def make_settings_dialog(
+    services: Services, probe: Callable[[str], str | None] | None = None
+) -> SettingsDialog:
     from quickreply.ui.settings import SettingsDialog
 
-    return SettingsDialog(services.settings, list(services.library.snippets()))
+    return SettingsDialog(services.settings, list(services.library.snippets()), probe=probe)
 
 
 def make_trainee_view(services: Services) -> QWidget:
@@ -304,7 +324,7 @@ VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,
     "library": make_library_view,
     "timers": lambda services: make_timers_view(services, sample=True),
-    "settings": make_settings_dialog,
+    "settings": lambda services: make_settings_dialog(services),
     "trainee": make_trainee_view,
 }
 
@@ -335,23 +355,107 @@ def screenshot(path: Path, view: str, services: Services, lang: str | None = Non
 
 # ---- the resident app -----------------------------------------------------------------------
 
+TIMER_WAITING = "timer:waiting"  # hotkey name: "a buyer is waiting" (named from the window title)
+TIMER_REPLIED = "timer:replied"  # hotkey name: "I replied" (stops the conversation's clock)
+PROBE = "probe:settings"  # a short-lived grab: is a combination free for us?
+NOTICE_LINES = 3  # hotkey problems shown in the palette footer; the tray balloon has them all
+
+
+def paste_settings(settings: Settings) -> PasteSettings:
+    """The paste service's timings and keys from the user's settings."""
+    from quickreply.platforms.paste import PasteSettings
+
+    return PasteSettings(
+        shortcut="shift+insert" if settings.paste_shortcut == "shift+insert" else "ctrl+v",
+        pre_paste_delay_ms=settings.pre_paste_ms,
+        restore_delay_ms=settings.restore_ms,
+    )
+
+
+def problem_text(problem: Problem) -> str:
+    """A problem as one line for a widget: what is wrong (how to fix); the file part is noise
+    when it only names the platform layer."""
+    text = f"{problem.where}: {problem.message}"
+    return f"{text} ({problem.hint})" if problem.hint else text
+
+
+class AppPaster:
+    """The palette's paster: pastes into the window that had focus when the palette opened,
+    runs macros through the paste service's step runner, and reports each finished paste
+    (with the chat window's title at hotkey time) so the app can stop that buyer's clock."""
+
+    def __init__(
+        self,
+        service: PasteService,
+        render_steps: Callable[[Snippet, Mapping[str, str]], Sequence[Step]],
+        on_done: Callable[[PasteResult, str], None],
+    ) -> None:
+        self.service = service
+        self._render_steps = render_steps
+        self._on_done = on_done
+        self.target: int | None = None
+        self.title = ""
+
+    def _done(self) -> Callable[[PasteResult], None]:
+        title = self.title  # the window the palette was opened over, not whatever is in front later
+        return lambda result: self._on_done(result, title)
+
+    def paste(self, text: str, send: bool = False) -> None:
+        self.service.paste(text, send=send, target=self.target, on_done=self._done())
+
+    def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:
+        from quickreply.core.model import Step
+        from quickreply.platforms.base import platform_problem
+        from quickreply.platforms.paste import PasteResult
+
+        try:
+            steps = list(self._render_steps(snippet, values))
+        except Exception as err:  # RenderError: the pack's fault, typed nothing
+            problem = platform_problem(snippet.id, str(err) or type(err).__name__)
+            self._done()(PasteResult(0, problem))
+            return
+        if send and (not steps or steps[-1].kind != "enter"):
+            steps.append(Step("enter"))  # Ctrl+Enter: send after the macro, like a plain reply
+        self.service.run_steps(steps, target=self.target, on_done=self._done())
+
 
 class QuickReplyApp:
-    """The running app: owns the windows and reacts to the tray and hotkeys."""
+    """The running app: owns the windows and reacts to the tray and hotkeys.
 
-    def __init__(self, qapp: QApplication, services: Services, lang: str | None = None) -> None:
+    ``choose`` picks the platform backend (``platforms.select.choose_backend``; tests pass one
+    that returns the fake backend); ``env`` is where ``QUICKREPLY_BACKEND`` is read.
+    """
+
+    def __init__(
+        self,
+        qapp: QApplication,
+        services: Services,
+        lang: str | None = None,
+        *,
+        choose: Callable[[str, Mapping[str, str]], Choice] | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
         from PySide6.QtGui import QIcon
 
+        from quickreply.platforms.select import choose_backend
         from quickreply.ui.tray import Tray
 
         self.qapp = qapp
         self.services = services
+        self.env: Mapping[str, str] = os.environ if env is None else env
+        self._choose = choose or choose_backend
         self.translators = setup_look(qapp, services.settings, lang)
         self.paused = False
-        paster, reason = self._build_paster()
-        self.palette: PaletteWindow = make_palette(services, paster, reason)
         self._library: QWidget | None = None
-        self._timers: QWidget | None = None
+        self._timers: TimersPanel | None = None
+        self.bridge: PlatformBridge | None = None
+        self.router: HotkeyRouter | None = None
+        self.service: PasteService | None = None
+        self.paster: AppPaster | None = None
+        self.backend_preference = ""
+        self.backend_problem: Problem | None = None
+        self.hotkey_problems: list[Problem] = []
+        self.palette: PaletteWindow = make_palette(services)
         self.tray: Tray = Tray(
             QIcon(str(ICON_FILE)) if ICON_FILE.exists() else QIcon(),
             timers=_optional("quickreply.ui.timers") is not None,
@@ -362,58 +466,129 @@ class QuickReplyApp:
         self.tray.open_settings.connect(self.show_settings)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(self.quit)
+        self._connect_platform(services.settings)
+        self.register_hotkeys(services.settings)
+        services.problems.extend(self.platform_problems())
 
-    def _build_paster(self) -> tuple[Any, str]:
-        """The platform paste service, or None and the reason paste is off."""
-        from quickreply.platforms.paste import HotkeyRouter, PalettePaster, PasteSettings
-        from quickreply.platforms.select import choose_backend
+    def platform_problems(self) -> list[Problem]:
+        """Why paste is off, or which hotkeys could not be registered."""
+        first = [] if self.backend_problem is None else [self.backend_problem]
+        return first + self.hotkey_problems
+
+    def _tr(self, text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("App", text)
+
+    # -- platform: backend, paste service, hotkeys ----------------------------------------
+
+    def _connect_platform(self, settings: Settings) -> None:
+        """Build the backend the settings (or QUICKREPLY_BACKEND) ask for, with its bridge,
+        paste service and hotkey router; without one the palette copies and says why."""
+        from quickreply.platforms.paste import HotkeyRouter
         from quickreply.ui.bridge import PlatformBridge
 
-        self.bridge: PlatformBridge | None = None
-        self.router: HotkeyRouter | None = None
-        settings = self.services.settings
-        # QUICKREPLY_BACKEND (auto, x11, windows, fake, none) overrides the automatic choice.
-        choice = choose_backend(os.environ.get("QUICKREPLY_BACKEND", "auto"), os.environ)
+        self._close_platform()
+        # QUICKREPLY_BACKEND (auto, x11, windows, fake, none) overrides the setting.
+        preference = self.env.get("QUICKREPLY_BACKEND") or settings.paste_backend
+        choice = self._choose(preference, self.env)
+        self.backend_preference = preference
+        self.backend_problem = choice.problem
         if choice.backend is None:
-            if choice.problem is None:
-                return None, ""
-            self.services.problems.append(choice.problem)
-            return None, choice.problem.message
+            reason = choice.problem.message if choice.problem is not None else ""
+            self.palette.set_paster(None, reason)
+            return
         bridge = PlatformBridge(choice.backend, self.qapp)
-        bridge.problem.connect(lambda line: print(line, file=sys.stderr))
-        service = bridge.paste_service(
-            PasteSettings(
-                shortcut="shift+insert" if settings.paste_shortcut == "shift+insert" else "ctrl+v",
-                pre_paste_delay_ms=settings.pre_paste_ms,
-                restore_delay_ms=settings.restore_ms,
-            )
-        )
-        paster = PalettePaster(service)
+        bridge.problem.connect(self.report_problem)
+        service = bridge.paste_service(paste_settings(settings))
         renderer = self.services.renderer
 
-        def values(snippet: Snippet) -> dict[str, str]:
+        def defaults(snippet: Snippet) -> dict[str, str]:
             return {f.name: f.default for f in snippet.fields if f.default is not None}
 
-        def open_palette(target: int | None) -> None:
-            paster.target = target
-            self.show_palette()
+        def render_steps(snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]:
+            return renderer.render_steps(snippet, values) if renderer else snippet.steps
 
-        router = HotkeyRouter(
+        self.paster = AppPaster(service, render_steps, self._after_palette_paste)
+        self.router = HotkeyRouter(
             choice.backend,
             service,
-            render=lambda s: renderer.render(s, values(s)) if renderer else s.text,
-            render_steps=lambda s: renderer.render_steps(s, values(s)) if renderer else s.steps,
-            on_palette=open_palette,
-            on_problem=lambda p: print(p, file=sys.stderr),
+            render=lambda s: renderer.render(s, defaults(s)) if renderer else s.text,
+            render_steps=lambda s: render_steps(s, defaults(s)),
+            on_palette=self._open_palette_over,
+            on_problem=lambda p: self.report_problem(str(p)),
         )
         bridge.hotkey_pressed.connect(self.on_hotkey)
-        self.services.problems.extend(
-            router.register_all(
-                settings.palette_hotkey, self.services.library, settings.snippet_hotkeys
+        self.bridge, self.service = bridge, service
+        self.palette.set_paster(self.paster, "")
+
+    def _close_platform(self) -> None:
+        if self.bridge is None:
+            return
+        hotkeys = self.bridge.backend.hotkeys
+        for name in list(hotkeys.registered()):
+            hotkeys.unregister(name)
+        self.bridge.close()
+        self.bridge.deleteLater()
+        self.bridge = self.router = self.service = self.paster = None
+
+    def register_hotkeys(self, settings: Settings) -> list[Problem]:
+        """(Re)register the palette, timer and snippet hotkeys; only what changed is touched,
+        and a combination another program holds keeps the old one. Problems go to the
+        palette footer."""
+        problems: list[Problem] = []
+        if self.router is not None:
+            problems = self.router.register_all(
+                settings.palette_hotkey,
+                self.services.library,
+                settings.snippet_hotkeys,
+                {TIMER_WAITING: settings.waiting_hotkey, TIMER_REPLIED: settings.replied_hotkey},
             )
-        )
-        self.bridge, self.router = bridge, router
-        return paster, ""
+        self.hotkey_problems = problems
+        lines = [problem_text(p) for p in problems[:NOTICE_LINES]]
+        if len(problems) > NOTICE_LINES:
+            more = len(problems) - NOTICE_LINES
+            lines.append(self._tr("另有 %1 个快捷键问题（见托盘消息）").replace("%1", str(more)))
+        self.palette.set_notice("\n".join(lines))
+        return problems
+
+    def _notify_platform_problems(self) -> None:
+        if self.backend_problem is not None:
+            self.tray.notify(
+                self._tr("全局快捷键和自动粘贴不可用"), problem_text(self.backend_problem)
+            )
+        elif self.hotkey_problems:
+            self.tray.notify(
+                self._tr("有快捷键无法使用"),
+                "\n".join(problem_text(p) for p in self.hotkey_problems),
+            )
+
+    def probe_hotkey(self, combo: str) -> str | None:
+        """For the settings dialog: None if ``combo`` is free (or already ours), else the
+        platform's message saying who holds it."""
+        from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+
+        if self.bridge is None:
+            return None
+        hotkeys = self.bridge.backend.hotkeys
+        try:
+            wanted = parse_hotkey(combo)
+        except HotkeyError:
+            return None  # the dialog refuses it with its own message
+        if wanted in hotkeys.registered().values():
+            return None
+        problem = hotkeys.register(PROBE, wanted)
+        if problem is not None:
+            return problem.message
+        hotkeys.unregister(PROBE)
+        return None
+
+    def report_problem(self, line: str) -> None:
+        """A paste or hotkey problem while running: stderr and a tray message."""
+        print(line, file=sys.stderr)
+        self.tray.notify(self._tr("快捷回复助手"), line)
+
+    # -- hotkeys and pastes -----------------------------------------------------------------
 
     def start(self) -> None:
         self.tray.show()
@@ -422,15 +597,89 @@ class QuickReplyApp:
             self.show_library()
         for problem in self.services.problems:
             print(problem, file=sys.stderr)
+        self._notify_platform_problems()
 
     def on_hotkey(self, name: str) -> None:
-        """What the bridge's hotkey signal calls: ``palette`` or ``snippet:<id>``."""
+        """What the bridge's hotkey signal calls: ``palette``, ``snippet:<id>`` or a timer's."""
         if self.paused:
             return
-        if self.router is not None:
-            self.router.on_hotkey(name)  # remembers the chat window, then palette or paste
-        elif name == "palette":
-            self.show_palette()
+        if name == TIMER_WAITING:
+            self.buyer_waiting()
+        elif name == TIMER_REPLIED:
+            self.stop_clock(self.foreground_title())
+        elif self.router is None:
+            if name == "palette":
+                self.show_palette()
+        elif name.startswith("snippet:"):
+            title = self.foreground_title()  # before the paste: the buyer the key was meant for
+            self.router.on_hotkey(
+                name,
+                on_done=lambda snippet, result: self._after_hotkey_paste(snippet, result, title),
+            )
+        else:
+            self.router.on_hotkey(name)  # remembers the chat window, then opens the palette
+
+    def _open_palette_over(self, target: int | None) -> None:
+        if self.paster is not None:
+            self.paster.target = target
+            self.paster.title = self._title_of(target)
+        self.show_palette()
+
+    def _title_of(self, window: int | None) -> str:
+        if window is None or self.bridge is None:
+            return ""
+        try:
+            return self.bridge.backend.windows.title(window)
+        except Exception:  # an OS error here only costs naming the conversation
+            return ""
+
+    def foreground_title(self) -> str:
+        """The title of the window in front (the chat client's), or "" when unknown."""
+        return "" if self.bridge is None else self._title_of(self.bridge.foreground())
+
+    def _after_palette_paste(self, result: PasteResult, title: str) -> None:
+        # The palette recorded the use itself; a failed paste was reported by the service.
+        if result.ok:
+            self.stop_clock(title)
+
+    def _after_hotkey_paste(self, snippet: Snippet, result: PasteResult, title: str) -> None:
+        if not result.ok:
+            return
+        if self.services.stats is not None:
+            try:
+                self.services.stats.record_use(snippet.id)
+                self.services.refresh_usage()
+            except Exception as err:  # a broken usage store must never cost the paste
+                self.report_problem(f"{self.services.paths.stats_file}:0: usage: {err}")
+        self.stop_clock(title)
+
+    def buyer_waiting(self) -> None:
+        """The "buyer is waiting" hotkey: named from the chat window's title, else the panel
+        opens with its quick-add box focused."""
+        title = self.foreground_title()
+        self.timers_panel().buyer_waiting(title=title or None)
+
+    def stop_clock(self, title: str) -> None:
+        """A reply went out in the window titled ``title``: stop that buyer's clock.
+
+        A title naming a buyer who is not waiting stops nothing, although the panel would
+        fall back to its selected row: the agent answered someone else, and stopping the
+        selected buyer's clock would record a reply that never happened.
+        """
+        panel = self._timers
+        if panel is None:
+            return
+        from quickreply.core.timers import State, buyer_from_title
+
+        patterns = panel.model.config.title_patterns
+        buyer = buyer_from_title(title, patterns) if title else None
+        if buyer is not None:
+            conv = panel.model.get(buyer)
+            if conv is None or conv.state is not State.WAITING:
+                return
+        panel.replied(title=title or None)
+
+    # -- windows ----------------------------------------------------------------------------
 
     def show_palette(self) -> None:
         self.palette.popup()
@@ -443,27 +692,67 @@ class QuickReplyApp:
     def show_timers(self) -> None:
         self._bring_forward(self.timers_panel())
 
-    def timers_panel(self) -> Any:
-        """The one TimersPanel, built on first use.
-
-        Hotkeys and the palette's paste call ``buyer_waiting(title=…)`` / ``replied(title=…)``
-        on it; a buyer turning red shows in the tray.
-        """
+    def timers_panel(self) -> TimersPanel:
+        """The one TimersPanel, built on first use: its waiting count is the tray's badge and
+        a buyer turning red shows in the tray."""
         if self._timers is None:
             panel: Any = make_timers_view(self.services)
             panel.redAlert.connect(lambda title, message: self.tray.notify(title, message))
+            panel.waitingCountChanged.connect(self.tray.set_waiting)
+            self.tray.set_waiting(panel.waiting_count())
             self._timers = panel
         return self._timers
 
     def show_settings(self) -> None:
+        dialog = make_settings_dialog(self.services, probe=self.probe_hotkey)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, new: Settings) -> list[Problem]:
+        """Save ``new`` and apply it now, without a restart: paste backend and timings,
+        hotkeys (re-registered live; a clash keeps the old one and says so), theme, sound."""
         from quickreply.ui.themes import apply_theme
 
-        dialog = make_settings_dialog(self.services)
-        if dialog.exec():
-            new = dialog.result_settings()
+        preference = self.env.get("QUICKREPLY_BACKEND") or new.paste_backend
+        if preference != self.backend_preference:
+            self._connect_platform(new)
+            if self.backend_problem is not None:
+                self._notify_platform_problems()
+        elif self.service is not None:
+            self.service.settings = paste_settings(new)
+        problems = self.register_hotkeys(new)
+        if problems:
+            self._notify_platform_problems()
+        new = self._with_kept_hotkeys(new)
+        self.services.settings = new
+        try:
             save_settings(new, self.services.paths.settings_file)
-            self.services.settings = new
-            apply_theme(self.qapp, new.theme, RESOURCES / "themes")
+        except OSError as err:
+            self.report_problem(
+                f"{self.services.paths.settings_file}:0: settings: cannot save: {err.strerror} "
+                "(check the config folder's permissions and free space)"
+            )
+        apply_theme(self.qapp, new.theme, RESOURCES / "themes")
+        if self._timers is not None:
+            self._timers.sound_button.setChecked(new.timer_sound)
+        return problems
+
+    def _with_kept_hotkeys(self, new: Settings) -> Settings:
+        """A refused app hotkey kept its old combination: save that one, so the settings say
+        what actually works (and the next start does not lose the hotkey altogether)."""
+        if self.bridge is None:
+            return new
+        registered = self.bridge.backend.hotkeys.registered()
+        kept: dict[str, str] = {}
+        for key, name in (
+            ("palette_hotkey", "palette"),
+            ("waiting_hotkey", TIMER_WAITING),
+            ("replied_hotkey", TIMER_REPLIED),
+        ):
+            combo = registered.get(name)
+            if getattr(new, key) and combo is not None and str(combo) != getattr(new, key):
+                kept[key] = str(combo)
+        return new.with_changes(**kept) if kept else new
 
     def set_paused(self, paused: bool) -> None:
         self.paused = paused
@@ -482,6 +771,7 @@ class QuickReplyApp:
         widget.activateWindow()
 
     def quit(self) -> None:
+        self._close_platform()  # our grabs go now, not when the process dies
         self.tray.hide()
         self.qapp.quit()
 

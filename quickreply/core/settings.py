@@ -25,6 +25,10 @@ SETTINGS_VERSION: Final = 1
 LANGUAGES: Final = ("system", "zh_CN", "en", "zh_TW")
 THEMES: Final = ("system", "light", "dark")
 PASTE_SHORTCUTS: Final = ("ctrl+v", "shift+insert")
+# Which platform backend pastes; the QUICKREPLY_BACKEND environment variable still overrides.
+PASTE_BACKENDS: Final = ("auto", "x11", "windows", "none")
+# Global hotkeys of the app itself (not of a snippet); "" turns one off.
+APP_HOTKEYS: Final = ("palette_hotkey", "waiting_hotkey", "replied_hotkey")
 MAX_DELAY_MS: Final = 5000
 
 
@@ -35,20 +39,30 @@ class Settings:
     # Ctrl+Space toggles the IME on Chinese Windows and Alt+Space opens the window menu, so the
     # default needs both Ctrl and Alt.
     palette_hotkey: str = "ctrl+alt+space"
+    # Wait timers: "a buyer is waiting" (named from the chat window's title) and "I replied".
+    waiting_hotkey: str = "ctrl+alt+w"
+    replied_hotkey: str = "ctrl+alt+r"
     # snippet id -> hotkey; overrides (or adds to) the pack's own ``hotkey:``.
     snippet_hotkeys: Mapping[str, str] = field(default_factory=dict)
     pre_paste_ms: int = 0  # wait after focus is back, before the paste shortcut
     restore_ms: int = 200  # wait after the paste before the old clipboard comes back
     paste_shortcut: str = "ctrl+v"  # or "shift+insert" for clients that ignore Ctrl+V
+    paste_backend: str = "auto"  # auto, x11, windows, none
     language: str = "system"
     theme: str = "system"
     team_dir: str = ""  # empty: the default folder under the data dir
     personal_dir: str = ""
+    # {"queues": [{"name", "target", "red_after"}], "title_patterns": [...]}, read by
+    # core.timers.TimerConfig.from_mapping; empty keeps the built-in defaults (so later
+    # releases can improve them for everyone who never changed them).
+    timers: Mapping[str, Any] = field(default_factory=dict)
+    timer_sound: bool = False  # beep when a buyer turns red
     version: int = SETTINGS_VERSION
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["snippet_hotkeys"] = dict(sorted(self.snippet_hotkeys.items()))
+        data["timers"] = dict(self.timers)
         return data
 
     def with_changes(self, **changes: Any) -> Settings:
@@ -60,6 +74,15 @@ def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
     if name == "palette_hotkey":
         if not isinstance(value, str):
             return default, "must be a string like 'ctrl+alt+space'"
+        try:
+            return normalise_hotkey(value), ""
+        except HotkeyError as err:
+            return default, str(err)
+    if name in ("waiting_hotkey", "replied_hotkey"):
+        if not isinstance(value, str):
+            return default, "must be a string like 'ctrl+alt+w' (or \"\" for none)"
+        if not value.strip():
+            return "", ""
         try:
             return normalise_hotkey(value), ""
         except HotkeyError as err:
@@ -81,7 +104,20 @@ def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
         if not 0 <= value <= MAX_DELAY_MS:
             return default, f"{value} is out of range (0 to {MAX_DELAY_MS} ms)"
         return value, ""
-    choices = {"paste_shortcut": PASTE_SHORTCUTS, "language": LANGUAGES, "theme": THEMES}.get(name)
+    if name == "timers":
+        if not isinstance(value, dict):
+            return default, "must be an object with queues and title_patterns"
+        return value, ""  # entries are checked by TimerConfig.from_mapping when the app starts
+    if name == "timer_sound":
+        if not isinstance(value, bool):
+            return default, f"must be true or false, not {value!r}"
+        return value, ""
+    choices = {
+        "paste_shortcut": PASTE_SHORTCUTS,
+        "paste_backend": PASTE_BACKENDS,
+        "language": LANGUAGES,
+        "theme": THEMES,
+    }.get(name)
     if choices is not None:
         if name == "paste_shortcut" and isinstance(value, str):
             with contextlib.suppress(HotkeyError):

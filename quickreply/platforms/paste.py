@@ -20,6 +20,7 @@ clipboard, not our previous reply, comes back at the end).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -382,14 +383,23 @@ class HotkeyRouter:
         self.paused = False
 
     def register_all(
-        self, palette_hotkey: str, library: Library, overrides: Mapping[str, str] = {}
+        self,
+        palette_hotkey: str,
+        library: Library,
+        overrides: Mapping[str, str] = {},
+        extra: Mapping[str, str] = {},
     ) -> list[Problem]:
-        """(Re)register every hotkey; problems name the combination, the rest stay active."""
+        """(Re)register every hotkey; problems name the combination, the rest stay active.
+
+        ``extra`` maps more names (the app's own hotkeys, e.g. ``timer:waiting``) to
+        combinations; an empty combination is off. Called again after the settings changed,
+        only what changed is touched: a new combination that cannot be had (taken by another
+        program) keeps the old one, and the problem says so.
+        """
         hotkeys = self._backend.hotkeys
-        for name in list(hotkeys.registered()):
-            hotkeys.unregister(name)
         self._snippets = {}
         wanted: list[tuple[str, str, Snippet | None]] = [(PALETTE, palette_hotkey, None)]
+        wanted.extend((name, combo, None) for name, combo in extra.items())
         for snippet in library.snippets():
             combo = overrides.get(snippet.id, snippet.hotkey or "")
             if combo and snippet.id not in self._snippets:
@@ -402,20 +412,43 @@ class HotkeyRouter:
             if snippet_id not in self._snippets and combo:
                 wanted.append((SNIPPET_PREFIX + snippet_id, combo, found))
                 self._snippets[snippet_id] = found
-        problems: list[Problem] = []
+        # Problems come out in the order of ``wanted`` (palette first), whatever their kind.
+        issues: dict[str, Problem] = {}
+        parsed: dict[str, Combo] = {}
         for name, text, owner in wanted:
-            try:
-                combo_value = parse_combo(text)
-            except HotkeyError as err:
-                problems.append(_hotkey_problem(owner, f"{err}"))
+            if not text:
                 continue
-            problem = hotkeys.register(name, combo_value)
-            if problem is not None:
-                problems.append(problem)
-        return problems
+            try:
+                parsed[name] = parse_combo(text)
+            except HotkeyError as err:
+                issues[name] = _hotkey_problem(owner, f"{err}")
+        before = dict(hotkeys.registered())
+        # Everything that changes is released first, so two entries may swap combinations.
+        for name, held in before.items():
+            if parsed.get(name) != held:
+                hotkeys.unregister(name)
+        for name, new in parsed.items():
+            if before.get(name) == new:
+                continue
+            problem = hotkeys.register(name, new)
+            if problem is None:
+                continue
+            old = before.get(name)
+            if old is not None and hotkeys.register(name, old) is None:
+                problem = dataclasses.replace(
+                    problem, message=f"{problem.message}; it stays on {old}"
+                )
+            issues[name] = problem
+        return [issues[name] for name, _, _ in wanted if name in issues]
 
-    def on_hotkey(self, name: str) -> None:
-        """What the bridge's ``hotkey_pressed`` signal is connected to."""
+    def on_hotkey(
+        self, name: str, on_done: Callable[[Snippet, PasteResult], None] | None = None
+    ) -> None:
+        """What the bridge's ``hotkey_pressed`` signal is connected to.
+
+        ``on_done(snippet, result)`` is called when a snippet hotkey's paste has finished
+        (the app records the use and stops the conversation's wait clock).
+        """
         if self.paused:
             return
         target = self._backend.windows.current()
@@ -426,13 +459,16 @@ class HotkeyRouter:
         if snippet is None:
             return
         combo = self._backend.hotkeys.registered().get(name)
+        done = None if on_done is None else (lambda result: on_done(snippet, result))
         try:
             if snippet.steps:
                 steps = self._render_steps(snippet)
-                self._service.run_steps(steps, combo=combo, target=target)
+                self._service.run_steps(steps, combo=combo, target=target, on_done=done)
             else:
                 text = self._render(snippet)
-                self._service.paste(text, send=snippet.send, combo=combo, target=target)
+                self._service.paste(
+                    text, send=snippet.send, combo=combo, target=target, on_done=done
+                )
         except Exception as err:  # a render error is the pack's fault: say it, type nothing
             if self._on_problem is not None:
                 self._on_problem(

@@ -66,6 +66,14 @@ class Paster(Protocol):
     def paste(self, text: str, send: bool = False) -> Any: ...
 
 
+class StepsPaster(Protocol):
+    """A paster that also runs macros (``Snippet.steps``) through the paste service."""
+
+    def paste_steps(
+        self, snippet: Snippet, values: Mapping[str, str], send: bool = False
+    ) -> Any: ...
+
+
 class UsageRecorder(Protocol):
     def record_use(self, snippet_id: str, when: datetime | None = None) -> None: ...
 
@@ -146,6 +154,7 @@ class PaletteWindow(QWidget):
         self._limit = limit
         self._hits: list[Snippet] = []
         self._shown_fields_for: str | None = None
+        self._notice = ""
 
         self.setObjectName("palette")
         self.setWindowTitle(self.tr("快捷回复"))
@@ -235,6 +244,15 @@ class PaletteWindow(QWidget):
         self._paste_off_reason = reason
         self._set_footer("")
 
+    def set_notice(self, notice: str) -> None:
+        """A standing line in the footer (e.g. a hotkey another program holds); "" clears."""
+        self._notice = notice
+        self._set_footer("")
+
+    @property
+    def notice(self) -> str:
+        return self._notice
+
     def set_searcher(self, searcher: Searcher) -> None:
         self._searcher = searcher
         self._on_query(self.search_box.text())
@@ -257,8 +275,9 @@ class PaletteWindow(QWidget):
             keys = self.tr("粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。").replace(
                 "%1", self._paste_off_reason or self.tr("没有可用的粘贴后端")
             )
-        self.footer.setText(f"{message}\n{keys}" if message else keys)
-        self.footer.setProperty("error", bool(message))
+        lines = [line for line in (message, self._notice, keys) if line]
+        self.footer.setText("\n".join(lines))
+        self.footer.setProperty("error", bool(message or self._notice))
         self.footer.style().unpolish(self.footer)
         self.footer.style().polish(self.footer)
 
@@ -301,8 +320,14 @@ class PaletteWindow(QWidget):
     def _render(self, snippet: Snippet) -> tuple[str | None, str]:
         """Return (text, error message)."""
         if snippet.steps and not snippet.variants:
-            text = "\n".join(step.text for step in snippet.steps if step.kind == "paste")
-            return text, ""
+            steps = snippet.steps
+            render_steps = getattr(self._renderer, "render_steps", None)
+            if render_steps is not None:
+                try:
+                    steps = render_steps(snippet, self._values())
+                except Exception as err:  # RenderError: shown in the footer like render()'s
+                    return None, str(err) or type(err).__name__
+            return "\n".join(step.text for step in steps if step.kind == "paste"), ""
         if self._renderer is None:
             return snippet.text, ""
         try:
@@ -368,7 +393,12 @@ class PaletteWindow(QWidget):
             self.hide()
             return True
         self.hide()
-        self._paster.paste(text, send=send or snippet.send)
+        paste_steps = getattr(self._paster, "paste_steps", None)
+        if snippet.steps and paste_steps is not None:
+            # A macro runs step by step (paste / wait / enter), not as one joined text.
+            paste_steps(snippet, self.form.values(), send)
+        else:
+            self._paster.paste(text, send=send or snippet.send)
         self.pasted.emit(snippet.id, send or snippet.send)
         return True
 

@@ -1,4 +1,5 @@
-"""The settings dialog: hotkeys (captured by pressing them), paste timing, language, theme, folders.
+"""The settings dialog: hotkeys (captured by pressing them), paste timing and backend, wait
+timers, language, theme, folders.
 
 The dialog edits a copy of :class:`quickreply.core.settings.Settings` and returns the new value
 from :meth:`SettingsDialog.result_settings`; app.py saves it and applies it. A hotkey that
@@ -14,6 +15,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +42,10 @@ from quickreply.core.settings import MAX_DELAY_MS, Settings
 # probe(hotkey) -> None if free, else a message naming who holds it (from the platform backend).
 HotkeyProbe = Callable[[str], str | None]
 SNIPPET_ROWS_SHOWN = 200
+# Owners of the app's own hotkeys in hotkeys_in_use(); "@" never starts a snippet id.
+OWNER_PALETTE = ""
+OWNER_WAITING = "@waiting"
+OWNER_REPLIED = "@replied"
 
 
 class HotkeyEdit(QWidget):
@@ -132,9 +138,15 @@ class SettingsDialog(QDialog):
 
         keys_box = QGroupBox(self.tr("快捷键"))
         keys_form = QFormLayout(keys_box)
-        self.palette_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=""))
+        self.palette_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=OWNER_PALETTE))
         self.palette_hotkey.set_value(settings.palette_hotkey)
         keys_form.addRow(self.tr("呼出快捷回复"), self.palette_hotkey)
+        self.waiting_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=OWNER_WAITING))
+        self.waiting_hotkey.set_value(settings.waiting_hotkey)
+        keys_form.addRow(self.tr("买家在等待"), self.waiting_hotkey)
+        self.replied_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=OWNER_REPLIED))
+        self.replied_hotkey.set_value(settings.replied_hotkey)
+        keys_form.addRow(self.tr("已回复"), self.replied_hotkey)
 
         self.snippet_filter = QLineEdit()
         self.snippet_filter.setPlaceholderText(self.tr("按编码或标题筛选话术…"))
@@ -167,7 +179,22 @@ class SettingsDialog(QDialog):
         self.paste_shortcut.addItem("Shift+Insert", "shift+insert")
         self._select(self.paste_shortcut, settings.paste_shortcut)
         paste_form.addRow(self.tr("粘贴按键"), self.paste_shortcut)
+        self.paste_backend = QComboBox()
+        self.paste_backend.addItem(self.tr("自动"), "auto")
+        self.paste_backend.addItem("X11", "x11")
+        self.paste_backend.addItem("Windows", "windows")
+        self.paste_backend.addItem(self.tr("关闭（只复制）"), "none")
+        self._select(self.paste_backend, settings.paste_backend)
+        self.paste_backend.setToolTip(self.tr("环境变量 QUICKREPLY_BACKEND 优先于此设置"))
+        paste_form.addRow(self.tr("粘贴方式"), self.paste_backend)
         layout.addWidget(paste_box)
+
+        timers_box = QGroupBox(self.tr("等待计时"))
+        timers_form = QFormLayout(timers_box)
+        self.timer_sound = QCheckBox(self.tr("买家等待超时时响一声"))
+        self.timer_sound.setChecked(settings.timer_sound)
+        timers_form.addRow(self.timer_sound)
+        layout.addWidget(timers_box)
 
         look_box = QGroupBox(self.tr("界面"))
         look_form = QFormLayout(look_box)
@@ -254,12 +281,25 @@ class SettingsDialog(QDialog):
                 used[str(parse_hotkey(combo))] = sid
             except HotkeyError:
                 continue  # the pack linter reports a bad pack hotkey
-        used[self.palette_hotkey.value] = ""
+        for owner, edit in self._app_hotkeys().items():
+            if edit.value:
+                used[edit.value] = owner
         return used
 
+    def _app_hotkeys(self) -> dict[str, HotkeyEdit]:
+        return {
+            OWNER_PALETTE: self.palette_hotkey,
+            OWNER_WAITING: self.waiting_hotkey,
+            OWNER_REPLIED: self.replied_hotkey,
+        }
+
     def _describe(self, owner: str) -> str:
-        if not owner:
+        if owner == OWNER_PALETTE:
             return self.tr("呼出快捷回复")
+        if owner == OWNER_WAITING:
+            return self.tr("买家在等待")
+        if owner == OWNER_REPLIED:
+            return self.tr("已回复")
         snippet = next((s for s in self._snippets if s.id == owner), None)
         return f"{snippet.code} {snippet.title}".strip() if snippet else owner
 
@@ -280,7 +320,8 @@ class SettingsDialog(QDialog):
                 .replace("%1", hotkey.display())
                 .replace("%2", self._describe(holder))
             )
-        current = self.palette_hotkey.value if owner == "" else self._current_hotkey(owner)
+        app_edit = self._app_hotkeys().get(owner)
+        current = app_edit.value if app_edit is not None else self._current_hotkey(owner)
         if self._probe is not None and str(hotkey) != current:
             taken = self._probe(str(hotkey))
             if taken:
@@ -345,10 +386,14 @@ class SettingsDialog(QDialog):
         return replace(
             self._settings,
             palette_hotkey=self.palette_hotkey.value or self._settings.palette_hotkey,
+            waiting_hotkey=self.waiting_hotkey.value,
+            replied_hotkey=self.replied_hotkey.value,
             snippet_hotkeys=dict(overrides),
             pre_paste_ms=self.pre_paste.value(),
             restore_ms=self.restore.value(),
             paste_shortcut=str(self.paste_shortcut.currentData()),
+            paste_backend=str(self.paste_backend.currentData()),
+            timer_sound=self.timer_sound.isChecked(),
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),
             team_dir=self.team_dir.text().strip(),

@@ -1,14 +1,19 @@
 """The tray icon and its menu: the app lives here when no window is open.
 
 Menu: Open palette / Library / Timers / Settings / Pause hotkeys / Quit. A click on the icon
-opens the palette. The tray only emits signals; app.py decides what they do.
+opens the palette. The tray only emits signals; app.py decides what they do. It also shows
+how many buyers are waiting (a red badge drawn on the icon, and the tooltip) and balloon
+messages: red wait alerts, and problems with hotkeys or paste that the agent must see.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtCore import QObject, QRectF, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+
+ICON_SIZE = 64  # drawn at this size; the platform scales it to the tray's
+BADGE_RED = QColor("#d32f2f")
 
 
 class Tray(QObject):
@@ -20,9 +25,12 @@ class Tray(QObject):
     open_settings = Signal()
     pause_toggled = Signal(bool)
     quit_requested = Signal()
+    notified = Signal(str, str)  # title, message: every balloon, also when no tray can show it
 
     def __init__(self, icon: QIcon, *, timers: bool = True, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._base_icon = icon
+        self.waiting = 0
         self.menu = QMenu()
         self.action_palette = self._add(self.tr("打开快捷回复"), self.open_palette)
         self.action_library = self._add(self.tr("话术库"), self.open_library)
@@ -54,9 +62,21 @@ class Tray(QObject):
 
     def _update_tooltip(self) -> None:
         if self.action_pause.isChecked():
-            self.icon.setToolTip(self.tr("快捷回复助手（热键已暂停）"))
+            tip = self.tr("快捷回复助手（热键已暂停）")
         else:
-            self.icon.setToolTip(self.tr("快捷回复助手"))
+            tip = self.tr("快捷回复助手")
+        if self.waiting:
+            tip += "\n" + self.tr("%1 位买家在等待").replace("%1", str(self.waiting))
+        self.icon.setToolTip(tip)
+
+    def set_waiting(self, count: int) -> None:
+        """Show ``count`` waiting buyers: a red badge on the icon and a tooltip line."""
+        count = max(0, count)
+        if count == self.waiting:
+            return
+        self.waiting = count
+        self.icon.setIcon(badged_icon(self._base_icon, count) if count else self._base_icon)
+        self._update_tooltip()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
@@ -77,5 +97,32 @@ class Tray(QObject):
 
     def notify(self, title: str, message: str, parent: QWidget | None = None) -> None:
         """A balloon message when a tray exists (e.g. a hotkey clash at start-up)."""
+        self.notified.emit(title, message)
         if self.available and QSystemTrayIcon.supportsMessages():
             self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 8000)
+
+
+def badged_icon(base: QIcon, count: int) -> QIcon:
+    """``base`` with a red disc in the top-right corner holding ``count`` (99+ above 99)."""
+    pixmap = base.pixmap(ICON_SIZE, ICON_SIZE) if not base.isNull() else QPixmap()
+    if pixmap.isNull():
+        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+        pixmap.fill(QColor("#1976d2"))  # no app icon (a bare checkout): a plain square
+    size = pixmap.width()
+    text = str(count) if count <= 99 else "99+"
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    # Big enough to read at 16 px tray size: the badge takes over half the icon.
+    diameter = size * (0.62 if len(text) == 1 else 0.72)
+    rect = QRectF(size - diameter, 0, diameter, diameter)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(BADGE_RED)
+    painter.drawEllipse(rect)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(diameter * (0.62 if len(text) == 1 else 0.42)))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return QIcon(pixmap)

@@ -86,9 +86,9 @@ def test_a_combination_taken_by_a_snippet_is_refused(qtbot: QtBot) -> None:
 
 
 def test_a_combination_taken_by_another_program_is_refused(qtbot: QtBot) -> None:
-    dialog = make(qtbot, probe=lambda combo: "微信" if combo == "ctrl+alt+w" else None)
-    press(dialog.palette_hotkey, "Ctrl+Alt+W")
-    assert dialog.palette_hotkey.message.text() == "Ctrl+Alt+W 已被其他程序占用：微信"
+    dialog = make(qtbot, probe=lambda combo: "微信" if combo == "ctrl+alt+k" else None)
+    press(dialog.palette_hotkey, "Ctrl+Alt+K")
+    assert dialog.palette_hotkey.message.text() == "Ctrl+Alt+K 已被其他程序占用：微信"
 
 
 def test_per_snippet_hotkey_captured_and_saved(qtbot: QtBot) -> None:
@@ -117,3 +117,27 @@ def test_paste_language_theme_and_folders(qtbot: QtBot) -> None:
         50, 400, "shift+insert",
     )  # fmt: skip
     assert (result.language, result.theme, result.team_dir) == ("en", "dark", "/srv/团队话术")
+
+
+def test_timer_hotkeys_are_shown_captured_and_checked_against_the_others(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    assert dialog.waiting_hotkey.capture.keySequence().toString() == "Ctrl+Alt+W"
+    assert dialog.replied_hotkey.capture.keySequence().toString() == "Ctrl+Alt+R"
+    press(dialog.palette_hotkey, "Ctrl+Alt+W")
+    assert dialog.palette_hotkey.message.text() == "Ctrl+Alt+W 已被「买家在等待」使用"
+    press(dialog.replied_hotkey, "Ctrl+Alt+1")
+    assert dialog.replied_hotkey.message.text() == "Ctrl+Alt+1 已被「hi 欢迎语」使用"
+    press(dialog.waiting_hotkey, "Ctrl+Shift+W")
+    dialog.replied_hotkey.clear()  # off
+    result = dialog.result_settings()
+    assert (result.waiting_hotkey, result.replied_hotkey) == ("ctrl+shift+w", "")
+
+
+def test_paste_backend_and_timer_sound_are_saved(qtbot: QtBot) -> None:
+    dialog = make(qtbot, Settings(paste_backend="none", timer_sound=True))
+    assert dialog.paste_backend.currentText() == "关闭（只复制）"
+    assert dialog.timer_sound.isChecked()
+    dialog.paste_backend.setCurrentIndex(dialog.paste_backend.findData("x11"))
+    dialog.timer_sound.setChecked(False)
+    result = dialog.result_settings()
+    assert (result.paste_backend, result.timer_sound) == ("x11", False)
