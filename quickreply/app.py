@@ -357,7 +357,7 @@ def screenshot(path: Path, view: str, services: Services, lang: str | None = Non
 
 TIMER_WAITING = "timer:waiting"  # hotkey name: "a buyer is waiting" (named from the window title)
 TIMER_REPLIED = "timer:replied"  # hotkey name: "I replied" (stops the conversation's clock)
-PROBE = "probe:settings"  # a short-lived grab: is a combination free for us?
+PROBE = "settings"  # a short-lived grab: is a combination free for us?
 NOTICE_LINES = 3  # hotkey problems shown in the palette footer; the tray balloon has them all
 
 

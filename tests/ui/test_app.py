@@ -1,17 +1,26 @@
-"""The composition root: screenshots of every view, settings problems, the tray-resident app."""
+"""The composition root: screenshots of every view, settings problems, the tray-resident app,
+and the running app wired to the fake platform backend (hotkeys, pastes, timers, settings)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from quickreply.app import QuickReplyApp, build_services, make_qapp
+from quickreply.app import QuickReplyApp, build_services, make_qapp, make_settings_dialog
 from quickreply.cli import VIEWS, main
 from quickreply.core.paths import AppPaths
+from quickreply.platforms.base import Backend
+from quickreply.platforms.fake import FakeDesktop, FakeHotkeys, FakeWindow, fake_backend
+from quickreply.platforms.select import Choice, choose_backend
 from quickreply.ui.i18n import resolve_language
 
 pytestmark = pytest.mark.gui
@@ -77,3 +86,306 @@ def test_language_follows_the_setting_or_the_system(
     setting: str, system: str, expected: str
 ) -> None:
     assert resolve_language(setting, system) == expected
+
+
+# ---- the running app over the fake platform backend ------------------------------------------
+
+PACK = """\
+pack: {id: test.wiring, name: 接线测试, version: 1}
+snippets:
+  - id: greet
+    title: 测试问候甲
+    code: zzqa
+    text: 亲，在的~
+  - id: thanks
+    title: 测试问候乙
+    code: zzqb
+    text: 感谢{{ name }}的支持！
+    hotkey: ctrl+alt+7
+    fields:
+      name: {label: 称呼, default: 亲}
+  - id: macro
+    title: 测试两步
+    code: zzqm
+    steps:
+      - paste: "{{ name }}，在的~"
+      - wait: 300
+      - paste: 请问有什么可以帮您？
+      - enter
+    fields:
+      name: {label: 称呼, default: 亲}
+"""
+
+
+@dataclass
+class Rig:
+    app: QuickReplyApp
+    desk: FakeDesktop
+    backend: Backend
+
+    def press(self, combo: str) -> None:
+        assert cast(FakeHotkeys, self.backend.hotkeys).press(combo), combo
+
+    def chat(self, title: str) -> FakeWindow:
+        return self.desk.open_window(title)
+
+    def palette_paste(self, qtbot: QtBot, query: str) -> None:
+        """Palette hotkey, type the code, Enter (in the fields form when there is one)."""
+        self.press("ctrl+alt+space")
+        palette = self.app.palette
+        assert palette.isVisible()
+        palette.search_box.setText(query)
+        enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(palette.search_box, enter)
+        if palette.isVisible():  # a snippet with fields: Enter went to the form first
+            palette.form.submitted.emit(False)
+        assert not palette.isVisible()
+
+
+@pytest.fixture
+def rig(qtbot: QtBot) -> Iterator[Rig]:
+    yield make_rig(qtbot)
+
+
+def make_rig(
+    qtbot: QtBot,
+    settings: dict[str, object] | None = None,
+    taken: set[str] | None = None,
+    env: dict[str, str] | None = None,
+) -> Rig:
+    paths = AppPaths.from_env()
+    paths.personal.mkdir(parents=True, exist_ok=True)
+    (paths.personal / "wiring.yaml").write_text(PACK, encoding="utf-8")
+    if settings is not None:
+        paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+        paths.settings_file.write_text(json.dumps(settings), encoding="utf-8")
+    backend, desk = fake_backend(FakeDesktop(taken=taken or set()))
+
+    def choose(preference: str, environ: Mapping[str, str]) -> Choice:
+        # Everything but "none" gets the fake desktop, so tests can see what was typed.
+        return choose_backend("none", environ) if preference == "none" else Choice(backend)
+
+    app = QuickReplyApp(
+        make_qapp(), build_services(paths), lang="zh_CN", choose=choose, env=env or {}
+    )
+    qtbot.addWidget(app.palette)
+    return Rig(app, desk, backend)
+
+
+def waiting_labels(app: QuickReplyApp) -> list[str]:
+    return [c.label for c in app.timers_panel().model.waiting()]
+
+
+def test_waiting_hotkey_names_the_buyer_from_the_title_and_a_palette_paste_stops_the_clock(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    chat = rig.chat("小雨同学 - 千牛工作台")
+    plain = rig.app.tray.icon.icon().pixmap(32, 32).toImage()
+    rig.press("ctrl+alt+w")
+    assert waiting_labels(rig.app) == ["小雨同学"]
+    assert rig.app.tray.icon.toolTip() == "快捷回复助手\n1 位买家在等待"
+    assert rig.app.tray.icon.icon().pixmap(32, 32).toImage() != plain  # the badge
+    rig.press("ctrl+alt+w")  # the same buyer again: merged
+    assert rig.app.timers_panel().waiting_count() == 1
+
+    rig.palette_paste(qtbot, "zzqa")
+    qtbot.waitUntil(lambda: chat.text == "亲，在的~", timeout=2000)
+    qtbot.waitUntil(lambda: rig.app.timers_panel().waiting_count() == 0, timeout=2000)
+    assert rig.app.tray.icon.toolTip() == "快捷回复助手"
+
+
+def test_a_title_without_a_buyer_opens_the_panel_at_the_quick_add_box(rig: Rig) -> None:
+    rig.chat("千牛工作台")
+    rig.press("ctrl+alt+w")
+    panel = rig.app.timers_panel()
+    assert panel.isVisible()
+    assert panel.waiting_count() == 0
+
+
+def test_a_direct_snippet_hotkey_stops_only_its_buyers_clock_and_records_the_use(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    first = rig.chat("阿杰 - 千牛工作台")
+    rig.press("ctrl+alt+w")
+    rig.chat("Lily - 千牛工作台")
+    rig.press("ctrl+alt+w")
+    rig.desk.focus = first.id
+    rig.press("ctrl+alt+7")
+    qtbot.waitUntil(lambda: first.text == "感谢亲的支持！", timeout=2000)
+    qtbot.waitUntil(lambda: waiting_labels(rig.app) == ["Lily"], timeout=2000)
+    assert rig.app.services.stats.usage()["thanks"].count == 1
+
+
+def test_the_replied_hotkey_stops_the_buyer_in_front(rig: Rig) -> None:
+    rig.chat("阿杰 - 千牛工作台")
+    rig.press("ctrl+alt+w")
+    rig.chat("Lily - 千牛工作台")
+    rig.press("ctrl+alt+w")
+    rig.press("ctrl+alt+r")
+    assert waiting_labels(rig.app) == ["阿杰"]
+
+
+def test_a_reply_to_a_buyer_who_is_not_waiting_stops_nobody(rig: Rig) -> None:
+    rig.chat("阿杰 - 千牛工作台")
+    rig.press("ctrl+alt+w")  # selected in the panel
+    rig.chat("Lily - 千牛工作台")
+    rig.press("ctrl+alt+r")  # Lily was never waiting: 阿杰's clock keeps running
+    assert waiting_labels(rig.app) == ["阿杰"]
+
+
+def test_red_alert_from_the_queue_settings_shows_in_the_tray(qtbot: QtBot) -> None:
+    queues = [{"name": "售前", "target": 0, "red_after": 0}]
+    rig = make_rig(qtbot, settings={"timers": {"queues": queues}, "timer_sound": True})
+    rig.chat("小雨同学 - 千牛工作台")
+    rig.press("ctrl+alt+w")
+    panel = rig.app.timers_panel()
+    assert panel.sound
+    with qtbot.waitSignal(rig.app.tray.notified, timeout=3000) as blocker:
+        panel.tick()
+    title, message = blocker.args
+    assert "小雨同学" in title + message
+
+
+def test_a_taken_hotkey_is_shown_in_the_tray_once_and_in_the_palette_footer(
+    qtbot: QtBot,
+) -> None:
+    rig = make_rig(qtbot, taken={"ctrl+alt+w"})
+    line = (
+        "hotkeys: hotkey ctrl+alt+w for 'timer:waiting' is already taken by another program "
+        "(choose another combination in settings or close the other program)"
+    )
+    assert line in rig.app.palette.footer.text().splitlines()
+    shown: list[tuple[str, str]] = []
+    rig.app.tray.notified.connect(lambda title, message: shown.append((title, message)))
+    rig.app.start()
+    assert shown == [("有快捷键无法使用", line)]
+    rig.press("ctrl+alt+space")  # the others still work
+    assert rig.app.palette.isVisible()
+    rig.app.palette.hide()
+    rig.app.tray.hide()
+
+
+def test_no_paste_backend_says_why_in_the_tray_and_the_palette(qtbot: QtBot) -> None:
+    app = QuickReplyApp(
+        make_qapp(),
+        build_services(AppPaths.from_env()),
+        lang="zh_CN",
+        env={"WAYLAND_DISPLAY": "wayland-0"},
+    )
+    qtbot.addWidget(app.palette)
+    reason = (
+        "this is a Wayland session: global hotkeys and pasting into other apps are not available"
+    )
+    assert app.palette.footer.text() == (
+        f"粘贴不可用：{reason}。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。"
+    )
+    shown: list[tuple[str, str]] = []
+    app.tray.notified.connect(lambda title, message: shown.append((title, message)))
+    app.start()
+    assert shown == [
+        (
+            "全局快捷键和自动粘贴不可用",
+            f"backend: {reason} (log in with an X11 (Xorg) session, or press Enter in the "
+            "palette to copy and paste with Ctrl+V yourself)",
+        )
+    ]
+    app.tray.hide()
+
+
+def test_changed_hotkeys_are_re_registered_live(rig: Rig) -> None:
+    new = rig.app.services.settings.with_changes(
+        palette_hotkey="ctrl+alt+q", waiting_hotkey="ctrl+shift+w"
+    )
+    assert rig.app.apply_settings(new) == []
+    registered = {name: str(c) for name, c in rig.backend.hotkeys.registered().items()}
+    assert registered["palette"] == "ctrl+alt+q"
+    assert registered["timer:waiting"] == "ctrl+shift+w"
+    assert not cast(FakeHotkeys, rig.backend.hotkeys).press("ctrl+alt+space")
+    rig.press("ctrl+alt+q")
+    assert rig.app.palette.isVisible()
+    rig.app.palette.hide()
+    saved = json.loads(AppPaths.from_env().settings_file.read_text(encoding="utf-8"))
+    assert saved["palette_hotkey"] == "ctrl+alt+q"
+
+
+def test_a_clash_keeps_the_old_hotkey_and_says_so(rig: Rig) -> None:
+    rig.desk.taken.add("ctrl+alt+k")
+    shown: list[tuple[str, str]] = []
+    rig.app.tray.notified.connect(lambda title, message: shown.append((title, message)))
+    problems = rig.app.apply_settings(
+        rig.app.services.settings.with_changes(palette_hotkey="ctrl+alt+k")
+    )
+    message = (
+        "hotkey ctrl+alt+k for 'palette' is already taken by another program; "
+        "it stays on ctrl+alt+space"
+    )
+    assert [p.message for p in problems] == [message]
+    assert shown and message in shown[0][1]
+    assert message in rig.app.palette.footer.text()
+    rig.press("ctrl+alt+space")
+    assert rig.app.palette.isVisible()
+    rig.app.palette.hide()
+    assert rig.app.services.settings.palette_hotkey == "ctrl+alt+space"  # what works is saved
+
+
+def test_the_settings_dialog_asks_the_backend_whether_a_combination_is_taken(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    rig.desk.taken.add("ctrl+alt+k")
+    dialog = make_settings_dialog(rig.app.services, probe=rig.app.probe_hotkey)
+    qtbot.addWidget(dialog)
+    assert not dialog.palette_hotkey.offer("ctrl+alt+k")
+    assert dialog.palette_hotkey.message.text() == (
+        "Ctrl+Alt+K 已被其他程序占用：hotkey ctrl+alt+k for 'settings' is already taken by "
+        "another program"
+    )
+    assert dialog.palette_hotkey.offer("ctrl+alt+j")
+    assert "settings" not in rig.backend.hotkeys.registered()  # the probe let go
+
+
+def test_paste_settings_apply_when_saved(rig: Rig, qtbot: QtBot) -> None:
+    chat = rig.chat("阿杰 - 千牛工作台")
+    new = rig.app.services.settings.with_changes(
+        paste_shortcut="shift+insert", pre_paste_ms=20, restore_ms=50
+    )
+    rig.app.apply_settings(new)
+    assert rig.app.service is not None
+    assert rig.app.service.settings.pre_paste_delay_ms == 20
+    assert rig.app.service.settings.restore_delay_ms == 50
+    rig.palette_paste(qtbot, "zzqa")
+    qtbot.waitUntil(lambda: chat.text == "亲，在的~", timeout=2000)
+    assert rig.desk.events == ["shift+insert"]
+
+
+def test_paste_backend_setting_switches_live_and_the_environment_wins(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    off = rig.app.services.settings.with_changes(paste_backend="none")
+    rig.app.apply_settings(off)
+    assert rig.backend.hotkeys.registered() == {}
+    assert rig.app.palette.footer.text().startswith(
+        "粘贴不可用：paste and global hotkeys are turned off in settings。"
+    )
+    rig.app.apply_settings(off.with_changes(paste_backend="auto"))
+    assert "palette" in rig.backend.hotkeys.registered()
+    assert rig.app.palette.paste_enabled
+
+    forced = make_rig(qtbot, settings={"paste_backend": "none"}, env={"QUICKREPLY_BACKEND": "x"})
+    assert forced.app.palette.paste_enabled  # QUICKREPLY_BACKEND overrides the setting
+
+
+def test_a_macro_from_the_palette_runs_step_by_step(rig: Rig, qtbot: QtBot) -> None:
+    chat = rig.chat("阿杰 - 千牛工作台")
+    rig.palette_paste(qtbot, "zzqm")
+    qtbot.waitUntil(lambda: chat.sent == ["亲，在的~请问有什么可以帮您？"], timeout=3000)
+    assert rig.desk.events == ["ctrl+v", "ctrl+v", "enter"]
+
+
+def test_a_palette_paste_records_the_use_and_reranks_the_search(rig: Rig, qtbot: QtBot) -> None:
+    rig.chat("阿杰 - 千牛工作台")
+    index = rig.app.services.index
+    before = [hit.snippet.id for hit in index.search("测试问候")]
+    assert before[:2] == ["greet", "thanks"]
+    rig.palette_paste(qtbot, "zzqb")
+    assert rig.app.services.stats.usage()["thanks"].count == 1
+    assert [hit.snippet.id for hit in index.search("测试问候")][:2] == ["thanks", "greet"]

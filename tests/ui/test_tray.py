@@ -1,4 +1,4 @@
-"""The tray menu and the single-instance guard."""
+"""The tray menu, the waiting badge, messages, and the single-instance guard."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
 from quickreply.ui.single_instance import SingleInstance, server_name
-from quickreply.ui.tray import Tray
+from quickreply.ui.tray import Tray, badged_icon
 
 pytestmark = pytest.mark.gui
 
@@ -63,3 +63,24 @@ def test_a_second_instance_brings_the_first_forward(qtbot: QtBot, tmp_path: Path
 
 def test_server_name_differs_per_config_folder(tmp_path: Path) -> None:
     assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+
+
+def test_tray_badge_counts_the_waiting_buyers(qtbot: QtBot) -> None:
+    tray = Tray(QIcon())
+    tray.set_waiting(3)
+    assert tray.icon.toolTip() == "快捷回复助手\n3 位买家在等待"
+    image = badged_icon(QIcon(), 3).pixmap(64, 64).toImage()
+    assert image.pixelColor(50, 4).name() == "#d32f2f"  # the red disc, top right
+    assert image.pixelColor(4, 60).name() != "#d32f2f"
+    tray.set_waiting(0)
+    assert tray.icon.toolTip() == "快捷回复助手"
+
+    tray.set_waiting(120)
+    assert tray.icon.toolTip() == "快捷回复助手\n120 位买家在等待"  # the badge says 99+
+
+
+def test_every_message_is_signalled_even_without_a_tray(qtbot: QtBot) -> None:
+    tray = Tray(QIcon())
+    with qtbot.waitSignal(tray.notified, timeout=500) as blocker:
+        tray.notify("买家等待超时", "小雨同学 已等待 3:00")
+    assert blocker.args == ["买家等待超时", "小雨同学 已等待 3:00"]
