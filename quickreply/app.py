@@ -475,11 +475,6 @@ class QuickReplyApp:
         first = [] if self.backend_problem is None else [self.backend_problem]
         return first + self.hotkey_problems
 
-    def _tr(self, text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("App", text)
-
     # -- platform: backend, paste service, hotkeys ----------------------------------------
 
     def _connect_platform(self, settings: Settings) -> None:
@@ -536,6 +531,8 @@ class QuickReplyApp:
         """(Re)register the palette, timer and snippet hotkeys; only what changed is touched,
         and a combination another program holds keeps the old one. Problems go to the
         palette footer."""
+        from PySide6.QtCore import QCoreApplication
+
         problems: list[Problem] = []
         if self.router is not None:
             problems = self.router.register_all(
@@ -548,18 +545,25 @@ class QuickReplyApp:
         lines = [problem_text(p) for p in problems[:NOTICE_LINES]]
         if len(problems) > NOTICE_LINES:
             more = len(problems) - NOTICE_LINES
-            lines.append(self._tr("另有 %1 个快捷键问题（见托盘消息）").replace("%1", str(more)))
+            lines.append(
+                QCoreApplication.translate("App", "另有 %1 个快捷键问题（见托盘消息）").replace(
+                    "%1", str(more)
+                )
+            )
         self.palette.set_notice("\n".join(lines))
         return problems
 
     def _notify_platform_problems(self) -> None:
+        from PySide6.QtCore import QCoreApplication
+
         if self.backend_problem is not None:
             self.tray.notify(
-                self._tr("全局快捷键和自动粘贴不可用"), problem_text(self.backend_problem)
+                QCoreApplication.translate("App", "全局快捷键和自动粘贴不可用"),
+                problem_text(self.backend_problem),
             )
         elif self.hotkey_problems:
             self.tray.notify(
-                self._tr("有快捷键无法使用"),
+                QCoreApplication.translate("App", "有快捷键无法使用"),
                 "\n".join(problem_text(p) for p in self.hotkey_problems),
             )
 
@@ -585,8 +589,10 @@ class QuickReplyApp:
 
     def report_problem(self, line: str) -> None:
         """A paste or hotkey problem while running: stderr and a tray message."""
+        from PySide6.QtCore import QCoreApplication
+
         print(line, file=sys.stderr)
-        self.tray.notify(self._tr("快捷回复助手"), line)
+        self.tray.notify(QCoreApplication.translate("App", "快捷回复助手"), line)
 
     # -- hotkeys and pastes -----------------------------------------------------------------
 

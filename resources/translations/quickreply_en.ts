@@ -1,22 +1,34 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="208" />
+        <location filename="../../quickreply/app.py" line="234"/>
+        <location filename="../../quickreply/app.py" line="595"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="357" />
-        <source>本版本尚未包含粘贴模块</source>
-        <translation>this build has no paste module yet</translation>
+        <location filename="../../quickreply/app.py" line="549"/>
+        <source>另有 %1 个快捷键问题（见托盘消息）</source>
+        <translation>%1 more hotkey problem(s) (see the tray message)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="561"/>
+        <source>全局快捷键和自动粘贴不可用</source>
+        <translation>Global hotkeys and automatic paste are not available</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="566"/>
+        <source>有快捷键无法使用</source>
+        <translation>Some hotkeys cannot be used</translation>
     </message>
 </context>
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="57" />
+        <location filename="../../quickreply/ui/settings.py" line="63"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
@@ -24,339 +36,339 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="127" />
+        <location filename="../../quickreply/ui/library.py" line="127"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="159" />
-        <location filename="../../quickreply/ui/library.py" line="775" />
+        <location filename="../../quickreply/ui/library.py" line="159"/>
+        <location filename="../../quickreply/ui/library.py" line="778"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="160" />
+        <location filename="../../quickreply/ui/library.py" line="160"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="177" />
-        <location filename="../../quickreply/ui/library.py" line="302" />
-        <location filename="../../quickreply/ui/library.py" line="307" />
+        <location filename="../../quickreply/ui/library.py" line="177"/>
+        <location filename="../../quickreply/ui/library.py" line="305"/>
+        <location filename="../../quickreply/ui/library.py" line="310"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="196" />
+        <location filename="../../quickreply/ui/library.py" line="196"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="207" />
+        <location filename="../../quickreply/ui/library.py" line="207"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="235" />
+        <location filename="../../quickreply/ui/library.py" line="235"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="236" />
+        <location filename="../../quickreply/ui/library.py" line="236"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="238" />
+        <location filename="../../quickreply/ui/library.py" line="238"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="240" />
+        <location filename="../../quickreply/ui/library.py" line="240"/>
         <source>复制到个人包</source>
         <translation>Copy to my pack</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="242" />
+        <location filename="../../quickreply/ui/library.py" line="242"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="294" />
+        <location filename="../../quickreply/ui/library.py" line="294"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="296" />
+        <location filename="../../quickreply/ui/library.py" line="296"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="297" />
+        <location filename="../../quickreply/ui/library.py" line="297"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="307" />
+        <location filename="../../quickreply/ui/library.py" line="310"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="351" />
+        <location filename="../../quickreply/ui/library.py" line="354"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="387" />
+        <location filename="../../quickreply/ui/library.py" line="390"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403" />
+        <location filename="../../quickreply/ui/library.py" line="406"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403" />
+        <location filename="../../quickreply/ui/library.py" line="406"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404" />
+        <location filename="../../quickreply/ui/library.py" line="407"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404" />
+        <location filename="../../quickreply/ui/library.py" line="407"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406" />
+        <location filename="../../quickreply/ui/library.py" line="409"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="408" />
+        <location filename="../../quickreply/ui/library.py" line="411"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="422" />
+        <location filename="../../quickreply/ui/library.py" line="425"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425" />
+        <location filename="../../quickreply/ui/library.py" line="428"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="440" />
+        <location filename="../../quickreply/ui/library.py" line="443"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="442" />
+        <location filename="../../quickreply/ui/library.py" line="445"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444" />
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445" />
+        <location filename="../../quickreply/ui/library.py" line="448"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447" />
+        <location filename="../../quickreply/ui/library.py" line="450"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449" />
+        <location filename="../../quickreply/ui/library.py" line="452"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="453" />
+        <location filename="../../quickreply/ui/library.py" line="456"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454" />
+        <location filename="../../quickreply/ui/library.py" line="457"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454" />
-        <location filename="../../quickreply/ui/library.py" line="459" />
+        <location filename="../../quickreply/ui/library.py" line="457"/>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457" />
-        <location filename="../../quickreply/ui/library.py" line="459" />
+        <location filename="../../quickreply/ui/library.py" line="460"/>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="480" />
+        <location filename="../../quickreply/ui/library.py" line="483"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483" />
+        <location filename="../../quickreply/ui/library.py" line="486"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="511" />
+        <location filename="../../quickreply/ui/library.py" line="514"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="531" />
+        <location filename="../../quickreply/ui/library.py" line="534"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
-        <translation>This reply belongs to a read-only pack; use "Copy to my pack" and edit the copy.</translation>
+        <translation>This reply belongs to a read-only pack; use &quot;Copy to my pack&quot; and edit the copy.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="537" />
+        <location filename="../../quickreply/ui/library.py" line="540"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="545" />
+        <location filename="../../quickreply/ui/library.py" line="548"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="557" />
+        <location filename="../../quickreply/ui/library.py" line="560"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="580" />
+        <location filename="../../quickreply/ui/library.py" line="583"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="598" />
+        <location filename="../../quickreply/ui/library.py" line="601"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="632" />
+        <location filename="../../quickreply/ui/library.py" line="635"/>
         <source>编号不能为空</source>
         <translation>The id cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="632" />
-        <location filename="../../quickreply/ui/library.py" line="634" />
+        <location filename="../../quickreply/ui/library.py" line="635"/>
+        <location filename="../../quickreply/ui/library.py" line="637"/>
         <source>例如 my.greeting</source>
         <translation>e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="634" />
+        <location filename="../../quickreply/ui/library.py" line="637"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>The id may only use lowercase letters, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="639" />
+        <location filename="../../quickreply/ui/library.py" line="642"/>
         <source>编号 %1 已被使用</source>
         <translation>The id %1 is already used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="640" />
+        <location filename="../../quickreply/ui/library.py" line="643"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>already in %1; choose another id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643" />
+        <location filename="../../quickreply/ui/library.py" line="646"/>
         <source>标题不能为空</source>
         <translation>The title cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643" />
+        <location filename="../../quickreply/ui/library.py" line="646"/>
         <source>写一个简短的标题</source>
         <translation>write a short title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="645" />
+        <location filename="../../quickreply/ui/library.py" line="648"/>
         <source>回复内容不能为空</source>
         <translation>The reply text cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="645" />
+        <location filename="../../quickreply/ui/library.py" line="648"/>
         <source>写下要发给买家的话</source>
         <translation>write what the buyer should receive</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="651" />
+        <location filename="../../quickreply/ui/library.py" line="654"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>Field names may only use letters, digits and underscores</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="652" />
+        <location filename="../../quickreply/ui/library.py" line="655"/>
         <source>例如 amount</source>
         <translation>e.g. amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655" />
+        <location filename="../../quickreply/ui/library.py" line="658"/>
         <source>字段名重复</source>
         <translation>Duplicate field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655" />
+        <location filename="../../quickreply/ui/library.py" line="658"/>
         <source>每个字段名只能用一次</source>
         <translation>use each field name once</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="660" />
+        <location filename="../../quickreply/ui/library.py" line="663"/>
         <source>选择类型的字段需要选项</source>
         <translation>A choice field needs choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661" />
+        <location filename="../../quickreply/ui/library.py" line="664"/>
         <source>在“选项”里用逗号分隔</source>
-        <translation>separate them with commas under "Choices"</translation>
+        <translation>separate them with commas under &quot;Choices&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="680" />
+        <location filename="../../quickreply/ui/library.py" line="683"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="710" />
+        <location filename="../../quickreply/ui/library.py" line="713"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="719" />
+        <location filename="../../quickreply/ui/library.py" line="722"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="759" />
+        <location filename="../../quickreply/ui/library.py" line="762"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="761" />
+        <location filename="../../quickreply/ui/library.py" line="764"/>
         <source>删除“%1”？</source>
-        <translation>Delete "%1"?</translation>
+        <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="771" />
+        <location filename="../../quickreply/ui/library.py" line="774"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="806" />
+        <location filename="../../quickreply/ui/library.py" line="809"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
@@ -364,58 +376,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="151" />
+        <location filename="../../quickreply/ui/palette.py" line="160"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="170" />
+        <location filename="../../quickreply/ui/palette.py" line="179"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="255" />
+        <location filename="../../quickreply/ui/palette.py" line="273"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="257" />
+        <location filename="../../quickreply/ui/palette.py" line="275"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="258" />
+        <location filename="../../quickreply/ui/palette.py" line="276"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="283" />
+        <location filename="../../quickreply/ui/palette.py" line="302"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="322" />
-        <location filename="../../quickreply/ui/palette.py" line="360" />
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="385"/>
         <source>无法生成回复：%1</source>
         <translation>Cannot build the reply: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="384" />
+        <location filename="../../quickreply/ui/palette.py" line="414"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -423,12 +435,12 @@
 <context>
     <name>ParkTimeDialog</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="224" />
+        <location filename="../../quickreply/ui/timers.py" line="204"/>
         <source>稍后提醒</source>
         <translation>Remind me later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="236" />
+        <location filename="../../quickreply/ui/timers.py" line="216"/>
         <source>提醒时间：</source>
         <translation>Remind at:</translation>
     </message>
@@ -436,160 +448,202 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="124" />
+        <location filename="../../quickreply/ui/settings.py" line="130"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="133" />
-        <location filename="../../quickreply/ui/settings.py" line="143" />
+        <location filename="../../quickreply/ui/settings.py" line="139"/>
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="137" />
-        <location filename="../../quickreply/ui/settings.py" line="262" />
+        <location filename="../../quickreply/ui/settings.py" line="143"/>
+        <location filename="../../quickreply/ui/settings.py" line="298"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="140" />
+        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="300"/>
+        <source>买家在等待</source>
+        <translation>Buyer is waiting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="302"/>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="152"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="143" />
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="154" />
+        <location filename="../../quickreply/ui/settings.py" line="166"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="156" />
+        <location filename="../../quickreply/ui/settings.py" line="168"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="159" />
+        <location filename="../../quickreply/ui/settings.py" line="171"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="163" />
+        <location filename="../../quickreply/ui/settings.py" line="175"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="164" />
+        <location filename="../../quickreply/ui/settings.py" line="176"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="169" />
+        <location filename="../../quickreply/ui/settings.py" line="181"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="172" />
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
+        <source>自动</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
+        <source>关闭（只复制）</source>
+        <translation>Off (copy only)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
+        <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="189"/>
+        <source>粘贴方式</source>
+        <translation>Paste method</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <source>等待计时</source>
+        <translation>Wait timers</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <source>买家等待超时时响一声</source>
+        <translation>Beep when a buyer has waited too long</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="175" />
-        <location filename="../../quickreply/ui/settings.py" line="183" />
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="181" />
+        <location filename="../../quickreply/ui/settings.py" line="208"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184" />
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="185" />
+        <location filename="../../quickreply/ui/settings.py" line="212"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187" />
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188" />
+        <location filename="../../quickreply/ui/settings.py" line="215"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="193" />
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="195" />
+        <location filename="../../quickreply/ui/settings.py" line="222"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="196" />
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202" />
+        <location filename="../../quickreply/ui/settings.py" line="229"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="203" />
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="216" />
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227" />
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228" />
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="269" />
+        <location filename="../../quickreply/ui/settings.py" line="309"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="273" />
+        <location filename="../../quickreply/ui/settings.py" line="313"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="275" />
+        <location filename="../../quickreply/ui/settings.py" line="315"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="279" />
+        <location filename="../../quickreply/ui/settings.py" line="319"/>
         <source>%1 已被「%2」使用</source>
-        <translation>%1 is already used by "%2"</translation>
+        <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="288" />
+        <location filename="../../quickreply/ui/settings.py" line="329"/>
         <source>%1 已被其他程序占用：%2</source>
         <translation>%1 is taken by another program: %2</translation>
     </message>
@@ -597,193 +651,193 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="129" />
+        <location filename="../../quickreply/ui/editor.py" line="129"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
-        <extracomment>A line holding only this separates the variants of a snippet's text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
+        <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>lowercase letters, digits and . _ -, e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="131" />
+        <location filename="../../quickreply/ui/editor.py" line="131"/>
         <source>例如：合作快递</source>
         <translation>e.g. Our couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="133" />
+        <location filename="../../quickreply/ui/editor.py" line="133"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="135" />
+        <location filename="../../quickreply/ui/editor.py" line="135"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>levels separated by /, e.g. Logistics/Couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="137" />
+        <location filename="../../quickreply/ui/editor.py" line="137"/>
         <source>用逗号或空格分隔</source>
         <translation>separated by commas or spaces</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="139" />
+        <location filename="../../quickreply/ui/editor.py" line="139"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>optional, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="140" />
+        <location filename="../../quickreply/ui/editor.py" line="140"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>Send after pasting (Enter)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="143" />
+        <location filename="../../quickreply/ui/editor.py" line="144"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>The reply; template names like {{ field }} work; put a line --- between variants</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="146" />
+        <location filename="../../quickreply/ui/editor.py" line="147"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>When to use this reply (shown to trainees)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="149" />
+        <location filename="../../quickreply/ui/editor.py" line="150"/>
         <source>买家常见问法，每行一个</source>
         <translation>Typical buyer questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155" />
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>字段名</source>
         <translation>Field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="156" />
+        <location filename="../../quickreply/ui/editor.py" line="157"/>
         <source>显示名</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157" />
+        <location filename="../../quickreply/ui/editor.py" line="158"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="158" />
+        <location filename="../../quickreply/ui/editor.py" line="159"/>
         <source>默认值</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159" />
+        <location filename="../../quickreply/ui/editor.py" line="160"/>
         <source>选项</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="166" />
+        <location filename="../../quickreply/ui/editor.py" line="167"/>
         <source>添加字段</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="167" />
+        <location filename="../../quickreply/ui/editor.py" line="168"/>
         <source>删除字段</source>
         <translation>Remove field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="172" />
+        <location filename="../../quickreply/ui/editor.py" line="173"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="173" />
+        <location filename="../../quickreply/ui/editor.py" line="174"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="174" />
+        <location filename="../../quickreply/ui/editor.py" line="175"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="175" />
+        <location filename="../../quickreply/ui/editor.py" line="176"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="176" />
+        <location filename="../../quickreply/ui/editor.py" line="177"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="177" />
+        <location filename="../../quickreply/ui/editor.py" line="178"/>
         <source>回复内容</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="178" />
+        <location filename="../../quickreply/ui/editor.py" line="179"/>
         <source>使用说明</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="179" />
+        <location filename="../../quickreply/ui/editor.py" line="180"/>
         <source>买家问法</source>
         <translation>Buyer questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="187" />
+        <location filename="../../quickreply/ui/editor.py" line="188"/>
         <source>填写字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="188" />
+        <location filename="../../quickreply/ui/editor.py" line="189"/>
         <source>直达热键</source>
         <translation>Direct hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="193" />
+        <location filename="../../quickreply/ui/editor.py" line="194"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206" />
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>实时预览</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="219" />
+        <location filename="../../quickreply/ui/editor.py" line="220"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="222" />
+        <location filename="../../quickreply/ui/editor.py" line="223"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="223" />
+        <location filename="../../quickreply/ui/editor.py" line="224"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="401" />
+        <location filename="../../quickreply/ui/editor.py" line="400"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="403" />
+        <location filename="../../quickreply/ui/editor.py" line="402"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="413" />
+        <location filename="../../quickreply/ui/editor.py" line="412"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="413" />
+        <location filename="../../quickreply/ui/editor.py" line="412"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="418" />
+        <location filename="../../quickreply/ui/editor.py" line="417"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="422" />
+        <location filename="../../quickreply/ui/editor.py" line="421"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>
@@ -791,87 +845,87 @@
 <context>
     <name>TimersPanel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="269" />
+        <location filename="../../quickreply/ui/timers.py" line="248"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="279" />
+        <location filename="../../quickreply/ui/timers.py" line="258"/>
         <source>置顶</source>
         <translation>On top</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="281" />
+        <location filename="../../quickreply/ui/timers.py" line="260"/>
         <source>窗口总在最前</source>
         <translation>Keep the window above others</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="284" />
+        <location filename="../../quickreply/ui/timers.py" line="263"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="287" />
+        <location filename="../../quickreply/ui/timers.py" line="266"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="313" />
+        <location filename="../../quickreply/ui/timers.py" line="292"/>
         <source>买家昵称，回车开始计时</source>
         <translation>Buyer name, Enter starts the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="325" />
+        <location filename="../../quickreply/ui/timers.py" line="304"/>
         <source>买家在等待：开始计时</source>
         <translation>A buyer is waiting: start the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="336" />
+        <location filename="../../quickreply/ui/timers.py" line="315"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>First: average wait for the first reply; Avg: average wait over all replies; 3 min/30 s: share of replies within that time; Slow: replies after more than 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="357" />
+        <location filename="../../quickreply/ui/timers.py" line="336"/>
         <source>{n} 分钟后</source>
         <translation>in {n} min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="359" />
+        <location filename="../../quickreply/ui/timers.py" line="338"/>
         <source>{n} 小时后</source>
         <translation>in {n} h</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="364" />
+        <location filename="../../quickreply/ui/timers.py" line="343"/>
         <source>指定时间…</source>
         <translation>At a time…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="475" />
+        <location filename="../../quickreply/ui/timers.py" line="454"/>
         <source>今日暂无回复记录</source>
         <translation>No replies recorded today</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="478" />
+        <location filename="../../quickreply/ui/timers.py" line="457"/>
         <source>{v}秒</source>
         <translation>{v} s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="484" />
+        <location filename="../../quickreply/ui/timers.py" line="463"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>Today first {first} · avg {avg} · 3 min {r3} · 30 s {r30} · slow {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="512" />
+        <location filename="../../quickreply/ui/timers.py" line="491"/>
         <source>买家等待过久</source>
         <translation>A buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="513" />
+        <location filename="../../quickreply/ui/timers.py" line="492"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="570" />
+        <location filename="../../quickreply/ui/timers.py" line="554"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>
@@ -879,52 +933,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>等待</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="171" />
+        <location filename="../../quickreply/ui/timers.py" line="151"/>
         <source>◷ 稍后</source>
         <translation>◷ Later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="173" />
+        <location filename="../../quickreply/ui/timers.py" line="153"/>
         <source>◷ 提醒</source>
         <translation>◷ Remind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="175" />
+        <location filename="../../quickreply/ui/timers.py" line="155"/>
         <source>● 正常</source>
         <translation>● OK</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="176" />
+        <location filename="../../quickreply/ui/timers.py" line="156"/>
         <source>▲ 偏慢</source>
         <translation>▲ Slow</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="177" />
+        <location filename="../../quickreply/ui/timers.py" line="157"/>
         <source>■ 超时</source>
         <translation>■ Overdue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="202" />
+        <location filename="../../quickreply/ui/timers.py" line="182"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}: reminder at {time}</translation>
     </message>
@@ -932,67 +986,67 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="102" />
+        <location filename="../../quickreply/ui/trainee.py" line="102"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="104" />
+        <location filename="../../quickreply/ui/trainee.py" line="104"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="106" />
+        <location filename="../../quickreply/ui/trainee.py" line="106"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="108" />
+        <location filename="../../quickreply/ui/trainee.py" line="108"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="122" />
+        <location filename="../../quickreply/ui/trainee.py" line="122"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="130" />
+        <location filename="../../quickreply/ui/trainee.py" line="130"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="131" />
+        <location filename="../../quickreply/ui/trainee.py" line="131"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="183" />
+        <location filename="../../quickreply/ui/trainee.py" line="183"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="222" />
+        <location filename="../../quickreply/ui/trainee.py" line="222"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="244" />
+        <location filename="../../quickreply/ui/trainee.py" line="244"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="247" />
+        <location filename="../../quickreply/ui/trainee.py" line="247"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="259" />
+        <location filename="../../quickreply/ui/trainee.py" line="259"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="269" />
+        <location filename="../../quickreply/ui/trainee.py" line="269"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>
@@ -1000,82 +1054,87 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="27" />
+        <location filename="../../quickreply/ui/tray.py" line="35"/>
         <source>打开快捷回复</source>
         <translation>Open palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="28" />
+        <location filename="../../quickreply/ui/tray.py" line="36"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="29" />
+        <location filename="../../quickreply/ui/tray.py" line="37"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="31" />
+        <location filename="../../quickreply/ui/tray.py" line="39"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="33" />
+        <location filename="../../quickreply/ui/tray.py" line="41"/>
         <source>暂停热键</source>
         <translation>Pause hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="38" />
+        <location filename="../../quickreply/ui/tray.py" line="46"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="57" />
+        <location filename="../../quickreply/ui/tray.py" line="65"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>QuickReply (hotkeys paused)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="59" />
+        <location filename="../../quickreply/ui/tray.py" line="67"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="69"/>
+        <source>%1 位买家在等待</source>
+        <translation>%1 buyer(s) waiting</translation>
     </message>
 </context>
 <context>
     <name>models</name>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="48" />
+        <location filename="../../quickreply/ui/models.py" line="48"/>
         <source>内置</source>
-        <extracomment>Item data role holding the group path ("物流/快递"; "" for the 全部 root). Item data role holding the Snippet object of a list row. Snippets without a group are listed under this pseudo group (never written to a pack).</extracomment>
+        <extracomment>Item data role holding the group path (&quot;物流/快递&quot;; &quot;&quot; for the 全部 root). Item data role holding the Snippet object of a list row. Snippets without a group are listed under this pseudo group (never written to a pack).</extracomment>
         <translation>built-in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="49" />
+        <location filename="../../quickreply/ui/models.py" line="49"/>
         <source>团队</source>
         <translation>team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="50" />
+        <location filename="../../quickreply/ui/models.py" line="50"/>
         <source>个人</source>
         <translation>personal</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="51" />
+        <location filename="../../quickreply/ui/models.py" line="51"/>
         <source>命令行</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="123" />
-        <location filename="../../quickreply/ui/models.py" line="127" />
+        <location filename="../../quickreply/ui/models.py" line="123"/>
+        <location filename="../../quickreply/ui/models.py" line="127"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="129" />
+        <location filename="../../quickreply/ui/models.py" line="129"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="147" />
+        <location filename="../../quickreply/ui/models.py" line="147"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>

@@ -1,22 +1,34 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="208" />
+        <location filename="../../quickreply/app.py" line="234"/>
+        <location filename="../../quickreply/app.py" line="595"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="357" />
-        <source>本版本尚未包含粘贴模块</source>
-        <translation>本版本尚未包含貼上模組</translation>
+        <location filename="../../quickreply/app.py" line="549"/>
+        <source>另有 %1 个快捷键问题（见托盘消息）</source>
+        <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="561"/>
+        <source>全局快捷键和自动粘贴不可用</source>
+        <translation>全域性快捷鍵和自動貼上不可用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="566"/>
+        <source>有快捷键无法使用</source>
+        <translation>有快捷鍵無法使用</translation>
     </message>
 </context>
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="57" />
+        <location filename="../../quickreply/ui/settings.py" line="63"/>
         <source>清除</source>
         <translation>清除</translation>
     </message>
@@ -24,339 +36,339 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="127" />
+        <location filename="../../quickreply/ui/library.py" line="127"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="159" />
-        <location filename="../../quickreply/ui/library.py" line="775" />
+        <location filename="../../quickreply/ui/library.py" line="159"/>
+        <location filename="../../quickreply/ui/library.py" line="778"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="160" />
+        <location filename="../../quickreply/ui/library.py" line="160"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="177" />
-        <location filename="../../quickreply/ui/library.py" line="302" />
-        <location filename="../../quickreply/ui/library.py" line="307" />
+        <location filename="../../quickreply/ui/library.py" line="177"/>
+        <location filename="../../quickreply/ui/library.py" line="305"/>
+        <location filename="../../quickreply/ui/library.py" line="310"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="196" />
+        <location filename="../../quickreply/ui/library.py" line="196"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>篩選：標題、編碼、內容、標籤（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="207" />
+        <location filename="../../quickreply/ui/library.py" line="207"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="235" />
+        <location filename="../../quickreply/ui/library.py" line="235"/>
         <source>复制</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="236" />
+        <location filename="../../quickreply/ui/library.py" line="236"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="238" />
+        <location filename="../../quickreply/ui/library.py" line="238"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="240" />
+        <location filename="../../quickreply/ui/library.py" line="240"/>
         <source>复制到个人包</source>
         <translation>複製到個人包</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="242" />
+        <location filename="../../quickreply/ui/library.py" line="242"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="294" />
+        <location filename="../../quickreply/ui/library.py" line="294"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="296" />
+        <location filename="../../quickreply/ui/library.py" line="296"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="297" />
+        <location filename="../../quickreply/ui/library.py" line="297"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="307" />
+        <location filename="../../quickreply/ui/library.py" line="310"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="351" />
+        <location filename="../../quickreply/ui/library.py" line="354"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="387" />
+        <location filename="../../quickreply/ui/library.py" line="390"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403" />
+        <location filename="../../quickreply/ui/library.py" line="406"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403" />
+        <location filename="../../quickreply/ui/library.py" line="406"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404" />
+        <location filename="../../quickreply/ui/library.py" line="407"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404" />
+        <location filename="../../quickreply/ui/library.py" line="407"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406" />
+        <location filename="../../quickreply/ui/library.py" line="409"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="408" />
+        <location filename="../../quickreply/ui/library.py" line="411"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="422" />
+        <location filename="../../quickreply/ui/library.py" line="425"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425" />
+        <location filename="../../quickreply/ui/library.py" line="428"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="440" />
+        <location filename="../../quickreply/ui/library.py" line="443"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="442" />
+        <location filename="../../quickreply/ui/library.py" line="445"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444" />
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445" />
+        <location filename="../../quickreply/ui/library.py" line="448"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447" />
+        <location filename="../../quickreply/ui/library.py" line="450"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449" />
+        <location filename="../../quickreply/ui/library.py" line="452"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="453" />
+        <location filename="../../quickreply/ui/library.py" line="456"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454" />
+        <location filename="../../quickreply/ui/library.py" line="457"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454" />
-        <location filename="../../quickreply/ui/library.py" line="459" />
+        <location filename="../../quickreply/ui/library.py" line="457"/>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457" />
-        <location filename="../../quickreply/ui/library.py" line="459" />
+        <location filename="../../quickreply/ui/library.py" line="460"/>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="480" />
+        <location filename="../../quickreply/ui/library.py" line="483"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483" />
+        <location filename="../../quickreply/ui/library.py" line="486"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="511" />
+        <location filename="../../quickreply/ui/library.py" line="514"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="531" />
+        <location filename="../../quickreply/ui/library.py" line="534"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>這條話術屬於只讀的話術包，不能修改；可以先“複製到個人包”再改。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="537" />
+        <location filename="../../quickreply/ui/library.py" line="540"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="545" />
+        <location filename="../../quickreply/ui/library.py" line="548"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="557" />
+        <location filename="../../quickreply/ui/library.py" line="560"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="580" />
+        <location filename="../../quickreply/ui/library.py" line="583"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="598" />
+        <location filename="../../quickreply/ui/library.py" line="601"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="632" />
+        <location filename="../../quickreply/ui/library.py" line="635"/>
         <source>编号不能为空</source>
         <translation>編號不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="632" />
-        <location filename="../../quickreply/ui/library.py" line="634" />
+        <location filename="../../quickreply/ui/library.py" line="635"/>
+        <location filename="../../quickreply/ui/library.py" line="637"/>
         <source>例如 my.greeting</source>
         <translation>例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="634" />
+        <location filename="../../quickreply/ui/library.py" line="637"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>編號只能用小寫字母、數字和 . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="639" />
+        <location filename="../../quickreply/ui/library.py" line="642"/>
         <source>编号 %1 已被使用</source>
         <translation>編號 %1 已被使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="640" />
+        <location filename="../../quickreply/ui/library.py" line="643"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>已在 %1 中；換一個編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643" />
+        <location filename="../../quickreply/ui/library.py" line="646"/>
         <source>标题不能为空</source>
         <translation>標題不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643" />
+        <location filename="../../quickreply/ui/library.py" line="646"/>
         <source>写一个简短的标题</source>
         <translation>寫一個簡短的標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="645" />
+        <location filename="../../quickreply/ui/library.py" line="648"/>
         <source>回复内容不能为空</source>
         <translation>回覆內容不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="645" />
+        <location filename="../../quickreply/ui/library.py" line="648"/>
         <source>写下要发给买家的话</source>
         <translation>寫下要發給買家的話</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="651" />
+        <location filename="../../quickreply/ui/library.py" line="654"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>欄位名只能用字母、數字和下劃線</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="652" />
+        <location filename="../../quickreply/ui/library.py" line="655"/>
         <source>例如 amount</source>
         <translation>例如 amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655" />
+        <location filename="../../quickreply/ui/library.py" line="658"/>
         <source>字段名重复</source>
         <translation>欄位名重複</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655" />
+        <location filename="../../quickreply/ui/library.py" line="658"/>
         <source>每个字段名只能用一次</source>
         <translation>每個欄位名只能用一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="660" />
+        <location filename="../../quickreply/ui/library.py" line="663"/>
         <source>选择类型的字段需要选项</source>
         <translation>選擇型別的欄位需要選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661" />
+        <location filename="../../quickreply/ui/library.py" line="664"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>在“選項”裡用逗號分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="680" />
+        <location filename="../../quickreply/ui/library.py" line="683"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="710" />
+        <location filename="../../quickreply/ui/library.py" line="713"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="719" />
+        <location filename="../../quickreply/ui/library.py" line="722"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="759" />
+        <location filename="../../quickreply/ui/library.py" line="762"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="761" />
+        <location filename="../../quickreply/ui/library.py" line="764"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="771" />
+        <location filename="../../quickreply/ui/library.py" line="774"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="806" />
+        <location filename="../../quickreply/ui/library.py" line="809"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
@@ -364,58 +376,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="151" />
+        <location filename="../../quickreply/ui/palette.py" line="160"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="170" />
+        <location filename="../../quickreply/ui/palette.py" line="179"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="179" />
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="255" />
+        <location filename="../../quickreply/ui/palette.py" line="273"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上併發送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="257" />
+        <location filename="../../quickreply/ui/palette.py" line="275"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="258" />
+        <location filename="../../quickreply/ui/palette.py" line="276"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="283" />
+        <location filename="../../quickreply/ui/palette.py" line="302"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="322" />
-        <location filename="../../quickreply/ui/palette.py" line="360" />
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="385"/>
         <source>无法生成回复：%1</source>
         <translation>無法生成回覆：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="384" />
+        <location filename="../../quickreply/ui/palette.py" line="414"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>
@@ -423,12 +435,12 @@
 <context>
     <name>ParkTimeDialog</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="224" />
+        <location filename="../../quickreply/ui/timers.py" line="204"/>
         <source>稍后提醒</source>
         <translation>稍後提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="236" />
+        <location filename="../../quickreply/ui/timers.py" line="216"/>
         <source>提醒时间：</source>
         <translation>提醒時間：</translation>
     </message>
@@ -436,160 +448,202 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="124" />
+        <location filename="../../quickreply/ui/settings.py" line="130"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="133" />
-        <location filename="../../quickreply/ui/settings.py" line="143" />
+        <location filename="../../quickreply/ui/settings.py" line="139"/>
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="137" />
-        <location filename="../../quickreply/ui/settings.py" line="262" />
+        <location filename="../../quickreply/ui/settings.py" line="143"/>
+        <location filename="../../quickreply/ui/settings.py" line="298"/>
         <source>呼出快捷回复</source>
         <translation>撥出快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="140" />
+        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="300"/>
+        <source>买家在等待</source>
+        <translation>買家在等待</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="302"/>
+        <source>已回复</source>
+        <translation>已回覆</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="152"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="143" />
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="154" />
+        <location filename="../../quickreply/ui/settings.py" line="166"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="156" />
+        <location filename="../../quickreply/ui/settings.py" line="168"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="159" />
+        <location filename="../../quickreply/ui/settings.py" line="171"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="163" />
+        <location filename="../../quickreply/ui/settings.py" line="175"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="164" />
+        <location filename="../../quickreply/ui/settings.py" line="176"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="169" />
+        <location filename="../../quickreply/ui/settings.py" line="181"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="172" />
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
+        <source>自动</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
+        <source>关闭（只复制）</source>
+        <translation>關閉（只複製）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
+        <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="189"/>
+        <source>粘贴方式</source>
+        <translation>貼上方式</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <source>等待计时</source>
+        <translation>等待計時</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <source>买家等待超时时响一声</source>
+        <translation>買家等待超時時響一聲</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="175" />
-        <location filename="../../quickreply/ui/settings.py" line="183" />
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="181" />
+        <location filename="../../quickreply/ui/settings.py" line="208"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184" />
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="185" />
+        <location filename="../../quickreply/ui/settings.py" line="212"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187" />
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188" />
+        <location filename="../../quickreply/ui/settings.py" line="215"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="193" />
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="195" />
+        <location filename="../../quickreply/ui/settings.py" line="222"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="196" />
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202" />
+        <location filename="../../quickreply/ui/settings.py" line="229"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="203" />
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="216" />
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227" />
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228" />
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="269" />
+        <location filename="../../quickreply/ui/settings.py" line="309"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="273" />
+        <location filename="../../quickreply/ui/settings.py" line="313"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="275" />
+        <location filename="../../quickreply/ui/settings.py" line="315"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="279" />
+        <location filename="../../quickreply/ui/settings.py" line="319"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="288" />
+        <location filename="../../quickreply/ui/settings.py" line="329"/>
         <source>%1 已被其他程序占用：%2</source>
         <translation>%1 已被其他程式佔用：%2</translation>
     </message>
@@ -597,193 +651,193 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="129" />
+        <location filename="../../quickreply/ui/editor.py" line="129"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
-        <extracomment>A line holding only this separates the variants of a snippet's text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
+        <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>小寫字母、數字和 . _ -，例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="131" />
+        <location filename="../../quickreply/ui/editor.py" line="131"/>
         <source>例如：合作快递</source>
         <translation>例如：合作快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="133" />
+        <location filename="../../quickreply/ui/editor.py" line="133"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="135" />
+        <location filename="../../quickreply/ui/editor.py" line="135"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>用 / 分層，例如 物流/快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="137" />
+        <location filename="../../quickreply/ui/editor.py" line="137"/>
         <source>用逗号或空格分隔</source>
         <translation>用逗號或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="139" />
+        <location filename="../../quickreply/ui/editor.py" line="139"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>可選，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="140" />
+        <location filename="../../quickreply/ui/editor.py" line="140"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>粘貼後自動傳送（回車）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="143" />
+        <location filename="../../quickreply/ui/editor.py" line="144"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>回覆內容，可用 {{ 欄位名 }} 等模板變數；多個變體之間放一行 ---</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="146" />
+        <location filename="../../quickreply/ui/editor.py" line="147"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>什麼時候用這條回覆（新人學習時顯示）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="149" />
+        <location filename="../../quickreply/ui/editor.py" line="150"/>
         <source>买家常见问法，每行一个</source>
         <translation>買家常見問法，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155" />
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>字段名</source>
         <translation>欄位名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="156" />
+        <location filename="../../quickreply/ui/editor.py" line="157"/>
         <source>显示名</source>
         <translation>顯示名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157" />
+        <location filename="../../quickreply/ui/editor.py" line="158"/>
         <source>类型</source>
         <translation>型別</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="158" />
+        <location filename="../../quickreply/ui/editor.py" line="159"/>
         <source>默认值</source>
         <translation>預設值</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159" />
+        <location filename="../../quickreply/ui/editor.py" line="160"/>
         <source>选项</source>
         <translation>選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="166" />
+        <location filename="../../quickreply/ui/editor.py" line="167"/>
         <source>添加字段</source>
         <translation>新增欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="167" />
+        <location filename="../../quickreply/ui/editor.py" line="168"/>
         <source>删除字段</source>
         <translation>刪除欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="172" />
+        <location filename="../../quickreply/ui/editor.py" line="173"/>
         <source>编号</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="173" />
+        <location filename="../../quickreply/ui/editor.py" line="174"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="174" />
+        <location filename="../../quickreply/ui/editor.py" line="175"/>
         <source>快捷编码</source>
         <translation>快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="175" />
+        <location filename="../../quickreply/ui/editor.py" line="176"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="176" />
+        <location filename="../../quickreply/ui/editor.py" line="177"/>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="177" />
+        <location filename="../../quickreply/ui/editor.py" line="178"/>
         <source>回复内容</source>
         <translation>回覆內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="178" />
+        <location filename="../../quickreply/ui/editor.py" line="179"/>
         <source>使用说明</source>
         <translation>使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="179" />
+        <location filename="../../quickreply/ui/editor.py" line="180"/>
         <source>买家问法</source>
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="187" />
+        <location filename="../../quickreply/ui/editor.py" line="188"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="188" />
+        <location filename="../../quickreply/ui/editor.py" line="189"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="193" />
+        <location filename="../../quickreply/ui/editor.py" line="194"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206" />
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="219" />
+        <location filename="../../quickreply/ui/editor.py" line="220"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="222" />
+        <location filename="../../quickreply/ui/editor.py" line="223"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="223" />
+        <location filename="../../quickreply/ui/editor.py" line="224"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="401" />
+        <location filename="../../quickreply/ui/editor.py" line="400"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="403" />
+        <location filename="../../quickreply/ui/editor.py" line="402"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="413" />
+        <location filename="../../quickreply/ui/editor.py" line="412"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="413" />
+        <location filename="../../quickreply/ui/editor.py" line="412"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="418" />
+        <location filename="../../quickreply/ui/editor.py" line="417"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="422" />
+        <location filename="../../quickreply/ui/editor.py" line="421"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
@@ -791,87 +845,87 @@
 <context>
     <name>TimersPanel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="269" />
+        <location filename="../../quickreply/ui/timers.py" line="248"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="279" />
+        <location filename="../../quickreply/ui/timers.py" line="258"/>
         <source>置顶</source>
         <translation>置頂</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="281" />
+        <location filename="../../quickreply/ui/timers.py" line="260"/>
         <source>窗口总在最前</source>
         <translation>視窗總在最前</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="284" />
+        <location filename="../../quickreply/ui/timers.py" line="263"/>
         <source>提示音</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="287" />
+        <location filename="../../quickreply/ui/timers.py" line="266"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="313" />
+        <location filename="../../quickreply/ui/timers.py" line="292"/>
         <source>买家昵称，回车开始计时</source>
         <translation>買家暱稱，回車開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="325" />
+        <location filename="../../quickreply/ui/timers.py" line="304"/>
         <source>买家在等待：开始计时</source>
         <translation>買家在等待：開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="336" />
+        <location filename="../../quickreply/ui/timers.py" line="315"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>首響：首次響應平均等待；平均：所有回覆平均等待；3分鐘/30秒：在該時間內回覆的比例；慢：超過3分鐘的回覆數</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="357" />
+        <location filename="../../quickreply/ui/timers.py" line="336"/>
         <source>{n} 分钟后</source>
         <translation>{n} 分鐘後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="359" />
+        <location filename="../../quickreply/ui/timers.py" line="338"/>
         <source>{n} 小时后</source>
         <translation>{n} 小時後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="364" />
+        <location filename="../../quickreply/ui/timers.py" line="343"/>
         <source>指定时间…</source>
         <translation>指定時間…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="475" />
+        <location filename="../../quickreply/ui/timers.py" line="454"/>
         <source>今日暂无回复记录</source>
         <translation>今日暫無回覆記錄</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="478" />
+        <location filename="../../quickreply/ui/timers.py" line="457"/>
         <source>{v}秒</source>
         <translation>{v}秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="484" />
+        <location filename="../../quickreply/ui/timers.py" line="463"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>今日 首響 {first} · 平均 {avg} · 3分鐘 {r3} · 30秒 {r30} · 慢 {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="512" />
+        <location filename="../../quickreply/ui/timers.py" line="491"/>
         <source>买家等待过久</source>
         <translation>買家等待過久</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="513" />
+        <location filename="../../quickreply/ui/timers.py" line="492"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label}（{queue}）已等待 {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="570" />
+        <location filename="../../quickreply/ui/timers.py" line="554"/>
         <source>等待中：{n} 人</source>
         <translation>等待中：{n} 人</translation>
     </message>
@@ -879,52 +933,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>买家</source>
         <translation>買家</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>队列</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="167" />
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>等待</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="171" />
+        <location filename="../../quickreply/ui/timers.py" line="151"/>
         <source>◷ 稍后</source>
         <translation>◷ 稍後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="173" />
+        <location filename="../../quickreply/ui/timers.py" line="153"/>
         <source>◷ 提醒</source>
         <translation>◷ 提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="175" />
+        <location filename="../../quickreply/ui/timers.py" line="155"/>
         <source>● 正常</source>
         <translation>● 正常</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="176" />
+        <location filename="../../quickreply/ui/timers.py" line="156"/>
         <source>▲ 偏慢</source>
         <translation>▲ 偏慢</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="177" />
+        <location filename="../../quickreply/ui/timers.py" line="157"/>
         <source>■ 超时</source>
         <translation>■ 超時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="202" />
+        <location filename="../../quickreply/ui/timers.py" line="182"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}：{time} 提醒</translation>
     </message>
@@ -932,67 +986,67 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="102" />
+        <location filename="../../quickreply/ui/trainee.py" line="102"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>輸入你會用的快捷編碼或標題，回車確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="104" />
+        <location filename="../../quickreply/ui/trainee.py" line="104"/>
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="106" />
+        <location filename="../../quickreply/ui/trainee.py" line="106"/>
         <source>看答案</source>
         <translation>看答案</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="108" />
+        <location filename="../../quickreply/ui/trainee.py" line="108"/>
         <source>下一题</source>
         <translation>下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="122" />
+        <location filename="../../quickreply/ui/trainee.py" line="122"/>
         <source>买家发来：</source>
         <translation>買家發來：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="130" />
+        <location filename="../../quickreply/ui/trainee.py" line="130"/>
         <source>按场景学习</source>
         <translation>按場景學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="131" />
+        <location filename="../../quickreply/ui/trainee.py" line="131"/>
         <source>练习</source>
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="183" />
+        <location filename="../../quickreply/ui/trainee.py" line="183"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="222" />
+        <location filename="../../quickreply/ui/trainee.py" line="222"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="244" />
+        <location filename="../../quickreply/ui/trainee.py" line="244"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="247" />
+        <location filename="../../quickreply/ui/trainee.py" line="247"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="259" />
+        <location filename="../../quickreply/ui/trainee.py" line="259"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="269" />
+        <location filename="../../quickreply/ui/trainee.py" line="269"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>
@@ -1000,82 +1054,87 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="27" />
+        <location filename="../../quickreply/ui/tray.py" line="35"/>
         <source>打开快捷回复</source>
         <translation>開啟快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="28" />
+        <location filename="../../quickreply/ui/tray.py" line="36"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="29" />
+        <location filename="../../quickreply/ui/tray.py" line="37"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="31" />
+        <location filename="../../quickreply/ui/tray.py" line="39"/>
         <source>设置…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="33" />
+        <location filename="../../quickreply/ui/tray.py" line="41"/>
         <source>暂停热键</source>
         <translation>暫停熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="38" />
+        <location filename="../../quickreply/ui/tray.py" line="46"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="57" />
+        <location filename="../../quickreply/ui/tray.py" line="65"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>快捷回覆助手（熱鍵已暫停）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="59" />
+        <location filename="../../quickreply/ui/tray.py" line="67"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="69"/>
+        <source>%1 位买家在等待</source>
+        <translation>%1 位買家在等待</translation>
     </message>
 </context>
 <context>
     <name>models</name>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="48" />
+        <location filename="../../quickreply/ui/models.py" line="48"/>
         <source>内置</source>
-        <extracomment>Item data role holding the group path ("物流/快递"; "" for the 全部 root). Item data role holding the Snippet object of a list row. Snippets without a group are listed under this pseudo group (never written to a pack).</extracomment>
+        <extracomment>Item data role holding the group path (&quot;物流/快递&quot;; &quot;&quot; for the 全部 root). Item data role holding the Snippet object of a list row. Snippets without a group are listed under this pseudo group (never written to a pack).</extracomment>
         <translation>內建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="49" />
+        <location filename="../../quickreply/ui/models.py" line="49"/>
         <source>团队</source>
         <translation>團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="50" />
+        <location filename="../../quickreply/ui/models.py" line="50"/>
         <source>个人</source>
         <translation>個人</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="51" />
+        <location filename="../../quickreply/ui/models.py" line="51"/>
         <source>命令行</source>
         <translation>命令列</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="123" />
-        <location filename="../../quickreply/ui/models.py" line="127" />
+        <location filename="../../quickreply/ui/models.py" line="123"/>
+        <location filename="../../quickreply/ui/models.py" line="127"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="129" />
+        <location filename="../../quickreply/ui/models.py" line="129"/>
         <source>全部</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="147" />
+        <location filename="../../quickreply/ui/models.py" line="147"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>

@@ -389,3 +389,18 @@ def test_a_palette_paste_records_the_use_and_reranks_the_search(rig: Rig, qtbot:
     rig.palette_paste(qtbot, "zzqb")
     assert rig.app.services.stats.usage()["thanks"].count == 1
     assert [hit.snippet.id for hit in index.search("测试问候")][:2] == ["thanks", "greet"]
+
+
+def test_a_failed_paste_is_shown_in_the_tray_and_stops_no_clock(rig: Rig, qtbot: QtBot) -> None:
+    chat = rig.chat("阿杰 - 千牛工作台")
+    rig.press("ctrl+alt+w")
+    rig.press("ctrl+alt+space")  # remembers 阿杰's window
+    rig.desk.close_window(chat)
+    with qtbot.waitSignal(rig.app.tray.notified, timeout=2000) as blocker:
+        rig.app.palette.search_box.setText("zzqa")
+        rig.app.palette.accept()
+    assert blocker.args[1] == (
+        "quickreply:0: paste: the chat window was closed before the paste, so nothing was typed "
+        "(click into the chat input and paste again)"
+    )
+    assert waiting_labels(rig.app) == ["阿杰"]

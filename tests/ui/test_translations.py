@@ -1,0 +1,61 @@
+"""The en and zh_TW translations cover every UI string, with nothing unfinished or empty."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "resources" / "translations"
+LANGUAGES = ("en", "zh_TW")
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> the <translation> element."""
+    found: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None, f"{ts.name}: {name}: a message without translation"
+            found[(name, message.findtext("source") or "")] = translation
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_is_translated(language: str) -> None:
+    ts = FOLDER / f"quickreply_{language}.ts"
+    bad = [
+        f"{context}: {source!r}"
+        for (context, source), translation in messages(ts).items()
+        if translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
+    assert bad == [], f"{ts.name}: untranslated (run pyside6-lupdate and fill them in)"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_survive_translation(language: str) -> None:
+    for (context, source), translation in messages(FOLDER / f"quickreply_{language}.ts").items():
+        for mark in ("%1", "%2", "{n}"):
+            assert (mark in source) == (mark in (translation.text or "")), (context, source)
+
+
+def test_the_ts_files_hold_every_string_the_code_marks(tmp_path: Path) -> None:
+    tool = Path(sys.executable).with_name("pyside6-lupdate")
+    lupdate = str(tool) if tool.exists() else shutil.which("pyside6-lupdate")
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate not found (pip install PySide6-Essentials)")
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "quickreply" / "ui").glob("*.py"))
+    sources.append(str(ROOT / "quickreply" / "app.py"))
+    subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    wanted = set(messages(fresh))
+    for language in LANGUAGES:
+        have = set(messages(FOLDER / f"quickreply_{language}.ts"))
+        assert sorted(wanted - have) == [], f"quickreply_{language}.ts misses these: re-run lupdate"
