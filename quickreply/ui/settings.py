@@ -161,6 +161,7 @@ class SettingsDialog(QDialog):
         self.snippet_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.snippet_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.snippet_table.currentCellChanged.connect(self._on_row)
+        self.snippet_table.setMinimumHeight(130)  # a few rows even with every group shown
         self.snippet_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=self._row_id()))
         self.snippet_hotkey.accepted.connect(self._on_snippet_hotkey)
         keys_form.addRow(self.tr("话术快捷键"), self.snippet_filter)
@@ -189,13 +190,6 @@ class SettingsDialog(QDialog):
         paste_form.addRow(self.tr("粘贴方式"), self.paste_backend)
         layout.addWidget(paste_box)
 
-        timers_box = QGroupBox(self.tr("等待计时"))
-        timers_form = QFormLayout(timers_box)
-        self.timer_sound = QCheckBox(self.tr("买家等待超时时响一声"))
-        self.timer_sound.setChecked(settings.timer_sound)
-        timers_form.addRow(self.timer_sound)
-        layout.addWidget(timers_box)
-
         look_box = QGroupBox(self.tr("界面"))
         look_form = QFormLayout(look_box)
         self.language = QComboBox()
@@ -212,6 +206,10 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("深色"), "dark")
         self._select(self.theme, settings.theme)
         look_form.addRow(self.tr("主题"), self.theme)
+        # The wait timers' only setting here; queues and title patterns live in settings.json.
+        self.timer_sound = QCheckBox(self.tr("买家等待超时时响一声"))
+        self.timer_sound.setChecked(settings.timer_sound)
+        look_form.addRow(self.tr("等待计时"), self.timer_sound)
         self.restart_note = QLabel(self.tr("语言更改在重新启动后生效。"))
         self.restart_note.setObjectName("hint")
         look_form.addRow(self.restart_note)
@@ -232,7 +230,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._fill_table("")
-        self.resize(560, 720)
+        self.resize(560, 760)
 
     # ---- building helpers ----------------------------------------------------------------
 

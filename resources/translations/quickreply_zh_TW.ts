@@ -460,19 +460,19 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/settings.py" line="143"/>
-        <location filename="../../quickreply/ui/settings.py" line="298"/>
+        <location filename="../../quickreply/ui/settings.py" line="296"/>
         <source>呼出快捷回复</source>
         <translation>撥出快捷回覆</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/settings.py" line="146"/>
-        <location filename="../../quickreply/ui/settings.py" line="300"/>
+        <location filename="../../quickreply/ui/settings.py" line="298"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/settings.py" line="149"/>
-        <location filename="../../quickreply/ui/settings.py" line="302"/>
+        <location filename="../../quickreply/ui/settings.py" line="300"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
@@ -487,163 +487,163 @@
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="166"/>
+        <location filename="../../quickreply/ui/settings.py" line="167"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="168"/>
+        <location filename="../../quickreply/ui/settings.py" line="169"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="171"/>
+        <location filename="../../quickreply/ui/settings.py" line="172"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="175"/>
+        <location filename="../../quickreply/ui/settings.py" line="176"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="177"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="181"/>
+        <location filename="../../quickreply/ui/settings.py" line="182"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="183"/>
+        <location filename="../../quickreply/ui/settings.py" line="184"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="186"/>
+        <location filename="../../quickreply/ui/settings.py" line="187"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <location filename="../../quickreply/ui/settings.py" line="189"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="189"/>
+        <location filename="../../quickreply/ui/settings.py" line="190"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <location filename="../../quickreply/ui/settings.py" line="212"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="193"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
-        <location filename="../../quickreply/ui/settings.py" line="210"/>
+        <location filename="../../quickreply/ui/settings.py" line="196"/>
+        <location filename="../../quickreply/ui/settings.py" line="204"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="208"/>
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="212"/>
+        <location filename="../../quickreply/ui/settings.py" line="206"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="208"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="215"/>
+        <location filename="../../quickreply/ui/settings.py" line="213"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="220"/>
+        <location filename="../../quickreply/ui/settings.py" line="218"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="222"/>
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="229"/>
+        <location filename="../../quickreply/ui/settings.py" line="227"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
+        <location filename="../../quickreply/ui/settings.py" line="228"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="241"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="254"/>
+        <location filename="../../quickreply/ui/settings.py" line="252"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="309"/>
+        <location filename="../../quickreply/ui/settings.py" line="307"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="313"/>
+        <location filename="../../quickreply/ui/settings.py" line="311"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="315"/>
+        <location filename="../../quickreply/ui/settings.py" line="313"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="319"/>
+        <location filename="../../quickreply/ui/settings.py" line="317"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="329"/>
+        <location filename="../../quickreply/ui/settings.py" line="327"/>
         <source>%1 已被其他程序占用：%2</source>
         <translation>%1 已被其他程式佔用：%2</translation>
     </message>
