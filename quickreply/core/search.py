@@ -27,9 +27,12 @@ import os
 import re
 import tempfile
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import repeat
+from operator import add, itemgetter
 from pathlib import Path
 from typing import cast
 
@@ -37,8 +40,13 @@ from quickreply.core.model import Library, Snippet
 from quickreply.core.stats import Usage
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, is_han
 
+# Gram keys (see _grams): pairs of these, and any character outside ASCII.
+_ASCII = frozenset(map(chr, range(128)))
+_HEAD = itemgetter(slice(0, 1))
+_ALNUM_RUN = re.compile("[A-Za-z0-9]{2,}")
+
 # Bump whenever the cached layout or the way keys are computed changes.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 CACHE_PREFIX = "search-index-"
 _SEPS = SEP_ITEM + SEP_RECORD
 
@@ -214,6 +222,7 @@ class SearchIndex:
         group_of: list[int],
         group_keys: list[tuple[str, ...]],
         usage: Mapping[str, Usage] | None = None,
+        grams: dict[str, dict[str, int]] | None = None,
     ) -> None:
         self._snippets = list(snippets)
         self._fields = fields
@@ -225,6 +234,13 @@ class SearchIndex:
         codes = {s.code.casefold(): i for i, s in enumerate(self._snippets) if s.code}
         self._code_of = codes
         self._sorted_codes = sorted(codes)
+        self._codes = [s.code.casefold() for s in self._snippets]
+        # Per field (and "code"): key -> bitmap of records, see _grams. Built with the index
+        # and cached; a query ANDs its keys to learn where a term can occur before any scan.
+        self._grams = grams if grams is not None else self._build_grams()
+        self._all_bits = (1 << len(self._snippets)) - 1
+        self._group_bits: dict[int, int] = {}
+        self._boost_bits = 0
         self._rank: list[int] = []
         self._order: list[int] = []
         self._typo: _TypoTable | None = None
@@ -281,9 +297,10 @@ class SearchIndex:
                 m_parts: list[str] = []
                 i_parts: list[str] = []
                 for item in value.split(SEP_ITEM) if value else ():
-                    spellings = keys.spellings(item)
                     if name == "examples":
-                        spellings = spellings[:1]
+                        spellings = [keys.default_spelling(item)]
+                    else:
+                        spellings = keys.spellings(item)
                     m_parts.extend(m for m, _ in spellings)
                     i_parts.extend(i for _, i in spellings)
                 marked_items.append(SEP_ITEM.join(m_parts))
@@ -342,6 +359,7 @@ class SearchIndex:
                 "group_of": self._group_of,
                 "group_keys": self._group_keys,
                 "typo": _typo_data(self._typo_table()),
+                "grams": self._grams,
             }
         )
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -383,11 +401,22 @@ class SearchIndex:
                 list(data["group_of"]),
                 [tuple(k) for k in data["group_keys"]],
                 usage=usage,
+                grams=_grams_from(data["grams"], fields),
             )
             index._typo = _typo_from(data["typo"], len(snippets))
             return index
         except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
             return None
+
+    def _build_grams(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for name, field in self._fields.items():
+            hay, offsets = field.hay, field.offsets
+            out[name] = _gram_bitmaps(
+                [hay[offsets[i] : offsets[i + 1] - 1] for i in range(len(offsets) - 1)]
+            )
+        out["code"] = _gram_bitmaps(self._codes)
+        return out
 
     # -- usage --------------------------------------------------------------------------------
 
@@ -410,6 +439,7 @@ class SearchIndex:
             )
             for i in boosted
         }
+        self._boost_bits = _bitmap_of(boosted, len(self._snippets))
         order = boosted + [i for i in self._title_order if i not in chosen]
         rank = [0] * len(order)
         for position, i in enumerate(order):
@@ -435,7 +465,13 @@ class SearchIndex:
         pool = self._narrowed_pool(terms, group_terms)
         self._fell_back = self._truncated = False
         page = limit if len(terms) == 1 else 0
-        scores, why = self._match_all(terms, pool, allowed, typos=False, limit=page)
+        walked = None
+        if pool is None and len(terms) > 1 and all(t.kind in ("latin", "han") for t in terms):
+            walked = self._walk(terms, group_terms, limit)
+        if walked is not None:
+            scores, why = walked
+        else:
+            scores, why = self._match_all(terms, pool, allowed, typos=False, limit=page)
         if allowed is not None and not terms:
             scores = dict.fromkeys(sorted(allowed), 0)
             why = dict.fromkeys(scores, "group-filter")
@@ -455,6 +491,165 @@ class SearchIndex:
             else:
                 scores, why = self._match_all(terms, None, allowed, typos=True, limit=page)
         return self._top(scores, why, limit)
+
+    def _walk(
+        self, terms: list[_Term], group_terms: list[str], limit: int
+    ) -> tuple[dict[int, int], dict[int, str]]:
+        """Several terms: exact scores of the records that can reach the page, best bound first.
+
+        Each term's gram bitmaps tell, per field, which records may contain it there and
+        whether at an item start: an upper bound of its tier per record. Records are taken in
+        groups of equal bound (sum over the terms), each scored exactly, and the walk stops
+        once ``limit`` scored records outrank everything the rest could reach. Sets
+        ``_truncated`` when it stopped early (the scores are then not every match).
+        """
+        ordered = sorted(terms, key=lambda t: (t.prefix_only, -len(t.raw)))
+        levels: list[list[tuple[int, int]]] = []
+        cand = self._all_bits
+        if group_terms:
+            cand &= self._group_bitmap(group_terms)
+        for term in ordered:
+            bounds = self._bounds(term)
+            union = 0
+            for _, bitmap in bounds:
+                union |= bitmap
+            cand &= union
+            levels.append(bounds)
+        # Partition the candidates by the sum of their terms' bounds, one term at a time
+        # (equal sums merged, so this stays a handful of bitmaps however many terms).
+        groups: dict[int, int] = {0: cand} if cand else {}
+        for bounds in levels:
+            grown: dict[int, int] = {}
+            for total, acc in groups.items():
+                for bound, bitmap in bounds:
+                    both = acc & bitmap
+                    if both:
+                        key = total + bound
+                        grown[key] = grown.get(key, 0) | both
+            groups = grown
+        plans = [self._plan(term) for term in ordered]
+        scores: dict[int, int] = {}
+        why: dict[int, str] = {}
+        rank = self._rank
+        heap: list[tuple[int, int]] = []  # (score, -rank) of the best `limit` so far
+        bounds_desc = sorted(groups, reverse=True)
+        for bound in bounds_desc:
+            if len(heap) >= limit and heap[0][0] > bound:
+                self._truncated = True
+                break
+            members = groups[bound]
+            boosted = members & self._boost_bits
+            first = sorted(_bits(boosted), key=rank.__getitem__) if boosted else []
+            for i in _chain(first, _bits(members ^ boosted)):
+                if len(heap) >= limit:
+                    worst, neg = heap[0]
+                    if worst > bound or (worst == bound and -neg < rank[i]):
+                        # Later members of this group rank below i: none can enter the page.
+                        self._truncated = True
+                        break
+                total = 0
+                best_tier = -1
+                label = ""
+                for term, plan in zip(ordered, plans, strict=True):
+                    tier, term_why = self._exact(term, plan, i)
+                    if not tier:
+                        break
+                    total += tier
+                    if tier > best_tier:
+                        best_tier, label = tier, term_why
+                else:
+                    scores[i] = total
+                    why[i] = label
+                    entry = (total, -rank[i])
+                    if len(heap) < limit:
+                        heapq.heappush(heap, entry)
+                    elif entry > heap[0]:
+                        heapq.heapreplace(heap, entry)
+        return scores, why
+
+    def _bounds(self, term: _Term) -> list[tuple[int, int]]:
+        """(tier bound, records) for ``term``, best first, each record in one entry only."""
+        raw: list[tuple[int, int]] = []
+        if term.kind == "latin":
+            code = self._cand("code", term.raw, start=True)
+            if code:
+                raw.append((CODE_EXACT if term.raw in self._code_of else CODE_PREFIX, code))
+        for spec in FIELDS:
+            needle = self._needle(term, spec)
+            if not needle or (term.prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
+                continue
+            anywhere = self._cand(spec.name, needle, start=False)
+            if not anywhere:
+                continue
+            at_start = anywhere & self._grams[spec.name].get(SEP_ITEM + needle[0], 0)
+            if at_start:
+                raw.append((spec.equal, at_start))
+            if not term.prefix_only:
+                raw.append((max(spec.word, spec.substring), anywhere))
+        raw.sort(key=lambda entry: -entry[0])
+        out: list[tuple[int, int]] = []
+        seen = 0
+        for bound, bitmap in raw:
+            new = bitmap & ~seen
+            if new:
+                out.append((bound, new))
+                seen |= new
+        return out
+
+    def _cand(self, name: str, needle: str, *, start: bool) -> int:
+        """Records whose field ``name`` may contain ``needle`` (at an item start if ``start``)."""
+        maps = self._grams[name]
+        bitmap = self._all_bits
+        for key in _needle_grams(needle):
+            bitmap &= maps.get(key, 0)
+            if not bitmap:
+                return 0
+        if start:
+            bitmap &= maps.get(SEP_ITEM + needle[0], 0)
+        return bitmap
+
+    def _plan(self, term: _Term) -> list[tuple[_Field, FieldSpec, str, str]]:
+        """The fields ``term`` is looked up in (best tier first), with needle and 汉字 check."""
+        plan = []
+        for spec in FIELDS:
+            needle = self._needle(term, spec)
+            if not needle or (term.prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
+                continue
+            check = term.han if term.kind == "mixed" and spec.kind != "norm" else ""
+            plan.append((self._fields[spec.name], spec, needle, check))
+        return plan
+
+    def _exact(
+        self, term: _Term, plan: list[tuple[_Field, FieldSpec, str, str]], i: int
+    ) -> tuple[int, str]:
+        """The best exact tier of ``term`` in record ``i`` and what gave it (0: no match)."""
+        if term.kind == "latin":
+            code = self._codes[i]
+            if code.startswith(term.raw) and self._code_of.get(code) == i:
+                if code == term.raw:
+                    return CODE_EXACT, "code"
+                return CODE_PREFIX, "code-prefix"
+        best, label = 0, ""
+        prefix_only = term.prefix_only
+        for field, spec, needle, check in plan:
+            if spec.equal <= best:
+                break
+            tier = self._tier(field, spec, i, needle, prefix_only)
+            if tier > best and (not check or self._has_all(spec.parent, i, check)):
+                best, label = tier, spec.why
+        return best, label
+
+    def _group_bitmap(self, group_terms: list[str]) -> int:
+        """Records of the groups a ``/组`` filter keeps, as a bitmap (per group, cached)."""
+        members = self._members()
+        out = 0
+        for g, keys in enumerate(self._group_keys):
+            if all(any(k.startswith(term) for k in keys) for term in group_terms):
+                bitmap = self._group_bits.get(g)
+                if bitmap is None:
+                    bitmap = self._group_bits[g] = _bitmap_of(members[g], len(self._snippets))
+                out |= bitmap
+        return out
 
     def _top(self, scores: dict[int, int], why: dict[int, str], limit: int) -> list[Hit]:
         n = len(self._snippets) + 1
@@ -862,15 +1057,20 @@ class SearchIndex:
             for g, keys in enumerate(self._group_keys)
             if all(any(k.startswith(term) for k in keys) for term in group_terms)
         ]
+        members = self._members()
+        out: set[int] = set()
+        for g in wanted:
+            out.update(members[g])
+        return out
+
+    def _members(self) -> list[list[int]]:
+        """Records per group, in title order (built on first use)."""
         if self._group_members is None:
             members: list[list[int]] = [[] for _ in self._groups]
             for i, g in enumerate(self._group_of):
                 members[g].append(i)
             self._group_members = members
-        out: set[int] = set()
-        for g in wanted:
-            out.update(self._group_members[g])
-        return out
+        return self._group_members
 
     # -- typos --------------------------------------------------------------------------------
 
@@ -968,6 +1168,17 @@ class _TypoTable:
     fields: dict[str, tuple[list[str], list[list[int]]]]  # field -> (sorted keys, records)
 
 
+def _grams_from(data: object, fields: Mapping[str, _Field]) -> dict[str, dict[str, int]]:
+    """The gram bitmaps back from the cache; a ValueError when they do not fit the index."""
+    grams = cast("dict[str, dict[str, int]]", data)
+    if not isinstance(grams, dict) or set(grams) != {*fields, "code"}:
+        raise ValueError("gram bitmaps")
+    for maps in grams.values():
+        if not isinstance(maps, dict):
+            raise ValueError("gram bitmaps")
+    return grams
+
+
 def _typo_data(table: _TypoTable) -> tuple[object, ...]:
     """The typo table as plain lists and strings, for ``marshal``."""
     names = list(_TYPO_FIELDS)
@@ -1015,6 +1226,87 @@ def _near_prefixes(raw: str, keys: list[str], alphabet: str) -> set[str]:
     if valid == n:
         candidates.update(raw + ch for ch in alphabet)  # insertion at the end
     return {c for c in candidates if len(c) >= 2 and _is_prefix(keys, c)}
+
+
+def _grams(segment: str) -> set[str]:
+    """The keys one record's field is filed under in the gram bitmaps.
+
+    Its non-ASCII characters (汉字 one by one), its pairs of ASCII letters/digits, and for each
+    item its first character behind ``SEP_ITEM`` (an item-start key). Any substring of the
+    field yields only keys the field has, so an AND of a needle's keys is a superset of the
+    records where it occurs; with the item-start key, of those where an item starts with it.
+    C-level set operations and ``map`` only: this runs for every field of every record.
+    """
+    out = set(segment)
+    out -= _ASCII
+    out.update(map(add, repeat(SEP_ITEM), map(_HEAD, segment.split(SEP_ITEM))))
+    for run in _ALNUM_RUN.findall(segment):
+        out.update(map(add, run, run[1:]))
+    return out
+
+
+def _needle_grams(needle: str) -> set[str]:
+    """The keys every record containing ``needle`` is filed under (see :func:`_grams`)."""
+    out = {ch for ch in needle if ch > "\x7f"}
+    out.update(p for p in map(add, needle, needle[1:]) if p.isascii() and p.isalnum())
+    return out
+
+
+def _gram_bitmaps(segments: Sequence[str]) -> dict[str, int]:
+    """Key -> bitmap of the records (bit i = record i) whose segment is filed under the key.
+
+    Equal segments (groups, tags) are looked at once; C-level ``map`` calls throughout, as
+    inverting ~100 keys per record in Python bytecode would double the build time.
+    """
+    by_segment: dict[str, list[int]] = {}
+    for i, segment in enumerate(segments):
+        ids = by_segment.get(segment)
+        if ids is None:
+            by_segment[segment] = [i]
+        else:
+            ids.append(i)
+    rows: defaultdict[str, list[int]] = defaultdict(list)
+    for segment, ids in by_segment.items():
+        if segment:
+            _drain(map(list.extend, map(rows.__getitem__, _grams(segment)), repeat(ids)))
+    zeros = bytearray(b"0") * len(segments)
+    out: dict[str, int] = {}
+    for key, ids in rows.items():
+        digits = zeros[:]
+        _drain(map(digits.__setitem__, ids, repeat(49)))  # b"1"
+        digits.reverse()
+        out[key] = int(digits, 2)
+    return out
+
+
+def _drain(iterator: Iterator[object]) -> None:
+    """Run ``iterator`` to its end at C speed, keeping nothing."""
+    deque(iterator, maxlen=0)
+
+
+def _bitmap_of(indices: Iterable[int], count: int) -> int:
+    row = bytearray(count // 8 + 1)
+    for i in indices:
+        row[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(row, "little")
+
+
+def _bits(bitmap: int) -> Iterator[int]:
+    """The set bits of ``bitmap``, lowest first (one C ``rfind`` each over its binary text)."""
+    text = bin(bitmap)
+    top = len(text) - 1
+    end = len(text)
+    while True:
+        j = text.rfind("1", 2, end)
+        if j == -1:
+            return
+        yield top - j
+        end = j
+
+
+def _chain(first: list[int], rest: Iterator[int]) -> Iterator[int]:
+    yield from first
+    yield from rest
 
 
 def _first(a: int, b: int) -> int:

@@ -202,11 +202,21 @@ class TextKeys:
         """One letter per ideograph, other characters unchanged: 1:1 aligned with ``norm``."""
         return norm.translate(self._ini_table)
 
+    def default_spelling(self, norm: str) -> tuple[str, str]:
+        """(marked pinyin, initials) with default readings: the first of :meth:`spellings`."""
+        return norm.translate(self._mark_table), norm.translate(self._ini_table)
+
     def spellings(self, norm: str) -> list[tuple[str, str]]:
         """(marked pinyin, initials) for the default and common alternative readings.
 
         Used for short fields. The first entry is always the default spelling.
         """
+        if COMMON_POLYPHONES.isdisjoint(norm) or all(
+            len(self._readings.get(ch, ())) < 2 for ch in set(norm) & COMMON_POLYPHONES
+        ):
+            # One spelling: the translate tables give it at C speed (most items; the build
+            # calls this for every title, tag and example).
+            return [self.default_spelling(norm)]
         options: list[tuple[str, ...]] = []
         poly = 0
         for ch in norm:

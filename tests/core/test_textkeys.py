@@ -47,3 +47,13 @@ def test_tables_round_trip_for_the_cache() -> None:
     again = TextKeys(keys.fold_map, keys.readings_map)
     assert again.normalize("退貨") == "退货"
     assert again.pinyin(again.normalize("银行")) == "yinxing"
+
+
+def test_spellings_fast_path_matches_the_general_one() -> None:
+    keys = TextKeys()
+    for text in ("退货地址", "银行卡退款", "店长推荐", "iphone退货", "a1 b2", "长长长长", ""):
+        norm = keys.normalize(text)
+        spellings = keys.spellings(norm)
+        assert spellings[0] == keys.default_spelling(norm)
+    assert [m for m, _ in keys.spellings(keys.normalize("银行"))] == ["YinXing", "YinHang"]
+    assert keys.spellings(keys.normalize("物流查询A1")) == [("WuLiuChaXuna1", "wlcxa1")]
