@@ -44,6 +44,10 @@ from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, is_han
 _ASCII = frozenset(map(chr, range(128)))
 _HEAD = itemgetter(slice(0, 1))
 _ALNUM_RUN = re.compile("[A-Za-z0-9]{2,}")
+# A letter/digit right behind a non-alphanumeric one (what a whole-word match starts with);
+# re's \W and _ are exactly what str.isalnum() rejects.
+_WORD_HEAD = re.compile(r"(?<=[\W_])[^\W_]")
+WORD_MARK = "\x02"
 
 # Bump whenever the cached layout or the way keys are computed changes.
 INDEX_VERSION = 5
@@ -413,7 +417,8 @@ class SearchIndex:
         for name, field in self._fields.items():
             hay, offsets = field.hay, field.offsets
             out[name] = _gram_bitmaps(
-                [hay[offsets[i] : offsets[i + 1] - 1] for i in range(len(offsets) - 1)]
+                [hay[offsets[i] : offsets[i + 1] - 1] for i in range(len(offsets) - 1)],
+                words=_SPEC[name].word > _SPEC[name].substring,
             )
         out["code"] = _gram_bitmaps(self._codes)
         return out
@@ -584,8 +589,13 @@ class SearchIndex:
             at_start = anywhere & self._grams[spec.name].get(SEP_ITEM + needle[0], 0)
             if at_start:
                 raw.append((spec.equal, at_start))
-            if not term.prefix_only:
-                raw.append((max(spec.word, spec.substring), anywhere))
+            if term.prefix_only:
+                continue
+            if spec.word > spec.substring:
+                words = anywhere & self._grams[spec.name].get(WORD_MARK + needle[0], 0)
+                if words:
+                    raw.append((spec.word, words))
+            raw.append((spec.substring, anywhere))
         raw.sort(key=lambda entry: -entry[0])
         out: list[tuple[int, int]] = []
         seen = 0
@@ -786,7 +796,7 @@ class SearchIndex:
                 label[i] = why
 
         if term.kind == "latin":
-            self._match_code(term.raw, members, offer)
+            self._match_code(term.raw, members, offer, 0 if pool is not None else limit)
         prefix_only = term.prefix_only
         small_pool = pool is not None and len(pool) <= _NARROW_LIMIT
         skip: set[int] | None = None
@@ -997,10 +1007,22 @@ class SearchIndex:
         return needle
 
     def _match_code(
-        self, raw: str, members: set[int] | None, offer: Callable[[int, int, str], None]
+        self,
+        raw: str,
+        members: set[int] | None,
+        offer: Callable[[int, int, str], None],
+        limit: int = 0,
     ) -> None:
         codes = self._sorted_codes
         start = bisect_left(codes, raw)
+        if limit and members is None:
+            end = bisect_left(codes, raw + "\U0010ffff", start)
+            if end - start > limit:
+                # More code matches than a page (`t` at 100k: thousands): the page is the exact
+                # code and the best-ranked prefixes; nothing else can reach their tier.
+                self._truncated = True
+                self._best_codes(raw, offer, limit)
+                return
         for code in codes[start:]:
             if not code.startswith(raw):
                 break
@@ -1011,6 +1033,24 @@ class SearchIndex:
                     CODE_EXACT if code == raw else CODE_PREFIX,
                     "code" if code == raw else "code-prefix",
                 )
+
+    def _best_codes(self, raw: str, offer: Callable[[int, int, str], None], limit: int) -> None:
+        """The exact code, then the first ``limit`` code-prefix records in rank order."""
+        exact = self._code_of.get(raw)
+        if exact is not None:
+            offer(exact, CODE_EXACT, "code")
+        cand = self._cand("code", raw, start=True)
+        boosted = cand & self._boost_bits
+        first = sorted(_bits(boosted), key=self._rank.__getitem__) if boosted else []
+        codes, code_of = self._codes, self._code_of
+        taken = 0
+        for i in _chain(first, _bits(cand ^ boosted)):
+            code = codes[i]
+            if i != exact and code.startswith(raw) and code_of.get(code) == i:
+                offer(i, CODE_PREFIX, "code-prefix")
+                taken += 1
+                if taken >= limit:
+                    return
 
     @staticmethod
     def _tier(field: _Field, spec: FieldSpec, i: int, needle: str, prefix_only: bool) -> int:
@@ -1228,13 +1268,15 @@ def _near_prefixes(raw: str, keys: list[str], alphabet: str) -> set[str]:
     return {c for c in candidates if len(c) >= 2 and _is_prefix(keys, c)}
 
 
-def _grams(segment: str) -> set[str]:
+def _grams(segment: str, words: bool) -> set[str]:
     """The keys one record's field is filed under in the gram bitmaps.
 
     Its non-ASCII characters (汉字 one by one), its pairs of ASCII letters/digits, and for each
-    item its first character behind ``SEP_ITEM`` (an item-start key). Any substring of the
-    field yields only keys the field has, so an AND of a needle's keys is a superset of the
-    records where it occurs; with the item-start key, of those where an item starts with it.
+    item its first character behind ``SEP_ITEM`` (an item-start key); with ``words``, each
+    character behind a non-alphanumeric one (a word-start key). Any substring of the field
+    yields only keys the field has, so an AND of a needle's keys is a superset of the records
+    where it occurs; with the item-start (word-start) key, of those where an item (a word)
+    starts with it.
     C-level set operations and ``map`` only: this runs for every field of every record.
     """
     out = set(segment)
@@ -1242,6 +1284,8 @@ def _grams(segment: str) -> set[str]:
     out.update(map(add, repeat(SEP_ITEM), map(_HEAD, segment.split(SEP_ITEM))))
     for run in _ALNUM_RUN.findall(segment):
         out.update(map(add, run, run[1:]))
+    if words:
+        out.update(map(add, repeat(WORD_MARK), _WORD_HEAD.findall(segment)))
     return out
 
 
@@ -1252,7 +1296,7 @@ def _needle_grams(needle: str) -> set[str]:
     return out
 
 
-def _gram_bitmaps(segments: Sequence[str]) -> dict[str, int]:
+def _gram_bitmaps(segments: Sequence[str], words: bool = False) -> dict[str, int]:
     """Key -> bitmap of the records (bit i = record i) whose segment is filed under the key.
 
     Equal segments (groups, tags) are looked at once; C-level ``map`` calls throughout, as
@@ -1268,7 +1312,7 @@ def _gram_bitmaps(segments: Sequence[str]) -> dict[str, int]:
     rows: defaultdict[str, list[int]] = defaultdict(list)
     for segment, ids in by_segment.items():
         if segment:
-            _drain(map(list.extend, map(rows.__getitem__, _grams(segment)), repeat(ids)))
+            _drain(map(list.extend, map(rows.__getitem__, _grams(segment, words)), repeat(ids)))
     zeros = bytearray(b"0") * len(segments)
     out: dict[str, int] = {}
     for key, ids in rows.items():
