@@ -48,6 +48,7 @@ _ALNUM_RUN = re.compile("[A-Za-z0-9]{2,}")
 # re's \W and _ are exactly what str.isalnum() rejects.
 _WORD_HEAD = re.compile(r"(?<=[\W_])[^\W_]")
 WORD_MARK = "\x02"
+_GRAM_CHUNK = 8192
 
 # Bump whenever the cached layout or the way keys are computed changes.
 INDEX_VERSION = 5
@@ -1300,26 +1301,29 @@ def _gram_bitmaps(segments: Sequence[str], words: bool = False) -> dict[str, int
     """Key -> bitmap of the records (bit i = record i) whose segment is filed under the key.
 
     Equal segments (groups, tags) are looked at once; C-level ``map`` calls throughout, as
-    inverting ~100 keys per record in Python bytecode would double the build time.
+    inverting ~100 keys per record in Python bytecode would double the build time. Records
+    go in chunks so the lists of record numbers per key stay small (memory at 100k).
     """
-    by_segment: dict[str, list[int]] = {}
-    for i, segment in enumerate(segments):
-        ids = by_segment.get(segment)
-        if ids is None:
-            by_segment[segment] = [i]
-        else:
-            ids.append(i)
-    rows: defaultdict[str, list[int]] = defaultdict(list)
-    for segment, ids in by_segment.items():
-        if segment:
-            _drain(map(list.extend, map(rows.__getitem__, _grams(segment, words)), repeat(ids)))
-    zeros = bytearray(b"0") * len(segments)
     out: dict[str, int] = {}
-    for key, ids in rows.items():
-        digits = zeros[:]
-        _drain(map(digits.__setitem__, ids, repeat(49)))  # b"1"
-        digits.reverse()
-        out[key] = int(digits, 2)
+    for base in range(0, len(segments), _GRAM_CHUNK):
+        chunk = segments[base : base + _GRAM_CHUNK]
+        by_segment: dict[str, list[int]] = {}
+        for i, segment in enumerate(chunk):
+            ids = by_segment.get(segment)
+            if ids is None:
+                by_segment[segment] = [i]
+            else:
+                ids.append(i)
+        rows: defaultdict[str, list[int]] = defaultdict(list)
+        for segment, ids in by_segment.items():
+            if segment:
+                _drain(map(list.extend, map(rows.__getitem__, _grams(segment, words)), repeat(ids)))
+        zeros = bytearray(b"0") * len(chunk)
+        for key, ids in rows.items():
+            digits = zeros[:]
+            _drain(map(digits.__setitem__, ids, repeat(49)))  # b"1"
+            digits.reverse()
+            out[key] = out.get(key, 0) | int(digits, 2) << base
     return out
 
 
