@@ -355,3 +355,43 @@ def test_a_cached_index_finds_typos_like_a_fresh_one(tmp_path: Path) -> None:
     for query in ("tiuhuo", "uihuo", "kaudi"):
         assert ids(cached, query) == ids(fresh, query)
     assert ids(cached, "tiuhuo")[0] == "return.addr"
+
+
+def test_several_terms_score_the_sum_of_each_terms_score_on_every_page() -> None:
+    from quickreply.benchmarks.search import generate_library
+
+    lib = generate_library(900)
+    used = {f"gen.{n}": Usage(n % 5 + 1, NOW - timedelta(days=n % 20)) for n in range(3, 900, 41)}
+    index = SearchIndex.build(lib, usage=used)
+    exact = 240  # the lowest exact tier: loose and typo matches score below it
+    for query in ["wuliu c", "wuliu cha", "快递 延", "破损 补", "t 退", "tk yanchi", "退 款 ji"]:
+        alone = [
+            {h.snippet.id: h.score for h in index.search(term, 10_000) if h.score >= exact}
+            for term in query.split()
+        ]
+        full = [(h.snippet.id, h.score) for h in index.search(query, 10_000)]
+        both = set.intersection(*(set(a) for a in alone))
+        # A page this long also gets typo matches of some term: compare the exact ones.
+        assert {sid for sid, _ in full} >= both, query
+        assert all(score == sum(a[sid] for a in alone) for sid, score in full if sid in both)
+        assert [score for _, score in full] == sorted((s for _, s in full), reverse=True)
+        for limit in (1, 10, 50):
+            assert [(h.snippet.id, h.score) for h in index.search(query, limit)] == full[:limit]
+
+
+def test_several_terms_find_the_best_match_behind_weaker_ones_in_title_order() -> None:
+    # Every title below could start with `ab` as far as a quick look can tell, but only the
+    # last one does: the page must still hold it first, whatever the page size.
+    weak = [snip(f"w{n}", f"aab{n}", text="亲zz") for n in range(30)]
+    # `x ab` (a whole word in the title) can score less than those look, but more than they do.
+    lib = library(
+        *weak,
+        snip("best", "ab", text="亲zz"),
+        snip("other", "abc", text="亲"),
+        snip("word", "x ab", text="亲zz"),
+    )
+    index = SearchIndex.build(lib)
+    for limit in (1, 2, 5, 50):
+        hits = index.search("ab zz", limit)
+        assert [h.snippet.id for h in hits[:2]] == ["best", "word"][:limit]
+        assert len(hits) == min(limit, 32)
