@@ -828,10 +828,14 @@ class SearchIndex:
                     if tier and (not check or self._has_all(spec.parent, i, check)):
                         offer(i, tier, spec.why)
                 continue
-            # One plain find per field tells whether (and from where) its two steps need to look.
+            # One plain find per field tells whether (and from where) its two steps need to look;
+            # the gram bitmaps tell first whether the field can hold the term at all, and from
+            # which record on (a miss no longer costs a scan of all the texts).
             begin = first_hit.get(spec.name)
             if begin is None:
-                begin = first_hit[spec.name] = field.hay.find(needle)
+                cand = self._cand(spec.name, needle, start=False)
+                start = field.offsets[(cand & -cand).bit_length() - 1] if cand else 0
+                begin = first_hit[spec.name] = field.hay.find(needle, start) if cand else -1
             if begin == -1:
                 continue
             single_tier = at_start or not spec.word
