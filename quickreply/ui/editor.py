@@ -139,6 +139,7 @@ class SnippetEditor(QWidget):
         self.hotkey_edit.setPlaceholderText(self.tr("可选，例如 ctrl+alt+1"))
         self.send_check = QCheckBox(self.tr("粘贴后自动发送（回车）"))
         self.text_edit = QPlainTextEdit()
+        self.text_edit.setMinimumHeight(110)
         self.text_edit.setPlaceholderText(
             self.tr("回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---")
         )
@@ -387,14 +388,12 @@ class SnippetEditor(QWidget):
     def _render_preview(self, draft: Snippet) -> str:
         if draft.steps and not draft.variants:
             return "\n".join(step.text for step in draft.steps if step.kind == "paste")
-        if self._renderer is None:
-            return join_variants(draft.variants)
         values = preview_values(draft)
         parts: list[str] = []
         for number, variant in enumerate(draft.variants, start=1):
             single = dataclasses.replace(draft, variants=(variant,))
             try:
-                text = self._renderer.render(single, values)
+                text = variant if self._renderer is None else self._renderer.render(single, values)
             except Exception as err:
                 # A half-typed template is the normal state while editing: the preview says
                 # why it cannot render (RenderError's str is one readable line) and moves on.

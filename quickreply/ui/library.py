@@ -298,6 +298,9 @@ class LibraryWindow(QMainWindow):
         self.banner_label.setText(text)
         self.problem_list.clear()
         self.problem_list.addItems([str(p) for p in problems])
+        # As tall as its lines (up to five), so one problem does not eat a fifth of the window.
+        rows = min(len(problems), 5)
+        self.problem_list.setMaximumHeight(rows * self.problem_list.fontMetrics().height() + 10)
         self.banner.show()
         self.problem_list.setVisible(self.banner_toggle.text() == self.tr("收起"))
 

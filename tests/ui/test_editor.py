@@ -1,0 +1,165 @@
+"""The snippet editor form: what is typed becomes a draft, with a live preview and live lint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from quickreply.core.lint import lint_library
+from quickreply.core.model import Field, PackSource, Snippet
+from quickreply.core.packs import PackDir, load_library, save_pack
+from quickreply.core.problems import Problem, Severity
+from quickreply.ui.editor import SnippetEditor, join_variants, split_list, split_variants
+from quickreply.ui.library import LibraryWindow
+
+pytestmark = pytest.mark.gui
+
+SNIPPET = Snippet(
+    id="my.size",
+    title="尺码推荐",
+    variants=("亲，{{ height }}建议拍{{ size }}码~", "您好，这个身高拍{{ size }}码合适~"),
+    code="cm",
+    group="售前/尺码",
+    tags=("尺码", "推荐"),
+    note="买家问尺码时用",
+    examples=("我穿多大", "170穿什么码"),
+    fields=(
+        Field("height", "身高", "text", "170cm"),
+        Field("size", "尺码", "choice", None, ("S", "M", "L")),
+    ),
+    hotkey="ctrl+alt+2",
+    send=True,
+    pack_id="personal.my",
+    path="/x/my.yaml",
+    line=7,
+)
+
+
+class FillRenderer:
+    """Fills {{ name }} from values; a '{%' in the text fails like a broken template."""
+
+    def render(self, snippet: Snippet, values: object = None, /) -> str:
+        text = snippet.text
+        if "{%" in text:
+            raise ValueError("my.yaml:3: text: unexpected end of template (close the {% tag)")
+        assert isinstance(values, dict)
+        for key, value in values.items():
+            text = text.replace("{{ " + key + " }}", value)
+        return text
+
+
+def make_editor(qtbot: QtBot, **kwargs: object) -> SnippetEditor:
+    editor = SnippetEditor(**kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(editor)
+    return editor
+
+
+def test_variant_and_list_helpers() -> None:
+    assert split_variants("一\n---\n二\n  ---  \n\n---\n三\n第二行\n") == ("一", "二", "三\n第二行")
+    assert join_variants(("一\n", "二")) == "一\n---\n二"
+    assert split_list("快递，发货、 包邮;售后") == ("快递", "发货", "包邮", "售后")
+
+
+def test_form_round_trips_a_snippet(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.load(SNIPPET, is_new=False)
+    assert editor.draft() == SNIPPET
+    assert not editor.is_dirty()
+    assert editor.fields_table.rowCount() == 2
+
+
+def test_typing_makes_the_draft_and_marks_dirty(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.load(SNIPPET, is_new=False)
+    editor.title_edit.setText(" 尺码建议 ")
+    editor.group_edit.setText("售前 / 尺码 /")
+    editor.examples_edit.setPlainText("我穿多大\n\n  偏大吗 \n")
+    editor.send_check.setChecked(False)
+    draft = editor.draft()
+    assert editor.is_dirty()
+    assert draft.title == "尺码建议"
+    assert draft.group == "售前/尺码"
+    assert draft.examples == ("我穿多大", "偏大吗")
+    assert draft.send is False
+    assert draft.path == "/x/my.yaml"  # what the form does not show is kept
+
+
+def test_preview_renders_every_variant_with_defaults(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, renderer=FillRenderer())
+    editor.load(SNIPPET, is_new=False)
+    assert editor.preview.toPlainText() == (
+        "—— 变体 1 ——\n亲，170cm建议拍S码~\n—— 变体 2 ——\n您好，这个身高拍S码合适~"
+    )
+
+
+def test_preview_updates_after_typing_stops(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, renderer=FillRenderer())
+    editor.load(SNIPPET, is_new=False)
+    editor.text_edit.setPlainText("亲，{% if x")
+    assert editor.refresh_pending()
+    qtbot.waitUntil(lambda: not editor.refresh_pending(), timeout=2000)
+    assert editor.preview.toPlainText() == (
+        "无法预览：my.yaml:3: text: unexpected end of template (close the {% tag)"
+    )
+
+
+def test_checker_problems_are_listed(qtbot: QtBot) -> None:
+    def checker(draft: Snippet) -> list[Problem]:
+        if draft.code:
+            return []
+        return [Problem("p", 1, "code", "no code", "add one", Severity.WARNING)]
+
+    editor = make_editor(qtbot, checker=checker)
+    editor.load(SNIPPET, is_new=False)
+    assert editor.status_label.text() == "检查通过"
+    editor.code_edit.setText("")
+    editor.refresh()
+    assert editor.problem_list.item(0).text() == "提醒：code: no code (add one)"
+    assert editor.status_label.text() == "0 个错误，1 个提醒"
+
+
+def test_field_rows_are_added_and_removed(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot)
+    editor.load(SNIPPET, is_new=False)
+    editor.add_field_button.click()
+    assert editor.fields_table.rowCount() == 3
+    assert len(editor.draft().fields) == 2  # a row without a name is not a field yet
+    editor.fields_table.setCurrentCell(0, 0)
+    editor.remove_field_button.click()
+    assert [f.name for f in editor.draft().fields] == ["size"]
+
+
+def test_real_linter_flags_absolute_claims_live(
+    qtbot: QtBot, tmp_path: Path, write_pack: Callable[[str, str], Path]
+) -> None:
+    write_pack(
+        "personal/my.yaml",
+        """
+        pack:
+          id: personal.my
+          name: 我的话术
+        snippets:
+          - id: my.thanks
+            title: 感谢好评
+            code: xxhp
+            text: 谢谢亲的好评~
+            note: 买家给了好评
+            examples: [已好评]
+        """,
+    )
+    library = load_library([PackDir(tmp_path / "personal", PackSource.PERSONAL)])
+    window = LibraryWindow(library, lint=lint_library, save=save_pack)
+    window.confirm = lambda _question: True  # closing with unsaved edits asks first
+    qtbot.addWidget(window)
+    window.select_snippet("my.thanks")
+    assert window.edit_current()
+    assert window.editor.status_label.text() == "检查通过"
+    window.editor.text_edit.setPlainText("我们是全网最好的~")
+    qtbot.waitUntil(lambda: window.editor.problem_list.count() > 0, timeout=2000)
+    first = window.editor.problem_list.item(0).text()
+    assert first.startswith("错误：snippet 'my.thanks': absolute claim '最'")
+    assert not window.save_draft()
+    assert window.editor.text_edit.toPlainText() == "我们是全网最好的~"
