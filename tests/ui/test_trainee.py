@@ -1,0 +1,129 @@
+"""The trainee view: scenarios with note and examples first, and the practice mode."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
+from quickreply.ui.trainee import TraineeView, is_right, practice_questions
+
+pytestmark = pytest.mark.gui
+
+COURIER = Snippet(
+    id="courier.which",
+    title="合作快递",
+    variants=("亲，我们默认发中通快递哦~",),
+    code="kd",
+    group="物流/快递",
+    note="买家问发什么快递时用",
+    examples=("发什么快递", "能发顺丰吗"),
+    pack_id="team.presale",
+)
+SF = Snippet(
+    id="courier.sf",
+    title="能否发顺丰",
+    variants=("亲，顺丰需要补差价哦~",),
+    code="sf",
+    group="物流/快递",
+    note="买家指定顺丰",
+    examples=("能发顺丰吗",),
+    pack_id="team.presale",
+)
+THANKS = Snippet(
+    id="review.thanks",
+    title="感谢好评",
+    variants=("谢谢亲的好评~",),
+    code="xxhp",
+    group="评价",
+    note="买家给了好评",
+    examples=("已好评",),
+    pack_id="team.presale",
+)
+
+
+def library(*snippets: Snippet) -> Library:
+    meta = PackMeta(id="team.presale", name="售前接待")
+    return Library(packs=(Pack(meta, snippets, Path("team/presale.yaml"), PackSource.TEAM),))
+
+
+def make_view(qtbot: QtBot, lib: Library, seed: int = 1) -> TraineeView:
+    view = TraineeView(lib, rng=random.Random(seed))
+    qtbot.addWidget(view)
+    return view
+
+
+def test_scenarios_show_note_and_examples_before_the_reply(qtbot: QtBot) -> None:
+    view = make_view(qtbot, library(COURIER, SF, THANKS))
+    root = view.tree_model.item(0)
+    assert root.text() == "全部 (3)"
+    view.select_group("物流")
+    assert [s.id for s in view.shown_snippets()] == ["courier.which", "courier.sf"]
+    text = view.cards.toPlainText()
+    assert "评价" not in text and "谢谢亲的好评" not in text
+    note = text.index("什么时候用：买家问发什么快递时用")
+    asked = text.index("买家常问：")
+    question = text.index("发什么快递", asked)
+    reply = text.index("参考回复：")
+    assert note < asked < question < reply < text.index("亲，我们默认发中通快递哦~")
+
+
+def test_practice_questions_group_every_fitting_reply() -> None:
+    questions = practice_questions([COURIER, SF, THANKS])
+    assert [q.text for q in questions] == ["发什么快递", "能发顺丰吗", "已好评"]
+    assert [s.id for s in questions[1].answers] == ["courier.which", "courier.sf"]
+    assert is_right(" SF ", questions[1])
+    assert is_right("合作快递", questions[1])
+    assert not is_right("xxhp", questions[1])
+    assert not is_right("", questions[1])
+
+
+def test_practice_right_and_wrong_answers(qtbot: QtBot) -> None:
+    view = make_view(qtbot, library(COURIER, THANKS))
+    view.tabs.setCurrentIndex(1)
+    question = view.question
+    assert question is not None
+    assert view.question_label.text() == question.text
+    right_code = question.answers[0].code
+    wrong_code = "kd" if right_code == "xxhp" else "xxhp"
+
+    view.answer_edit.setText(wrong_code)
+    assert view.check_answer() is False
+    assert view.result_label.text() == "✘ 不太对，看看参考答案："
+    assert question.answers[0].title in view.answer_view.toPlainText()
+    view.answer_edit.setText(right_code)
+    assert view.check_answer() is True  # a second try is judged but not scored again
+    assert view.result_label.text() == "✔ 答对了！"
+    assert view.score_label.text() == "已练习 1 题，答对 0 题"
+
+    view.next_question()
+    assert view.answer_edit.text() == ""
+    assert view.result_label.text() == ""
+    assert view.question is not None
+    view.answer_edit.setText(view.question.answers[0].code)
+    view.answer_edit.returnPressed.emit()
+    assert view.score_label.text() == "已练习 2 题，答对 1 题"
+
+
+def test_reveal_counts_as_asked(qtbot: QtBot) -> None:
+    view = make_view(qtbot, library(COURIER))
+    view.reveal()
+    assert view.result_label.text() == "参考答案："
+    assert "合作快递" in view.answer_view.toPlainText()
+    assert view.score_label.text() == "已练习 1 题，答对 0 题"
+
+
+def test_no_examples_means_no_practice(qtbot: QtBot) -> None:
+    bare = Snippet(id="a", title="甲", variants=("乙",), pack_id="team.presale")
+    view = make_view(qtbot, library(bare))
+    assert view.question is None
+    assert view.question_label.text() == "话术里还没有买家问法，暂时无法练习。"
+    assert not view.answer_edit.isEnabled()
+    assert view.check_answer() is None
+    view.set_library(library(COURIER))
+    assert view.question is not None
+    assert view.question.answers == (COURIER,)
+    assert view.answer_edit.isEnabled()
