@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from quickreply.core.model import Field, FieldKind, Snippet
 from quickreply.core.problems import Problem, Severity
+from quickreply.core.render import RenderError
 
 #: A line holding only this separates the variants of a snippet's text in the editor.
 VARIANT_SEPARATOR = "---"
@@ -81,6 +82,11 @@ def problem_line(problem: Problem) -> str:
     where = f"{problem.where}: " if problem.where else ""
     hint = f" ({problem.hint})" if problem.hint else ""
     return f"{where}{problem.message}{hint}"
+
+
+def render_error_line(err: RenderError) -> str:
+    """A render error without its file position, which a draft does not have yet."""
+    return problem_line(err.problem) if err.problem is not None else err.message
 
 
 def preview_values(snippet: Snippet) -> dict[str, str]:
@@ -394,10 +400,10 @@ class SnippetEditor(QWidget):
             single = dataclasses.replace(draft, variants=(variant,))
             try:
                 text = variant if self._renderer is None else self._renderer.render(single, values)
-            except Exception as err:
+            except RenderError as err:
                 # A half-typed template is the normal state while editing: the preview says
-                # why it cannot render (RenderError's str is one readable line) and moves on.
-                text = self.tr("无法预览：") + str(err)
+                # why it cannot render and moves on.
+                text = self.tr("无法预览：") + render_error_line(err)
             if len(draft.variants) > 1:
                 parts.append(self.tr("—— 变体 %1 ——").replace("%1", str(number)))
             parts.append(text)

@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
 from quickreply.core.problems import Problem, Severity
-from quickreply.ui.editor import SnippetEditor, SnippetRenderer, problem_line
+from quickreply.core.render import RenderError
+from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview_values, problem_line
 from quickreply.ui.models import (
     GROUP_ROLE,
     UNGROUPED,
@@ -474,12 +475,13 @@ class LibraryWindow(QMainWindow):
         elif self._renderer is None:
             text = snippet.text
         else:
-            values = {f.name: f.default for f in snippet.fields if f.default is not None}
+            # Fields cannot be filled in here: defaults are used and a text field without one
+            # becomes 【label】, which the agent sees and replaces after pasting.
             try:
-                text = self._renderer.render(snippet, values)
-            except Exception as err:
-                # A template a person cannot fix from here must not reach a buyer half-filled:
-                # say why (RenderError's str is one readable line) and copy nothing.
+                text = self._renderer.render(snippet, preview_values(snippet))
+            except RenderError as err:
+                # A reply that cannot render must not reach a buyer half-made: say why
+                # (str(err) is one readable `path:line:` line) and copy nothing.
                 self._say(self.tr("无法复制：") + str(err), error=True)
                 return False
         QGuiApplication.clipboard().setText(text)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from quickreply.core.model import Library, Snippet
+from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetRenderer, preview_values
 from quickreply.ui.models import GROUP_ROLE, GroupTreeModel, in_group, visible_snippets
 
@@ -171,7 +172,7 @@ class TraineeView(QWidget):
         if self._renderer is not None:
             try:
                 return self._renderer.render(snippet, preview_values(snippet))
-            except Exception:
+            except RenderError:
                 # A trainee still learns from the template text when the shop rules are off.
                 return snippet.text
         return snippet.text

@@ -12,6 +12,7 @@ from quickreply.core.lint import lint_library
 from quickreply.core.model import Field, PackSource, Snippet
 from quickreply.core.packs import PackDir, load_library, save_pack
 from quickreply.core.problems import Problem, Severity
+from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetEditor, join_variants, split_list, split_variants
 from quickreply.ui.library import LibraryWindow
 
@@ -44,7 +45,10 @@ class FillRenderer:
     def render(self, snippet: Snippet, values: object = None, /) -> str:
         text = snippet.text
         if "{%" in text:
-            raise ValueError("my.yaml:3: text: unexpected end of template (close the {% tag)")
+            problem = Problem(
+                "my.yaml", 3, "text", "unexpected end of template", "close the {% tag"
+            )
+            raise RenderError(problem.message, problem)
         assert isinstance(values, dict)
         for key, value in values.items():
             text = text.replace("{{ " + key + " }}", value)
@@ -102,7 +106,7 @@ def test_preview_updates_after_typing_stops(qtbot: QtBot) -> None:
     assert editor.refresh_pending()
     qtbot.waitUntil(lambda: not editor.refresh_pending(), timeout=2000)
     assert editor.preview.toPlainText() == (
-        "无法预览：my.yaml:3: text: unexpected end of template (close the {% tag)"
+        "无法预览：text: unexpected end of template (close the {% tag)"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from quickreply.core.model import Library, PackSource, Snippet
 from quickreply.core.packs import PackDir, load_library, save_pack
 from quickreply.core.problems import Problem
+from quickreply.core.render import Renderer
 from quickreply.ui.library import LibraryWindow
 
 pytestmark = pytest.mark.gui
@@ -139,7 +141,7 @@ def make_window(
     lint: Callable[[Library], Sequence[Problem]] | None = no_clock_lint,
     store: QSettings | None = None,
     personal_dir: Path | None = None,
-    renderer: UpperRenderer | None = None,
+    renderer: UpperRenderer | Renderer | None = None,
 ) -> LibraryWindow:
     window = LibraryWindow(
         library,
@@ -232,6 +234,28 @@ def test_copy_puts_rendered_text_with_renderer(qtbot: QtBot, packs: Path) -> Non
     window.select_snippet("courier.track")
     qtbot.mouseClick(window.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == "亲，您的包裹已经在路上啦，单号是ZT123~"
+
+
+def test_copy_with_the_real_renderer_and_a_field_without_default(
+    qtbot: QtBot, tmp_path: Path, write_pack: Callable[[str, str], Path]
+) -> None:
+    write_pack(
+        "team/p.yaml",
+        """
+        pack: {id: team.p, name: 包}
+        snippets:
+          - id: order.check
+            title: 核对订单
+            text: 亲，订单{{ order }}已核对，{{ size }}码~
+            fields:
+              order: {label: 订单号}
+              size: {label: 尺码, kind: choice, choices: [S, M]}
+        """,
+    )
+    renderer = Renderer(None, lambda: datetime(2024, 11, 23, 14, 5))
+    window = make_window(qtbot, load(tmp_path), renderer=renderer)
+    assert window.copy_current()
+    assert QGuiApplication.clipboard().text() == "亲，订单【订单号】已核对，S码~"
 
 
 def test_broken_pack_problem_is_shown(
