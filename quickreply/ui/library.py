@@ -357,8 +357,15 @@ class LibraryWindow(QMainWindow):
             return
         if count:
             self.list_view.setCurrentIndex(self.list_model.index(0, 0))
-        else:
-            self._show_snippet(None)
+            return
+        self._show_snippet(None)
+        elsewhere = self.list_model.count_in_all_groups() if self.current_group() else 0
+        if elsewhere:
+            self.title_label.setText(
+                self.tr("本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）").replace(
+                    "%1", str(elsewhere)
+                )
+            )
 
     def _snippet_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_snippet(self.list_model.snippet_at(current.row()))
@@ -452,6 +459,13 @@ class LibraryWindow(QMainWindow):
             if len(snippet.variants) > 1:
                 title = self.tr("回复（变体 %1）").replace("%1", str(number))
             parts.append(section(title, para(variant)))
+            rendered = self._render_variant(snippet, variant)
+            if rendered is not None and rendered != variant:
+                parts.append(
+                    "<p style='white-space:pre-wrap;margin-top:0;background:#eef7ee'>"
+                    + escape(self.tr("预览：") + rendered)
+                    + "</p>"
+                )
         if snippet.fields:
             rows = "、".join(f"{f.label}（{f.name}）" for f in snippet.fields)
             parts.append(section(self.tr("需要填写"), para(rows)))
@@ -462,6 +476,16 @@ class LibraryWindow(QMainWindow):
         else:
             parts.append(section(self.tr("买家常问"), para(self.tr("（未填写）"))))
         return "".join(parts)
+
+    def _render_variant(self, snippet: Snippet, variant: str) -> str | None:
+        """One variant as a buyer would get it now, or None without a renderer."""
+        if self._renderer is None:
+            return None
+        single = dataclasses.replace(snippet, variants=(variant,), variant_lines=())
+        try:
+            return self._renderer.render(single, preview_values(snippet))
+        except RenderError as err:
+            return self.tr("无法预览：") + str(err)
 
     # -- copy -------------------------------------------------------------------------------
 

@@ -215,6 +215,11 @@ class SnippetListModel(QAbstractListModel):
     def row_of(self, snippet_id: str) -> int:
         return next((i for i, s in enumerate(self._rows) if s.id == snippet_id), -1)
 
+    def count_in_all_groups(self) -> int:
+        """How many snippets match the filter in every group (to point past an empty group)."""
+        words = self._needle.split()
+        return sum(1 for _s, hay, _ro in self._all if all(w in hay for w in words))
+
     def _refilter(self) -> None:
         self.beginResetModel()
         words = self._needle.split()

@@ -191,6 +191,12 @@ def test_filter_narrows_case_insensitively(qtbot: QtBot, packs: Path) -> None:
     assert window.title_label.text() == "没有符合条件的话术"
     assert not window.copy_button.isEnabled()
     assert window.count_label.text() == "0 条"
+    window.select_group("欢迎")
+    window.filter_edit.setText("kd")
+    assert ids(window) == []
+    assert (
+        window.title_label.text() == "本分组没有符合条件的话术；其他分组中有 1 条（点“全部”查看）"
+    )
 
 
 def test_detail_shows_note_examples_source_and_lock(qtbot: QtBot, packs: Path) -> None:
@@ -256,6 +262,7 @@ def test_copy_with_the_real_renderer_and_a_field_without_default(
     window = make_window(qtbot, load(tmp_path), renderer=renderer)
     assert window.copy_current()
     assert QGuiApplication.clipboard().text() == "亲，订单【订单号】已核对，S码~"
+    assert "预览：亲，订单【订单号】已核对，S码~" in window.detail.toPlainText()
 
 
 def test_broken_pack_problem_is_shown(
