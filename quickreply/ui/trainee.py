@@ -32,6 +32,10 @@ from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetRenderer, preview_values
 from quickreply.ui.models import GROUP_ROLE, GroupTreeModel, in_group, visible_snippets
 
+#: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
+#: cards (全部 in a big library) takes seconds.
+MAX_CARDS = 60
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Question:
@@ -141,8 +145,8 @@ class TraineeView(QWidget):
         self.tree_model.rebuild(self._snippets)
         self.tree.expandToDepth(0)
         index = self.tree_model.index_of_group(group)
+        # rebuild() cleared the selection, so this always fires _group_changed -> _show_group.
         self.tree.setCurrentIndex(index if index.isValid() else self.tree_model.index(0, 0))
-        self._show_group()
         self._questions = practice_questions(self._snippets)
         if self._question is None or self._question.text not in {q.text for q in self._questions}:
             self.next_question()
@@ -205,7 +209,12 @@ class TraineeView(QWidget):
         if not snippets:
             self.cards.setHtml(f"<p>{self.tr('这个分组还没有话术。')}</p>")
             return
-        self.cards.setHtml("".join(self._card(s) for s in snippets))
+        html = "".join(self._card(s) for s in snippets[:MAX_CARDS])
+        if len(snippets) > MAX_CARDS:
+            more = self.tr("只显示前 %1 条（共 %2 条），请在左边选一个具体场景。")
+            more = more.replace("%1", str(MAX_CARDS)).replace("%2", str(len(snippets)))
+            html = f"<p style='color:#8a5a00'>{escape(more)}</p>" + html
+        self.cards.setHtml(html)
 
     # -- practice ---------------------------------------------------------------------------
 

@@ -127,3 +127,14 @@ def test_no_examples_means_no_practice(qtbot: QtBot) -> None:
     assert view.question is not None
     assert view.question.answers == (COURIER,)
     assert view.answer_edit.isEnabled()
+
+
+def test_a_big_group_shows_the_first_cards_and_says_so(qtbot: QtBot) -> None:
+    many = [
+        Snippet(id=f"s{i}", title=f"标题{i}", variants=("回复",), group="甲", pack_id="t")
+        for i in range(70)
+    ]
+    view = make_view(qtbot, library(*many))
+    text = view.cards.toPlainText()
+    assert text.startswith("只显示前 60 条（共 70 条），请在左边选一个具体场景。")
+    assert "标题59" in text and "标题60" not in text
