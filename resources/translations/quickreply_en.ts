@@ -36,339 +36,354 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="127"/>
+        <location filename="../../quickreply/ui/library.py" line="128"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="159"/>
-        <location filename="../../quickreply/ui/library.py" line="778"/>
+        <location filename="../../quickreply/ui/library.py" line="160"/>
+        <location filename="../../quickreply/ui/library.py" line="804"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="160"/>
+        <location filename="../../quickreply/ui/library.py" line="161"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="177"/>
-        <location filename="../../quickreply/ui/library.py" line="305"/>
-        <location filename="../../quickreply/ui/library.py" line="310"/>
+        <location filename="../../quickreply/ui/library.py" line="178"/>
+        <location filename="../../quickreply/ui/library.py" line="306"/>
+        <location filename="../../quickreply/ui/library.py" line="311"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="196"/>
+        <location filename="../../quickreply/ui/library.py" line="197"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="207"/>
+        <location filename="../../quickreply/ui/library.py" line="208"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="235"/>
+        <location filename="../../quickreply/ui/library.py" line="236"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="236"/>
+        <location filename="../../quickreply/ui/library.py" line="237"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="238"/>
+        <location filename="../../quickreply/ui/library.py" line="239"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="240"/>
+        <location filename="../../quickreply/ui/library.py" line="241"/>
         <source>复制到个人包</source>
         <translation>Copy to my pack</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="242"/>
+        <location filename="../../quickreply/ui/library.py" line="243"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="294"/>
+        <location filename="../../quickreply/ui/library.py" line="295"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="296"/>
+        <location filename="../../quickreply/ui/library.py" line="297"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="297"/>
+        <location filename="../../quickreply/ui/library.py" line="298"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="310"/>
+        <location filename="../../quickreply/ui/library.py" line="311"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="354"/>
+        <location filename="../../quickreply/ui/library.py" line="355"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="390"/>
+        <location filename="../../quickreply/ui/library.py" line="365"/>
+        <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
+        <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="398"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406"/>
+        <location filename="../../quickreply/ui/library.py" line="414"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406"/>
+        <location filename="../../quickreply/ui/library.py" line="414"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="407"/>
+        <location filename="../../quickreply/ui/library.py" line="415"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="407"/>
+        <location filename="../../quickreply/ui/library.py" line="415"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="409"/>
+        <location filename="../../quickreply/ui/library.py" line="417"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="411"/>
+        <location filename="../../quickreply/ui/library.py" line="419"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425"/>
+        <location filename="../../quickreply/ui/library.py" line="433"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="428"/>
+        <location filename="../../quickreply/ui/library.py" line="436"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="443"/>
+        <location filename="../../quickreply/ui/library.py" line="451"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="453"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="455"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="448"/>
+        <location filename="../../quickreply/ui/library.py" line="456"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="450"/>
+        <location filename="../../quickreply/ui/library.py" line="458"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="452"/>
+        <location filename="../../quickreply/ui/library.py" line="460"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="456"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <source>预览：</source>
+        <translation>Preview: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="471"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457"/>
+        <location filename="../../quickreply/ui/library.py" line="472"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457"/>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="472"/>
+        <location filename="../../quickreply/ui/library.py" line="477"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="460"/>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="475"/>
+        <location filename="../../quickreply/ui/library.py" line="477"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <source>无法预览：</source>
+        <translation>Cannot preview: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="486"/>
+        <location filename="../../quickreply/ui/library.py" line="512"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="514"/>
+        <location filename="../../quickreply/ui/library.py" line="540"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="534"/>
+        <location filename="../../quickreply/ui/library.py" line="560"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>This reply belongs to a read-only pack; use &quot;Copy to my pack&quot; and edit the copy.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="540"/>
+        <location filename="../../quickreply/ui/library.py" line="566"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="548"/>
+        <location filename="../../quickreply/ui/library.py" line="574"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="560"/>
+        <location filename="../../quickreply/ui/library.py" line="586"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="583"/>
+        <location filename="../../quickreply/ui/library.py" line="609"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="601"/>
+        <location filename="../../quickreply/ui/library.py" line="627"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="635"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
         <source>编号不能为空</source>
         <translation>The id cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="635"/>
-        <location filename="../../quickreply/ui/library.py" line="637"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="663"/>
         <source>例如 my.greeting</source>
         <translation>e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="637"/>
+        <location filename="../../quickreply/ui/library.py" line="663"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>The id may only use lowercase letters, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="642"/>
+        <location filename="../../quickreply/ui/library.py" line="668"/>
         <source>编号 %1 已被使用</source>
         <translation>The id %1 is already used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643"/>
+        <location filename="../../quickreply/ui/library.py" line="669"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>already in %1; choose another id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="646"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>标题不能为空</source>
         <translation>The title cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="646"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>写一个简短的标题</source>
         <translation>write a short title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="648"/>
+        <location filename="../../quickreply/ui/library.py" line="674"/>
         <source>回复内容不能为空</source>
         <translation>The reply text cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="648"/>
+        <location filename="../../quickreply/ui/library.py" line="674"/>
         <source>写下要发给买家的话</source>
         <translation>write what the buyer should receive</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="654"/>
+        <location filename="../../quickreply/ui/library.py" line="680"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>Field names may only use letters, digits and underscores</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655"/>
+        <location filename="../../quickreply/ui/library.py" line="681"/>
         <source>例如 amount</source>
         <translation>e.g. amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="658"/>
+        <location filename="../../quickreply/ui/library.py" line="684"/>
         <source>字段名重复</source>
         <translation>Duplicate field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="658"/>
+        <location filename="../../quickreply/ui/library.py" line="684"/>
         <source>每个字段名只能用一次</source>
         <translation>use each field name once</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="663"/>
+        <location filename="../../quickreply/ui/library.py" line="689"/>
         <source>选择类型的字段需要选项</source>
         <translation>A choice field needs choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="664"/>
+        <location filename="../../quickreply/ui/library.py" line="690"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>separate them with commas under &quot;Choices&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="683"/>
+        <location filename="../../quickreply/ui/library.py" line="709"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="713"/>
+        <location filename="../../quickreply/ui/library.py" line="739"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="722"/>
+        <location filename="../../quickreply/ui/library.py" line="748"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="762"/>
+        <location filename="../../quickreply/ui/library.py" line="788"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="764"/>
+        <location filename="../../quickreply/ui/library.py" line="790"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="774"/>
+        <location filename="../../quickreply/ui/library.py" line="800"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="809"/>
+        <location filename="../../quickreply/ui/library.py" line="835"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
@@ -651,193 +666,193 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="129"/>
+        <location filename="../../quickreply/ui/editor.py" line="135"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>lowercase letters, digits and . _ -, e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="131"/>
+        <location filename="../../quickreply/ui/editor.py" line="137"/>
         <source>例如：合作快递</source>
         <translation>e.g. Our couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="133"/>
+        <location filename="../../quickreply/ui/editor.py" line="139"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="135"/>
+        <location filename="../../quickreply/ui/editor.py" line="141"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>levels separated by /, e.g. Logistics/Couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="137"/>
+        <location filename="../../quickreply/ui/editor.py" line="143"/>
         <source>用逗号或空格分隔</source>
         <translation>separated by commas or spaces</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="139"/>
+        <location filename="../../quickreply/ui/editor.py" line="145"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>optional, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="140"/>
+        <location filename="../../quickreply/ui/editor.py" line="146"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>Send after pasting (Enter)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="144"/>
+        <location filename="../../quickreply/ui/editor.py" line="150"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>The reply; template names like {{ field }} work; put a line --- between variants</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="147"/>
+        <location filename="../../quickreply/ui/editor.py" line="153"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>When to use this reply (shown to trainees)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="150"/>
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>买家常见问法，每行一个</source>
         <translation>Typical buyer questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="156"/>
+        <location filename="../../quickreply/ui/editor.py" line="162"/>
         <source>字段名</source>
         <translation>Field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="163"/>
         <source>显示名</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="158"/>
+        <location filename="../../quickreply/ui/editor.py" line="164"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="165"/>
         <source>默认值</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="160"/>
+        <location filename="../../quickreply/ui/editor.py" line="166"/>
         <source>选项</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="167"/>
+        <location filename="../../quickreply/ui/editor.py" line="173"/>
         <source>添加字段</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="168"/>
+        <location filename="../../quickreply/ui/editor.py" line="174"/>
         <source>删除字段</source>
         <translation>Remove field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="173"/>
+        <location filename="../../quickreply/ui/editor.py" line="179"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="174"/>
+        <location filename="../../quickreply/ui/editor.py" line="180"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="175"/>
+        <location filename="../../quickreply/ui/editor.py" line="181"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="176"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="177"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="178"/>
+        <location filename="../../quickreply/ui/editor.py" line="184"/>
         <source>回复内容</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="179"/>
+        <location filename="../../quickreply/ui/editor.py" line="185"/>
         <source>使用说明</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="180"/>
+        <location filename="../../quickreply/ui/editor.py" line="186"/>
         <source>买家问法</source>
         <translation>Buyer questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="188"/>
+        <location filename="../../quickreply/ui/editor.py" line="194"/>
         <source>填写字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="189"/>
+        <location filename="../../quickreply/ui/editor.py" line="195"/>
         <source>直达热键</source>
         <translation>Direct hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="194"/>
+        <location filename="../../quickreply/ui/editor.py" line="200"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="207"/>
+        <location filename="../../quickreply/ui/editor.py" line="213"/>
         <source>实时预览</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="220"/>
+        <location filename="../../quickreply/ui/editor.py" line="226"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="223"/>
+        <location filename="../../quickreply/ui/editor.py" line="229"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="224"/>
+        <location filename="../../quickreply/ui/editor.py" line="230"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="400"/>
+        <location filename="../../quickreply/ui/editor.py" line="406"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="402"/>
+        <location filename="../../quickreply/ui/editor.py" line="408"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="412"/>
+        <location filename="../../quickreply/ui/editor.py" line="418"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="412"/>
+        <location filename="../../quickreply/ui/editor.py" line="418"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="417"/>
+        <location filename="../../quickreply/ui/editor.py" line="423"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="421"/>
+        <location filename="../../quickreply/ui/editor.py" line="427"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>
@@ -986,67 +1001,73 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="102"/>
+        <location filename="../../quickreply/ui/trainee.py" line="107"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
+        <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="104"/>
+        <location filename="../../quickreply/ui/trainee.py" line="109"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="106"/>
+        <location filename="../../quickreply/ui/trainee.py" line="111"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="108"/>
+        <location filename="../../quickreply/ui/trainee.py" line="113"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="122"/>
+        <location filename="../../quickreply/ui/trainee.py" line="127"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="130"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="131"/>
+        <location filename="../../quickreply/ui/trainee.py" line="136"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="183"/>
+        <location filename="../../quickreply/ui/trainee.py" line="188"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="222"/>
+        <location filename="../../quickreply/ui/trainee.py" line="214"/>
+        <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
+        <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="232"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="244"/>
+        <location filename="../../quickreply/ui/trainee.py" line="254"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="247"/>
+        <location filename="../../quickreply/ui/trainee.py" line="257"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="259"/>
+        <location filename="../../quickreply/ui/trainee.py" line="269"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="269"/>
+        <location filename="../../quickreply/ui/trainee.py" line="279"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>

@@ -36,339 +36,354 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="127"/>
+        <location filename="../../quickreply/ui/library.py" line="128"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="159"/>
-        <location filename="../../quickreply/ui/library.py" line="778"/>
+        <location filename="../../quickreply/ui/library.py" line="160"/>
+        <location filename="../../quickreply/ui/library.py" line="804"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="160"/>
+        <location filename="../../quickreply/ui/library.py" line="161"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="177"/>
-        <location filename="../../quickreply/ui/library.py" line="305"/>
-        <location filename="../../quickreply/ui/library.py" line="310"/>
+        <location filename="../../quickreply/ui/library.py" line="178"/>
+        <location filename="../../quickreply/ui/library.py" line="306"/>
+        <location filename="../../quickreply/ui/library.py" line="311"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="196"/>
+        <location filename="../../quickreply/ui/library.py" line="197"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>篩選：標題、編碼、內容、標籤（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="207"/>
+        <location filename="../../quickreply/ui/library.py" line="208"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="235"/>
+        <location filename="../../quickreply/ui/library.py" line="236"/>
         <source>复制</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="236"/>
+        <location filename="../../quickreply/ui/library.py" line="237"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="238"/>
+        <location filename="../../quickreply/ui/library.py" line="239"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="240"/>
+        <location filename="../../quickreply/ui/library.py" line="241"/>
         <source>复制到个人包</source>
         <translation>複製到個人包</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="242"/>
+        <location filename="../../quickreply/ui/library.py" line="243"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="294"/>
+        <location filename="../../quickreply/ui/library.py" line="295"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="296"/>
+        <location filename="../../quickreply/ui/library.py" line="297"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="297"/>
+        <location filename="../../quickreply/ui/library.py" line="298"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="310"/>
+        <location filename="../../quickreply/ui/library.py" line="311"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="354"/>
+        <location filename="../../quickreply/ui/library.py" line="355"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="390"/>
+        <location filename="../../quickreply/ui/library.py" line="365"/>
+        <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
+        <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="398"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406"/>
+        <location filename="../../quickreply/ui/library.py" line="414"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406"/>
+        <location filename="../../quickreply/ui/library.py" line="414"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="407"/>
+        <location filename="../../quickreply/ui/library.py" line="415"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="407"/>
+        <location filename="../../quickreply/ui/library.py" line="415"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="409"/>
+        <location filename="../../quickreply/ui/library.py" line="417"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="411"/>
+        <location filename="../../quickreply/ui/library.py" line="419"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425"/>
+        <location filename="../../quickreply/ui/library.py" line="433"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="428"/>
+        <location filename="../../quickreply/ui/library.py" line="436"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="443"/>
+        <location filename="../../quickreply/ui/library.py" line="451"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="453"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="455"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="448"/>
+        <location filename="../../quickreply/ui/library.py" line="456"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="450"/>
+        <location filename="../../quickreply/ui/library.py" line="458"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="452"/>
+        <location filename="../../quickreply/ui/library.py" line="460"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="456"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <source>预览：</source>
+        <translation>預覽：</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="471"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457"/>
+        <location filename="../../quickreply/ui/library.py" line="472"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457"/>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="472"/>
+        <location filename="../../quickreply/ui/library.py" line="477"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="460"/>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="475"/>
+        <location filename="../../quickreply/ui/library.py" line="477"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <source>无法预览：</source>
+        <translation>無法預覽：</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="486"/>
+        <location filename="../../quickreply/ui/library.py" line="512"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="514"/>
+        <location filename="../../quickreply/ui/library.py" line="540"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="534"/>
+        <location filename="../../quickreply/ui/library.py" line="560"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>這條話術屬於只讀的話術包，不能修改；可以先“複製到個人包”再改。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="540"/>
+        <location filename="../../quickreply/ui/library.py" line="566"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="548"/>
+        <location filename="../../quickreply/ui/library.py" line="574"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="560"/>
+        <location filename="../../quickreply/ui/library.py" line="586"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="583"/>
+        <location filename="../../quickreply/ui/library.py" line="609"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="601"/>
+        <location filename="../../quickreply/ui/library.py" line="627"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="635"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
         <source>编号不能为空</source>
         <translation>編號不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="635"/>
-        <location filename="../../quickreply/ui/library.py" line="637"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="663"/>
         <source>例如 my.greeting</source>
         <translation>例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="637"/>
+        <location filename="../../quickreply/ui/library.py" line="663"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>編號只能用小寫字母、數字和 . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="642"/>
+        <location filename="../../quickreply/ui/library.py" line="668"/>
         <source>编号 %1 已被使用</source>
         <translation>編號 %1 已被使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643"/>
+        <location filename="../../quickreply/ui/library.py" line="669"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>已在 %1 中；換一個編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="646"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>标题不能为空</source>
         <translation>標題不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="646"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>写一个简短的标题</source>
         <translation>寫一個簡短的標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="648"/>
+        <location filename="../../quickreply/ui/library.py" line="674"/>
         <source>回复内容不能为空</source>
         <translation>回覆內容不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="648"/>
+        <location filename="../../quickreply/ui/library.py" line="674"/>
         <source>写下要发给买家的话</source>
         <translation>寫下要發給買家的話</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="654"/>
+        <location filename="../../quickreply/ui/library.py" line="680"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>欄位名只能用字母、數字和下劃線</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655"/>
+        <location filename="../../quickreply/ui/library.py" line="681"/>
         <source>例如 amount</source>
         <translation>例如 amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="658"/>
+        <location filename="../../quickreply/ui/library.py" line="684"/>
         <source>字段名重复</source>
         <translation>欄位名重複</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="658"/>
+        <location filename="../../quickreply/ui/library.py" line="684"/>
         <source>每个字段名只能用一次</source>
         <translation>每個欄位名只能用一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="663"/>
+        <location filename="../../quickreply/ui/library.py" line="689"/>
         <source>选择类型的字段需要选项</source>
         <translation>選擇型別的欄位需要選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="664"/>
+        <location filename="../../quickreply/ui/library.py" line="690"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>在“選項”裡用逗號分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="683"/>
+        <location filename="../../quickreply/ui/library.py" line="709"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="713"/>
+        <location filename="../../quickreply/ui/library.py" line="739"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="722"/>
+        <location filename="../../quickreply/ui/library.py" line="748"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="762"/>
+        <location filename="../../quickreply/ui/library.py" line="788"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="764"/>
+        <location filename="../../quickreply/ui/library.py" line="790"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="774"/>
+        <location filename="../../quickreply/ui/library.py" line="800"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="809"/>
+        <location filename="../../quickreply/ui/library.py" line="835"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
@@ -651,193 +666,193 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="129"/>
+        <location filename="../../quickreply/ui/editor.py" line="135"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>小寫字母、數字和 . _ -，例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="131"/>
+        <location filename="../../quickreply/ui/editor.py" line="137"/>
         <source>例如：合作快递</source>
         <translation>例如：合作快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="133"/>
+        <location filename="../../quickreply/ui/editor.py" line="139"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="135"/>
+        <location filename="../../quickreply/ui/editor.py" line="141"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>用 / 分層，例如 物流/快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="137"/>
+        <location filename="../../quickreply/ui/editor.py" line="143"/>
         <source>用逗号或空格分隔</source>
         <translation>用逗號或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="139"/>
+        <location filename="../../quickreply/ui/editor.py" line="145"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>可選，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="140"/>
+        <location filename="../../quickreply/ui/editor.py" line="146"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>粘貼後自動傳送（回車）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="144"/>
+        <location filename="../../quickreply/ui/editor.py" line="150"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>回覆內容，可用 {{ 欄位名 }} 等模板變數；多個變體之間放一行 ---</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="147"/>
+        <location filename="../../quickreply/ui/editor.py" line="153"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>什麼時候用這條回覆（新人學習時顯示）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="150"/>
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>买家常见问法，每行一个</source>
         <translation>買家常見問法，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="156"/>
+        <location filename="../../quickreply/ui/editor.py" line="162"/>
         <source>字段名</source>
         <translation>欄位名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="163"/>
         <source>显示名</source>
         <translation>顯示名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="158"/>
+        <location filename="../../quickreply/ui/editor.py" line="164"/>
         <source>类型</source>
         <translation>型別</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="165"/>
         <source>默认值</source>
         <translation>預設值</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="160"/>
+        <location filename="../../quickreply/ui/editor.py" line="166"/>
         <source>选项</source>
         <translation>選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="167"/>
+        <location filename="../../quickreply/ui/editor.py" line="173"/>
         <source>添加字段</source>
         <translation>新增欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="168"/>
+        <location filename="../../quickreply/ui/editor.py" line="174"/>
         <source>删除字段</source>
         <translation>刪除欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="173"/>
+        <location filename="../../quickreply/ui/editor.py" line="179"/>
         <source>编号</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="174"/>
+        <location filename="../../quickreply/ui/editor.py" line="180"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="175"/>
+        <location filename="../../quickreply/ui/editor.py" line="181"/>
         <source>快捷编码</source>
         <translation>快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="176"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="177"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="178"/>
+        <location filename="../../quickreply/ui/editor.py" line="184"/>
         <source>回复内容</source>
         <translation>回覆內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="179"/>
+        <location filename="../../quickreply/ui/editor.py" line="185"/>
         <source>使用说明</source>
         <translation>使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="180"/>
+        <location filename="../../quickreply/ui/editor.py" line="186"/>
         <source>买家问法</source>
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="188"/>
+        <location filename="../../quickreply/ui/editor.py" line="194"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="189"/>
+        <location filename="../../quickreply/ui/editor.py" line="195"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="194"/>
+        <location filename="../../quickreply/ui/editor.py" line="200"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="207"/>
+        <location filename="../../quickreply/ui/editor.py" line="213"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="220"/>
+        <location filename="../../quickreply/ui/editor.py" line="226"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="223"/>
+        <location filename="../../quickreply/ui/editor.py" line="229"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="224"/>
+        <location filename="../../quickreply/ui/editor.py" line="230"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="400"/>
+        <location filename="../../quickreply/ui/editor.py" line="406"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="402"/>
+        <location filename="../../quickreply/ui/editor.py" line="408"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="412"/>
+        <location filename="../../quickreply/ui/editor.py" line="418"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="412"/>
+        <location filename="../../quickreply/ui/editor.py" line="418"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="417"/>
+        <location filename="../../quickreply/ui/editor.py" line="423"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="421"/>
+        <location filename="../../quickreply/ui/editor.py" line="427"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
@@ -986,67 +1001,73 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="102"/>
+        <location filename="../../quickreply/ui/trainee.py" line="107"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
+        <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>輸入你會用的快捷編碼或標題，回車確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="104"/>
+        <location filename="../../quickreply/ui/trainee.py" line="109"/>
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="106"/>
+        <location filename="../../quickreply/ui/trainee.py" line="111"/>
         <source>看答案</source>
         <translation>看答案</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="108"/>
+        <location filename="../../quickreply/ui/trainee.py" line="113"/>
         <source>下一题</source>
         <translation>下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="122"/>
+        <location filename="../../quickreply/ui/trainee.py" line="127"/>
         <source>买家发来：</source>
         <translation>買家發來：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="130"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
         <source>按场景学习</source>
         <translation>按場景學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="131"/>
+        <location filename="../../quickreply/ui/trainee.py" line="136"/>
         <source>练习</source>
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="183"/>
+        <location filename="../../quickreply/ui/trainee.py" line="188"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="222"/>
+        <location filename="../../quickreply/ui/trainee.py" line="214"/>
+        <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
+        <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="232"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="244"/>
+        <location filename="../../quickreply/ui/trainee.py" line="254"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="247"/>
+        <location filename="../../quickreply/ui/trainee.py" line="257"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="259"/>
+        <location filename="../../quickreply/ui/trainee.py" line="269"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="269"/>
+        <location filename="../../quickreply/ui/trainee.py" line="279"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>
