@@ -4,15 +4,16 @@
 to a PNG (``--screenshot FILE --view NAME``) or starts the resident app: one instance per user
 session, a tray icon, the palette, the library window, the timer panel and the settings dialog.
 Every service is constructed here, once, and passed in; widgets never reach for globals. Heavy
-imports happen inside functions so ``quickreply --help`` stays fast, and modules other engineers
-are still landing (render, search, stats, platforms) are imported optionally.
+imports happen inside functions so ``quickreply --help`` stays fast and start-up pays only for
+what it shows. Packs are reloaded without a restart when a pack or the shop profile changes on
+disk (a lead publishes, the agent saves a personal reply) or the pack folders change in settings.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
-import importlib
 import os
 import sys
 import time
@@ -20,7 +21,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from quickreply.core.model import Library, Snippet
@@ -32,9 +32,15 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from quickreply.core.model import Step
+    from quickreply.core.render import Renderer
+    from quickreply.core.search import SearchIndex
+    from quickreply.core.shop import ShopProfile
+    from quickreply.core.stats import StatsStore
+    from quickreply.core.timers import TimerConfig
     from quickreply.platforms.paste import HotkeyRouter, PasteResult, PasteService, PasteSettings
     from quickreply.platforms.select import Choice
     from quickreply.ui.bridge import PlatformBridge
+    from quickreply.ui.library import LibraryWindow
     from quickreply.ui.palette import PaletteWindow
     from quickreply.ui.settings import SettingsDialog
     from quickreply.ui.timers import TimersPanel
@@ -45,67 +51,48 @@ ICON_FILE = RESOURCES / "icons" / "quickreply.svg"
 SCREENSHOT_QUERY = "发货"
 
 
-def _optional(module: str) -> ModuleType | None:
-    """Import a sibling module that may not exist in this build yet (parallel development)."""
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as err:
-        if err.name != module:
-            raise
-        return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    snippet: Snippet
-
-
-class SubstringSearch:
-    """Plain substring search over code, title and tags: used only when core.search is absent."""
-
-    def __init__(self, library: Library) -> None:
-        self._snippets = list(library.snippets())
-
-    def search(self, query: str, limit: int = 50) -> list[_Hit]:
-        needle = query.strip().casefold()
-        hits = [
-            _Hit(s)
-            for s in self._snippets
-            if not needle
-            or needle in s.code.casefold()
-            or needle in s.title.casefold()
-            or any(needle in t.casefold() for t in s.tags)
-        ]
-        return hits[:limit]
-
-    def set_usage(self, usage: Mapping[str, Any]) -> None:
-        """Usage is ignored by this fallback."""
-
-
 @dataclass
 class Services:
-    """Everything the widgets need, built once by :func:`build_services`."""
+    """Everything the widgets need, built once by :func:`build_services`; :meth:`reload`
+    replaces the library, shop profile, renderer and index when files change on disk."""
 
-    paths: AppPaths
+    paths: AppPaths  # the folders in force (settings applied)
     clock: Callable[[], datetime]
     settings: Settings
     library: Library
+    renderer: Renderer
+    index: SearchIndex
+    stats: StatsStore
+    timer_config: TimerConfig
+    shop: ShopProfile | None = None
+    extra: Sequence[Path] = ()  # --pack paths
+    shop_path: Path | None = None  # --shop
+    base_paths: AppPaths | None = None  # the folders before settings (QUICKREPLY_HOME or user dirs)
     problems: list[Problem] = field(default_factory=list)
-    renderer: Any = None  # core.render.Renderer when available
-    index: Any = None  # core.search.SearchIndex, or SubstringSearch
-    stats: Any = None  # core.stats.StatsStore when available
-    shop: Any = None  # core.shop.ShopProfile
-    timer_config: Any = None  # core.timers.TimerConfig from settings.timers
     timings: dict[str, float] = field(default_factory=dict)
 
     def refresh_usage(self) -> None:
-        if self.stats is not None and hasattr(self.index, "set_usage"):
-            self.index.set_usage(self.stats.usage())
+        self.index.set_usage(self.stats.usage())
 
     def lint(self, library: Library) -> list[Problem]:
         from quickreply.core.lint import lint_library
 
         return list(lint_library(library, self.shop))
+
+    def reload(self) -> list[Problem]:
+        """Read packs and the shop profile again (unchanged files come from the pack cache),
+        rebuild the renderer and search index, and return the problems found."""
+        from quickreply.core.render import Renderer
+        from quickreply.core.search import SearchIndex
+
+        self.paths = apply_folders(self.base_paths or self.paths, self.settings)
+        self.library, key = load_library_cached(self.paths, self.extra)
+        self.shop, shop_problems = read_shop(self.shop_path or self.paths.shop_file)
+        self.renderer = Renderer(self.shop, self.clock)
+        self.index = SearchIndex.load_or_build(
+            self.library, self.paths.cache, usage=self.stats.usage(), key=key
+        )
+        return [*self.library.problems, *shop_problems]
 
 
 def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
@@ -118,13 +105,6 @@ def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
     return dataclasses.replace(paths, **changes) if changes else paths
 
 
-def load_library(paths: AppPaths, extra: Sequence[Path] = ()) -> Library:
-    from quickreply.core.packs import default_dirs
-    from quickreply.core.packs import load_library as load
-
-    return load(default_dirs(paths, extra))
-
-
 def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Library, str | None]:
     """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
     and its fingerprint, which keys the search index cache."""
@@ -135,6 +115,14 @@ def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Li
     return loaded.library, loaded.fingerprint
 
 
+def read_shop(path: Path) -> tuple[ShopProfile | None, list[Problem]]:
+    """The shop profile, or None (and no problem) when there is no file: a reply that needs
+    a shop fact then says which name is missing when it is rendered."""
+    from quickreply.core.shop import load_shop
+
+    return load_shop(path) if path.exists() else (None, [])
+
+
 def build_services(
     paths: AppPaths,
     extra: Sequence[Path] = (),
@@ -143,47 +131,27 @@ def build_services(
 ) -> Services:
     """Settings, packs, shop profile, renderer, search index and usage store; never raises
     on bad data (every problem is collected for the UI and stderr)."""
+    from quickreply.core.render import Renderer
+    from quickreply.core.search import SearchIndex
+    from quickreply.core.stats import StatsStore
+    from quickreply.core.timers import TimerConfig
+
     timings: dict[str, float] = {}
     started = time.perf_counter()
     settings, problems = load_settings(paths.settings_file)
-    paths = apply_folders(paths, settings)
+    base_paths, paths = paths, apply_folders(paths, settings)
     library, library_key = load_library_cached(paths, extra)
     problems.extend(library.problems)
     timings["packs"] = time.perf_counter() - started
 
-    from quickreply.core.shop import load_shop
-
-    shop = None
-    shop_file = shop_path or paths.shop_file
-    if shop_file.exists():
-        shop, shop_problems = load_shop(shop_file)
-        problems.extend(shop_problems)
-
-    renderer = None
-    render_mod = _optional("quickreply.core.render")
-    if render_mod is not None:
-        renderer = render_mod.Renderer(shop, clock)
-
-    stats = None
-    usage: dict[str, Any] = {}
-    stats_mod = _optional("quickreply.core.stats")
-    if stats_mod is not None:
-        stats = stats_mod.StatsStore(paths.stats_file)
-        usage = stats.usage()
-        problems.extend(getattr(stats, "problems", []))
+    shop, shop_problems = read_shop(shop_path or paths.shop_file)
+    problems.extend(shop_problems)
+    stats = StatsStore(paths.stats_file)
+    problems.extend(stats.problems)
 
     started = time.perf_counter()
-    search_mod = _optional("quickreply.core.search")
-    index: Any
-    if search_mod is not None:
-        index = search_mod.SearchIndex.load_or_build(
-            library, paths.cache, usage=usage, key=library_key
-        )
-    else:
-        index = SubstringSearch(library)
+    index = SearchIndex.load_or_build(library, paths.cache, usage=stats.usage(), key=library_key)
     timings["index"] = time.perf_counter() - started
-
-    from quickreply.core.timers import TimerConfig
 
     timer_config, timer_problems = TimerConfig.from_mapping(
         settings.timers, str(paths.settings_file)
@@ -195,12 +163,15 @@ def build_services(
         clock=clock,
         settings=settings,
         library=library,
-        problems=problems,
-        renderer=renderer,
+        renderer=Renderer(shop, clock),
         index=index,
         stats=stats,
-        shop=shop,
         timer_config=timer_config,
+        shop=shop,
+        extra=tuple(extra),
+        shop_path=shop_path,
+        base_paths=base_paths,
+        problems=problems,
         timings=timings,
     )
 
@@ -251,7 +222,7 @@ def make_palette(services: Services, paster: Any = None, paste_off_reason: str =
     )
 
 
-def make_library_view(services: Services) -> QWidget:
+def make_library_view(services: Services) -> LibraryWindow:
     from PySide6.QtCore import QSettings
 
     from quickreply.core.packs import save_pack
@@ -359,6 +330,7 @@ TIMER_WAITING = "timer:waiting"  # hotkey name: "a buyer is waiting" (named from
 TIMER_REPLIED = "timer:replied"  # hotkey name: "I replied" (stops the conversation's clock)
 PROBE = "settings"  # a short-lived grab: is a combination free for us?
 NOTICE_LINES = 3  # hotkey problems shown in the palette footer; the tray balloon has them all
+RELOAD_DELAY_MS = 400  # a publish copies several files; reload once, after the last one
 
 
 def paste_settings(settings: Settings) -> PasteSettings:
@@ -446,7 +418,7 @@ class QuickReplyApp:
         self._choose = choose or choose_backend
         self.translators = setup_look(qapp, services.settings, lang)
         self.paused = False
-        self._library: QWidget | None = None
+        self._library: LibraryWindow | None = None
         self._timers: TimersPanel | None = None
         self.bridge: PlatformBridge | None = None
         self.router: HotkeyRouter | None = None
@@ -458,7 +430,7 @@ class QuickReplyApp:
         self.palette: PaletteWindow = make_palette(services)
         self.tray: Tray = Tray(
             QIcon(str(ICON_FILE)) if ICON_FILE.exists() else QIcon(),
-            timers=_optional("quickreply.ui.timers") is not None,
+            timers=True,
         )
         self.tray.open_palette.connect(self.show_palette)
         self.tray.open_library.connect(self.show_library)
@@ -466,6 +438,7 @@ class QuickReplyApp:
         self.tray.open_settings.connect(self.show_settings)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(self.quit)
+        self._watch_files()
         self._connect_platform(services.settings)
         self.register_hotkeys(services.settings)
         services.problems.extend(self.platform_problems())
@@ -496,19 +469,19 @@ class QuickReplyApp:
         bridge = PlatformBridge(choice.backend, self.qapp)
         bridge.problem.connect(self.report_problem)
         service = bridge.paste_service(paste_settings(settings))
-        renderer = self.services.renderer
+        services = self.services  # its renderer is replaced on reload: look it up per paste
 
         def defaults(snippet: Snippet) -> dict[str, str]:
             return {f.name: f.default for f in snippet.fields if f.default is not None}
 
         def render_steps(snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]:
-            return renderer.render_steps(snippet, values) if renderer else snippet.steps
+            return services.renderer.render_steps(snippet, values)
 
         self.paster = AppPaster(service, render_steps, self._after_palette_paste)
         self.router = HotkeyRouter(
             choice.backend,
             service,
-            render=lambda s: renderer.render(s, defaults(s)) if renderer else s.text,
+            render=lambda s: services.renderer.render(s, defaults(s)),
             render_steps=lambda s: render_steps(s, defaults(s)),
             on_palette=self._open_palette_over,
             on_problem=lambda p: self.report_problem(str(p)),
@@ -651,12 +624,11 @@ class QuickReplyApp:
     def _after_hotkey_paste(self, snippet: Snippet, result: PasteResult, title: str) -> None:
         if not result.ok:
             return
-        if self.services.stats is not None:
-            try:
-                self.services.stats.record_use(snippet.id)
-                self.services.refresh_usage()
-            except Exception as err:  # a broken usage store must never cost the paste
-                self.report_problem(f"{self.services.paths.stats_file}:0: usage: {err}")
+        try:
+            self.services.stats.record_use(snippet.id)
+            self.services.refresh_usage()
+        except Exception as err:  # a broken usage store must never cost the paste
+            self.report_problem(f"{self.services.paths.stats_file}:0: usage: {err}")
         self.stop_clock(title)
 
     def buyer_waiting(self) -> None:
@@ -685,6 +657,73 @@ class QuickReplyApp:
                 return
         panel.replied(title=title or None)
 
+    # -- packs changing on disk -------------------------------------------------------------
+
+    def _watch_files(self) -> None:
+        """Watch the team and personal folders, their packs and the shop profile: a lead's
+        publish or an agent's save reaches the palette without a restart."""
+        from PySide6.QtCore import QFileSystemWatcher, QTimer
+
+        self.reload_timer = QTimer(self.qapp)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.reload_timer.timeout.connect(self.reload_library)
+        self.watcher = QFileSystemWatcher(self.qapp)
+        self.watcher.directoryChanged.connect(self.schedule_reload)
+        self.watcher.fileChanged.connect(self.schedule_reload)
+        self._rewatch()
+
+    def _rewatch(self) -> None:
+        """Point the watcher at what exists now (a file replaced atomically is a new file)."""
+        paths = self.services.paths
+        wanted: set[str] = set()
+        for folder in (paths.team, paths.personal):
+            # Created so that a first publish is noticed too; a team drive that is not mounted
+            # yet fails here, and the next reload tries again.
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
+        for folder in (paths.team, paths.personal, *self.services.extra):
+            if folder.is_dir():
+                wanted.add(str(folder))
+                wanted.update(str(p) for p in folder.rglob("*.y*ml"))
+            elif folder.is_file():
+                wanted.add(str(folder))
+        shop = self.services.shop_path or paths.shop_file
+        if shop.exists():
+            wanted.add(str(shop))
+        watched = set(self.watcher.files()) | set(self.watcher.directories())
+        if watched - wanted:
+            self.watcher.removePaths(sorted(watched - wanted))
+        if wanted - watched:
+            self.watcher.addPaths(sorted(wanted - watched))
+
+    def schedule_reload(self, _path: str = "") -> None:
+        self.reload_timer.start()
+
+    def reload_library(self) -> list[Problem]:
+        """Reload packs and the shop profile; the palette, library window and snippet
+        hotkeys follow. New problems are shown in the tray, never as a crash."""
+        from PySide6.QtCore import QCoreApplication
+
+        before = {str(p) for p in self.services.problems}
+        problems = self.services.reload()
+        self.palette.set_searcher(self.services.index)
+        self.palette.set_renderer(self.services.renderer)
+        if self._library is not None:
+            self._library.set_library(self.services.library, self.services.renderer)
+        self.register_hotkeys(self.services.settings)
+        self._rewatch()
+        fresh = [p for p in problems if str(p) not in before]
+        self.services.problems = [*problems, *self.platform_problems()]
+        for problem in fresh:
+            print(problem, file=sys.stderr)
+        if fresh:
+            self.tray.notify(
+                QCoreApplication.translate("App", "话术包有问题"),
+                "\n".join(str(p) for p in fresh[:NOTICE_LINES]),
+            )
+        return problems
+
     # -- windows ----------------------------------------------------------------------------
 
     def show_palette(self) -> None:
@@ -693,6 +732,7 @@ class QuickReplyApp:
     def show_library(self) -> None:
         if self._library is None:
             self._library = make_library_view(self.services)
+            self._library.saved.connect(self.schedule_reload)
         self._bring_forward(self._library)
 
     def show_timers(self) -> None:
@@ -730,6 +770,10 @@ class QuickReplyApp:
         if problems:
             self._notify_platform_problems()
         new = self._with_kept_hotkeys(new)
+        folders_changed = (new.team_dir, new.personal_dir) != (
+            self.services.settings.team_dir,
+            self.services.settings.personal_dir,
+        )
         self.services.settings = new
         try:
             save_settings(new, self.services.paths.settings_file)
@@ -739,6 +783,8 @@ class QuickReplyApp:
                 "(check the config folder's permissions and free space)"
             )
         apply_theme(self.qapp, new.theme, RESOURCES / "themes")
+        if folders_changed:
+            self.reload_library()
         if self._timers is not None:
             self._timers.sound_button.setChecked(new.timer_sound)
         return problems

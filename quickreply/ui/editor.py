@@ -257,6 +257,10 @@ class SnippetEditor(QWidget):
         self.send_check.toggled.connect(self._changed)
         self.fields_table.itemChanged.connect(self._changed)
 
+    def set_renderer(self, renderer: SnippetRenderer) -> None:
+        """Previews follow a reloaded shop profile."""
+        self._renderer = renderer
+
     # -- loading and reading the form -------------------------------------------------------
 
     def load(self, snippet: Snippet, *, is_new: bool, heading: str = "") -> None:

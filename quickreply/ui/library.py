@@ -266,10 +266,14 @@ class LibraryWindow(QMainWindow):
     def library(self) -> Library:
         return self._library
 
-    def set_library(self, library: Library) -> None:
-        """Show a reloaded library, keeping the group, filter, selection and any open draft."""
+    def set_library(self, library: Library, renderer: SnippetRenderer | None = None) -> None:
+        """Show a reloaded library, keeping the group, filter, selection and any open draft;
+        ``renderer`` replaces the previews' renderer when the shop profile changed."""
         self._library = library
-        self.trainee.set_library(library)
+        if renderer is not None:
+            self._renderer = renderer
+            self.editor.set_renderer(renderer)
+        self.trainee.set_library(library, renderer)
         self._show_library(select_id=self._current.id if self._current else None)
 
     def _show_library(self, select_id: str | None) -> None:

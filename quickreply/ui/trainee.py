@@ -139,7 +139,9 @@ class TraineeView(QWidget):
         layout.addWidget(self.tabs)
         self.set_library(library)
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, renderer: SnippetRenderer | None = None) -> None:
+        if renderer is not None:
+            self._renderer = renderer
         group = self.current_group()
         self._snippets = visible_snippets(library)
         self.tree_model.rebuild(self._snippets)

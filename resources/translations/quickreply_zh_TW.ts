@@ -4,25 +4,30 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="234"/>
-        <location filename="../../quickreply/app.py" line="595"/>
+        <location filename="../../quickreply/app.py" line="204"/>
+        <location filename="../../quickreply/app.py" line="567"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="549"/>
+        <location filename="../../quickreply/app.py" line="521"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="561"/>
+        <location filename="../../quickreply/app.py" line="533"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域性快捷鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="566"/>
+        <location filename="../../quickreply/app.py" line="538"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="721"/>
+        <source>话术包有问题</source>
+        <translation>話術包有問題</translation>
     </message>
 </context>
 <context>
@@ -43,7 +48,7 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="160"/>
-        <location filename="../../quickreply/ui/library.py" line="804"/>
+        <location filename="../../quickreply/ui/library.py" line="808"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
@@ -54,8 +59,8 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="178"/>
-        <location filename="../../quickreply/ui/library.py" line="306"/>
-        <location filename="../../quickreply/ui/library.py" line="311"/>
+        <location filename="../../quickreply/ui/library.py" line="310"/>
+        <location filename="../../quickreply/ui/library.py" line="315"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
@@ -95,295 +100,295 @@
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="295"/>
+        <location filename="../../quickreply/ui/library.py" line="299"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="297"/>
+        <location filename="../../quickreply/ui/library.py" line="301"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="298"/>
+        <location filename="../../quickreply/ui/library.py" line="302"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="311"/>
+        <location filename="../../quickreply/ui/library.py" line="315"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="355"/>
+        <location filename="../../quickreply/ui/library.py" line="359"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="365"/>
+        <location filename="../../quickreply/ui/library.py" line="369"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="398"/>
+        <location filename="../../quickreply/ui/library.py" line="402"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="414"/>
+        <location filename="../../quickreply/ui/library.py" line="418"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="414"/>
+        <location filename="../../quickreply/ui/library.py" line="418"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="415"/>
+        <location filename="../../quickreply/ui/library.py" line="419"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="415"/>
+        <location filename="../../quickreply/ui/library.py" line="419"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="417"/>
+        <location filename="../../quickreply/ui/library.py" line="421"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="419"/>
+        <location filename="../../quickreply/ui/library.py" line="423"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="433"/>
+        <location filename="../../quickreply/ui/library.py" line="437"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="436"/>
+        <location filename="../../quickreply/ui/library.py" line="440"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="451"/>
+        <location filename="../../quickreply/ui/library.py" line="455"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="453"/>
+        <location filename="../../quickreply/ui/library.py" line="457"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="455"/>
+        <location filename="../../quickreply/ui/library.py" line="459"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="456"/>
+        <location filename="../../quickreply/ui/library.py" line="460"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="458"/>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="460"/>
+        <location filename="../../quickreply/ui/library.py" line="464"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="470"/>
         <source>预览：</source>
         <translation>預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="471"/>
+        <location filename="../../quickreply/ui/library.py" line="475"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="472"/>
+        <location filename="../../quickreply/ui/library.py" line="476"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="472"/>
-        <location filename="../../quickreply/ui/library.py" line="477"/>
+        <location filename="../../quickreply/ui/library.py" line="476"/>
+        <location filename="../../quickreply/ui/library.py" line="481"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="475"/>
-        <location filename="../../quickreply/ui/library.py" line="477"/>
+        <location filename="../../quickreply/ui/library.py" line="479"/>
+        <location filename="../../quickreply/ui/library.py" line="481"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library.py" line="492"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library.py" line="513"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="512"/>
+        <location filename="../../quickreply/ui/library.py" line="516"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="540"/>
+        <location filename="../../quickreply/ui/library.py" line="544"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="560"/>
+        <location filename="../../quickreply/ui/library.py" line="564"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>這條話術屬於只讀的話術包，不能修改；可以先“複製到個人包”再改。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="566"/>
+        <location filename="../../quickreply/ui/library.py" line="570"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="574"/>
+        <location filename="../../quickreply/ui/library.py" line="578"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="586"/>
+        <location filename="../../quickreply/ui/library.py" line="590"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="609"/>
+        <location filename="../../quickreply/ui/library.py" line="613"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="627"/>
+        <location filename="../../quickreply/ui/library.py" line="631"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
         <source>编号不能为空</source>
         <translation>編號不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661"/>
-        <location filename="../../quickreply/ui/library.py" line="663"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
+        <location filename="../../quickreply/ui/library.py" line="667"/>
         <source>例如 my.greeting</source>
         <translation>例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="663"/>
+        <location filename="../../quickreply/ui/library.py" line="667"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>編號只能用小寫字母、數字和 . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="668"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>编号 %1 已被使用</source>
         <translation>編號 %1 已被使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="669"/>
+        <location filename="../../quickreply/ui/library.py" line="673"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>已在 %1 中；換一個編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
+        <location filename="../../quickreply/ui/library.py" line="676"/>
         <source>标题不能为空</source>
         <translation>標題不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
+        <location filename="../../quickreply/ui/library.py" line="676"/>
         <source>写一个简短的标题</source>
         <translation>寫一個簡短的標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="674"/>
+        <location filename="../../quickreply/ui/library.py" line="678"/>
         <source>回复内容不能为空</source>
         <translation>回覆內容不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="674"/>
+        <location filename="../../quickreply/ui/library.py" line="678"/>
         <source>写下要发给买家的话</source>
         <translation>寫下要發給買家的話</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="680"/>
+        <location filename="../../quickreply/ui/library.py" line="684"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>欄位名只能用字母、數字和下劃線</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="681"/>
+        <location filename="../../quickreply/ui/library.py" line="685"/>
         <source>例如 amount</source>
         <translation>例如 amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="684"/>
+        <location filename="../../quickreply/ui/library.py" line="688"/>
         <source>字段名重复</source>
         <translation>欄位名重複</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="684"/>
+        <location filename="../../quickreply/ui/library.py" line="688"/>
         <source>每个字段名只能用一次</source>
         <translation>每個欄位名只能用一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="689"/>
+        <location filename="../../quickreply/ui/library.py" line="693"/>
         <source>选择类型的字段需要选项</source>
         <translation>選擇型別的欄位需要選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="690"/>
+        <location filename="../../quickreply/ui/library.py" line="694"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>在“選項”裡用逗號分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="709"/>
+        <location filename="../../quickreply/ui/library.py" line="713"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="739"/>
+        <location filename="../../quickreply/ui/library.py" line="743"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="748"/>
+        <location filename="../../quickreply/ui/library.py" line="752"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="788"/>
+        <location filename="../../quickreply/ui/library.py" line="792"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="790"/>
+        <location filename="../../quickreply/ui/library.py" line="794"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="800"/>
+        <location filename="../../quickreply/ui/library.py" line="804"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="835"/>
+        <location filename="../../quickreply/ui/library.py" line="839"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
@@ -827,32 +832,32 @@
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="406"/>
+        <location filename="../../quickreply/ui/editor.py" line="410"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="408"/>
+        <location filename="../../quickreply/ui/editor.py" line="412"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="418"/>
+        <location filename="../../quickreply/ui/editor.py" line="422"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="418"/>
+        <location filename="../../quickreply/ui/editor.py" line="422"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="423"/>
+        <location filename="../../quickreply/ui/editor.py" line="427"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="427"/>
+        <location filename="../../quickreply/ui/editor.py" line="431"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
@@ -1037,37 +1042,37 @@
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="188"/>
+        <location filename="../../quickreply/ui/trainee.py" line="190"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="214"/>
+        <location filename="../../quickreply/ui/trainee.py" line="216"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="232"/>
+        <location filename="../../quickreply/ui/trainee.py" line="234"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="254"/>
+        <location filename="../../quickreply/ui/trainee.py" line="256"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="257"/>
+        <location filename="../../quickreply/ui/trainee.py" line="259"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="269"/>
+        <location filename="../../quickreply/ui/trainee.py" line="271"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="279"/>
+        <location filename="../../quickreply/ui/trainee.py" line="281"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>
