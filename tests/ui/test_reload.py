@@ -65,9 +65,13 @@ def test_a_changed_shop_profile_changes_the_rendered_reply(qtbot: QtBot) -> None
     assert raised != shop
     (AppPaths.from_env().team / "shop.yaml").write_text(raised, encoding="utf-8")
 
-    qtbot.waitUntil(lambda: rig.app.services.shop is not None and "199" in str(
-        rig.app.services.renderer.render(snippet, values)
-    ), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            rig.app.services.shop is not None
+            and "199" in str(rig.app.services.renderer.render(snippet, values))
+        ),
+        timeout=5000,
+    )
     assert "再买49元" in rig.app.services.renderer.render(snippet, values)
 
 
