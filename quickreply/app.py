@@ -633,9 +633,24 @@ class QuickReplyApp:
 
     def buyer_waiting(self) -> None:
         """The "buyer is waiting" hotkey: named from the chat window's title, else the panel
-        opens with its quick-add box focused."""
+        opens with its quick-add box focused and pre-filled with the selected (X11 primary
+        selection) or copied text, for the agent to confirm with Enter."""
         title = self.foreground_title()
-        self.timers_panel().buyer_waiting(title=title or None)
+        self.timers_panel().buyer_waiting(
+            title=title or None, suggestion=self._selected_or_copied_text()
+        )
+
+    @staticmethod
+    def _selected_or_copied_text() -> str:
+        # Read only to suggest a buyer name; never stored or logged.
+        from PySide6.QtGui import QClipboard, QGuiApplication
+
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.supportsSelection():
+            selected = clipboard.text(QClipboard.Mode.Selection)
+            if selected.strip():
+                return selected
+        return clipboard.text()
 
     def stop_clock(self, title: str) -> None:
         """A reply went out in the window titled ``title``: stop that buyer's clock.

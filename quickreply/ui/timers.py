@@ -356,15 +356,21 @@ class TimersPanel(QWidget):
         title: str | None = None,
         selected_text: str | None = None,
         queue: str | None = None,
+        suggestion: str | None = None,
     ) -> Conversation | None:
         """ "Buyer is waiting": named from the window title, else the selection, else ask.
 
         Returns the conversation, or None when no name was found and the quick-add box was
-        focused for the agent to type one.
+        focused for the agent to type one, pre-filled (and selected) with ``suggestion``'s
+        first line: copied text may be stale, so the agent confirms it with Enter or types
+        over it, rather than a buyer being named after yesterday's clipboard.
         """
         name = name_conversation(title, selected_text, self.model.config.title_patterns)
         if name is None:
             self.show_and_raise()
+            guess = name_conversation(None, suggestion) or ""
+            self.add_edit.setText(guess)
+            self.add_edit.selectAll()
             self.add_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         return self.add_buyer(name, queue)

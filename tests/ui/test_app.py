@@ -202,6 +202,21 @@ def test_a_title_without_a_buyer_opens_the_panel_at_the_quick_add_box(rig: Rig) 
     assert panel.waiting_count() == 0
 
 
+def test_copied_text_is_offered_in_the_quick_add_box_and_enter_adds_that_buyer(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    QApplication.clipboard().setText("  tb_8812 \n订单 A123")  # copied from the chat's buyer list
+    rig.chat("千牛工作台")
+    rig.press("ctrl+alt+w")
+    panel = rig.app.timers_panel()
+    assert panel.waiting_count() == 0  # a suggestion, not a guess: stale text must not count
+    assert panel.add_edit.text() == "tb_8812"
+    assert panel.add_edit.selectedText() == "tb_8812"  # typing replaces it
+    enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel.add_edit, enter)
+    assert [c.label for c in panel.model.waiting()] == ["tb_8812"]
+
+
 def test_a_direct_snippet_hotkey_stops_only_its_buyers_clock_and_records_the_use(
     rig: Rig, qtbot: QtBot
 ) -> None:
