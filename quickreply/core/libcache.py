@@ -36,13 +36,13 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quickreply.core import model, packs, problems, yamlread
+from quickreply.core.atomic import write_atomic
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.packs import PackDir, load_library, load_pack
 from quickreply.core.problems import Problem
@@ -186,17 +186,7 @@ class LibraryCache:
         return entries if isinstance(entries, dict) else {}
 
     def _write(self, path: Path, version: str, entries: dict[FileKey, Entry]) -> None:
-        blob = _dumps({"version": version, "entries": entries})
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(path, _dumps({"version": version, "entries": entries}), backup=False)
         self._prune(keep=path)
 
     def _prune(self, keep: Path) -> None:

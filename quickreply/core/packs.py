@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from quickreply.core.atomic import write_atomic
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem, did_you_mean
@@ -793,18 +792,4 @@ def dump_pack(pack: Pack) -> str:
 
 def save_pack(pack: Pack, path: Path) -> None:
     """Write the pack atomically (temp file + os.replace); the previous file becomes path.bak."""
-    text = dump_pack(pack)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, dump_pack(pack))

@@ -23,9 +23,7 @@ import contextlib
 import hashlib
 import heapq
 import marshal
-import os
 import re
-import tempfile
 from bisect import bisect_left, bisect_right
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -36,6 +34,7 @@ from operator import add, itemgetter
 from pathlib import Path
 from typing import cast
 
+from quickreply.core.atomic import write_atomic
 from quickreply.core.model import Library, Snippet
 from quickreply.core.stats import Usage
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, is_han
@@ -367,16 +366,7 @@ class SearchIndex:
                 "grams": self._grams,
             }
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(blob)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        write_atomic(path, blob, backup=False)
 
     @classmethod
     def _load(
