@@ -843,6 +843,23 @@ class QuickReplyApp:
         self.qapp.quit()
 
 
+def no_display_reason(env: Mapping[str, str], platform: str) -> str:
+    """Why the app cannot open a window here, or "" when it can.
+
+    Without a display Qt aborts the process with a message about libxcb-cursor0 that sends
+    people hunting for a library they already have; say what is really missing instead.
+    """
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return ""
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return (
+        "no display to open the app on (DISPLAY and WAYLAND_DISPLAY are unset): start it from "
+        "your desktop session; without one, the commands (quickreply lint, render, search, "
+        "stats) and quickreply --screenshot FILE still work"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the app, or render ``--screenshot FILE --view NAME`` and exit."""
     paths = AppPaths.from_env()
@@ -853,6 +870,10 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return screenshot(args.screenshot, args.view, services, lang)
 
+    missing = no_display_reason(os.environ, sys.platform)
+    if missing:
+        print(f"quickreply: {missing}", file=sys.stderr)
+        return 1
     qapp = make_qapp()
     from quickreply.ui.single_instance import SingleInstance, server_name
 

@@ -4,6 +4,9 @@ and the running app wired to the fake platform backend (hotkeys, pastes, timers,
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +18,13 @@ from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from quickreply.app import QuickReplyApp, build_services, make_qapp, make_settings_dialog
+from quickreply.app import (
+    QuickReplyApp,
+    build_services,
+    make_qapp,
+    make_settings_dialog,
+    no_display_reason,
+)
 from quickreply.cli import VIEWS, main
 from quickreply.core.paths import AppPaths
 from quickreply.platforms.base import Backend
@@ -419,3 +428,32 @@ def test_a_failed_paste_is_shown_in_the_tray_and_stops_no_clock(rig: Rig, qtbot:
         "(click into the chat input and paste again)"
     )
     assert waiting_labels(rig.app) == ["阿杰"]
+
+
+def test_starting_without_a_display_says_so_in_one_line() -> None:
+    """Qt would abort the process with a misleading message about libxcb-cursor0."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "quickreply"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "quickreply: no display to open the app on (DISPLAY and WAYLAND_DISPLAY are unset): "
+        "start it from your desktop session; without one, the commands (quickreply lint, "
+        "render, search, stats) and quickreply --screenshot FILE still work"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "blocked"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({}, "win32", False),
+    ],
+)
+def test_no_display_reason(env: dict[str, str], platform: str, blocked: bool) -> None:
+    assert bool(no_display_reason(env, platform)) is blocked
