@@ -209,7 +209,12 @@ def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -
     return translators
 
 
-def make_palette(services: Services, paster: Any = None, paste_off_reason: str = "") -> Any:
+def make_palette(
+    services: Services,
+    paster: Any = None,
+    paste_off_reason: str = "",
+    conversation: Callable[[], str | None] = lambda: None,
+) -> PaletteWindow:
     from quickreply.ui.palette import PaletteWindow
 
     return PaletteWindow(
@@ -219,6 +224,7 @@ def make_palette(services: Services, paster: Any = None, paste_off_reason: str =
         paste_off_reason=paste_off_reason,
         usage=services.stats,
         on_used=services.refresh_usage,
+        conversation=conversation,
     )
 
 
@@ -281,7 +287,7 @@ def _palette_for_screenshot(services: Services) -> QWidget:
     palette = make_palette(services, paste_off_reason="")
     palette.set_paster(_NoPaste(), "")
     palette.search_box.setText(SCREENSHOT_QUERY)
-    return palette  # type: ignore[no-any-return]
+    return palette
 
 
 class _NoPaste:
@@ -427,7 +433,11 @@ class QuickReplyApp:
         self.backend_preference = ""
         self.backend_problem: Problem | None = None
         self.hotkey_problems: list[Problem] = []
-        self.palette: PaletteWindow = make_palette(services)
+        # Fill-in values and "not the same variant twice" are kept per chat: the window the
+        # palette was opened over (one window per buyer in most clients).
+        self.palette: PaletteWindow = make_palette(
+            services, conversation=lambda: (self.paster.title if self.paster else "") or None
+        )
         self.tray: Tray = Tray(
             QIcon(str(ICON_FILE)) if ICON_FILE.exists() else QIcon(),
             timers=True,

@@ -15,7 +15,7 @@ from typing import cast
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from quickreply.app import (
@@ -457,3 +457,28 @@ def test_starting_without_a_display_says_so_in_one_line() -> None:
 )
 def test_no_display_reason(env: dict[str, str], platform: str, blocked: bool) -> None:
     assert bool(no_display_reason(env, platform)) is blocked
+
+
+def test_fill_in_values_are_remembered_per_chat_not_carried_to_the_next_buyer(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    def open_thanks_over(title: str) -> dict[str, str]:
+        rig.chat(title)
+        rig.press("ctrl+alt+space")
+        palette = rig.app.palette
+        palette.search_box.setText("zzqb")
+        enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(palette.search_box, enter)  # to the fill-in form
+        return palette.form.values()
+
+    assert open_thanks_over("小雨同学 - 千牛工作台") == {"name": "亲"}  # the default
+    editor = rig.app.palette.form.editors[0]
+    assert isinstance(editor, QLineEdit)
+    editor.setText("小雨")
+    rig.app.palette.form.submitted.emit(False)
+    qtbot.waitUntil(lambda: not rig.app.palette.isVisible(), timeout=2000)
+
+    assert open_thanks_over("阿杰 - 千牛工作台") == {"name": "亲"}  # another buyer: default
+    rig.app.palette.hide()
+    assert open_thanks_over("小雨同学 - 千牛工作台") == {"name": "小雨"}  # back: remembered
+    rig.app.palette.hide()
