@@ -586,7 +586,27 @@ class QuickReplyApp:
             self.show_library()
         for problem in self.services.problems:
             print(problem, file=sys.stderr)
-        self._notify_platform_problems()
+        if self.platform_problems():
+            self._notify_platform_problems()
+        elif self.tray.available:
+            self._notify_running()
+
+    def _notify_running(self) -> None:
+        """A first start shows only a tray icon: say where the app is and how to call it."""
+        from PySide6.QtCore import QCoreApplication
+
+        from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+
+        try:
+            hotkey = parse_hotkey(self.services.settings.palette_hotkey).display()
+        except HotkeyError:
+            hotkey = self.services.settings.palette_hotkey
+        self.tray.notify(
+            QCoreApplication.translate("App", "快捷回复助手已在托盘运行"),
+            QCoreApplication.translate(
+                "App", "按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。"
+            ).replace("%1", hotkey),
+        )
 
     def on_hotkey(self, name: str) -> None:
         """What the bridge's hotkey signal calls: ``palette``, ``snippet:<id>`` or a timer's."""

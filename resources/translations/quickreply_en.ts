@@ -4,28 +4,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="204"/>
-        <location filename="../../quickreply/app.py" line="567"/>
+        <location filename="../../quickreply/app.py" line="205"/>
+        <location filename="../../quickreply/app.py" line="578"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="521"/>
+        <location filename="../../quickreply/app.py" line="532"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="533"/>
+        <location filename="../../quickreply/app.py" line="544"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="538"/>
+        <location filename="../../quickreply/app.py" line="549"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="721"/>
+        <location filename="../../quickreply/app.py" line="605"/>
+        <source>快捷回复助手已在托盘运行</source>
+        <translation>QuickReply is running in the tray</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="606"/>
+        <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
+        <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="767"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -920,32 +930,32 @@
         <translation>At a time…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="454"/>
+        <location filename="../../quickreply/ui/timers.py" line="460"/>
         <source>今日暂无回复记录</source>
         <translation>No replies recorded today</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="457"/>
+        <location filename="../../quickreply/ui/timers.py" line="463"/>
         <source>{v}秒</source>
         <translation>{v} s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="463"/>
+        <location filename="../../quickreply/ui/timers.py" line="469"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>Today first {first} · avg {avg} · 3 min {r3} · 30 s {r30} · slow {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <location filename="../../quickreply/ui/timers.py" line="497"/>
         <source>买家等待过久</source>
         <translation>A buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="492"/>
+        <location filename="../../quickreply/ui/timers.py" line="498"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="554"/>
+        <location filename="../../quickreply/ui/timers.py" line="560"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>

@@ -4,28 +4,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="204"/>
-        <location filename="../../quickreply/app.py" line="567"/>
+        <location filename="../../quickreply/app.py" line="205"/>
+        <location filename="../../quickreply/app.py" line="578"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="521"/>
+        <location filename="../../quickreply/app.py" line="532"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="533"/>
+        <location filename="../../quickreply/app.py" line="544"/>
         <source>全局快捷键和自动粘贴不可用</source>
-        <translation>全域性快捷鍵和自動貼上不可用</translation>
+        <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="538"/>
+        <location filename="../../quickreply/app.py" line="549"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="721"/>
+        <location filename="../../quickreply/app.py" line="605"/>
+        <source>快捷回复助手已在托盘运行</source>
+        <translation>快捷回覆助手已在托盤執行</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="606"/>
+        <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
+        <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app.py" line="767"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -350,7 +360,7 @@
     <message>
         <location filename="../../quickreply/ui/library.py" line="693"/>
         <source>选择类型的字段需要选项</source>
-        <translation>選擇型別的欄位需要選項</translation>
+        <translation>選擇類型的欄位需要選項</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="694"/>
@@ -423,7 +433,7 @@
     <message>
         <location filename="../../quickreply/ui/palette.py" line="273"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
-        <translation>Enter 貼上 · Ctrl+Enter 貼上併發送 · Ctrl+C 僅複製 · Esc 關閉</translation>
+        <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/palette.py" line="275"/>
@@ -482,7 +492,7 @@
         <location filename="../../quickreply/ui/settings.py" line="143"/>
         <location filename="../../quickreply/ui/settings.py" line="296"/>
         <source>呼出快捷回复</source>
-        <translation>撥出快捷回覆</translation>
+        <translation>呼叫快捷回覆</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/settings.py" line="146"/>
@@ -704,7 +714,7 @@
     <message>
         <location filename="../../quickreply/ui/editor.py" line="146"/>
         <source>粘贴后自动发送（回车）</source>
-        <translation>粘貼後自動傳送（回車）</translation>
+        <translation>貼上後自動傳送（Enter）</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/editor.py" line="150"/>
@@ -734,7 +744,7 @@
     <message>
         <location filename="../../quickreply/ui/editor.py" line="164"/>
         <source>类型</source>
-        <translation>型別</translation>
+        <translation>類型</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/editor.py" line="165"/>
@@ -920,32 +930,32 @@
         <translation>指定時間…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="454"/>
+        <location filename="../../quickreply/ui/timers.py" line="460"/>
         <source>今日暂无回复记录</source>
         <translation>今日暫無回覆記錄</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="457"/>
+        <location filename="../../quickreply/ui/timers.py" line="463"/>
         <source>{v}秒</source>
         <translation>{v}秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="463"/>
+        <location filename="../../quickreply/ui/timers.py" line="469"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>今日 首響 {first} · 平均 {avg} · 3分鐘 {r3} · 30秒 {r30} · 慢 {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <location filename="../../quickreply/ui/timers.py" line="497"/>
         <source>买家等待过久</source>
         <translation>買家等待過久</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="492"/>
+        <location filename="../../quickreply/ui/timers.py" line="498"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label}（{queue}）已等待 {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="554"/>
+        <location filename="../../quickreply/ui/timers.py" line="560"/>
         <source>等待中：{n} 人</source>
         <translation>等待中：{n} 人</translation>
     </message>

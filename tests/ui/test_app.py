@@ -482,3 +482,20 @@ def test_fill_in_values_are_remembered_per_chat_not_carried_to_the_next_buyer(
     rig.app.palette.hide()
     assert open_thanks_over("小雨同学 - 千牛工作台") == {"name": "小雨"}  # back: remembered
     rig.app.palette.hide()
+
+
+def test_a_start_with_a_tray_says_where_the_app_is_and_how_to_call_it(
+    rig: Rig, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(type(rig.app.tray), "available", property(lambda self: True))
+    shown: list[tuple[str, str]] = []
+    rig.app.tray.notified.connect(lambda title, message: shown.append((title, message)))
+    rig.app.start()
+    assert shown == [
+        (
+            "快捷回复助手已在托盘运行",
+            "按 Ctrl+Alt+Space 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。",
+        )
+    ]
+    assert rig.app._library is None  # the tray is the way in: no window pops up
+    rig.app.tray.hide()
