@@ -268,7 +268,7 @@ def make_timers_view(services: Services, sample: bool = False) -> QWidget:
 
 
 def make_settings_dialog(
-    services: Services, probe: Callable[[str], str | None] | None = None
+    services: Services, probe: Callable[[str], Problem | None] | None = None
 ) -> SettingsDialog:
     from quickreply.ui.settings import SettingsDialog
 
@@ -350,13 +350,6 @@ def paste_settings(settings: Settings) -> PasteSettings:
     )
 
 
-def problem_text(problem: Problem) -> str:
-    """A problem as one line for a widget: what is wrong (how to fix); the file part is noise
-    when it only names the platform layer."""
-    text = f"{problem.where}: {problem.message}"
-    return f"{text} ({problem.hint})" if problem.hint else text
-
-
 class AppPaster:
     """The palette's paster: pastes into the window that had focus when the palette opened,
     runs macros through the paste service's step runner, and reports each finished paste
@@ -389,7 +382,13 @@ class AppPaster:
         try:
             steps = list(self._render_steps(snippet, values))
         except Exception as err:  # RenderError: the pack's fault, typed nothing
-            problem = platform_problem(snippet.id, str(err) or type(err).__name__)
+            message = str(err) or type(err).__name__
+            problem = platform_problem(
+                snippet.id,
+                message,
+                code="paste.render",
+                args={"snippet": snippet.id, "error": message},
+            )
             self._done()(PasteResult(0, problem))
             return
         if send and (not steps or steps[-1].kind != "enter"):
@@ -473,11 +472,14 @@ class QuickReplyApp:
         self.backend_preference = preference
         self.backend_problem = choice.problem
         if choice.backend is None:
-            reason = choice.problem.message if choice.problem is not None else ""
+            from quickreply.ui.messages import reason as short_reason
+
+            problem = choice.problem
+            reason = "" if problem is None else short_reason(problem, self.lookup)
             self.palette.set_paster(None, reason)
             return
         bridge = PlatformBridge(choice.backend, self.qapp)
-        bridge.problem.connect(self.report_problem)
+        bridge.problem_found.connect(self.report)
         service = bridge.paste_service(paste_settings(settings))
         services = self.services  # its renderer is replaced on reload: look it up per paste
 
@@ -494,7 +496,7 @@ class QuickReplyApp:
             render=lambda s: services.renderer.render(s, defaults(s)),
             render_steps=lambda s: render_steps(s, defaults(s)),
             on_palette=self._open_palette_over,
-            on_problem=lambda p: self.report_problem(str(p)),
+            on_problem=self.report,
         )
         bridge.hotkey_pressed.connect(self.on_hotkey)
         self.bridge, self.service = bridge, service
@@ -525,7 +527,7 @@ class QuickReplyApp:
                 {TIMER_WAITING: settings.waiting_hotkey, TIMER_REPLIED: settings.replied_hotkey},
             )
         self.hotkey_problems = problems
-        lines = [problem_text(p) for p in problems[:NOTICE_LINES]]
+        lines = [self.describe(p) for p in problems[:NOTICE_LINES]]
         if len(problems) > NOTICE_LINES:
             more = len(problems) - NOTICE_LINES
             lines.append(
@@ -542,17 +544,17 @@ class QuickReplyApp:
         if self.backend_problem is not None:
             self.tray.notify(
                 QCoreApplication.translate("App", "全局快捷键和自动粘贴不可用"),
-                problem_text(self.backend_problem),
+                self.describe(self.backend_problem),
             )
         elif self.hotkey_problems:
             self.tray.notify(
                 QCoreApplication.translate("App", "有快捷键无法使用"),
-                "\n".join(problem_text(p) for p in self.hotkey_problems),
+                "\n".join(self.describe(p) for p in self.hotkey_problems),
             )
 
-    def probe_hotkey(self, combo: str) -> str | None:
+    def probe_hotkey(self, combo: str) -> Problem | None:
         """For the settings dialog: None if ``combo`` is free (or already ours), else the
-        platform's message saying who holds it."""
+        platform's problem saying who holds it (the dialog describes it)."""
         from quickreply.core.hotkeys import HotkeyError, parse_hotkey
 
         if self.bridge is None:
@@ -566,9 +568,27 @@ class QuickReplyApp:
             return None
         problem = hotkeys.register(PROBE, wanted)
         if problem is not None:
-            return problem.message
+            return problem
         hotkeys.unregister(PROBE)
         return None
+
+    def lookup(self, snippet_id: str) -> Snippet | None:
+        """The snippet named in a message, from the library as it is now (it is reloaded)."""
+        return self.services.library.get(snippet_id)
+
+    def describe(self, problem: Problem) -> str:
+        """A platform problem as the agent reads it: in the UI language, saying what to do."""
+        from quickreply.ui.messages import describe
+
+        return describe(problem, self.lookup)
+
+    def report(self, problem: Problem) -> None:
+        """A paste or hotkey problem while running: the English line to stderr (logs and
+        support), the agent's own language in the tray."""
+        from PySide6.QtCore import QCoreApplication
+
+        print(problem, file=sys.stderr)
+        self.tray.notify(QCoreApplication.translate("App", "快捷回复助手"), self.describe(problem))
 
     def report_problem(self, line: str) -> None:
         """A paste or hotkey problem while running: stderr and a tray message."""

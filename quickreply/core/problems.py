@@ -27,12 +27,20 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = Severity.ERROR
+    # A stable id ("hotkey.taken") and named values for the UI's own sentence in the user's
+    # language (quickreply/ui/messages.py); the line above stays English for logs and the CLI.
+    code: str = ""
+    args: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""
         where = f"{self.where}: " if self.where else ""
         prefix = "" if self.severity is Severity.ERROR else "warning: "
         return f"{self.path}:{self.line}: {prefix}{where}{self.message}{hint}"
+
+    def arg(self, name: str, default: str = "") -> str:
+        """The named value ``name`` from :attr:`args`, or ``default``."""
+        return next((value for key, value in self.args if key == name), default)
 
     @property
     def is_error(self) -> bool:

@@ -24,9 +24,27 @@ MODIFIERS = MODIFIER_ORDER
 __all__ = ["Combo", "HotkeyError", "parse_combo"]  # re-exported for backends and tests
 
 
-def platform_problem(where: str, message: str, hint: str = "") -> Problem:
-    """A user-facing platform message; ``path`` names the layer since no file is involved."""
-    return Problem(path="quickreply", line=0, where=where, message=message, hint=hint)
+def platform_problem(
+    where: str,
+    message: str,
+    hint: str = "",
+    *,
+    code: str = "",
+    args: Mapping[str, str] | None = None,
+) -> Problem:
+    """A user-facing platform message; ``path`` names the layer since no file is involved.
+
+    ``code`` and ``args`` let the UI say it in the user's language (ui/messages.py).
+    """
+    return Problem(
+        path="quickreply",
+        line=0,
+        where=where,
+        message=message,
+        hint=hint,
+        code=code,
+        args=tuple((args or {}).items()),
+    )
 
 
 class Hotkeys(Protocol):

@@ -121,6 +121,8 @@ class FakeHotkeys:
                 "hotkeys",
                 f"hotkey {combo} for '{name}' is already taken by another program",
                 "choose another combination in settings or close the other program",
+                code="hotkey.taken",
+                args={"combo": str(combo), "name": name},
             )
         mine = next((n for n, c in self._combos.items() if c == combo and n != name), None)
         if mine is not None:
@@ -128,6 +130,8 @@ class FakeHotkeys:
                 "hotkeys",
                 f"hotkey {combo} for '{name}' is already used by '{mine}'",
                 "give one of them another combination",
+                code="hotkey.ours",
+                args={"combo": str(combo), "name": name, "other": mine},
             )
         self._combos[name] = combo
         return None

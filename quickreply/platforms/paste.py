@@ -169,6 +169,8 @@ class PasteService:
                 job,
                 f"{held} is still held down, so nothing was pasted",
                 "release all keys and press the hotkey again",
+                code="paste.keys_held" if job.combo else "paste.modifier_held",
+                args={"combo": str(job.combo)} if job.combo else None,
             )
         else:
             self._later(job, max(1, self.settings.release_poll_ms), self._wait_for_release)
@@ -190,6 +192,7 @@ class PasteService:
                 job,
                 "the chat window was closed before the paste, so nothing was typed",
                 "click into the chat input and paste again",
+                code="paste.window_closed",
             )
             return
         job.expected_focus = job.target
@@ -207,6 +210,7 @@ class PasteService:
                 job,
                 "the chat window did not take the focus back, so nothing was typed",
                 "click into the chat input and paste again",
+                code="paste.focus_lost",
             )
         else:
             self._later(
@@ -248,6 +252,7 @@ class PasteService:
                 job,
                 "the chat window was closed during the macro; the remaining steps were not sent",
                 "click into the chat input and send the rest by hand",
+                code="paste.macro_window_closed",
             )
             return False
         if job.expected_focus is not None and windows.current() != job.expected_focus:
@@ -256,6 +261,7 @@ class PasteService:
                 "the focus moved to another window during the macro; "
                 "the remaining steps were not sent",
                 "click into the chat input and send the rest by hand",
+                code="paste.macro_focus_moved",
             )
             return False
         return True
@@ -297,6 +303,7 @@ class PasteService:
                 job,
                 "a key is still held down, so the rest was not pasted",
                 "release all keys and press the hotkey again",
+                code="paste.keys_held_rest",
             )
         else:
             self._later(job, max(1, self.settings.release_poll_ms), retry)
@@ -328,16 +335,31 @@ class PasteService:
             if text is not None and self._backend.clipboard.holds_our_text(text):
                 self._backend.clipboard.restore(snapshot)
         except Exception as err:  # an OS error must become a message, never a traceback
-            self._report(f"could not restore the clipboard: {err}", "copy it again if needed")
+            self._report(
+                f"could not restore the clipboard: {err}",
+                "copy it again if needed",
+                code="paste.restore_failed",
+                args={"error": str(err)},
+            )
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _fail(self, job: _Job, message: str, hint: str) -> None:
-        self._finish(job, platform_problem("paste", message, hint))
+    def _fail(
+        self,
+        job: _Job,
+        message: str,
+        hint: str,
+        *,
+        code: str,
+        args: Mapping[str, str] | None = None,
+    ) -> None:
+        self._finish(job, platform_problem("paste", message, hint, code=code, args=args))
 
-    def _report(self, message: str, hint: str) -> None:
+    def _report(
+        self, message: str, hint: str, *, code: str, args: Mapping[str, str] | None = None
+    ) -> None:
         if self._on_problem is not None:
-            self._on_problem(platform_problem("paste", message, hint))
+            self._on_problem(platform_problem("paste", message, hint, code=code, args=args))
 
     def _later(self, job: _Job, ms: int, fn: Callable[[_Job], None]) -> None:
         self._scheduler.call_later(ms, lambda: self._guarded_step(job, fn))
@@ -348,7 +370,13 @@ class PasteService:
         try:
             fn(job)
         except Exception as err:  # an OS error must become a message, never a traceback
-            self._fail(job, f"paste failed: {err}", "try again; if it persists, restart QuickReply")
+            self._fail(
+                job,
+                f"paste failed: {err}",
+                "try again; if it persists, restart QuickReply",
+                code="paste.failed",
+                args={"error": str(err)},
+            )
 
 
 PALETTE = "palette"
@@ -421,7 +449,7 @@ class HotkeyRouter:
             try:
                 parsed[name] = parse_combo(text)
             except HotkeyError as err:
-                issues[name] = _hotkey_problem(owner, f"{err}")
+                issues[name] = _hotkey_problem(owner, name, f"{err}")
         before = dict(hotkeys.registered())
         # Everything that changes is released first, so two entries may swap combinations.
         for name, held in before.items():
@@ -436,7 +464,9 @@ class HotkeyRouter:
             old = before.get(name)
             if old is not None and hotkeys.register(name, old) is None:
                 problem = dataclasses.replace(
-                    problem, message=f"{problem.message}; it stays on {old}"
+                    problem,
+                    message=f"{problem.message}; it stays on {old}",
+                    args=(*problem.args, ("kept", str(old))),
                 )
             issues[name] = problem
         return [issues[name] for name, _, _ in wanted if name in issues]
@@ -471,15 +501,39 @@ class HotkeyRouter:
                 )
         except Exception as err:  # a render error is the pack's fault: say it, type nothing
             if self._on_problem is not None:
-                self._on_problem(
-                    Problem(snippet.path or "quickreply", snippet.line, snippet.id, str(err))
-                )
+                self._on_problem(render_problem(snippet, err))
 
 
-def _hotkey_problem(snippet: Snippet | None, message: str) -> Problem:
+def render_problem(snippet: Snippet, err: Exception) -> Problem:
+    """A snippet that could not be rendered for a paste: nothing was typed."""
+    message = str(err) or type(err).__name__
+    args = (("snippet", snippet.id), ("error", message))
+    return Problem(
+        snippet.path or "quickreply",
+        snippet.line,
+        snippet.id,
+        message,
+        code="paste.render",
+        args=args,
+    )
+
+
+def _hotkey_problem(snippet: Snippet | None, name: str, message: str) -> Problem:
+    args = (("name", name), ("error", message))
     if snippet is None:
-        return platform_problem("palette hotkey", message, "fix it in settings")
-    return Problem(snippet.path or "settings", snippet.line, f"{snippet.id}: hotkey", message)
+        return dataclasses.replace(
+            platform_problem("palette hotkey", message, "fix it in settings"),
+            code="hotkey.invalid",
+            args=args,
+        )
+    return Problem(
+        snippet.path or "settings",
+        snippet.line,
+        f"{snippet.id}: hotkey",
+        message,
+        code="hotkey.invalid",
+        args=args,
+    )
 
 
 class PalettePaster:

@@ -40,12 +40,18 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
                 "backend",
                 f"unknown paste backend '{preference}'",
                 f"use one of {', '.join(BACKENDS)} in settings",
+                code="backend.unknown",
+                args={"backend": preference, "choices": ", ".join(BACKENDS)},
             ),
         )
     if name == "none":
         return Choice(
             None,
-            platform_problem("backend", "paste and global hotkeys are turned off in settings"),
+            platform_problem(
+                "backend",
+                "paste and global hotkeys are turned off in settings",
+                code="backend.off",
+            ),
         )
     if name == "fake":
         from quickreply.platforms.fake import fake_backend
@@ -65,6 +71,7 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
                     "are not available",
                     "log in with an X11 (Xorg) session, or press Enter in the palette to copy "
                     "and paste with Ctrl+V yourself",
+                    code="backend.wayland",
                 ),
             )
         elif env.get("DISPLAY"):
@@ -76,6 +83,7 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
                     "backend",
                     "no X11 display (DISPLAY is not set): global hotkeys and paste are off",
                     "start QuickReply inside your desktop session",
+                    code="backend.no_display",
                 ),
             )
     if name == "x11":
@@ -90,6 +98,8 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
                     "backend",
                     f"the X11 backend cannot start: {err}",
                     "install python-xlib and run inside an X11 session",
+                    code="backend.x11_failed",
+                    args={"error": str(err)},
                 ),
             )
     from quickreply.platforms.windows import WindowsUnavailable, create_windows_backend
@@ -103,5 +113,7 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
                 "backend",
                 f"the Windows backend cannot start: {err}",
                 "reinstall QuickReply (it needs the keyboard and pyperclip packages)",
+                code="backend.windows_failed",
+                args={"error": str(err)},
             ),
         )

@@ -143,6 +143,8 @@ class WindowsBackend:
                 "hotkeys",
                 f"hotkey {combo} for '{name}': key '{combo.key}' cannot be a global hotkey",
                 "choose another key in settings",
+                code="hotkey.not_global",
+                args={"combo": str(combo), "name": name, "key": combo.key},
             )
         mine = next((n for n, c in self._combos.items() if c == combo), None)
         if mine is not None:
@@ -150,6 +152,8 @@ class WindowsBackend:
                 "hotkeys",
                 f"hotkey {combo} for '{name}' is already used by '{mine}'",
                 "give one of them another combination",
+                code="hotkey.ours",
+                args={"combo": str(combo), "name": name, "other": mine},
             )
         mods = MOD_NOREPEAT
         for mod in combo.modifiers:
@@ -159,6 +163,8 @@ class WindowsBackend:
                 "hotkeys",
                 f"hotkey {combo} for '{name}' is already taken by another program",
                 "choose another combination in settings or close the other program",
+                code="hotkey.taken",
+                args={"combo": str(combo), "name": name},
             )
         self._user32.UnregisterHotKey(None, _PROBE_ID)
         try:
@@ -167,7 +173,11 @@ class WindowsBackend:
             )
         except (ValueError, ImportError, OSError) as err:
             return platform_problem(
-                "hotkeys", f"hotkey {combo} for '{name}' could not be set: {err}", ""
+                "hotkeys",
+                f"hotkey {combo} for '{name}' could not be set: {err}",
+                "",
+                code="hotkey.failed",
+                args={"combo": str(combo), "name": name, "error": str(err)},
             )
         self._combos[name] = combo
         self._hooks[name] = hook

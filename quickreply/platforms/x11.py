@@ -251,6 +251,8 @@ class X11Backend:
                 "hotkeys",
                 f"hotkey {combo} for '{name}': this keyboard has no key '{combo.key}'",
                 "choose another key in settings",
+                code="hotkey.no_key",
+                args={"combo": str(combo), "name": name, "key": combo.key},
             )
         base = self._modifier_mask(combo)
         mine = self._grabs.get((keycode, base))
@@ -259,6 +261,8 @@ class X11Backend:
                 "hotkeys",
                 f"hotkey {combo} for '{name}' is already used by '{mine}'",
                 "give one of them another combination",
+                code="hotkey.ours",
+                args={"combo": str(combo), "name": name, "other": mine},
             )
         catcher = self._error.CatchError(self._error.BadAccess)
         X = self._X
@@ -275,6 +279,8 @@ class X11Backend:
                 "hotkeys",
                 f"hotkey {combo} for '{name}' is already taken by another program",
                 "choose another combination in settings or close the other program",
+                code="hotkey.taken",
+                args={"combo": str(combo), "name": name},
             )
         self._combos[name] = combo
         self._grabs[(keycode, base)] = name

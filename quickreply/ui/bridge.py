@@ -43,7 +43,8 @@ class PlatformBridge(QObject):
     """Owns the backend's event plumbing and builds the paste service for the app."""
 
     hotkey_pressed = Signal(str)  # the registered name: "palette" or "snippet:<id>"
-    problem = Signal(str)  # one readable line for the tray / palette footer
+    problem = Signal(str)  # the English one-line form, for logs and the e2e harness
+    problem_found = Signal(object)  # the Problem itself: the app describes it in the UI language
 
     def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +75,7 @@ class PlatformBridge(QObject):
 
     def _report(self, problem: Problem) -> None:
         self.problem.emit(str(problem))
+        self.problem_found.emit(problem)
 
     def foreground(self) -> WindowRef | None:
         """The window with focus now: call it when a hotkey fires, before showing anything."""

@@ -37,10 +37,13 @@ from PySide6.QtWidgets import (
 
 from quickreply.core.hotkeys import HotkeyError, parse_hotkey
 from quickreply.core.model import Snippet
+from quickreply.core.problems import Problem
 from quickreply.core.settings import MAX_DELAY_MS, Settings
+from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX
+from quickreply.ui.messages import TIMER_REPLIED, TIMER_WAITING, describe
 
-# probe(hotkey) -> None if free, else a message naming who holds it (from the platform backend).
-HotkeyProbe = Callable[[str], str | None]
+# probe(hotkey) -> None if free, else the platform backend's problem (taken by another program).
+HotkeyProbe = Callable[[str], Problem | None]
 SNIPPET_ROWS_SHOWN = 200
 # Owners of the app's own hotkeys in hotkeys_in_use(); "@" never starts a snippet id.
 OWNER_PALETTE = ""
@@ -322,13 +325,24 @@ class SettingsDialog(QDialog):
         current = app_edit.value if app_edit is not None else self._current_hotkey(owner)
         if self._probe is not None and str(hotkey) != current:
             taken = self._probe(str(hotkey))
-            if taken:
-                return (
-                    self.tr("%1 已被其他程序占用：%2")
-                    .replace("%1", hotkey.display())
-                    .replace("%2", taken)
-                )
+            if taken is not None:
+                return self._describe_problem(taken, owner)
         return None
+
+    def _describe_problem(self, problem: Problem, owner: str) -> str:
+        """The backend's problem in the UI language, naming the hotkey being edited (the
+        probe grabbed it under a name of its own)."""
+        if owner == OWNER_PALETTE:
+            name = PALETTE
+        elif owner == OWNER_WAITING:
+            name = TIMER_WAITING
+        elif owner == OWNER_REPLIED:
+            name = TIMER_REPLIED
+        else:
+            name = SNIPPET_PREFIX + owner
+        args = tuple((k, name if k == "name" else v) for k, v in problem.args)
+        snippets = {s.id: s for s in self._snippets}
+        return describe(replace(problem, args=args), snippets.get)
 
     def _current_hotkey(self, sid: str) -> str:
         combo = self._overrides.get(sid, self._pack_hotkeys.get(sid) or "")

@@ -5,37 +5,38 @@
     <name>App</name>
     <message>
         <location filename="../../quickreply/app.py" line="205"/>
-        <location filename="../../quickreply/app.py" line="578"/>
+        <location filename="../../quickreply/app.py" line="591"/>
+        <location filename="../../quickreply/app.py" line="598"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="532"/>
+        <location filename="../../quickreply/app.py" line="534"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="544"/>
+        <location filename="../../quickreply/app.py" line="546"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="549"/>
+        <location filename="../../quickreply/app.py" line="551"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="605"/>
+        <location filename="../../quickreply/app.py" line="625"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="606"/>
+        <location filename="../../quickreply/app.py" line="626"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="767"/>
+        <location filename="../../quickreply/app.py" line="787"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -43,7 +44,7 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="63"/>
+        <location filename="../../quickreply/ui/settings.py" line="66"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
@@ -404,6 +405,238 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="53"/>
+        <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
+        <translation>this is a Wayland session: global hotkeys and pasting into other apps are not available</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="56"/>
+        <source>请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，再自己按 Ctrl+V 粘贴</source>
+        <translation>log in with an X11 (Xorg) session, or press Enter in the palette to copy and paste with Ctrl+V yourself</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="63"/>
+        <source>没有 X11 显示（DISPLAY 未设置），全局快捷键和自动粘贴已关闭</source>
+        <translation>no X11 display (DISPLAY is not set): global hotkeys and paste are off</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="66"/>
+        <source>请在桌面会话里启动快捷回复助手</source>
+        <translation>start QuickReply inside your desktop session</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="70"/>
+        <source>自动粘贴和全局快捷键已在设置里关闭</source>
+        <translation>paste and global hotkeys are turned off in settings</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="76"/>
+        <source>请在设置里选择其中之一：%2</source>
+        <translation>use one of %2 in settings</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="80"/>
+        <source>X11 粘贴后端无法启动（%1）</source>
+        <translation>the X11 backend cannot start: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="81"/>
+        <source>请安装 python-xlib，并在 X11 会话里运行</source>
+        <translation>install python-xlib and run inside an X11 session</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="85"/>
+        <source>Windows 粘贴后端无法启动（%1）</source>
+        <translation>the Windows backend cannot start: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="86"/>
+        <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
+        <translation>reinstall QuickReply (it needs the keyboard and pyperclip packages)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="92"/>
+        <source>快捷键 %1（%2）已被其他程序占用</source>
+        <translation>hotkey %1 for &quot;%2&quot; is already taken by another program</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="93"/>
+        <source>请在设置里换一个组合，或关闭占用它的程序</source>
+        <translation>choose another combination in settings or close the other program</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <source>请给其中一个换一个组合</source>
+        <translation>give one of them another combination</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="102"/>
+        <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
+        <translation>hotkey %1 for &quot;%2&quot;: this keyboard has no key %3</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="103"/>
+        <location filename="../../quickreply/ui/messages.py" line="108"/>
+        <source>请在设置里换一个键</source>
+        <translation>choose another key in settings</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="107"/>
+        <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
+        <translation>hotkey %1 for &quot;%2&quot;: key %3 cannot be a global hotkey</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="112"/>
+        <source>快捷键 %1（%2）无法设置（%3）</source>
+        <translation>hotkey %1 for &quot;%2&quot; could not be set: %3</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="113"/>
+        <source>请在设置里换一个组合，或重启快捷回复助手</source>
+        <translation>choose another combination in settings, or restart QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="71"/>
+        <source>需要时在设置里把粘贴方式改回「自动」</source>
+        <translation>set the paste method back to &quot;Automatic&quot; in settings when you need them</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="75"/>
+        <source>未知的粘贴方式「%1」</source>
+        <translation>unknown paste backend &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="97"/>
+        <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
+        <translation>hotkey %1 for &quot;%2&quot; is already used by &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="117"/>
+        <source>「%1」的快捷键无法识别（%2）</source>
+        <translation>the hotkey for &quot;%1&quot; is not valid: %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="118"/>
+        <source>请在设置里重新设置这个快捷键</source>
+        <translation>set this hotkey again in settings</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="122"/>
+        <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
+        <translation>%1 or a modifier is still held down, so nothing was pasted</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="125"/>
+        <location filename="../../quickreply/ui/messages.py" line="135"/>
+        <source>请松开所有按键，再按一次快捷键</source>
+        <translation>release all keys and press the hotkey again</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="129"/>
+        <source>还有修饰键没有松开，所以什么都没有粘贴</source>
+        <translation>a modifier key is still held down, so nothing was pasted</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="130"/>
+        <source>请松开所有按键，再粘贴一次</source>
+        <translation>release all keys and paste again</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <source>还有按键没有松开，所以剩下的内容没有粘贴</source>
+        <translation>a key is still held down, so the rest was not pasted</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="139"/>
+        <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
+        <translation>the chat window was closed before the paste, so nothing was typed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="140"/>
+        <location filename="../../quickreply/ui/messages.py" line="145"/>
+        <source>请点一下聊天输入框，再粘贴一次</source>
+        <translation>click into the chat input and paste again</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="144"/>
+        <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
+        <translation>the chat window did not take the focus back, so nothing was typed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="149"/>
+        <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
+        <translation>the chat window was closed during the macro; the remaining steps were not sent</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="154"/>
+        <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
+        <translation>the focus moved to another window during the macro; the remaining steps were not sent</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="171"/>
+        <source>话术「%1」无法生成，什么都没有输入（%2）</source>
+        <translation>snippet &quot;%1&quot; could not be rendered, so nothing was typed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="150"/>
+        <location filename="../../quickreply/ui/messages.py" line="157"/>
+        <source>请点一下聊天输入框，手动发送剩下的内容</source>
+        <translation>click into the chat input and send the rest by hand</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="161"/>
+        <source>无法恢复剪贴板原来的内容（%1）</source>
+        <translation>could not restore the clipboard: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="162"/>
+        <source>如有需要，请重新复制一次</source>
+        <translation>copy it again if needed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="166"/>
+        <source>粘贴失败（%1）</source>
+        <translation>paste failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="167"/>
+        <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
+        <translation>try again; if it persists, restart QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="172"/>
+        <source>请在话术库里修正这条话术</source>
+        <translation>fix the snippet in the library</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="182"/>
+        <source>呼出快捷回复</source>
+        <translation>Open the palette</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="184"/>
+        <source>买家在等待</source>
+        <translation>Buyer is waiting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="186"/>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <source>%1，仍使用原来的 %2</source>
+        <translation>%1; it stays on %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="253"/>
+        <source>%1：%2。</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>PaletteWindow</name>
     <message>
         <location filename="../../quickreply/ui/palette.py" line="160"/>
@@ -478,204 +711,199 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="130"/>
+        <location filename="../../quickreply/ui/settings.py" line="133"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="139"/>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="142"/>
+        <location filename="../../quickreply/ui/settings.py" line="158"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="143"/>
-        <location filename="../../quickreply/ui/settings.py" line="296"/>
+        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="299"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="146"/>
-        <location filename="../../quickreply/ui/settings.py" line="298"/>
+        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="301"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="149"/>
-        <location filename="../../quickreply/ui/settings.py" line="300"/>
+        <location filename="../../quickreply/ui/settings.py" line="152"/>
+        <location filename="../../quickreply/ui/settings.py" line="303"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="152"/>
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="158"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="167"/>
+        <location filename="../../quickreply/ui/settings.py" line="170"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="169"/>
+        <location filename="../../quickreply/ui/settings.py" line="172"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="172"/>
+        <location filename="../../quickreply/ui/settings.py" line="175"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="177"/>
+        <location filename="../../quickreply/ui/settings.py" line="180"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="185"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184"/>
+        <location filename="../../quickreply/ui/settings.py" line="187"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187"/>
+        <location filename="../../quickreply/ui/settings.py" line="190"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="189"/>
+        <location filename="../../quickreply/ui/settings.py" line="192"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="190"/>
+        <location filename="../../quickreply/ui/settings.py" line="193"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="212"/>
+        <location filename="../../quickreply/ui/settings.py" line="215"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="210"/>
+        <location filename="../../quickreply/ui/settings.py" line="213"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="193"/>
+        <location filename="../../quickreply/ui/settings.py" line="196"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="196"/>
-        <location filename="../../quickreply/ui/settings.py" line="204"/>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="207"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="205"/>
+        <location filename="../../quickreply/ui/settings.py" line="208"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="206"/>
+        <location filename="../../quickreply/ui/settings.py" line="209"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="208"/>
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="213"/>
+        <location filename="../../quickreply/ui/settings.py" line="216"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="220"/>
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="224"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
+        <location filename="../../quickreply/ui/settings.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="241"/>
+        <location filename="../../quickreply/ui/settings.py" line="244"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="307"/>
+        <location filename="../../quickreply/ui/settings.py" line="310"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="311"/>
+        <location filename="../../quickreply/ui/settings.py" line="314"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="313"/>
+        <location filename="../../quickreply/ui/settings.py" line="316"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="317"/>
+        <location filename="../../quickreply/ui/settings.py" line="320"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/settings.py" line="327"/>
-        <source>%1 已被其他程序占用：%2</source>
-        <translation>%1 is taken by another program: %2</translation>
     </message>
 </context>
 <context>

@@ -5,37 +5,38 @@
     <name>App</name>
     <message>
         <location filename="../../quickreply/app.py" line="205"/>
-        <location filename="../../quickreply/app.py" line="578"/>
+        <location filename="../../quickreply/app.py" line="591"/>
+        <location filename="../../quickreply/app.py" line="598"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="532"/>
+        <location filename="../../quickreply/app.py" line="534"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="544"/>
+        <location filename="../../quickreply/app.py" line="546"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="549"/>
+        <location filename="../../quickreply/app.py" line="551"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="605"/>
+        <location filename="../../quickreply/app.py" line="625"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="606"/>
+        <location filename="../../quickreply/app.py" line="626"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="767"/>
+        <location filename="../../quickreply/app.py" line="787"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -43,7 +44,7 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="63"/>
+        <location filename="../../quickreply/ui/settings.py" line="66"/>
         <source>清除</source>
         <translation>清除</translation>
     </message>
@@ -404,6 +405,238 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="53"/>
+        <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
+        <translation>這是 Wayland 會話，全域快捷鍵和向其他程式自動貼上都不可用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="56"/>
+        <source>请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，再自己按 Ctrl+V 粘贴</source>
+        <translation>請改用 X11（Xorg）會話登入；或在快捷回覆裡按 Enter 複製，再自己按 Ctrl+V 貼上</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="63"/>
+        <source>没有 X11 显示（DISPLAY 未设置），全局快捷键和自动粘贴已关闭</source>
+        <translation>沒有 X11 顯示（DISPLAY 未設定），全域快捷鍵和自動貼上已關閉</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="66"/>
+        <source>请在桌面会话里启动快捷回复助手</source>
+        <translation>請在桌面會話裡啟動快捷回覆助手</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="70"/>
+        <source>自动粘贴和全局快捷键已在设置里关闭</source>
+        <translation>自動貼上和全域快捷鍵已在設定裡關閉</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="76"/>
+        <source>请在设置里选择其中之一：%2</source>
+        <translation>請在設定裡選擇其中之一：%2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="80"/>
+        <source>X11 粘贴后端无法启动（%1）</source>
+        <translation>X11 粘貼後端無法啟動（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="81"/>
+        <source>请安装 python-xlib，并在 X11 会话里运行</source>
+        <translation>請安裝 python-xlib，並在 X11 會話裡執行</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="85"/>
+        <source>Windows 粘贴后端无法启动（%1）</source>
+        <translation>Windows 粘貼後端無法啟動（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="86"/>
+        <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
+        <translation>請重新安裝快捷回覆助手（它需要 keyboard 和 pyperclip 兩個套件）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="92"/>
+        <source>快捷键 %1（%2）已被其他程序占用</source>
+        <translation>快捷鍵 %1（%2）已被其他程式佔用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="93"/>
+        <source>请在设置里换一个组合，或关闭占用它的程序</source>
+        <translation>請在設定裡換一個組合，或關閉佔用它的程式</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <source>请给其中一个换一个组合</source>
+        <translation>請給其中一個換一個組合</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="102"/>
+        <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
+        <translation>快捷鍵 %1（%2）：這個鍵盤上沒有 %3 鍵</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="103"/>
+        <location filename="../../quickreply/ui/messages.py" line="108"/>
+        <source>请在设置里换一个键</source>
+        <translation>請在設定裡換一個鍵</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="107"/>
+        <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
+        <translation>快捷鍵 %1（%2）：%3 鍵不能用作全域快捷鍵</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="112"/>
+        <source>快捷键 %1（%2）无法设置（%3）</source>
+        <translation>快捷鍵 %1（%2）無法設定（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="113"/>
+        <source>请在设置里换一个组合，或重启快捷回复助手</source>
+        <translation>請在設定裡換一個組合，或重啟快捷回覆助手</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="71"/>
+        <source>需要时在设置里把粘贴方式改回「自动」</source>
+        <translation>需要時在設定裡把貼上方式改回「自動」</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="75"/>
+        <source>未知的粘贴方式「%1」</source>
+        <translation>未知的貼上方式「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="97"/>
+        <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
+        <translation>快捷鍵 %1（%2）已被本程式的「%3」使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="117"/>
+        <source>「%1」的快捷键无法识别（%2）</source>
+        <translation>「%1」的快捷鍵無法識別（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="118"/>
+        <source>请在设置里重新设置这个快捷键</source>
+        <translation>請在設定裡重新設定這個快捷鍵</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="122"/>
+        <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
+        <translation>還有按鍵（%1 或修飾鍵）沒有鬆開，所以什麼都沒有貼上</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="125"/>
+        <location filename="../../quickreply/ui/messages.py" line="135"/>
+        <source>请松开所有按键，再按一次快捷键</source>
+        <translation>請鬆開所有按鍵，再按一次快捷鍵</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="129"/>
+        <source>还有修饰键没有松开，所以什么都没有粘贴</source>
+        <translation>還有修飾鍵沒有鬆開，所以什麼都沒有貼上</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="130"/>
+        <source>请松开所有按键，再粘贴一次</source>
+        <translation>請鬆開所有按鍵，再貼上一次</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <source>还有按键没有松开，所以剩下的内容没有粘贴</source>
+        <translation>還有按鍵沒有鬆開，所以剩下的內容沒有貼上</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="139"/>
+        <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
+        <translation>貼上前聊天視窗已關閉，所以什麼都沒有輸入</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="140"/>
+        <location filename="../../quickreply/ui/messages.py" line="145"/>
+        <source>请点一下聊天输入框，再粘贴一次</source>
+        <translation>請點一下聊天輸入框，再貼上一次</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="144"/>
+        <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
+        <translation>聊天視窗沒有重新獲得焦點，所以什麼都沒有輸入</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="149"/>
+        <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
+        <translation>宏執行中聊天視窗被關閉，剩下的步驟沒有傳送</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="154"/>
+        <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
+        <translation>宏執行中焦點切換到了其他視窗，剩下的步驟沒有傳送</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="171"/>
+        <source>话术「%1」无法生成，什么都没有输入（%2）</source>
+        <translation>話術「%1」無法生成，什麼都沒有輸入（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="150"/>
+        <location filename="../../quickreply/ui/messages.py" line="157"/>
+        <source>请点一下聊天输入框，手动发送剩下的内容</source>
+        <translation>請點一下聊天輸入框，手動傳送剩下的內容</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="161"/>
+        <source>无法恢复剪贴板原来的内容（%1）</source>
+        <translation>無法恢復剪貼簿原來的內容（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="162"/>
+        <source>如有需要，请重新复制一次</source>
+        <translation>如有需要，請重新複製一次</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="166"/>
+        <source>粘贴失败（%1）</source>
+        <translation>貼上失敗（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="167"/>
+        <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
+        <translation>請再試一次；如果一直失敗，請重啟快捷回覆助手</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="172"/>
+        <source>请在话术库里修正这条话术</source>
+        <translation>請在話術庫裡修正這條話術</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="182"/>
+        <source>呼出快捷回复</source>
+        <translation>呼叫快捷回覆</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="184"/>
+        <source>买家在等待</source>
+        <translation>買家在等待</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="186"/>
+        <source>已回复</source>
+        <translation>已回覆</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <source>%1，仍使用原来的 %2</source>
+        <translation>%1，仍使用原來的 %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="253"/>
+        <source>%1：%2。</source>
+        <translation>%1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>PaletteWindow</name>
     <message>
         <location filename="../../quickreply/ui/palette.py" line="160"/>
@@ -478,204 +711,199 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="130"/>
+        <location filename="../../quickreply/ui/settings.py" line="133"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="139"/>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="142"/>
+        <location filename="../../quickreply/ui/settings.py" line="158"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="143"/>
-        <location filename="../../quickreply/ui/settings.py" line="296"/>
+        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="299"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="146"/>
-        <location filename="../../quickreply/ui/settings.py" line="298"/>
+        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="301"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="149"/>
-        <location filename="../../quickreply/ui/settings.py" line="300"/>
+        <location filename="../../quickreply/ui/settings.py" line="152"/>
+        <location filename="../../quickreply/ui/settings.py" line="303"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="152"/>
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="158"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="167"/>
+        <location filename="../../quickreply/ui/settings.py" line="170"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="169"/>
+        <location filename="../../quickreply/ui/settings.py" line="172"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="172"/>
+        <location filename="../../quickreply/ui/settings.py" line="175"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="177"/>
+        <location filename="../../quickreply/ui/settings.py" line="180"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="185"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184"/>
+        <location filename="../../quickreply/ui/settings.py" line="187"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187"/>
+        <location filename="../../quickreply/ui/settings.py" line="190"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="189"/>
+        <location filename="../../quickreply/ui/settings.py" line="192"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="190"/>
+        <location filename="../../quickreply/ui/settings.py" line="193"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="212"/>
+        <location filename="../../quickreply/ui/settings.py" line="215"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="210"/>
+        <location filename="../../quickreply/ui/settings.py" line="213"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="193"/>
+        <location filename="../../quickreply/ui/settings.py" line="196"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="196"/>
-        <location filename="../../quickreply/ui/settings.py" line="204"/>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="207"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="205"/>
+        <location filename="../../quickreply/ui/settings.py" line="208"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="206"/>
+        <location filename="../../quickreply/ui/settings.py" line="209"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="208"/>
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="213"/>
+        <location filename="../../quickreply/ui/settings.py" line="216"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="220"/>
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="224"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
+        <location filename="../../quickreply/ui/settings.py" line="231"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="241"/>
+        <location filename="../../quickreply/ui/settings.py" line="244"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="307"/>
+        <location filename="../../quickreply/ui/settings.py" line="310"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="311"/>
+        <location filename="../../quickreply/ui/settings.py" line="314"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="313"/>
+        <location filename="../../quickreply/ui/settings.py" line="316"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="317"/>
+        <location filename="../../quickreply/ui/settings.py" line="320"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/settings.py" line="327"/>
-        <source>%1 已被其他程序占用：%2</source>
-        <translation>%1 已被其他程式佔用：%2</translation>
     </message>
 </context>
 <context>

@@ -274,9 +274,10 @@ def test_a_taken_hotkey_is_shown_in_the_tray_once_and_in_the_palette_footer(
     qtbot: QtBot,
 ) -> None:
     rig = make_rig(qtbot, taken={"ctrl+alt+w"})
+    # In the UI language, naming the hotkey as the settings dialog does (stderr keeps English).
     line = (
-        "hotkeys: hotkey ctrl+alt+w for 'timer:waiting' is already taken by another program "
-        "(choose another combination in settings or close the other program)"
+        "快捷键 Ctrl+Alt+W（买家在等待）已被其他程序占用："
+        "请在设置里换一个组合，或关闭占用它的程序。"
     )
     assert line in rig.app.palette.footer.text().splitlines()
     shown: list[tuple[str, str]] = []
@@ -297,9 +298,7 @@ def test_no_paste_backend_says_why_in_the_tray_and_the_palette(qtbot: QtBot) -> 
         env={"WAYLAND_DISPLAY": "wayland-0"},
     )
     qtbot.addWidget(app.palette)
-    reason = (
-        "this is a Wayland session: global hotkeys and pasting into other apps are not available"
-    )
+    reason = "这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用"
     assert app.palette.footer.text() == (
         f"粘贴不可用：{reason}。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。"
     )
@@ -309,8 +308,8 @@ def test_no_paste_backend_says_why_in_the_tray_and_the_palette(qtbot: QtBot) -> 
     assert shown == [
         (
             "全局快捷键和自动粘贴不可用",
-            f"backend: {reason} (log in with an X11 (Xorg) session, or press Enter in the "
-            "palette to copy and paste with Ctrl+V yourself)",
+            f"{reason}：请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，"
+            "再自己按 Ctrl+V 粘贴。",
         )
     ]
     app.tray.hide()
@@ -344,8 +343,12 @@ def test_a_clash_keeps_the_old_hotkey_and_says_so(rig: Rig) -> None:
         "it stays on ctrl+alt+space"
     )
     assert [p.message for p in problems] == [message]
-    assert shown and message in shown[0][1]
-    assert message in rig.app.palette.footer.text()
+    line = (
+        "快捷键 Ctrl+Alt+K（呼出快捷回复）已被其他程序占用，仍使用原来的 Ctrl+Alt+Space："
+        "请在设置里换一个组合，或关闭占用它的程序。"
+    )
+    assert shown == [("有快捷键无法使用", line)]
+    assert line in rig.app.palette.footer.text().splitlines()
     rig.press("ctrl+alt+space")
     assert rig.app.palette.isVisible()
     rig.app.palette.hide()
@@ -360,8 +363,8 @@ def test_the_settings_dialog_asks_the_backend_whether_a_combination_is_taken(
     qtbot.addWidget(dialog)
     assert not dialog.palette_hotkey.offer("ctrl+alt+k")
     assert dialog.palette_hotkey.message.text() == (
-        "Ctrl+Alt+K 已被其他程序占用：hotkey ctrl+alt+k for 'settings' is already taken by "
-        "another program"
+        "快捷键 Ctrl+Alt+K（呼出快捷回复）已被其他程序占用："
+        "请在设置里换一个组合，或关闭占用它的程序。"
     )
     assert dialog.palette_hotkey.offer("ctrl+alt+j")
     assert "settings" not in rig.backend.hotkeys.registered()  # the probe let go
@@ -388,7 +391,7 @@ def test_paste_backend_setting_switches_live_and_the_environment_wins(
     rig.app.apply_settings(off)
     assert rig.backend.hotkeys.registered() == {}
     assert rig.app.palette.footer.text().startswith(
-        "粘贴不可用：paste and global hotkeys are turned off in settings。"
+        "粘贴不可用：自动粘贴和全局快捷键已在设置里关闭。"
     )
     rig.app.apply_settings(off.with_changes(paste_backend="auto"))
     assert "palette" in rig.backend.hotkeys.registered()
@@ -423,9 +426,9 @@ def test_a_failed_paste_is_shown_in_the_tray_and_stops_no_clock(rig: Rig, qtbot:
     with qtbot.waitSignal(rig.app.tray.notified, timeout=2000) as blocker:
         rig.app.palette.search_box.setText("zzqa")
         rig.app.palette.accept()
-    assert blocker.args[1] == (
-        "quickreply:0: paste: the chat window was closed before the paste, so nothing was typed "
-        "(click into the chat input and paste again)"
+    assert (
+        blocker.args[1]
+        == "粘贴前聊天窗口已关闭，所以什么都没有输入：请点一下聊天输入框，再粘贴一次。"
     )
     assert waiting_labels(rig.app) == ["阿杰"]
 

@@ -7,7 +7,9 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from quickreply.core.model import Snippet
+from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings
+from quickreply.platforms.base import platform_problem
 from quickreply.ui.settings import SettingsDialog
 
 pytestmark = pytest.mark.gui
@@ -85,10 +87,31 @@ def test_a_combination_taken_by_a_snippet_is_refused(qtbot: QtBot) -> None:
     assert dialog.result_settings().palette_hotkey == "ctrl+alt+space"
 
 
+def taken(combo: str) -> Problem | None:
+    """The backend's answer for the probe's own grab: only ctrl+alt+k is held elsewhere."""
+    if combo != "ctrl+alt+k":
+        return None
+    return platform_problem(
+        "hotkeys",
+        f"hotkey {combo} for 'settings' is already taken by another program",
+        code="hotkey.taken",
+        args={"combo": combo, "name": "settings"},
+    )
+
+
 def test_a_combination_taken_by_another_program_is_refused(qtbot: QtBot) -> None:
-    dialog = make(qtbot, probe=lambda combo: "微信" if combo == "ctrl+alt+k" else None)
+    dialog = make(qtbot, probe=taken)
     press(dialog.palette_hotkey, "Ctrl+Alt+K")
-    assert dialog.palette_hotkey.message.text() == "Ctrl+Alt+K 已被其他程序占用：微信"
+    assert dialog.palette_hotkey.message.text() == (
+        "快捷键 Ctrl+Alt+K（呼出快捷回复）已被其他程序占用："
+        "请在设置里换一个组合，或关闭占用它的程序。"
+    )
+    select(dialog, "bye")
+    press(dialog.snippet_hotkey, "Ctrl+Alt+K")
+    assert dialog.snippet_hotkey.message.text() == (
+        "快捷键 Ctrl+Alt+K（bye 结束语）已被其他程序占用："
+        "请在设置里换一个组合，或关闭占用它的程序。"
+    )
 
 
 def test_per_snippet_hotkey_captured_and_saved(qtbot: QtBot) -> None:
