@@ -353,17 +353,21 @@ def paste_settings(settings: Settings) -> PasteSettings:
 class AppPaster:
     """The palette's paster: pastes into the window that had focus when the palette opened,
     runs macros through the paste service's step runner, and reports each finished paste
-    (with the chat window's title at hotkey time) so the app can stop that buyer's clock."""
+    (with the chat window's title at hotkey time) so the app can stop that buyer's clock.
+    A macro that cannot be rendered types nothing and goes to ``on_problem``: the paste
+    service never saw it, so nobody else would tell the agent."""
 
     def __init__(
         self,
         service: PasteService,
         render_steps: Callable[[Snippet, Mapping[str, str]], Sequence[Step]],
         on_done: Callable[[PasteResult, str], None],
+        on_problem: Callable[[Problem], None],
     ) -> None:
         self.service = service
         self._render_steps = render_steps
         self._on_done = on_done
+        self._on_problem = on_problem
         self.target: int | None = None
         self.title = ""
 
@@ -389,6 +393,7 @@ class AppPaster:
                 code="paste.render",
                 args={"snippet": snippet.id, "error": message},
             )
+            self._on_problem(problem)
             self._done()(PasteResult(0, problem))
             return
         if send and (not steps or steps[-1].kind != "enter"):
@@ -489,7 +494,7 @@ class QuickReplyApp:
         def render_steps(snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]:
             return services.renderer.render_steps(snippet, values)
 
-        self.paster = AppPaster(service, render_steps, self._after_palette_paste)
+        self.paster = AppPaster(service, render_steps, self._after_palette_paste, self.report)
         self.router = HotkeyRouter(
             choice.backend,
             service,

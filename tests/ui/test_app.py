@@ -502,3 +502,37 @@ def test_a_start_with_a_tray_says_where_the_app_is_and_how_to_call_it(
     ]
     assert rig.app._library is None  # the tray is the way in: no window pops up
     rig.app.tray.hide()
+
+
+def test_a_macro_that_fails_to_render_at_paste_time_types_nothing_and_says_why() -> None:
+    """The palette checks macros in its preview; if rendering fails later anyway (the cut-off
+    passed between preview and Enter), the agent still hears about it."""
+    from quickreply.app import AppPaster
+    from quickreply.core.model import Snippet, Step
+    from quickreply.core.problems import Problem
+    from quickreply.core.render import RenderError
+
+    class Service:
+        def __init__(self) -> None:
+            self.ran: list[object] = []
+
+        def run_steps(self, steps: object, **_: object) -> None:
+            self.ran.append(steps)
+
+    def broken(snippet: Snippet, values: Mapping[str, str]) -> list[Step]:
+        raise RenderError("snippet macro: 'nosuch' is not defined")
+
+    reported: list[Problem] = []
+    finished: list[bool] = []
+    service = Service()
+    paster = AppPaster(
+        service,  # type: ignore[arg-type]
+        broken,
+        lambda result, title: finished.append(result.ok),
+        reported.append,
+    )
+    macro = Snippet(id="m", title="两步", variants=(), steps=(Step("paste", "{{ nosuch }}"),))
+    paster.paste_steps(macro, {})
+    assert service.ran == []
+    assert finished == [False]
+    assert [(p.code, p.arg("snippet")) for p in reported] == [("paste.render", "m")]
