@@ -47,6 +47,28 @@ def platform_problem(
     )
 
 
+def hotkey_taken(name: str, combo: Combo) -> Problem:
+    """Another program holds ``combo`` (XGrabKey's BadAccess, RegisterHotKey failing)."""
+    return platform_problem(
+        "hotkeys",
+        f"hotkey {combo} for '{name}' is already taken by another program",
+        "choose another combination in settings or close the other program",
+        code="hotkey.taken",
+        args={"combo": str(combo), "name": name},
+    )
+
+
+def hotkey_ours(name: str, combo: Combo, other: str) -> Problem:
+    """``combo`` is already one of our own hotkeys, registered for ``other``."""
+    return platform_problem(
+        "hotkeys",
+        f"hotkey {combo} for '{name}' is already used by '{other}'",
+        "give one of them another combination",
+        code="hotkey.ours",
+        args={"combo": str(combo), "name": name, "other": other},
+    )
+
+
 class Hotkeys(Protocol):
     """Global hotkeys. The handler may be called from another thread (Windows hook thread):
     the UI reaches it only through ``ui/bridge.py``, which re-emits it as a Qt signal."""

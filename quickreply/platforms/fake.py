@@ -18,7 +18,8 @@ from quickreply.platforms.base import (
     Combo,
     PasteShortcut,
     WindowRef,
-    platform_problem,
+    hotkey_ours,
+    hotkey_taken,
 )
 
 TEXT_FORMAT = "text/plain;charset=utf-8"
@@ -117,22 +118,10 @@ class FakeHotkeys:
 
     def register(self, name: str, combo: Combo) -> Problem | None:
         if str(combo) in self._desktop.taken:
-            return platform_problem(
-                "hotkeys",
-                f"hotkey {combo} for '{name}' is already taken by another program",
-                "choose another combination in settings or close the other program",
-                code="hotkey.taken",
-                args={"combo": str(combo), "name": name},
-            )
+            return hotkey_taken(name, combo)
         mine = next((n for n, c in self._combos.items() if c == combo and n != name), None)
         if mine is not None:
-            return platform_problem(
-                "hotkeys",
-                f"hotkey {combo} for '{name}' is already used by '{mine}'",
-                "give one of them another combination",
-                code="hotkey.ours",
-                args={"combo": str(combo), "name": name, "other": mine},
-            )
+            return hotkey_ours(name, combo, mine)
         self._combos[name] = combo
         return None
 

@@ -22,6 +22,8 @@ from quickreply.platforms.base import (
     Combo,
     PasteShortcut,
     WindowRef,
+    hotkey_ours,
+    hotkey_taken,
     platform_problem,
 )
 
@@ -148,24 +150,12 @@ class WindowsBackend:
             )
         mine = next((n for n, c in self._combos.items() if c == combo), None)
         if mine is not None:
-            return platform_problem(
-                "hotkeys",
-                f"hotkey {combo} for '{name}' is already used by '{mine}'",
-                "give one of them another combination",
-                code="hotkey.ours",
-                args={"combo": str(combo), "name": name, "other": mine},
-            )
+            return hotkey_ours(name, combo, mine)
         mods = MOD_NOREPEAT
         for mod in combo.modifiers:
             mods |= _MOD_BITS[mod]
         if not self._user32.RegisterHotKey(None, _PROBE_ID, mods, vk):
-            return platform_problem(
-                "hotkeys",
-                f"hotkey {combo} for '{name}' is already taken by another program",
-                "choose another combination in settings or close the other program",
-                code="hotkey.taken",
-                args={"combo": str(combo), "name": name},
-            )
+            return hotkey_taken(name, combo)
         self._user32.UnregisterHotKey(None, _PROBE_ID)
         try:
             hook = self._kb.add_hotkey(

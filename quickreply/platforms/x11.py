@@ -28,6 +28,8 @@ from quickreply.platforms.base import (
     Combo,
     PasteShortcut,
     WindowRef,
+    hotkey_ours,
+    hotkey_taken,
     platform_problem,
 )
 
@@ -257,13 +259,7 @@ class X11Backend:
         base = self._modifier_mask(combo)
         mine = self._grabs.get((keycode, base))
         if mine is not None:
-            return platform_problem(
-                "hotkeys",
-                f"hotkey {combo} for '{name}' is already used by '{mine}'",
-                "give one of them another combination",
-                code="hotkey.ours",
-                args={"combo": str(combo), "name": name, "other": mine},
-            )
+            return hotkey_ours(name, combo, mine)
         catcher = self._error.CatchError(self._error.BadAccess)
         X = self._X
         for extra in self._lock_variants:
@@ -275,13 +271,7 @@ class X11Backend:
             for extra in self._lock_variants:  # release the variants that did succeed
                 self._root.ungrab_key(keycode, base | extra)
             self._d.sync()
-            return platform_problem(
-                "hotkeys",
-                f"hotkey {combo} for '{name}' is already taken by another program",
-                "choose another combination in settings or close the other program",
-                code="hotkey.taken",
-                args={"combo": str(combo), "name": name},
-            )
+            return hotkey_taken(name, combo)
         self._combos[name] = combo
         self._grabs[(keycode, base)] = name
         return None
