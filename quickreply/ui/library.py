@@ -44,7 +44,6 @@ from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview_values, problem_line
 from quickreply.ui.models import (
-    GROUP_ROLE,
     UNGROUPED,
     GroupTreeModel,
     SnippetListModel,
@@ -317,9 +316,8 @@ class LibraryWindow(QMainWindow):
     # -- browsing ---------------------------------------------------------------------------
 
     def current_group(self) -> str:
-        index = self.tree.currentIndex() if hasattr(self, "tree") else QModelIndex()
-        value = index.data(GROUP_ROLE) if index.isValid() else ""
-        return value if isinstance(value, str) else ""
+        # Called while the widgets are still being built, before the tree exists.
+        return self.tree_model.group_at(self.tree.currentIndex()) if hasattr(self, "tree") else ""
 
     def select_group(self, group: str) -> None:
         index = self.tree_model.index_of_group(group)

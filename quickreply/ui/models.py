@@ -161,6 +161,12 @@ class GroupTreeModel(QStandardItemModel):
         )
         return matches[0] if matches else QModelIndex()
 
+    @staticmethod
+    def group_at(index: QModelIndex) -> str:
+        """The group path of a tree index ("" for the 全部 root or no selection)."""
+        value = index.data(GROUP_ROLE) if index.isValid() else ""
+        return value if isinstance(value, str) else ""
+
 
 class SnippetListModel(QAbstractListModel):
     """The snippets of one group narrowed by a plain case-insensitive substring filter.

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Library, Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetRenderer, preview_values
-from quickreply.ui.models import GROUP_ROLE, GroupTreeModel, in_group, visible_snippets
+from quickreply.ui.models import GroupTreeModel, in_group, visible_snippets
 
 #: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
 #: cards (全部 in a big library) takes seconds.
@@ -156,9 +156,8 @@ class TraineeView(QWidget):
     # -- learning ---------------------------------------------------------------------------
 
     def current_group(self) -> str:
-        index = self.tree.currentIndex() if hasattr(self, "tree") else QModelIndex()
-        value = index.data(GROUP_ROLE) if index.isValid() else ""
-        return value if isinstance(value, str) else ""
+        # Called while the widgets are still being built, before the tree exists.
+        return self.tree_model.group_at(self.tree.currentIndex()) if hasattr(self, "tree") else ""
 
     def select_group(self, group: str) -> None:
         index = self.tree_model.index_of_group(group)
