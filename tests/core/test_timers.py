@@ -17,22 +17,7 @@ from quickreply.core.timers import (
     format_wait,
     name_conversation,
 )
-
-
-class FakeClocks:
-    def __init__(self, start: datetime = datetime(2024, 11, 11, 14, 0, 0)) -> None:
-        self.mono = 1000.0
-        self.wall = start
-
-    def advance(self, seconds: float) -> None:
-        self.mono += seconds
-        self.wall += timedelta(seconds=seconds)
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def now(self) -> datetime:
-        return self.wall
+from tests.clocks import FakeClocks
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,38 +13,23 @@ from pytestqt.qtbot import QtBot
 from quickreply.core.kpi import KpiStore
 from quickreply.core.timers import TimerModel
 from quickreply.ui.timers import COL_STATUS, COL_WAIT, TimersPanel
+from tests.clocks import FakeClocks
 
 pytestmark = pytest.mark.gui
 
 
-class Clocks:
-    def __init__(self) -> None:
-        self.mono = 500.0
-        self.wall = datetime(2024, 11, 11, 14, 0, 0)
-
-    def advance(self, seconds: float) -> None:
-        self.mono += seconds
-        self.wall += timedelta(seconds=seconds)
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def now(self) -> datetime:
-        return self.wall
+@pytest.fixture
+def clocks() -> FakeClocks:
+    return FakeClocks()
 
 
 @pytest.fixture
-def clocks() -> Clocks:
-    return Clocks()
-
-
-@pytest.fixture
-def kpi(tmp_path: Path, clocks: Clocks) -> KpiStore:
+def kpi(tmp_path: Path, clocks: FakeClocks) -> KpiStore:
     return KpiStore(tmp_path / "kpi.sqlite3", clocks.now)
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, clocks: Clocks, kpi: KpiStore) -> TimersPanel:
+def panel(qtbot: QtBot, clocks: FakeClocks, kpi: KpiStore) -> TimersPanel:
     widget = TimersPanel(TimerModel(clocks.monotonic, clocks.now), kpi)
     qtbot.addWidget(widget)
     widget.show()
@@ -65,7 +49,9 @@ def press(panel: TimersPanel, key: Qt.Key, text: str = "") -> None:
     QApplication.sendEvent(panel.table, event)
 
 
-def test_rows_sorted_by_wait_with_live_mm_ss_and_levels(panel: TimersPanel, clocks: Clocks) -> None:
+def test_rows_sorted_by_wait_with_live_mm_ss_and_levels(
+    panel: TimersPanel, clocks: FakeClocks
+) -> None:
     panel.add_buyer("小红", "售后")
     clocks.advance(40)
     panel.add_buyer("小蓝", "售前")
@@ -82,7 +68,7 @@ def test_rows_sorted_by_wait_with_live_mm_ss_and_levels(panel: TimersPanel, cloc
 
 
 def test_red_alert_once_with_flash_until_handled(
-    panel: TimersPanel, clocks: Clocks, qtbot: QtBot
+    panel: TimersPanel, clocks: FakeClocks, qtbot: QtBot
 ) -> None:
     panel.add_buyer("小红", "售前")
     clocks.advance(179)
@@ -103,7 +89,7 @@ def test_red_alert_once_with_flash_until_handled(
     assert cells(panel) == []
 
 
-def test_space_acknowledges_the_flash_but_keeps_red(panel: TimersPanel, clocks: Clocks) -> None:
+def test_space_acknowledges_the_flash_but_keeps_red(panel: TimersPanel, clocks: FakeClocks) -> None:
     panel.add_buyer("小红")
     clocks.advance(200)
     panel.tick()
@@ -114,7 +100,7 @@ def test_space_acknowledges_the_flash_but_keeps_red(panel: TimersPanel, clocks: 
 
 
 def test_enter_marks_the_selected_row_replied_and_footer_updates(
-    panel: TimersPanel, clocks: Clocks
+    panel: TimersPanel, clocks: FakeClocks
 ) -> None:
     panel.add_buyer("小红", "售前")
     clocks.advance(5)
@@ -142,7 +128,7 @@ def test_delete_removes_and_count_signal(panel: TimersPanel, qtbot: QtBot) -> No
     assert counts == [1, 2, 1]
 
 
-def test_p_opens_park_menu_and_row_comes_back(panel: TimersPanel, clocks: Clocks) -> None:
+def test_p_opens_park_menu_and_row_comes_back(panel: TimersPanel, clocks: FakeClocks) -> None:
     panel.add_buyer("未付款")
     panel.table.selectRow(0)
     press(panel, Qt.Key.Key_P, "p")
@@ -158,7 +144,7 @@ def test_p_opens_park_menu_and_row_comes_back(panel: TimersPanel, clocks: Clocks
     assert panel.waiting_count() == 1
 
 
-def test_park_at_a_clock_time(panel: TimersPanel, clocks: Clocks) -> None:
+def test_park_at_a_clock_time(panel: TimersPanel, clocks: FakeClocks) -> None:
     panel.add_buyer("未付款")
     panel.table.selectRow(0)
     custom = next(a for a in panel.park_menu.actions() if a.text() == "指定时间…")
@@ -188,7 +174,7 @@ def test_quick_add_box_with_completion_from_today(panel: TimersPanel) -> None:
     assert panel.add_edit.text() == ""
 
 
-def test_replied_by_window_title_or_only_waiting(panel: TimersPanel, clocks: Clocks) -> None:
+def test_replied_by_window_title_or_only_waiting(panel: TimersPanel, clocks: FakeClocks) -> None:
     panel.add_buyer("小红")
     panel.add_buyer("小蓝")
     panel.table.clearSelection()
@@ -208,7 +194,7 @@ def test_same_buyer_twice_merged_in_panel(panel: TimersPanel) -> None:
 
 
 def test_kpi_problem_is_shown_and_app_keeps_running(
-    qtbot: QtBot, clocks: Clocks, tmp_path: Path
+    qtbot: QtBot, clocks: FakeClocks, tmp_path: Path
 ) -> None:
     bad = tmp_path / "kpi.sqlite3"
     bad.write_bytes(b"junk" * 100)
@@ -250,7 +236,7 @@ def test_long_label_elided_with_full_tooltip(panel: TimersPanel) -> None:
     assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) == "买" * 64
 
 
-def test_screenshot(panel: TimersPanel, clocks: Clocks, tmp_path: Path) -> None:
+def test_screenshot(panel: TimersPanel, clocks: FakeClocks, tmp_path: Path) -> None:
     panel.add_buyer("小红", "售前")
     clocks.advance(200)
     panel.add_buyer("小蓝", "售后")
@@ -262,7 +248,7 @@ def test_screenshot(panel: TimersPanel, clocks: Clocks, tmp_path: Path) -> None:
 
 
 def test_ticking_and_painting_keep_none_and_true_alive(
-    panel: TimersPanel, clocks: Clocks, qtbot: QtBot
+    panel: TimersPanel, clocks: FakeClocks, qtbot: QtBot
 ) -> None:
     # PySide6 6.12.0 on Python 3.11 dropped a reference to None per paint and to True per
     # emit, aborting the app after minutes of ticking; pyproject.toml excludes that version.
@@ -282,7 +268,7 @@ def test_ticking_and_painting_keep_none_and_true_alive(
     assert sys.getrefcount(True) - true_before > -50
 
 
-def test_rows_show_the_right_level_before_the_first_tick(qtbot: QtBot, clocks: Clocks) -> None:
+def test_rows_show_the_right_level_before_the_first_tick(qtbot: QtBot, clocks: FakeClocks) -> None:
     model = TimerModel(clocks.monotonic, clocks.now)
     model.buyer_message("早到的")
     clocks.advance(200)
