@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from quickreply.core.problems import Problem
 from quickreply.platforms.base import Backend, WindowRef
 from quickreply.platforms.paste import PasteService, PasteSettings
 
@@ -43,8 +42,7 @@ class PlatformBridge(QObject):
     """Owns the backend's event plumbing and builds the paste service for the app."""
 
     hotkey_pressed = Signal(str)  # the registered name: "palette" or "snippet:<id>"
-    problem = Signal(str)  # the English one-line form, for logs and the e2e harness
-    problem_found = Signal(object)  # the Problem itself: the app describes it in the UI language
+    problem_found = Signal(object)  # a Problem: the app describes it in the UI language
 
     def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,12 +68,12 @@ class PlatformBridge(QObject):
 
     def paste_service(self, settings: PasteSettings | None = None) -> PasteService:
         return PasteService(
-            self.backend, self.scheduler, time.monotonic, settings, on_problem=self._report
+            self.backend,
+            self.scheduler,
+            time.monotonic,
+            settings,
+            on_problem=self.problem_found.emit,
         )
-
-    def _report(self, problem: Problem) -> None:
-        self.problem.emit(str(problem))
-        self.problem_found.emit(problem)
 
     def foreground(self) -> WindowRef | None:
         """The window with focus now: call it when a hotkey fires, before showing anything."""

@@ -72,7 +72,7 @@ def main(argv: Sequence[str]) -> int:
         emit(event="fatal", problem=str(choice.problem))
         return 1
     bridge = PlatformBridge(choice.backend)
-    bridge.problem.connect(lambda line: emit(event="problem", text=line))
+    bridge.problem_found.connect(lambda p: emit(event="problem", text=str(p)))
     service = bridge.paste_service(PasteSettings(restore_delay_ms=restore_ms))
     # The app's default Limits refuse a 50,000-character reply at render time; the paste layer
     # must still carry one whole, so the harness raises the limits.
