@@ -20,7 +20,6 @@ Figures per day (see docs/timers.md):
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -29,25 +28,34 @@ from pathlib import Path
 from typing import Protocol
 
 from quickreply.core.problems import Problem, Severity
+from quickreply.core.sqlitefile import (
+    Migration,
+    NewerSchema,
+    is_corrupt,
+    is_locked,
+    migrate,
+    move_aside,
+)
 
 WallClock = Callable[[], datetime]
 
-#: Schema history. 1: the prototype (time, queue, wait). 2: first-response flag and a covering
-#: index on time so a month's figures never scan a year of rows.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
+#: Schema history; entry N upgrades version N to N + 1. To 1: the prototype (time, queue,
+#: wait). To 2: first-response flag and a covering index on time so a month's figures never
+#: scan a year of rows.
+MIGRATIONS: tuple[Migration, ...] = (
+    (
         "CREATE TABLE replies ("
         " id INTEGER PRIMARY KEY,"
         " at TEXT NOT NULL,"  # local time 'YYYY-MM-DD HH:MM:SS': sorts and groups by day as text
         " queue TEXT NOT NULL,"
         " waited REAL NOT NULL)",
     ),
-    2: (
+    (
         "ALTER TABLE replies ADD COLUMN first INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX replies_at ON replies (at, waited, first)",
     ),
-}
-SCHEMA_VERSION = max(MIGRATIONS)
+)
+SCHEMA_VERSION = len(MIGRATIONS)
 
 THREE_MINUTES = 180.0
 THIRTY_SECONDS = 30.0
@@ -194,30 +202,13 @@ class KpiStore:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=self._busy_timeout, isolation_level=None)
         try:
-            self._migrate(conn)
+            migrate(conn, MIGRATIONS)
         except BaseException:
             conn.close()
             raise
         self._conn = conn
         self._inode = self.path.stat().st_ino
         return conn
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise _TooNew(version)
-        if version == SCHEMA_VERSION:
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for target in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[target]:
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         if self._conn is not None:
@@ -228,27 +219,24 @@ class KpiStore:
     def _quarantine(self) -> str:
         stamp = _local_naive(self._clock()).strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        os.replace(self.path, target)
+        move_aside(self.path, target)
         return target.name
 
     def _handle(self, err: Exception) -> Problem:
         """Turn a storage error into one line; a corrupt file is moved aside, never deleted."""
         self.close()
-        text = str(err)
-        if isinstance(err, _TooNew):
+        if isinstance(err, NewerSchema):
             return self._problem(
                 f"written by a newer QuickReply (schema {err.version}, this build knows "
-                f"{SCHEMA_VERSION})",
+                f"{err.known})",
                 "update QuickReply; today's replies are kept in memory",
             )
-        if isinstance(err, sqlite3.OperationalError) and "locked" in text:
+        if is_locked(err):
             return self._problem(
                 "the database is locked by another program",
                 "today's replies are kept in memory and written once it is free",
             )
-        if isinstance(err, sqlite3.DatabaseError) and (
-            "not a database" in text or "malformed" in text
-        ):
+        if is_corrupt(err):
             if not self._repair:
                 return self._problem(
                     "the file is not a readable database",
@@ -266,8 +254,7 @@ class KpiStore:
                 f"the file is not a readable database (moved to {moved})",
                 "a new one was started; today's replies are kept",
             )
-        if isinstance(err, OSError):
-            text = err.strerror or text
+        text = (err.strerror if isinstance(err, OSError) else None) or str(err)
         return self._problem(
             f"cannot use the database: {text}",
             "check the data folder's permissions and free space",
@@ -306,7 +293,7 @@ class KpiStore:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
-        except (sqlite3.Error, OSError, _TooNew) as err:
+        except (sqlite3.Error, OSError) as err:
             return self._handle(err)
         self._pending.clear()
         return None
@@ -321,7 +308,7 @@ class KpiStore:
                 ((_stamp(r.at), r.queue, max(0.0, r.waited), int(r.first)) for r in records),
             )
             conn.execute("COMMIT")
-        except (sqlite3.Error, OSError, _TooNew) as err:
+        except (sqlite3.Error, OSError) as err:
             raise KpiError(self._handle(err)) from err
 
     # -- reading --------------------------------------------------------------------------
@@ -337,7 +324,7 @@ class KpiStore:
         try:
             conn = self._connect()
             rows = conn.execute(sql, params).fetchall()
-        except (sqlite3.Error, OSError, _TooNew) as err:
+        except (sqlite3.Error, OSError) as err:
             raise KpiError(self._handle(err)) from err
         result = []
         for day, count, firsts, first_avg, avg, r3, r30, slow in rows:
@@ -387,9 +374,3 @@ class KpiStore:
     def pending(self) -> int:
         """Replies held in memory because the file could not take them yet."""
         return len(self._pending)
-
-
-class _TooNew(Exception):
-    def __init__(self, version: int) -> None:
-        super().__init__(f"schema {version}")
-        self.version = version

@@ -1,0 +1,97 @@
+"""What QuickReply's SQLite files share: versioned migrations, and telling failures apart.
+
+Both stores (the usage store in core/stats.py and the KPI store in core/kpi.py) keep their
+schema version in ``PRAGMA user_version``, upgrade it with an ordered list of migrations, and
+must never stop the app over a bad file. They differ in what they do about it (run in memory,
+keep replies pending), so this module only answers the shared questions:
+
+* :func:`migrate`: bring a connection to the newest schema, or raise :class:`NewerSchema`;
+* :func:`is_locked` / :func:`is_corrupt`: what kind of failure an exception is, by SQLite's
+  error code rather than its English message;
+* :func:`move_aside`: put a corrupt file out of the way (never delete it), with the journal
+  files that belong to it, so a fresh database can take its name.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+#: One migration: the statements that upgrade the schema from version N (its index in the
+#: list) to N + 1, run in one transaction.
+Migration = Sequence[str]
+
+_BUSY, _LOCKED, _CORRUPT, _NOTADB = 5, 6, 11, 26  # SQLite primary result codes
+
+
+class NewerSchema(sqlite3.DatabaseError):
+    """The file was written by a newer QuickReply than this build knows: leave it alone."""
+
+    def __init__(self, version: int, known: int) -> None:
+        super().__init__(
+            f"written by a newer QuickReply (schema {version}, this one knows {known})"
+        )
+        self.version = version
+        self.known = known
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration]) -> None:
+    """Upgrade ``conn`` to ``len(migrations)``; raises :class:`NewerSchema` or sqlite3 errors.
+
+    The version is read again under the write lock: two QuickReply processes opening an old
+    file at once must not both run the same migration.
+    """
+    known = len(migrations)
+    version = _user_version(conn)
+    if version > known:
+        raise NewerSchema(version, known)
+    if version == known:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _user_version(conn)
+        if version > known:
+            raise NewerSchema(version, known)
+        for step in migrations[version:]:
+            for statement in step:
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {known}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _code(err: BaseException) -> int | None:
+    code = getattr(err, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None  # extended codes carry the primary
+
+
+def is_locked(err: BaseException) -> bool:
+    """Another connection holds the file: waiting (or retrying later) will do."""
+    return _code(err) in (_BUSY, _LOCKED)
+
+
+def is_corrupt(err: BaseException) -> bool:
+    """The file is not a database or is damaged: only moving it aside helps."""
+    return _code(err) in (_CORRUPT, _NOTADB)
+
+
+def move_aside(path: Path, aside: Path) -> None:
+    """Rename a corrupt ``path`` to ``aside``, its journal files with it. Raises OSError.
+
+    A journal left behind would be replayed by SQLite into the new, empty database of the same
+    name as if it were that database's; kept next to ``aside`` it may still help a recovery.
+    """
+    os.replace(path, aside)
+    for suffix in ("-journal", "-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
