@@ -107,11 +107,6 @@ def normalize_region(text: str) -> str | None:
     return region.short if region is not None else None
 
 
-def region_names() -> tuple[str, ...]:
-    """Every accepted spelling, for did-you-mean hints."""
-    return tuple(_INDEX)
-
-
 def suggest_region(text: str) -> str:
     """A did-you-mean hint for a misspelt region (新彊 → 新疆), or a pointer to what works."""
     import difflib  # only on the error path
