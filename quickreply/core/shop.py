@@ -22,7 +22,7 @@ from pathlib import Path
 
 from quickreply.core.problems import Problem, did_you_mean
 from quickreply.core.regions import lookup_region, suggest_region
-from quickreply.core.yamlread import YamlDoc, read_yaml
+from quickreply.core.yamlread import YamlDoc, format_key_path, read_yaml
 
 FORMAT_VERSION = 1
 CENT = Decimal("0.01")
@@ -378,7 +378,7 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, keys: tuple[Hashable, ...], message: str, hint: str = "") -> None:
-        self.problems.append(self.doc.problem(keys, _where(keys), message, hint))
+        self.problems.append(self.doc.problem(keys, format_key_path(keys), message, hint))
 
     def mapping(
         self, value: object, keys: tuple[Hashable, ...], allowed: Sequence[str]
@@ -467,38 +467,34 @@ class _Reader:
         return None
 
 
-def _where(keys: tuple[Hashable, ...]) -> str:
-    out = ""
-    for part in keys:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def load_shop(path: Path) -> tuple[ShopProfile | None, list[Problem]]:
     """Read a shop profile. Problems carry path:line; the profile is None when it is unusable."""
     doc, problems = read_yaml(path)
     if doc is None:
         return None, problems
-    if isinstance(doc.data, dict) and isinstance(doc.data.get("cutoff"), int):
-        # An int here is either YAML 1.1's reading of 16:00 (fine) or a bare 16 (an hour? a
-        # minute?): only the text tells, so look at it.
-        try:
-            line = path.read_text(encoding="utf-8-sig").splitlines()[doc.line("cutoff") - 1]
-        except (OSError, UnicodeDecodeError, IndexError):
-            line = ":"
-        if ":" not in line.partition("cutoff")[2].lstrip(":"):
-            problem = doc.problem(
-                ("cutoff",),
-                "cutoff",
-                "a time of day needs hours and minutes",
-                'write cutoff: "16:00"',
-            )
-            return None, [*problems, problem]
-    shop, more = parse_shop(doc)
+    shop, more = parse_shop(doc, cutoff_written=_cutoff_written(path, doc))
     return shop, [*problems, *more]
 
 
-def parse_shop(doc: YamlDoc) -> tuple[ShopProfile | None, list[Problem]]:
+def _cutoff_written(path: Path, doc: YamlDoc) -> str | None:
+    """The cutoff's value as written, when only the text can tell what its number means.
+
+    YAML 1.1 reads an unquoted 16:00 as the int 960 (fine), but a bare 16 or 960 is an int too.
+    The parsed value cannot tell them apart, so read the line (rarely: only for an int).
+    """
+    if not (isinstance(doc.data, dict) and isinstance(doc.data.get("cutoff"), int)):
+        return None
+    try:
+        line = path.read_text(encoding="utf-8-sig").splitlines()[doc.line("cutoff") - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        return None
+    return line.partition("cutoff")[2].lstrip(" \t:").partition(" #")[0].strip()
+
+
+def parse_shop(
+    doc: YamlDoc, *, cutoff_written: str | None = None
+) -> tuple[ShopProfile | None, list[Problem]]:
+    """Build the profile from parsed YAML; ``cutoff_written`` is the cutoff as written."""
     r = _Reader(doc)
     if doc.data is None:
         return None, [
@@ -592,7 +588,9 @@ def parse_shop(doc: YamlDoc) -> tuple[ShopProfile | None, list[Problem]]:
     cutoff = time(16, 0)
     if "cutoff" in top:
         parsed = _parse_cutoff(top["cutoff"])
-        if parsed is None:
+        if cutoff_written is not None and ":" not in cutoff_written:
+            r.problem(("cutoff",), "a time of day needs hours and minutes", 'write cutoff: "16:00"')
+        elif parsed is None:
             raw = top["cutoff"]
             shown = f"{raw // 60}:{raw % 60:02d}" if isinstance(raw, int) else raw
             r.problem(("cutoff",), f"'{shown}' is not a time of day", 'write cutoff: "16:00"')

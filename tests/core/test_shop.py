@@ -309,6 +309,17 @@ def test_unsupported_version(tmp_path: Path) -> None:
     assert "format version 2 is not supported" in str(problems[0])
 
 
+def test_a_bare_number_cutoff_is_refused_with_the_other_problems(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: 店\ncutoff: 16  # 下午4点\nfree_shipping: {threshold: abc}\n")
+    shop, problems = load_shop(path)
+    assert shop is None
+    assert [str(p).replace(str(path), "shop.yaml") for p in problems] == [
+        "shop.yaml:3: free_shipping.threshold: 'abc' is not an amount in yuan"
+        " (write a number, e.g. 99 or 12.5)",
+        'shop.yaml:2: cutoff: a time of day needs hours and minutes (write cutoff: "16:00")',
+    ]
+
+
 @pytest.mark.parametrize("written", ["25:00", "24:00", '"24:00"', "99"])
 def test_impossible_cutoff_is_refused_as_written(tmp_path: Path, written: str) -> None:
     shop, problems = load_shop(write(tmp_path, f"name: 店\ncutoff: {written}\n"))
