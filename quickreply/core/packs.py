@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from quickreply.core.atomic import write_atomic
+from quickreply.core.hotkeys import HotkeyError, parse_hotkey
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem, did_you_mean
@@ -46,12 +47,10 @@ SNIPPET_KEYS = (
 FIELD_KEYS = ("label", "kind", "default", "choices", "choices_from")
 FIELD_KINDS = ("text", "number", "choice", "region")
 STEP_KINDS = ("paste", "wait", "enter")
-HOTKEY_MODIFIERS = ("ctrl", "alt", "shift", "win", "super", "meta", "cmd")
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 CODE_RE = re.compile(r"[a-z0-9]{1,12}")
 FIELD_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-FUNCTION_KEY_RE = re.compile(r"f([1-9]|1[0-9]|2[0-4])")  # F1-F24 may stand alone
 MAX_WAIT_MS = 60_000
 
 ID_HINT = "use lowercase letters, digits, '.', '_' and '-', e.g. courier.which"
@@ -465,31 +464,32 @@ class _PackReader:
         return code
 
     def read_hotkey(self, at: KeyPath, where: str, item: dict[Any, Any]) -> str | None:
+        """The hotkey in its canonical spelling (core/hotkeys.py, as settings and platforms)."""
         value = item.get("hotkey")
         if value is None:
             return None
+        at = (*at, "hotkey")
+        hint = "e.g. hotkey: ctrl+alt+1"
         if not isinstance(value, str):
+            self.error(at, where, f"'hotkey' must be text, not {_type_name(value)}", hint)
+            return None
+        if not value.strip():
+            self.error(at, where, "'hotkey' is empty", f"remove it, or write one, {hint}")
+            return None
+        try:
+            hotkey = parse_hotkey(value)
+        except HotkeyError as err:
+            self.error(at, where, f"hotkey {err}")  # the error carries its own fix
+            return None
+        if not hotkey.is_global_safe:
             self.error(
-                (*at, "hotkey"),
+                at,
                 where,
-                f"'hotkey' must be text, not {_type_name(value)}",
-                "e.g. hotkey: ctrl+alt+1",
+                f"hotkey '{value}' would take that key away from typing",
+                f"add ctrl or alt, {hint}",
             )
             return None
-        parts = [p.strip().lower() for p in value.split("+")]
-        modifiers, key = parts[:-1], parts[-1]
-        bad = [m for m in modifiers if m not in HOTKEY_MODIFIERS]
-        if not key or bad or not (modifiers or FUNCTION_KEY_RE.fullmatch(key)):
-            problem = (
-                f"unknown modifier '{bad[0]}'"
-                if bad
-                else "a direct hotkey needs a modifier and a key"
-            )
-            self.error(
-                (*at, "hotkey"), where, f"hotkey '{value}': {problem}", "e.g. hotkey: ctrl+alt+1"
-            )
-            return None
-        return "+".join(parts)
+        return str(hotkey)
 
     def read_fields(self, at: KeyPath, where: str, item: dict[Any, Any]) -> tuple[Field, ...]:
         value = item.get("fields")

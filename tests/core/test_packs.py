@@ -207,9 +207,14 @@ def _meta() -> PackMeta:
             "a.yaml:9: snippet 'a': 'send' must be true or false, not text",
         ),
         (
-            "- id: a\n  title: 一\n  text: 亲~\n  hotkey: ctl+1\n",
-            "a.yaml:9: snippet 'a': hotkey 'ctl+1': unknown modifier 'ctl'"
-            " (e.g. hotkey: ctrl+alt+1)",
+            "- id: a\n  title: 一\n  text: 亲~\n  hotkey: hyper+1\n",
+            "a.yaml:9: snippet 'a': hotkey 'hyper+1': 'hyper' is not a modifier"
+            " (use ctrl, alt, shift or meta)",
+        ),
+        (
+            "- id: a\n  title: 一\n  text: 亲~\n  hotkey: shift+a\n",
+            "a.yaml:9: snippet 'a': hotkey 'shift+a' would take that key away from typing"
+            " (add ctrl or alt, e.g. hotkey: ctrl+alt+1)",
         ),
         (
             "- id: a\n  title: 一\n  text: 亲~\n  fields:\n"
@@ -235,6 +240,18 @@ def test_a_bad_optional_value_is_reported_and_the_snippet_still_loads(
     assert pack is not None and [s.id for s in pack.snippets] == [
         "courier.which" if "courier" in body else "a"
     ]
+
+
+def test_a_hotkey_is_kept_in_the_spelling_settings_and_platforms_use() -> None:
+    # One parser (core/hotkeys.py) for every layer: two spellings of one combination are equal.
+    body = "".join(
+        f"- id: {sid}\n  title: 一\n  text: 亲~\n  hotkey: {combo}\n"
+        for sid, combo in (("a", "Alt+Ctrl+1"), ("b", "ctl+2"), ("c", "win+3"), ("d", "F5"))
+    )
+    pack, problems = load_pack(write("a.yaml", "t", body), PackSource.SHIPPED)
+    assert problems == []
+    assert pack is not None
+    assert [s.hotkey for s in pack.snippets] == ["ctrl+alt+1", "ctrl+2", "meta+3", "f5"]
 
 
 @pytest.mark.parametrize(
