@@ -10,12 +10,14 @@ The third figure is the real thing: the whole app (``python -m quickreply``) on 
 display, its palette opened with the palette hotkey, a code typed, and Enter timed to the text
 in the target.
 
-The helpers here (:class:`Xvfb`, :class:`Proc`) are shared with tests/e2e.
+The helpers here (:class:`Xvfb`, :class:`Proc`, :func:`start_app`, :func:`app_reply`) are
+shared with tests/e2e.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import queue
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +97,8 @@ class Proc:
         self.lines: queue.Queue[dict[str, Any]] = queue.Queue()
         self.stderr: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        threading.Thread(target=self._read_err, daemon=True).start()
+        self._err_reader = threading.Thread(target=self._read_err, daemon=True)
+        self._err_reader.start()
 
     def _read(self) -> None:
         assert self.proc.stdout is not None
@@ -109,36 +113,34 @@ class Proc:
         for line in self.proc.stderr:
             self.stderr.append(line)
 
+    def stderr_tail(self) -> str:
+        """The last of what the child wrote to stderr (all of it once the child has exited)."""
+        if self.proc.poll() is not None:
+            self._err_reader.join(5)
+        return "".join(self.stderr)[-2000:]
+
+    def _lines_within(self, timeout: float) -> Iterator[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            with contextlib.suppress(queue.Empty):
+                yield self.lines.get(timeout=left)
+
     def expect(self, event: str, timeout: float = 10.0) -> dict[str, Any]:
         """The next line with ``event`` (others are dropped); raises on timeout."""
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(f"no '{event}' line; stderr: {''.join(self.stderr)[-2000:]}")
-            try:
-                line = self.lines.get(timeout=left)
-            except queue.Empty:
-                continue
+        for line in self._lines_within(timeout):
             if line.get("event") == event:
                 return line
+        raise TimeoutError(f"no '{event}' line; stderr: {self.stderr_tail()}")
 
     def text_until(self, wanted: str, timeout: float = 10.0) -> dict[str, Any]:
         """The target's change line whose text equals ``wanted``; raises with the last seen."""
-        deadline = time.monotonic() + timeout
         last: dict[str, Any] = {}
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(f"target never showed the text; last: {last.get('text')!r}")
-            try:
-                line = self.lines.get(timeout=left)
-            except queue.Empty:
-                continue
+        for line in self._lines_within(timeout):
             if "text" in line and line.get("event") is None:
                 last = line
                 if line["text"] == wanted:
                     return line
+        raise TimeoutError(f"target never showed the text; last: {last.get('text')!r}")
 
     def drain(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
@@ -154,11 +156,22 @@ class Proc:
         self.proc.stdin.flush()
 
     def stop(self) -> None:
+        """Ask the child to quit (``quit`` on stdin); kill it if it has not within 5 s."""
         if self.proc.poll() is None:
             try:
                 self.send("quit")
                 self.proc.wait(5)
             except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait(5)
+
+    def terminate(self) -> None:
+        """Stop a child that reads no commands (the app): SIGTERM, SIGKILL after 10 s."""
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(5)
 
@@ -207,38 +220,37 @@ snippets:
 """
 
 
-def _start_app(env: dict[str, str], home: Path) -> subprocess.Popen[str]:
-    """The whole app on the bench's display, once its window (and so its hotkeys) is up."""
-    (home / "personal").mkdir(parents=True, exist_ok=True)
-    (home / "personal" / "bench.yaml").write_text(APP_PACK, encoding="utf-8")
+def start_app(env: dict[str, str], home: Path) -> Proc:
+    """The whole app (``python -m quickreply``, X11 backend, ``home`` as QUICKREPLY_HOME) on
+    ``env``'s display, returned once it shows a window, so its hotkeys are registered.
+
+    Raises RuntimeError with the app's stderr if it exits first, or after 30 s without a window.
+    """
     app_env = env | {"QUICKREPLY_HOME": str(home), "QUICKREPLY_BACKEND": "x11"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "quickreply"],
-        env=app_env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    app = Proc([sys.executable, "-m", "quickreply"], app_env)
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and proc.poll() is None:
+    while app.proc.poll() is None:
         found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
+            ["xdotool", "search", "--onlyvisible", "--pid", str(app.proc.pid)],
             env=env,
             capture_output=True,
             text=True,
         )
         if found.stdout.strip():
-            return proc
+            return app
+        if time.monotonic() > deadline:
+            app.terminate()
+            raise RuntimeError("the app did not show a window within 30 s")
         time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("the app did not show a window within 30 s")
+    raise RuntimeError(f"the app exited: {app.stderr_tail()}")
 
 
-def _app_reply(env: dict[str, str], home: Path) -> str:
+def app_reply(home: Path, code: str) -> str:
+    """What ``quickreply render CODE`` prints with ``home`` as QUICKREPLY_HOME: the reply the
+    app's palette pastes for ``code``."""
     done = subprocess.run(
-        [sys.executable, "-m", "quickreply", "render", "zzq"],
-        env=env | {"QUICKREPLY_HOME": str(home)},
+        [sys.executable, "-m", "quickreply", "render", code],
+        env=dict(os.environ) | {"QUICKREPLY_HOME": str(home)},
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -265,13 +277,14 @@ def _time_app_palette(
 
     with tempfile.TemporaryDirectory(prefix="qr-bench-") as tmp:
         home = Path(tmp)
-        app = _start_app(env, home)
+        (home / "personal").mkdir(parents=True)
+        (home / "personal" / "bench.yaml").write_text(APP_PACK, encoding="utf-8")
+        app = start_app(env, home)
         try:
-            wanted = _app_reply(env, home)
+            wanted = app_reply(home, "zzq")
             timings: list[float] = []
             for _ in range(runs):
-                target.send("clear")
-                target.expect("cleared")
+                _clear(target)
                 xdotool(env, "windowfocus", "--sync", str(window))
                 time.sleep(0.3)  # the previous clipboard restore is done; each run starts cold
                 presser.press("Control_L", "Alt_L", "space")
@@ -290,10 +303,12 @@ def _time_app_palette(
             return timings
         finally:
             app.terminate()
-            try:
-                app.wait(10)
-            except subprocess.TimeoutExpired:
-                app.kill()
+
+
+def _clear(target: Proc) -> None:
+    """Empty the stand-in chat window (tests/e2e/target_app.py) and wait until it is."""
+    target.send("clear")
+    target.expect("cleared")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -317,16 +332,14 @@ def run(args: argparse.Namespace) -> int:
         direct: list[float] = []
         palette: list[float] = []
         for _ in range(runs):
-            target.send("clear")
-            target.expect("cleared")
+            _clear(target)
             time.sleep(0.25)  # let the previous restore finish: each run starts cold
             started = time.monotonic()
             presser.press("Control_L", "Alt_L", "1")
             arrived = target.text_until(greeting)["t"]
             direct.append((arrived - started) * 1000)
         for _ in range(runs):
-            target.send("clear")
-            target.expect("cleared")
+            _clear(target)
             time.sleep(0.25)
             presser.press("Control_L", "Alt_L", "p")
             harness.expect("palette")

@@ -3,8 +3,6 @@ palette hotkey, types a query and presses Enter; the chat window receives exactl
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import textwrap
 import time
@@ -13,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quickreply.benchmarks.paste import ROOT, Proc, Xvfb, xdotool
+from quickreply.benchmarks.paste import Proc, Xvfb, app_reply, start_app, xdotool
 
 from .conftest import HERE, focus, read_clipboard, set_clipboard
 
@@ -43,55 +41,19 @@ def home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app(xvfb: Xvfb, home: Path) -> Iterator[subprocess.Popen[str]]:
-    env = xvfb.env() | {"QUICKREPLY_HOME": str(home), "QUICKREPLY_BACKEND": "x11"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "quickreply"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:  # a window of its own means hotkeys are registered
-        found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(proc.pid)],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if found.stdout.strip() or proc.poll() is not None:
-            break
-        time.sleep(0.1)
-    if proc.poll() is not None:
-        pytest.fail(f"the app exited: {proc.stderr.read() if proc.stderr else ''}")
+def app(xvfb: Xvfb, home: Path) -> Iterator[Proc]:
+    try:
+        proc = start_app(xvfb.env(), home)
+    except RuntimeError as err:
+        pytest.fail(str(err))
     yield proc
     proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
-
-
-def expected_reply(home: Path) -> str:
-    env = dict(os.environ) | {"QUICKREPLY_HOME": str(home)}
-    out = subprocess.run(
-        [sys.executable, "-m", "quickreply", "render", "zzq"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.rstrip("\n")
 
 
 def test_palette_hotkey_query_enter_pastes_the_reply_and_gives_the_clipboard_back(
-    xvfb: Xvfb, home: Path, app: subprocess.Popen[str]
+    xvfb: Xvfb, home: Path, app: Proc
 ) -> None:
-    wanted = expected_reply(home)
+    wanted = app_reply(home, "zzq")
     assert "\n" in wanted and "{{" not in wanted
     target = Proc([sys.executable, str(HERE / "target_app.py")], xvfb.env())
     try:
