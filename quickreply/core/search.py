@@ -572,7 +572,7 @@ class SearchIndex:
                 raw.append((CODE_EXACT if term.raw in self._code_of else CODE_PREFIX, code))
         for spec in FIELDS:
             needle = self._needle(term, spec)
-            if not needle or (term.prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
+            if not needle:
                 continue
             anywhere = self._cand(spec.name, needle, start=False)
             if not anywhere:
@@ -614,7 +614,7 @@ class SearchIndex:
         plan = []
         for spec in FIELDS:
             needle = self._needle(term, spec)
-            if not needle or (term.prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
+            if not needle:
                 continue
             check = term.han if term.kind == "mixed" and spec.kind != "norm" else ""
             plan.append((self._fields[spec.name], spec, needle, check))
@@ -630,11 +630,16 @@ class SearchIndex:
                 if code == term.raw:
                     return CODE_EXACT, "code"
                 return CODE_PREFIX, "code-prefix"
+        return self._best_field(plan, i, term.prefix_only)
+
+    def _best_field(
+        self, plan: list[tuple[_Field, FieldSpec, str, str]], i: int, prefix_only: bool
+    ) -> tuple[int, str]:
+        """The best tier of record ``i`` in the fields of ``plan`` and what gave it (0: none)."""
         best, label = 0, ""
-        prefix_only = term.prefix_only
         for field, spec, needle, check in plan:
             if spec.equal <= best:
-                break
+                break  # fields come best first: no later one can do better
             tier = self._tier(field, spec, i, needle, prefix_only)
             if tier > best and (not check or self._has_all(spec.parent, i, check)):
                 best, label = tier, spec.why
@@ -733,7 +738,7 @@ class SearchIndex:
             if not limit and (pool is None or len(pool) > _NARROW_LIMIT):
                 tiers, labels = self._full_map(term, pool)
             else:
-                tiers, labels = self._match_term(term, pool, typos=False, limit=limit)
+                tiers, labels = self._match_term(term, pool, limit=limit)
             # A mixed term without exact matches means its runs (below), typos or not.
             if typos and (tiers or term.kind != "mixed"):
                 members = set(pool) if pool is not None else None
@@ -762,7 +767,7 @@ class SearchIndex:
         """Every record's exact tier for ``term`` (restricted to ``pool``), from a small cache."""
         cached = self._term_maps.pop(term, None)
         if cached is None:
-            cached = self._match_term(term, None, typos=False)
+            cached = self._match_term(term, None)
         self._term_maps[term] = cached  # most recent last
         while len(self._term_maps) > _TERM_MAPS:
             del self._term_maps[next(iter(self._term_maps))]
@@ -773,7 +778,7 @@ class SearchIndex:
         return kept, {i: labels[i] for i in kept}
 
     def _match_term(
-        self, term: _Term, pool: list[int] | None, *, typos: bool, limit: int = 0
+        self, term: _Term, pool: list[int] | None, limit: int = 0
     ) -> tuple[dict[int, int], dict[int, str]]:
         """Best tier per matching record. With ``limit`` (one term, no pool) stop scanning once
         ``limit`` records beat anything the remaining fields could give: they fill the page."""
@@ -789,10 +794,17 @@ class SearchIndex:
         if term.kind == "latin":
             self._match_code(term.raw, members, offer, 0 if pool is not None else limit)
         prefix_only = term.prefix_only
-        small_pool = pool is not None and len(pool) <= _NARROW_LIMIT
+        if pool is not None and len(pool) <= _NARROW_LIMIT:
+            # Few records left (typing on): look at each of them instead of scanning.
+            plan = self._plan(term)
+            for i in pool:
+                tier, why = self._best_field(plan, i, prefix_only)
+                if tier:
+                    offer(i, tier, why)
+            return best, label
         skip: set[int] | None = None
         first_hit: dict[str, int] = {}
-        if limit and not small_pool:
+        if limit:
             # Used snippets rank ahead of title order: look at them first, so the scans below
             # meet everything else in rank order and may stop early.
             skip = self._boost_set
@@ -805,19 +817,13 @@ class SearchIndex:
             ):
                 self._truncated = True
                 break
-            if not at_start and (prefix_only or small_pool):
-                continue  # item starts only; or the pool check below already saw everything
+            if not at_start and prefix_only:
+                continue
             needle = self._needle(term, spec)
-            if not needle or (prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
+            if not needle:
                 continue
             field = self._fields[spec.name]
             check = term.han if term.kind == "mixed" and spec.kind != "norm" else ""
-            if small_pool:
-                for i in pool or ():
-                    tier = self._tier(field, spec, i, needle, prefix_only)
-                    if tier and (not check or self._has_all(spec.parent, i, check)):
-                        offer(i, tier, spec.why)
-                continue
             # One plain find per field tells whether (and from where) its two steps need to look;
             # the gram bitmaps tell first whether the field can hold the term at all, and from
             # which record on (a miss no longer costs a scan of all the texts).
@@ -846,8 +852,6 @@ class SearchIndex:
             ):
                 self._truncated = True
                 break
-        if typos:
-            self._add_inexact(term, members, limit, best, label)
         return best, label
 
     def _add_inexact(
@@ -895,17 +899,20 @@ class SearchIndex:
         field: _Field,
         spec: FieldSpec,
         needle: str,
-        prefix_only: bool,
+        at_start: bool,
         members: set[int] | None,
         check: str,
         best: dict[int, int],
         label: dict[int, str],
-        skip: set[int] | None = None,
-        stop: int = 0,
-        floor: int = 0,
-        begin: int = 0,
+        skip: set[int] | None,
+        stop: int,
+        floor: int,
+        begin: int,
     ) -> bool:
         """Find ``needle`` across all records of one field and record each record's tier.
+
+        With ``at_start``, only hits at an item start count (the equal/prefix step); the scan
+        starts at ``begin``, the first hit of the plain needle.
 
         Records are met in title order; ``skip`` (the used snippets, already looked at) ranks
         ahead of them. With ``stop``, return True as soon as ``stop`` records have a tier of
@@ -923,14 +930,13 @@ class SearchIndex:
         equal, prefix, substring = spec.equal, spec.prefix, spec.substring
         pinyin = spec.kind == "pinyin"
         marks = field.marks
-        probe = SEP_ITEM + needle
         # Item starts only: two streams (after an item / a record separator), merged lazily so
         # a scan that stops early never looks further.
         at_item, at_record = SEP_ITEM + needle, SEP_RECORD + needle
         start = max(begin - 1, 0)
-        next_item = find(at_item, start) if prefix_only else -1
-        next_record = find(at_record, start) if prefix_only else -1
-        pos = _first(next_item, next_record) if prefix_only else find(needle, begin)
+        next_item = find(at_item, start) if at_start else -1
+        next_record = find(at_record, start) if at_start else -1
+        pos = _first(next_item, next_record) if at_start else find(needle, begin)
         strong = sum(1 for t in best.values() if t >= floor) if stop else 0
         while pos != -1:
             i = bisect_right(offsets, pos) - 1
@@ -945,11 +951,11 @@ class SearchIndex:
             if (members is None or i in members) and (skip is None or i not in skip):
                 if hay[pos - 1] in _SEPS:
                     tier = equal if hay[pos + n] in _SEPS else prefix
-                elif prefix_only:
+                elif at_start:
                     tier = 0
                 else:
                     tier = substring
-                    later = find(probe, pos, end)
+                    later = find(at_item, pos, end)
                     if later != -1:
                         tier = equal if hay[later + 1 + n] in _SEPS else prefix
                     elif spec.word and not hay[pos - 1].isalnum() and not _alnum_at(hay, pos + n):
@@ -962,7 +968,7 @@ class SearchIndex:
                         strong += 1
                         if strong >= stop:
                             return True
-            if prefix_only:
+            if at_start:
                 if next_item != -1 and next_item < end:
                     next_item = find(at_item, end)
                 if next_record != -1 and next_record < end:
@@ -976,22 +982,21 @@ class SearchIndex:
         self, term: _Term, members: set[int] | None, offer: Callable[[int, int, str], None]
     ) -> None:
         needles = {n for n in (term.raw, term.latin, term.initials) if n}
+        plan = self._plan(term)
         for i in self._boosted:
             if members is not None and i not in members:
                 continue
-            blob = self._boost_blobs[i]
-            if not any(n in blob for n in needles):
+            if not any(n in self._boost_blobs[i] for n in needles):
                 continue
-            for spec in FIELDS:
-                needle = self._needle(term, spec)
-                if not needle or (term.prefix_only and spec.name not in _PREFIX_ONLY_FIELDS):
-                    continue
-                tier = self._tier(self._fields[spec.name], spec, i, needle, term.prefix_only)
-                check = term.han if term.kind == "mixed" and spec.kind != "norm" else ""
-                if tier and (not check or self._has_all(spec.parent, i, check)):
-                    offer(i, tier, spec.why)
+            tier, why = self._best_field(plan, i, term.prefix_only)
+            if tier:
+                offer(i, tier, why)
 
-    def _needle(self, term: _Term, spec: FieldSpec) -> str:
+    @staticmethod
+    def _needle(term: _Term, spec: FieldSpec) -> str:
+        """What ``term`` is looked for as in field ``spec`` ("": not looked up there)."""
+        if term.prefix_only and spec.name not in _PREFIX_ONLY_FIELDS:
+            return ""
         if spec.kind == "norm":
             return term.raw if term.kind != "latin" or term.raw else ""
         needle = term.initials if spec.kind == "initials" else term.latin
