@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from quickreply.core.lint import lint_library
 from quickreply.core.model import Library, PackSource, Snippet
 from quickreply.core.packs import PackDir, load_library, save_pack
 from quickreply.core.problems import Problem
@@ -481,3 +482,38 @@ def test_geometry_and_splitter_restored(qtbot: QtBot, packs: Path, tmp_path: Pat
     second.tabs.setCurrentIndex(0)
     qtbot.wait(10)
     assert second.splitter.sizes() == sizes
+
+
+def test_real_linter_catches_code_and_hotkey_clashes_across_packs(
+    qtbot: QtBot, packs: Path, write_pack: Callable[[str, str], Path]
+) -> None:
+    write_pack(
+        "team/keys.yaml",
+        """
+        pack: {id: team.keys, name: 热键}
+        snippets:
+          - id: keys.one
+            title: 热键话术
+            text: 亲，在的~
+            hotkey: ctrl+alt+1
+        """,
+    )
+    window = make_window(qtbot, load(packs), lint=lint_library)
+    window.select_snippet("my.thanks")
+    assert window.edit_current()
+    assert window.editor.status_label.text() == "检查通过"
+    window.editor.code_edit.setText("kd")  # courier.which in the team pack has it
+    window.editor.hotkey_edit.setText("ctrl+alt+1")  # keys.one has it
+    window.editor.refresh()
+    lines = [
+        window.editor.problem_list.item(i).text() for i in range(window.editor.problem_list.count())
+    ]
+    assert lines == [
+        "错误：snippet 'my.thanks': shortcut code 'kd' is already used by 'courier.which'"
+        f" at {packs / 'team/presale.yaml'}:6 (choose another code; 'kd' stays with"
+        " 'courier.which')",
+        "错误：snippet 'my.thanks': hotkey 'ctrl+alt+1' is already used by 'keys.one'"
+        f" at {packs / 'team/keys.yaml'}:3 (choose another hotkey; 'ctrl+alt+1' stays with"
+        " 'keys.one')",
+    ]
+    assert not window.save_draft()
