@@ -11,16 +11,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
-from quickreply.core.hotkeys import MODIFIER_ORDER, Hotkey, HotkeyError, parse_hotkey
+from quickreply.core.hotkeys import Hotkey, HotkeyError, parse_hotkey
 from quickreply.core.problems import Problem
 
 PasteShortcut = Literal["ctrl+v", "shift+insert"]
-PASTE_SHORTCUTS: tuple[PasteShortcut, ...] = ("ctrl+v", "shift+insert")
 
 # One hotkey model for every layer: core/hotkeys.py parses packs, settings and the dialog.
 Combo = Hotkey
 parse_combo = parse_hotkey
-MODIFIERS = MODIFIER_ORDER
 __all__ = ["Combo", "HotkeyError", "parse_combo"]  # re-exported for backends and tests
 
 

@@ -56,10 +56,6 @@ class FakeScheduler:
             self.now_ms = max(self.now_ms, when)
             fn()
 
-    @property
-    def pending(self) -> int:
-        return len(self._queue)
-
 
 @dataclass
 class FakeWindow:
@@ -144,7 +140,6 @@ class FakeClipboard:
     def __init__(self, desktop: FakeDesktop) -> None:
         self._desktop = desktop
         self.saves = 0
-        self.restores = 0
 
     def save(self) -> ClipboardSnapshot:
         self.saves += 1
@@ -157,7 +152,6 @@ class FakeClipboard:
         return self._desktop.clipboard_text() == text
 
     def restore(self, snapshot: ClipboardSnapshot) -> None:
-        self.restores += 1
         self._desktop.clipboard = dict(snapshot.formats)
 
 

@@ -108,10 +108,6 @@ class PasteService:
         self._restore_token = 0
 
     @property
-    def busy(self) -> bool:
-        return self._job is not None or bool(self._queue)
-
-    @property
     def restore_pending(self) -> bool:
         return self._snapshot is not None
 
@@ -534,14 +530,3 @@ def _hotkey_problem(snippet: Snippet | None, name: str, message: str) -> Problem
         code="hotkey.invalid",
         args=args,
     )
-
-
-class PalettePaster:
-    """The palette's paster: pastes into the window that had focus when the palette opened."""
-
-    def __init__(self, service: PasteService) -> None:
-        self.service = service
-        self.target: WindowRef | None = None
-
-    def paste(self, text: str, send: bool = False) -> None:
-        self.service.paste(text, send=send, target=self.target)
