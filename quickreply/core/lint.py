@@ -31,12 +31,10 @@ The rules (configurable through :class:`LintConfig`):
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from quickreply.core.model import Library, PackSource, Snippet
 from quickreply.core.packs import (
@@ -51,6 +49,7 @@ from quickreply.core.packs import (
 )
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import Renderer
+from quickreply.core.shop import ShopProfile, load_shop
 
 BANNED_CLAIMS = (
     "最", "第一", "唯一", "首个", "首选", "顶级", "顶尖", "国家级", "世界级", "全球级", "极品",
@@ -92,8 +91,7 @@ class LintContext:
     """What a rule may look at besides the library."""
 
     config: LintConfig = field(default_factory=LintConfig)
-    # The ShopProfile from quickreply.core.shop (typed loosely: that module is optional here).
-    shop: Any = None
+    shop: ShopProfile | None = None
     clock: Callable[[], datetime] = _epoch
 
 
@@ -280,7 +278,7 @@ RULES: tuple[Rule, ...] = (
 
 def lint_library(
     library: Library,
-    shop: Any = None,
+    shop: ShopProfile | None = None,
     config: LintConfig | None = None,
     *,
     clock: Callable[[], datetime] = _epoch,
@@ -316,18 +314,6 @@ class LintReport:
         return len({p.path for p in self.problems})
 
 
-def load_shop_profile(path: Path) -> tuple[Any, list[Problem]]:
-    """``quickreply.core.shop.load_shop`` if that module is part of this build, else nothing."""
-    try:
-        module = importlib.import_module("quickreply.core.shop")
-    except ModuleNotFoundError as err:
-        if err.name != "quickreply.core.shop":
-            raise
-        return None, []
-    shop, problems = module.load_shop(path)
-    return shop, list(problems)
-
-
 def split_paths(paths: Sequence[Path]) -> tuple[list[PackDir], list[Path]]:
     """Pack files/folders and shop profiles among ``paths`` (a folder's own shop.yaml too)."""
     dirs: list[PackDir] = []
@@ -351,9 +337,9 @@ def lint_sources(
 ) -> LintReport:
     """Load the packs and shop profiles, then lint them together."""
     problems: list[Problem] = []
-    shop: Any = None
+    shop: ShopProfile | None = None
     for path in shops:
-        profile, shop_problems = load_shop_profile(path)
+        profile, shop_problems = load_shop(path)
         problems += shop_problems
         if shop is None:
             shop = profile
