@@ -50,7 +50,7 @@ WORD_MARK = "\x02"
 _GRAM_CHUNK = 8192
 
 # Bump whenever the cached layout or the way keys are computed changes.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 CACHE_PREFIX = "search-index-"
 _SEPS = SEP_ITEM + SEP_RECORD
 
@@ -221,20 +221,13 @@ class SearchIndex:
         snippets: Sequence[Snippet],
         fields: dict[str, _Field],
         keys: TextKeys,
-        title_order: list[int],
-        groups: list[str],
-        group_of: list[int],
-        group_keys: list[tuple[str, ...]],
         usage: Mapping[str, Usage] | None = None,
         grams: dict[str, dict[str, int]] | None = None,
     ) -> None:
+        # Records are in title order (see build): record number = title position.
         self._snippets = list(snippets)
         self._fields = fields
         self._keys = keys
-        self._title_order = title_order
-        self._groups = groups
-        self._group_of = group_of
-        self._group_keys = group_keys
         codes = {s.code.casefold(): i for i, s in enumerate(self._snippets) if s.code}
         self._code_of = codes
         self._sorted_codes = sorted(codes)
@@ -243,6 +236,9 @@ class SearchIndex:
         # and cached; a query ANDs its keys to learn where a term can occur before any scan.
         self._grams = grams if grams is not None else self._build_grams()
         self._all_bits = (1 << len(self._snippets)) - 1
+        # Per distinct group: its `/组` keys and records, derived from the group field when a
+        # filter is first typed; and each group's records as a bitmap once a walk needs it.
+        self._groups: list[tuple[tuple[str, ...], list[int]]] | None = None
         self._group_bits: dict[int, int] = {}
         self._boost_bits = 0
         self._rank: list[int] = []
@@ -251,7 +247,6 @@ class SearchIndex:
         # Full match maps of recent terms: typing `wuliu c`, `wuliu ch`, … rescans only the term
         # being typed. They do not depend on usage, only on the records.
         self._term_maps: dict[_Term, tuple[dict[int, int], dict[int, str]]] = {}
-        self._group_members: list[list[int]] | None = None
         self._boosted: list[int] = []
         self._boost_set: set[int] = set()
         self._boost_blobs: dict[int, str] = {}
@@ -314,13 +309,7 @@ class SearchIndex:
                 fields[f"{name}_ini"] = _join(ini_items)
         text_marked = [keys.marked(t) for t in texts]
         fields["text_py"] = _join([m.lower() for m in text_marked], text_marked)
-
-        title_order = list(range(len(snippets)))
-        group_index: dict[str, int] = {}
-        group_of = [group_index.setdefault(g, len(group_index)) for g in group_names]
-        groups = list(group_index)
-        group_keys = [_group_keys(keys, g) for g in groups]
-        index = cls(snippets, fields, keys, title_order, groups, group_of, group_keys, usage=usage)
+        index = cls(snippets, fields, keys, usage=usage)
         # Built now and cached, so the first typo never pays for it while the agent types.
         index._typo_table()
         return index
@@ -358,10 +347,6 @@ class SearchIndex:
                 "fields": {name: (f.hay, f.marks, f.offsets) for name, f in self._fields.items()},
                 "fold": self._keys.fold_map,
                 "readings": self._keys.readings_map,
-                "title_order": self._title_order,
-                "groups": self._groups,
-                "group_of": self._group_of,
-                "group_keys": self._group_keys,
                 "typo": _typo_data(self._typo_table()),
                 "grams": self._grams,
             }
@@ -391,10 +376,6 @@ class SearchIndex:
                 snippets,
                 fields,
                 keys,
-                list(data["title_order"]),
-                list(data["groups"]),
-                list(data["group_of"]),
-                [tuple(k) for k in data["group_keys"]],
                 usage=usage,
                 grams=_grams_from(data["grams"], fields),
             )
@@ -424,8 +405,7 @@ class SearchIndex:
         boosted: list[int] = []
         if newest is not None:
             score = {i: _frecency(u, newest) for i, u in used}
-            title_pos = {i: p for p, i in enumerate(self._title_order) if i in score}
-            boosted = sorted(score, key=lambda i: (-score[i], title_pos[i]))[:_BOOST_MAX]
+            boosted = sorted(score, key=lambda i: (-score[i], i))[:_BOOST_MAX]
         chosen = set(boosted)
         self._boosted = boosted
         self._boost_set = chosen
@@ -436,7 +416,7 @@ class SearchIndex:
             for i in boosted
         }
         self._boost_bits = _bitmap_of(boosted, len(self._snippets))
-        order = boosted + [i for i in self._title_order if i not in chosen]
+        order = boosted + [i for i in range(len(self._snippets)) if i not in chosen]
         rank = [0] * len(order)
         for position, i in enumerate(order):
             rank[i] = position
@@ -647,14 +627,12 @@ class SearchIndex:
 
     def _group_bitmap(self, group_terms: list[str]) -> int:
         """Records of the groups a ``/组`` filter keeps, as a bitmap (per group, cached)."""
-        members = self._members()
         out = 0
-        for g, keys in enumerate(self._group_keys):
-            if all(any(k.startswith(term) for k in keys) for term in group_terms):
-                bitmap = self._group_bits.get(g)
-                if bitmap is None:
-                    bitmap = self._group_bits[g] = _bitmap_of(members[g], len(self._snippets))
-                out |= bitmap
+        for g, members in self._wanted_groups(group_terms):
+            bitmap = self._group_bits.get(g)
+            if bitmap is None:
+                bitmap = self._group_bits[g] = _bitmap_of(members, len(self._snippets))
+            out |= bitmap
         return out
 
     def _top(self, scores: dict[int, int], why: dict[int, str], limit: int) -> list[Hit]:
@@ -1092,25 +1070,24 @@ class SearchIndex:
     # -- groups -------------------------------------------------------------------------------
 
     def _group_filter(self, group_terms: list[str]) -> set[int]:
-        wanted = [
-            g
-            for g, keys in enumerate(self._group_keys)
-            if all(any(k.startswith(term) for k in keys) for term in group_terms)
-        ]
-        members = self._members()
+        """Records of the groups a ``/组`` filter keeps."""
         out: set[int] = set()
-        for g in wanted:
-            out.update(members[g])
+        for _, members in self._wanted_groups(group_terms):
+            out.update(members)
         return out
 
-    def _members(self) -> list[list[int]]:
-        """Records per group, in title order (built on first use)."""
-        if self._group_members is None:
-            members: list[list[int]] = [[] for _ in self._groups]
-            for i, g in enumerate(self._group_of):
-                members[g].append(i)
-            self._group_members = members
-        return self._group_members
+    def _wanted_groups(self, group_terms: list[str]) -> Iterator[tuple[int, list[int]]]:
+        """(group number, records) of each group whose keys start with every term."""
+        if self._groups is None:
+            field = self._fields["group"]
+            names = field.hay[1:-1].split(SEP_RECORD) if self._snippets else []
+            members: dict[str, list[int]] = {}
+            for i, name in enumerate(names):
+                members.setdefault(name, []).append(i)
+            self._groups = [(_group_keys(self._keys, g), ids) for g, ids in members.items()]
+        for g, (keys, ids) in enumerate(self._groups):
+            if all(any(k.startswith(term) for k in keys) for term in group_terms):
+                yield g, ids
 
     # -- typos --------------------------------------------------------------------------------
 
