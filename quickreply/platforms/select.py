@@ -26,6 +26,13 @@ class Choice:
     problem: Problem | None = None
 
 
+def _off(
+    message: str, hint: str = "", *, code: str, args: Mapping[str, str] | None = None
+) -> Choice:
+    """No backend: paste and hotkeys are off, for the reason ``message`` gives."""
+    return Choice(None, platform_problem("backend", message, hint, code=code, args=args))
+
+
 def is_wayland(env: Mapping[str, str]) -> bool:
     return env.get("XDG_SESSION_TYPE", "").lower() == "wayland" or bool(env.get("WAYLAND_DISPLAY"))
 
@@ -34,25 +41,14 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
     """Build the backend named by ``preference`` (``auto`` picks by platform and session)."""
     name = (preference or "auto").strip().lower()
     if name not in BACKENDS:
-        return Choice(
-            None,
-            platform_problem(
-                "backend",
-                f"unknown paste backend '{preference}'",
-                f"use one of {', '.join(BACKENDS)} in settings",
-                code="backend.unknown",
-                args={"backend": preference, "choices": ", ".join(BACKENDS)},
-            ),
+        return _off(
+            f"unknown paste backend '{preference}'",
+            f"use one of {', '.join(BACKENDS)} in settings",
+            code="backend.unknown",
+            args={"backend": preference, "choices": ", ".join(BACKENDS)},
         )
     if name == "none":
-        return Choice(
-            None,
-            platform_problem(
-                "backend",
-                "paste and global hotkeys are turned off in settings",
-                code="backend.off",
-            ),
-        )
+        return _off("paste and global hotkeys are turned off in settings", code="backend.off")
     if name == "fake":
         from quickreply.platforms.fake import fake_backend
 
@@ -63,28 +59,20 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
         elif is_wayland(env):
             # XGrabKey under XWayland only sees keys while an X window has focus, and XTest
             # cannot type into native Wayland windows: better say so than half-work.
-            return Choice(
-                None,
-                platform_problem(
-                    "backend",
-                    "this is a Wayland session: global hotkeys and pasting into other apps "
-                    "are not available",
-                    "log in with an X11 (Xorg) session, or press Enter in the palette to copy "
-                    "and paste with Ctrl+V yourself",
-                    code="backend.wayland",
-                ),
+            return _off(
+                "this is a Wayland session: global hotkeys and pasting into other apps "
+                "are not available",
+                "log in with an X11 (Xorg) session, or press Enter in the palette to copy "
+                "and paste with Ctrl+V yourself",
+                code="backend.wayland",
             )
         elif env.get("DISPLAY"):
             name = "x11"
         else:
-            return Choice(
-                None,
-                platform_problem(
-                    "backend",
-                    "no X11 display (DISPLAY is not set): global hotkeys and paste are off",
-                    "start QuickReply inside your desktop session",
-                    code="backend.no_display",
-                ),
+            return _off(
+                "no X11 display (DISPLAY is not set): global hotkeys and paste are off",
+                "start QuickReply inside your desktop session",
+                code="backend.no_display",
             )
     if name == "x11":
         from quickreply.platforms.x11 import X11Unavailable, create_x11_backend
@@ -92,28 +80,20 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
         try:
             return Choice(create_x11_backend(env.get("DISPLAY")))
         except X11Unavailable as err:
-            return Choice(
-                None,
-                platform_problem(
-                    "backend",
-                    f"the X11 backend cannot start: {err}",
-                    "install python-xlib and run inside an X11 session",
-                    code="backend.x11_failed",
-                    args={"error": str(err)},
-                ),
+            return _off(
+                f"the X11 backend cannot start: {err}",
+                "install python-xlib and run inside an X11 session",
+                code="backend.x11_failed",
+                args={"error": str(err)},
             )
     from quickreply.platforms.windows import WindowsUnavailable, create_windows_backend
 
     try:
         return Choice(create_windows_backend())
     except WindowsUnavailable as err:
-        return Choice(
-            None,
-            platform_problem(
-                "backend",
-                f"the Windows backend cannot start: {err}",
-                "reinstall QuickReply (it needs the keyboard and pyperclip packages)",
-                code="backend.windows_failed",
-                args={"error": str(err)},
-            ),
+        return _off(
+            f"the Windows backend cannot start: {err}",
+            "reinstall QuickReply (it needs the keyboard and pyperclip packages)",
+            code="backend.windows_failed",
+            args={"error": str(err)},
         )
