@@ -182,25 +182,15 @@ class X11Backend:
 
     def _numlock_mask(self) -> int:
         numlock = self._keycode("Num_Lock")
-        masks = (
-            self._X.ShiftMask,
-            self._X.LockMask,
-            self._X.ControlMask,
-            self._X.Mod1Mask,
-            self._X.Mod2Mask,
-            self._X.Mod3Mask,
-            self._X.Mod4Mask,
-            self._X.Mod5Mask,
-        )
-        for mask, codes in zip(masks, self._d.get_modifier_mapping(), strict=False):
+        # Row i of the modifier mapping holds the keycodes of modifier bit i (Shift .. Mod5).
+        for index, codes in enumerate(self._d.get_modifier_mapping()):
             if numlock and numlock in codes:
-                return int(mask)
+                return 1 << index
         return int(self._X.Mod2Mask)
 
     def _modifier_mask(self, combo: Combo) -> int:
         X = self._X
-        table = {"ctrl": X.ControlMask, "shift": X.ShiftMask, "alt": X.Mod1Mask}
-        table["meta"] = X.Mod4Mask
+        table = {"ctrl": X.ControlMask, "shift": X.ShiftMask, "alt": X.Mod1Mask, "meta": X.Mod4Mask}
         mask = 0
         for mod in combo.modifiers:
             mask |= int(table[mod])
