@@ -1,8 +1,9 @@
 """Command line: no subcommand starts the app; lint, render, search, bench, stats are subcommands.
 
 Each subcommand lives in ``quickreply.commands.<name>`` with ``add_arguments(parser)`` and
-``run(args) -> int``. Those modules import their heavy dependencies inside ``run`` so that
-``quickreply --help`` and the app's start-up stay fast.
+``run(args) -> int``. Only the module of a subcommand named on the command line is imported
+(``quickreply --help`` lists them from :data:`SUBCOMMANDS`), and those modules import their heavy
+dependencies inside ``run``, so that ``--help`` and the app's start-up stay fast.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quickreply import __version__
+from quickreply.commands.common import add_pack_options
 
 SUBCOMMANDS: dict[str, str] = {
     "lint": "check packs and the shop profile; exit 1 on errors",
@@ -26,26 +28,17 @@ SUBCOMMANDS: dict[str, str] = {
 VIEWS = ("palette", "library", "timers", "settings", "trainee")
 
 
-def add_library_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command that reads packs shares."""
-    parser.add_argument(
-        "--pack",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="PATH",
-        help="also load this pack file or folder (repeatable)",
-    )
-    parser.add_argument("--shop", type=Path, metavar="PATH", help="shop profile to use")
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; subcommands named in ``argv`` get their own options (importing their module).
 
-
-def build_parser() -> argparse.ArgumentParser:
+    A name that is really an option's value (``--pack lint``) only costs one import.
+    """
     parser = argparse.ArgumentParser(
         prog="quickreply",
         description="快捷回复助手 QuickReply: quick replies for e-commerce chat agents.",
     )
     parser.add_argument("--version", action="version", version=f"quickreply {__version__}")
-    add_library_options(parser)
+    add_pack_options(parser, top_level=True)
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE", help="render a window to PNG offscreen and exit"
     )
@@ -53,15 +46,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", metavar="LOCALE", help="UI language: zh_CN, zh_TW or en")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in SUBCOMMANDS.items():
-        module = importlib.import_module(f"quickreply.commands.{name}")
         sub_parser = sub.add_parser(name, help=summary, description=summary)
-        module.add_arguments(sub_parser)
+        if name in argv:
+            importlib.import_module(f"quickreply.commands.{name}").add_arguments(sub_parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         if args.command is None:
             from quickreply import app

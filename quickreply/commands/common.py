@@ -10,34 +10,44 @@ import argparse
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from quickreply.core.model import Library
-from quickreply.core.packs import PackDir, default_dirs
-from quickreply.core.paths import AppPaths
-from quickreply.core.problems import Problem
+if TYPE_CHECKING:
+    # cli.py imports this module for every start, ``--help`` and the app included: the core
+    # (YAML, platformdirs) is imported by the functions below, when a command runs.
+    from quickreply.core.model import Library
+    from quickreply.core.packs import PackDir
+    from quickreply.core.paths import AppPaths
+    from quickreply.core.problems import Problem
 
 
-def add_pack_options(parser: argparse.ArgumentParser) -> None:
-    """``--pack`` / ``--shop`` on a subcommand, also accepted before the subcommand's name.
+def add_pack_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """``--pack`` / ``--shop``: on the main parser and again on each subcommand that reads packs.
 
-    SUPPRESS keeps a subcommand from overwriting a value given to the main parser with its
-    own empty default (argparse copies the subparser's namespace over the parent's).
+    On a subcommand the defaults are SUPPRESS, so that its own empty default does not overwrite
+    a value given before the subcommand's name (argparse copies the subparser's namespace over
+    the parent's).
     """
     parser.add_argument(
         "--pack",
         action="append",
         type=Path,
-        default=argparse.SUPPRESS,
+        default=[] if top_level else argparse.SUPPRESS,
         metavar="PATH",
         help="also load this pack file or folder (repeatable)",
     )
     parser.add_argument(
-        "--shop", type=Path, default=argparse.SUPPRESS, metavar="PATH", help="shop profile to use"
+        "--shop",
+        type=Path,
+        default=None if top_level else argparse.SUPPRESS,
+        metavar="PATH",
+        help="shop profile to use",
     )
 
 
 def app_paths(env: Mapping[str, str] | None = None) -> AppPaths:
+    from quickreply.core.paths import AppPaths
+
     return AppPaths.from_env(env)
 
 
@@ -47,6 +57,8 @@ def extra_packs(args: argparse.Namespace) -> list[Path]:
 
 def pack_dirs(args: argparse.Namespace, paths: AppPaths) -> list[PackDir]:
     """Shipped, team, personal, then every ``--pack``: the library's precedence order."""
+    from quickreply.core.packs import default_dirs
+
     return default_dirs(paths, extra_packs(args))
 
 
