@@ -119,7 +119,7 @@ _NARROW_LIMIT = 200
 _TERM_MAPS = 8
 # Usage ranks at most this many snippets ahead of title order (each costs a check per keystroke).
 _BOOST_MAX = 256
-_TYPO_FIELDS = ("title_py", "title_ini", "tags_py")
+_TYPO_FIELDS = tuple(_TYPO_TIER)
 # A Latin run at the start of an item: the keys a typo may be measured against.
 _LATIN_ITEM = re.compile(f"(?<=[{SEP_ITEM}{SEP_RECORD}])[a-z0-9]+")
 
@@ -228,10 +228,9 @@ class SearchIndex:
         self._snippets = list(snippets)
         self._fields = fields
         self._keys = keys
-        codes = {s.code.casefold(): i for i, s in enumerate(self._snippets) if s.code}
-        self._code_of = codes
-        self._sorted_codes = sorted(codes)
         self._codes = [s.code.casefold() for s in self._snippets]
+        self._code_of = {code: i for i, code in enumerate(self._codes) if code}
+        self._sorted_codes = sorted(self._code_of)
         # Per field (and "code"): key -> bitmap of records, see _grams. Built with the index
         # and cached; a query ANDs its keys to learn where a term can occur before any scan.
         self._grams = grams if grams is not None else self._build_grams()
@@ -240,19 +239,14 @@ class SearchIndex:
         # filter is first typed; and each group's records as a bitmap once a walk needs it.
         self._groups: list[tuple[tuple[str, ...], list[int]]] | None = None
         self._group_bits: dict[int, int] = {}
-        self._boost_bits = 0
-        self._rank: list[int] = []
-        self._order: list[int] = []
         self._typo: _TypoTable | None = None
         # Full match maps of recent terms: typing `wuliu c`, `wuliu ch`, … rescans only the term
         # being typed. They do not depend on usage, only on the records.
         self._term_maps: dict[_Term, tuple[dict[int, int], dict[int, str]]] = {}
-        self._boosted: list[int] = []
-        self._boost_set: set[int] = set()
-        self._boost_blobs: dict[int, str] = {}
         self._last: tuple[tuple[_Term, ...], tuple[str, ...], list[int]] | None = None
         self._fell_back = False
         self._truncated = False
+        # The ranking by usage (_boosted and its set, bitmap and field texts, _order, _rank).
         self.set_usage(usage or {})
 
     # -- construction -------------------------------------------------------------------------
@@ -407,6 +401,8 @@ class SearchIndex:
             score = {i: _frecency(u, newest) for i, u in used}
             boosted = sorted(score, key=lambda i: (-score[i], i))[:_BOOST_MAX]
         chosen = set(boosted)
+        # The used snippets as a list (rank order), a set and a bitmap: each is what one hot
+        # path needs; their field texts joined, to skip most of them with one `in` per term.
         self._boosted = boosted
         self._boost_set = chosen
         self._boost_blobs = {
@@ -451,8 +447,8 @@ class SearchIndex:
         if allowed is not None and not terms:
             scores = dict.fromkeys(sorted(allowed), 0)
             why = dict.fromkeys(scores, "group-filter")
-        # After a split mixed term the match sets are no longer nested: rescan next time.
-        # A stopped scan or a split mixed term leaves sets that later narrowing cannot trust.
+        # A stopped scan or a split mixed term leaves match sets that are not every match (or
+        # not nested in the next query's): the next keystroke rescans instead of narrowing.
         if self._fell_back or self._truncated:
             self._last = None
         else:
@@ -763,12 +759,7 @@ class SearchIndex:
         best: dict[int, int] = {}
         label: dict[int, str] = {}
         members = set(pool) if pool is not None else None
-
-        def offer(i: int, tier: int, why: str) -> None:
-            if tier > best.get(i, 0):
-                best[i] = tier
-                label[i] = why
-
+        offer = _offerer(best, label)
         if term.kind == "latin":
             self._match_code(term.raw, members, offer, 0 if pool is not None else limit)
         prefix_only = term.prefix_only
@@ -841,12 +832,7 @@ class SearchIndex:
         label: dict[int, str],
     ) -> None:
         """Raise ``best`` with the loose (characters with gaps) and one-typo tiers."""
-
-        def offer(i: int, tier: int, why: str) -> None:
-            if tier > best.get(i, 0):
-                best[i] = tier
-                label[i] = why
-
+        offer = _offerer(best, label)
         self._loose(term, members, offer)
         if self._typo_ok(term):
             for i, tier in self._typo_matches(term.raw, limit, members).items():
@@ -1301,6 +1287,17 @@ def _gram_bitmaps(segments: Sequence[str], words: bool = False) -> dict[str, int
             digits.reverse()
             out[key] = out.get(key, 0) | int(digits, 2) << base
     return out
+
+
+def _offerer(best: dict[int, int], label: dict[int, str]) -> Callable[[int, int, str], None]:
+    """``offer(i, tier, why)``: keep record ``i``'s tier (and what gave it) if it is higher."""
+
+    def offer(i: int, tier: int, why: str) -> None:
+        if tier > best.get(i, 0):
+            best[i] = tier
+            label[i] = why
+
+    return offer
 
 
 def _drain(iterator: Iterator[object]) -> None:
