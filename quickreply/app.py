@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from quickreply.core.model import Library, Snippet
 from quickreply.core.paths import AppPaths
@@ -29,6 +28,7 @@ from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication, QWidget
 
     from quickreply.core.model import Step
@@ -53,23 +53,24 @@ SCREENSHOT_QUERY = "发货"
 
 @dataclass
 class Services:
-    """Everything the widgets need, built once by :func:`build_services`; :meth:`reload`
-    replaces the library, shop profile, renderer and index when files change on disk."""
+    """Everything the widgets need, built once by :func:`build_services`. :meth:`reload` sets
+    the library, shop profile, renderer and index, at start-up and whenever files change."""
 
-    paths: AppPaths  # the folders in force (settings applied)
+    base_paths: AppPaths  # the folders before settings (QUICKREPLY_HOME or user dirs)
     clock: Callable[[], datetime]
     settings: Settings
-    library: Library
-    renderer: Renderer
-    index: SearchIndex
     stats: StatsStore
     timer_config: TimerConfig
-    shop: ShopProfile | None = None
     extra: Sequence[Path] = ()  # --pack paths
     shop_path: Path | None = None  # --shop
-    base_paths: AppPaths | None = None  # the folders before settings (QUICKREPLY_HOME or user dirs)
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Set by reload():
+    paths: AppPaths = field(init=False)  # the folders in force (settings applied)
+    library: Library = field(init=False)
+    shop: ShopProfile | None = field(init=False)
+    renderer: Renderer = field(init=False)
+    index: SearchIndex = field(init=False)
 
     def refresh_usage(self) -> None:
         self.index.set_usage(self.stats.usage())
@@ -80,18 +81,22 @@ class Services:
         return list(lint_library(library, self.shop))
 
     def reload(self) -> list[Problem]:
-        """Read packs and the shop profile again (unchanged files come from the pack cache),
-        rebuild the renderer and search index, and return the problems found."""
+        """Read packs and the shop profile (unchanged files come from the pack cache), build
+        the renderer and search index, and return the problems found."""
         from quickreply.core.render import Renderer
         from quickreply.core.search import SearchIndex
 
-        self.paths = apply_folders(self.base_paths or self.paths, self.settings)
+        started = time.perf_counter()
+        self.paths = apply_folders(self.base_paths, self.settings)
         self.library, key = load_library_cached(self.paths, self.extra)
+        self.timings["packs"] = time.perf_counter() - started
         self.shop, shop_problems = read_shop(self.shop_path or self.paths.shop_file)
         self.renderer = Renderer(self.shop, self.clock)
+        started = time.perf_counter()
         self.index = SearchIndex.load_or_build(
             self.library, self.paths.cache, usage=self.stats.usage(), key=key
         )
+        self.timings["index"] = time.perf_counter() - started
         return [*self.library.problems, *shop_problems]
 
 
@@ -102,7 +107,7 @@ def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
         changes["team"] = Path(settings.team_dir).expanduser()
     if settings.personal_dir:
         changes["personal"] = Path(settings.personal_dir).expanduser()
-    return dataclasses.replace(paths, **changes) if changes else paths
+    return replace(paths, **changes) if changes else paths
 
 
 def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Library, str | None]:
@@ -131,49 +136,30 @@ def build_services(
 ) -> Services:
     """Settings, packs, shop profile, renderer, search index and usage store; never raises
     on bad data (every problem is collected for the UI and stderr)."""
-    from quickreply.core.render import Renderer
-    from quickreply.core.search import SearchIndex
     from quickreply.core.stats import StatsStore
     from quickreply.core.timers import TimerConfig
 
-    timings: dict[str, float] = {}
-    started = time.perf_counter()
-    settings, problems = load_settings(paths.settings_file)
-    base_paths, paths = paths, apply_folders(paths, settings)
-    library, library_key = load_library_cached(paths, extra)
-    problems.extend(library.problems)
-    timings["packs"] = time.perf_counter() - started
-
-    shop, shop_problems = read_shop(shop_path or paths.shop_file)
-    problems.extend(shop_problems)
-    stats = StatsStore(paths.stats_file)
-    problems.extend(stats.problems)
-
-    started = time.perf_counter()
-    index = SearchIndex.load_or_build(library, paths.cache, usage=stats.usage(), key=library_key)
-    timings["index"] = time.perf_counter() - started
-
+    settings, settings_problems = load_settings(paths.settings_file)
+    stats = StatsStore(paths.stats_file)  # the data folder is not one settings can move
     timer_config, timer_problems = TimerConfig.from_mapping(
         settings.timers, str(paths.settings_file)
     )
-    problems.extend(timer_problems)
-
-    return Services(
-        paths=paths,
+    services = Services(
+        base_paths=paths,
         clock=clock,
         settings=settings,
-        library=library,
-        renderer=Renderer(shop, clock),
-        index=index,
         stats=stats,
         timer_config=timer_config,
-        shop=shop,
         extra=tuple(extra),
         shop_path=shop_path,
-        base_paths=base_paths,
-        problems=problems,
-        timings=timings,
     )
+    services.problems = [
+        *settings_problems,
+        *services.reload(),
+        *stats.problems,
+        *timer_problems,
+    ]
+    return services
 
 
 # ---- Qt set-up ------------------------------------------------------------------------------
@@ -194,7 +180,7 @@ def make_qapp(offscreen: bool = False) -> QApplication:
     return app
 
 
-def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -> list[Any]:
+def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -> list[QTranslator]:
     """Translations, theme and icon. Returns the translators (they must stay referenced)."""
     from PySide6.QtGui import QIcon
 
@@ -210,18 +196,13 @@ def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -
 
 
 def make_palette(
-    services: Services,
-    paster: Any = None,
-    paste_off_reason: str = "",
-    conversation: Callable[[], str | None] = lambda: None,
+    services: Services, conversation: Callable[[], str | None] = lambda: None
 ) -> PaletteWindow:
     from quickreply.ui.palette import PaletteWindow
 
     return PaletteWindow(
         services.index,
         services.renderer,
-        paster=paster,
-        paste_off_reason=paste_off_reason,
         usage=services.stats,
         on_used=services.refresh_usage,
         conversation=conversation,
@@ -245,7 +226,7 @@ def make_library_view(services: Services) -> LibraryWindow:
     )
 
 
-def make_timers_view(services: Services, sample: bool = False) -> QWidget:
+def make_timers_view(services: Services, sample: bool = False) -> TimersPanel:
     from quickreply.core.kpi import KpiStore
     from quickreply.core.timers import TimerModel
     from quickreply.ui.timers import TimersPanel
@@ -284,7 +265,7 @@ def make_trainee_view(services: Services) -> QWidget:
 
 
 def _palette_for_screenshot(services: Services) -> QWidget:
-    palette = make_palette(services, paste_off_reason="")
+    palette = make_palette(services)
     palette.set_paster(_NoPaste(), "")
     palette.search_box.setText(SCREENSHOT_QUERY)
     return palette
@@ -588,19 +569,12 @@ class QuickReplyApp:
         return describe(problem, self.lookup)
 
     def report(self, problem: Problem) -> None:
-        """A paste or hotkey problem while running: the English line to stderr (logs and
-        support), the agent's own language in the tray."""
+        """A problem while running (paste, hotkey, usage store, saving settings): the English
+        line to stderr (logs and support), the agent's own language in the tray."""
         from PySide6.QtCore import QCoreApplication
 
         print(problem, file=sys.stderr)
         self.tray.notify(QCoreApplication.translate("App", "快捷回复助手"), self.describe(problem))
-
-    def report_problem(self, line: str) -> None:
-        """A paste or hotkey problem while running: stderr and a tray message."""
-        from PySide6.QtCore import QCoreApplication
-
-        print(line, file=sys.stderr)
-        self.tray.notify(QCoreApplication.translate("App", "快捷回复助手"), line)
 
     # -- hotkeys and pastes -----------------------------------------------------------------
 
@@ -683,7 +657,7 @@ class QuickReplyApp:
             self.services.stats.record_use(snippet.id)
             self.services.refresh_usage()
         except Exception as err:  # a broken usage store must never cost the paste
-            self.report_problem(f"{self.services.paths.stats_file}:0: usage: {err}")
+            self.report(Problem(str(self.services.paths.stats_file), 0, "usage", str(err)))
         self.stop_clock(title)
 
     def buyer_waiting(self) -> None:
@@ -812,7 +786,7 @@ class QuickReplyApp:
         """The one TimersPanel, built on first use: its waiting count is the tray's badge and
         a buyer turning red shows in the tray."""
         if self._timers is None:
-            panel: Any = make_timers_view(self.services)
+            panel = make_timers_view(self.services)
             panel.redAlert.connect(lambda title, message: self.tray.notify(title, message))
             panel.waitingCountChanged.connect(self.tray.set_waiting)
             self.tray.set_waiting(panel.waiting_count())
@@ -848,9 +822,14 @@ class QuickReplyApp:
         try:
             save_settings(new, self.services.paths.settings_file)
         except OSError as err:
-            self.report_problem(
-                f"{self.services.paths.settings_file}:0: settings: cannot save: {err.strerror} "
-                "(check the config folder's permissions and free space)"
+            self.report(
+                Problem(
+                    str(self.services.paths.settings_file),
+                    0,
+                    "settings",
+                    f"cannot save: {err.strerror}",
+                    "check the config folder's permissions and free space",
+                )
             )
         apply_theme(self.qapp, new.theme, RESOURCES / "themes")
         if folders_changed:
@@ -918,7 +897,7 @@ def no_display_reason(env: Mapping[str, str], platform: str) -> str:
 def run(args: argparse.Namespace) -> int:
     """Start the app, or render ``--screenshot FILE --view NAME`` and exit."""
     paths = AppPaths.from_env()
-    lang = getattr(args, "lang", None)
+    lang = args.lang
     if args.screenshot is not None:
         services = build_services(paths, extra=args.pack or [], shop_path=args.shop)
         for problem in services.problems:
