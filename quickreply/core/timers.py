@@ -244,7 +244,6 @@ class Conversation:
     queue: str
     state: State = State.WAITING
     waiting_since: float = 0.0  # monotonic; meaningful while WAITING
-    waiting_since_wall: datetime | None = None
     reminder: bool = False  # waiting because a parked reminder fell due, not a buyer message
     parked_until: float = 0.0  # monotonic deadline while PARKED
     parked_until_wall: datetime | None = None
@@ -392,7 +391,6 @@ class TimerModel:
         conv.state = State.WAITING
         conv.reminder = False
         conv.waiting_since = now
-        conv.waiting_since_wall = wall
         conv.parked_until_wall = None
         conv.level = self.level_for(conv.queue, 0.0)
         conv.alerted = False
@@ -470,7 +468,6 @@ class TimerModel:
             ):
                 other.state = State.WAITING
                 other.waiting_since = conv.waiting_since
-                other.waiting_since_wall = conv.waiting_since_wall
                 other.reminder = conv.reminder
             return other
         conv.label = name
@@ -496,7 +493,6 @@ class TimerModel:
                 conv.state = State.WAITING
                 conv.reminder = True
                 conv.waiting_since = now
-                conv.waiting_since_wall = wall
                 conv.parked_until_wall = None
                 conv.level = Level.OK
                 conv.alerted = False

@@ -451,9 +451,8 @@ class TimersPanel(QWidget):
             self.kpi_label.hide()
             return
         self.kpi_label.setText(self.format_kpis(self.kpi.today()))
-        for problem in self.kpi.problems[-1:]:
-            if self.kpi.pending:
-                self._show_problem(str(problem))
+        if self.kpi.pending and self.kpi.problems:
+            self._show_problem(str(self.kpi.problems[-1]))
 
     def format_kpis(self, fig: DayFigures) -> str:
         if not fig.replies:
@@ -487,8 +486,7 @@ class TimersPanel(QWidget):
         for conv in result.turned_red:
             self._alert(conv)
         if result.new_day:
-            self.refresh_kpis()
-            self._names.setStringList(self.model.names_today())
+            self.refresh_kpis()  # _refresh above already dropped yesterday's names
 
     def _alert(self, conv: Conversation) -> None:
         self.table_model.flashing.add(conv.key)
