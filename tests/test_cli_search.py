@@ -107,3 +107,16 @@ def test_fit_pads_and_cuts_by_cells() -> None:
     assert fit("斑马", 6) == "斑马  "
     assert fit("斑马线专用", 6) == "斑马… "  # … is one cell
     assert cell_width(fit("斑马线专用", 6)) == 6
+
+
+def test_a_damaged_usage_store_is_reported_not_dropped(
+    pack: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stats = qr_home / "data" / "stats.sqlite3"
+    stats.parent.mkdir(parents=True, exist_ok=True)
+    stats.write_bytes(b"not a database" * 100)
+    assert main(["search", "zzx", "--pack", str(pack)]) == 0
+    assert capsys.readouterr().err == (
+        f"{stats}:0: warning: usage store: the database was damaged (file is not a database);"
+        " started a new one (the old file is kept as stats.sqlite3.corrupt)\n"
+    )

@@ -49,7 +49,7 @@ def first_line(text: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quickreply.commands.common import app_paths, load_library_from_args
+    from quickreply.commands.common import app_paths, load_library_from_args, print_problems
     from quickreply.core.search import SearchIndex
     from quickreply.core.stats import StatsStore
 
@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         usage = store.usage()
     finally:
         store.close()
+    print_problems(store.problems)
     index = SearchIndex.load_or_build(library, paths.cache, usage)
     hits = index.search(" ".join(args.query), limit=args.limit)
 
