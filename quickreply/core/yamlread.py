@@ -159,12 +159,17 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
         )
     except yaml.MarkedYAMLError as err:
         return None, [_syntax_problem(err, text, shown)]
-    except yaml.YAMLError as err:
-        # ReaderError (control characters) carries a character position, not a mark.
-        position = getattr(err, "position", 0)
-        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else 1
+    except yaml.reader.ReaderError as err:
+        # A control character: it carries a position, not a mark, and its str() spans two lines.
+        line = text.count("\n", 0, err.position) + 1
         return None, [
-            Problem(shown, line, "", f"invalid YAML: {err}", "remove the invisible character")
+            Problem(
+                shown,
+                line,
+                "",
+                f"invisible control character U+{err.character:04X} in the text",
+                "delete it: retype the line, or paste it as plain text",
+            )
         ]
     finally:
         loader.dispose()

@@ -130,6 +130,15 @@ def test_duplicate_keys_are_reported_and_the_later_one_wins() -> None:
     assert doc is not None and doc.data == {"snippets": [{"id": "a", "title": "二"}]}
 
 
+def test_a_control_character_is_one_line_at_its_line() -> None:
+    doc, problems = parse_yaml("pack:\n  id: a\n  name: 售\x07前\n", "a.yaml")
+    assert doc is None
+    assert [str(p) for p in problems] == [
+        "a.yaml:3: invisible control character U+0007 in the text"
+        " (delete it: retype the line, or paste it as plain text)"
+    ]
+
+
 def test_python_tags_never_run_code() -> None:
     doc, problems = parse_yaml("x: !!python/object/apply:os.system [echo hi]\ny: 2\n", "a.yaml")
     assert [str(p) for p in problems] == [
