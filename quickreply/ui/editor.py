@@ -55,6 +55,10 @@ class SnippetRenderer(Protocol):
 
     def render(self, snippet: Snippet, values: Any = ..., /) -> str: ...
 
+    def render_variant(self, snippet: Snippet, index: int, values: Any = ..., /) -> str: ...
+
+    def missing_fields(self, snippet: Snippet, values: Any, /) -> list[Field]: ...
+
 
 def split_variants(text: str) -> tuple[str, ...]:
     """Split the editor text on separator lines; blank variants are dropped."""
@@ -89,17 +93,35 @@ def render_error_line(err: RenderError) -> str:
     return problem_line(err.problem) if err.problem is not None else err.message
 
 
-def preview_values(snippet: Snippet) -> dict[str, str]:
-    """Example values for the preview: the defaults, else something a reader recognises."""
-    values: dict[str, str] = {}
-    for f in snippet.fields:
-        if f.default is not None:
-            values[f.name] = f.default
-        elif f.choices:
-            values[f.name] = f.choices[0]
-        elif f.kind == "text":
-            values[f.name] = f"【{f.label or f.name}】"
-    return values
+def raw_text(snippet: Snippet) -> str:
+    """A reply as written: its first variant, or a macro's pasted texts."""
+    if snippet.variants:
+        return snippet.text
+    return "\n".join(step.text for step in snippet.steps if step.kind == "paste")
+
+
+def stand_ins(renderer: SnippetRenderer, snippet: Snippet) -> dict[str, str]:
+    """Values for the fields the renderer has no default for, so a reply can be shown or copied
+    without asking: a choice field's first choice, a text field's 【label】 (the agent sees it
+    and replaces it after pasting). A number or a region cannot be guessed: the renderer says
+    it has no value."""
+    return {
+        f.name: f.choices[0] if f.choices else f"【{f.label or f.name}】"
+        for f in renderer.missing_fields(snippet, {})
+        if f.choices or f.kind == "text"
+    }
+
+
+def preview(renderer: SnippetRenderer | None, snippet: Snippet, variant: int | None = None) -> str:
+    """The reply as a buyer would get it, with :func:`stand_ins` for unfilled fields: variant
+    number ``variant`` (from 0), or else one picked as the palette would (a macro: its pasted
+    texts). Without a renderer, the text as written. Raises RenderError."""
+    if renderer is None:
+        return raw_text(snippet) if variant is None else snippet.variants[variant]
+    values = stand_ins(renderer, snippet)
+    if variant is None:
+        return renderer.render(snippet, values)
+    return renderer.render_variant(snippet, variant, values)
 
 
 class SnippetEditor(QWidget):
@@ -396,22 +418,21 @@ class SnippetEditor(QWidget):
         return list(self._problems)
 
     def _render_preview(self, draft: Snippet) -> str:
-        if draft.steps and not draft.variants:
-            return "\n".join(step.text for step in draft.steps if step.kind == "paste")
-        values = preview_values(draft)
+        if len(draft.variants) < 2:
+            return self._preview_or_reason(draft, 0 if draft.variants else None)
         parts: list[str] = []
-        for number, variant in enumerate(draft.variants, start=1):
-            single = dataclasses.replace(draft, variants=(variant,))
-            try:
-                text = variant if self._renderer is None else self._renderer.render(single, values)
-            except RenderError as err:
-                # A half-typed template is the normal state while editing: the preview says
-                # why it cannot render and moves on.
-                text = self.tr("无法预览：") + render_error_line(err)
-            if len(draft.variants) > 1:
-                parts.append(self.tr("—— 变体 %1 ——").replace("%1", str(number)))
-            parts.append(text)
+        for number in range(len(draft.variants)):
+            parts.append(self.tr("—— 变体 %1 ——").replace("%1", str(number + 1)))
+            parts.append(self._preview_or_reason(draft, number))
         return "\n".join(parts)
+
+    def _preview_or_reason(self, draft: Snippet, variant: int | None) -> str:
+        try:
+            return preview(self._renderer, draft, variant)
+        except RenderError as err:
+            # A half-typed template is the normal state while editing: the preview says why it
+            # cannot render and moves on.
+            return self.tr("无法预览：") + render_error_line(err)
 
     def _show_problems(self) -> None:
         self.problem_list.clear()

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
-from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview_values, problem_line
+from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview, problem_line
 from quickreply.ui.models import (
     UNGROUPED,
     GroupTreeModel,
@@ -462,7 +462,7 @@ class LibraryWindow(QMainWindow):
             if len(snippet.variants) > 1:
                 title = self.tr("回复（变体 %1）").replace("%1", str(number))
             parts.append(section(title, para(variant)))
-            rendered = self._render_variant(snippet, variant)
+            rendered = self._render_variant(snippet, number - 1)
             if rendered is not None and rendered != variant:
                 parts.append(
                     "<p style='white-space:pre-wrap;margin-top:0;background:#eef7ee'>"
@@ -480,13 +480,12 @@ class LibraryWindow(QMainWindow):
             parts.append(section(self.tr("买家常问"), para(self.tr("（未填写）"))))
         return "".join(parts)
 
-    def _render_variant(self, snippet: Snippet, variant: str) -> str | None:
+    def _render_variant(self, snippet: Snippet, variant: int) -> str | None:
         """One variant as a buyer would get it now, or None without a renderer."""
         if self._renderer is None:
             return None
-        single = dataclasses.replace(snippet, variants=(variant,), variant_lines=())
         try:
-            return self._renderer.render(single, preview_values(snippet))
+            return preview(self._renderer, snippet, variant)
         except RenderError as err:
             return self.tr("无法预览：") + str(err)
 
@@ -497,20 +496,15 @@ class LibraryWindow(QMainWindow):
         snippet = self._current
         if snippet is None:
             return False
-        if snippet.steps and not snippet.variants:
-            text = "\n".join(s.text for s in snippet.steps if s.kind == "paste")
-        elif self._renderer is None:
-            text = snippet.text
-        else:
-            # Fields cannot be filled in here: defaults are used and a text field without one
-            # becomes 【label】, which the agent sees and replaces after pasting.
-            try:
-                text = self._renderer.render(snippet, preview_values(snippet))
-            except RenderError as err:
-                # A reply that cannot render must not reach a buyer half-made: say why
-                # (str(err) is one readable `path:line:` line) and copy nothing.
-                self._say(self.tr("无法复制：") + str(err), error=True)
-                return False
+        # Fields cannot be filled in here: a text field without a default is copied as 【label】,
+        # which the agent sees and replaces after pasting (see editor.stand_ins).
+        try:
+            text = preview(self._renderer, snippet)
+        except RenderError as err:
+            # A reply that cannot render must not reach a buyer half-made: say why (str(err) is
+            # one readable `path:line:` line) and copy nothing.
+            self._say(self.tr("无法复制：") + str(err), error=True)
+            return False
         QGuiApplication.clipboard().setText(text)
         self._say(self.tr("已复制到剪贴板"))
         return True

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from quickreply.core.model import Library, Snippet
 from quickreply.core.render import RenderError
-from quickreply.ui.editor import SnippetRenderer, preview_values
+from quickreply.ui.editor import SnippetRenderer, preview, raw_text
 from quickreply.ui.models import GroupTreeModel, in_group, visible_snippets
 
 #: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
@@ -172,15 +172,11 @@ class TraineeView(QWidget):
         return [s for s in self._snippets if in_group(s, group)]
 
     def _reply_text(self, snippet: Snippet) -> str:
-        if snippet.steps and not snippet.variants:
-            return "\n".join(s.text for s in snippet.steps if s.kind == "paste")
-        if self._renderer is not None:
-            try:
-                return self._renderer.render(snippet, preview_values(snippet))
-            except RenderError:
-                # A trainee still learns from the template text when the shop rules are off.
-                return snippet.text
-        return snippet.text
+        try:
+            return preview(self._renderer, snippet)
+        except RenderError:
+            # A trainee still learns from the text as written when the shop rules are off.
+            return raw_text(snippet)
 
     def _card(self, snippet: Snippet) -> str:
         code = (

@@ -40,19 +40,26 @@ SNIPPET = Snippet(
 
 
 class FillRenderer:
-    """Fills {{ name }} from values; a '{%' in the text fails like a broken template."""
+    """Fills {{ name }} from values, else the field's default (as the real Renderer does);
+    a '{%' in the text fails like a broken template."""
 
     def render(self, snippet: Snippet, values: object = None, /) -> str:
-        text = snippet.text
+        return self.render_variant(snippet, 0, values)
+
+    def render_variant(self, snippet: Snippet, index: int, values: object = None, /) -> str:
+        text = snippet.variants[index]
         if "{%" in text:
             problem = Problem(
                 "my.yaml", 3, "text", "unexpected end of template", "close the {% tag"
             )
             raise RenderError(problem.message, problem)
         assert isinstance(values, dict)
-        for key, value in values.items():
-            text = text.replace("{{ " + key + " }}", value)
+        for f in snippet.fields:
+            text = text.replace("{{ " + f.name + " }}", values.get(f.name) or f.default or "")
         return text
+
+    def missing_fields(self, snippet: Snippet, values: object, /) -> list[Field]:
+        return [f for f in snippet.fields if f.default is None]
 
 
 def make_editor(qtbot: QtBot, **kwargs: object) -> SnippetEditor:

@@ -109,17 +109,6 @@ def no_clock_lint(library: Library) -> list[Problem]:
     return problems
 
 
-class UpperRenderer:
-    """A fake renderer: fills {{ name }} from values so rendered and raw text differ."""
-
-    def render(self, snippet: Snippet, values: object = None, /) -> str:
-        text = snippet.text
-        assert isinstance(values, dict)
-        for key, value in values.items():
-            text = text.replace("{{ " + key + " }}", value)
-        return text
-
-
 @pytest.fixture
 def packs(tmp_path: Path, write_pack: Callable[[str, str], Path]) -> Path:
     write_pack("team/presale.yaml", SHOP_PACK)
@@ -142,7 +131,7 @@ def make_window(
     lint: Callable[[Library], Sequence[Problem]] | None = no_clock_lint,
     store: QSettings | None = None,
     personal_dir: Path | None = None,
-    renderer: UpperRenderer | Renderer | None = None,
+    renderer: Renderer | None = None,
 ) -> LibraryWindow:
     window = LibraryWindow(
         library,
@@ -236,7 +225,8 @@ def test_copy_puts_raw_text_without_renderer(qtbot: QtBot, packs: Path) -> None:
 
 
 def test_copy_puts_rendered_text_with_renderer(qtbot: QtBot, packs: Path) -> None:
-    window = make_window(qtbot, load(packs), renderer=UpperRenderer())
+    renderer = Renderer(None, lambda: datetime(2024, 11, 23, 14, 5))
+    window = make_window(qtbot, load(packs), renderer=renderer)
     window.show()
     window.select_snippet("courier.track")
     qtbot.mouseClick(window.copy_button, Qt.MouseButton.LeftButton)
@@ -264,6 +254,30 @@ def test_copy_with_the_real_renderer_and_a_field_without_default(
     assert window.copy_current()
     assert QGuiApplication.clipboard().text() == "亲，订单【订单号】已核对，S码~"
     assert "预览：亲，订单【订单号】已核对，S码~" in window.detail.toPlainText()
+
+
+def test_copy_renders_a_macros_pasted_texts(
+    qtbot: QtBot, tmp_path: Path, write_pack: Callable[[str, str], Path]
+) -> None:
+    write_pack(
+        "team/p.yaml",
+        """
+        pack: {id: team.p, name: 包}
+        snippets:
+          - id: macro.track
+            title: 查单号
+            steps:
+              - paste: 亲，单号是{{ number }}~
+              - enter
+              - paste: 有问题随时找我~
+            fields:
+              number: {label: 快递单号, default: ZT123}
+        """,
+    )
+    renderer = Renderer(None, lambda: datetime(2024, 11, 23, 14, 5))
+    window = make_window(qtbot, load(tmp_path), renderer=renderer)
+    assert window.copy_current()
+    assert QGuiApplication.clipboard().text() == "亲，单号是ZT123~\n有问题随时找我~"
 
 
 def test_broken_pack_problem_is_shown(
