@@ -168,14 +168,19 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     except OSError as err:
         return Settings(), [
             Problem(
-                str(path), 0, "settings", f"cannot read: {err.strerror}", "started with defaults"
+                str(path), 1, "settings", f"cannot read: {err.strerror}", "started with defaults"
             )
         ]
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         kept = path.with_name(path.name + ".corrupt")
-        shutil.copyfile(path, kept)
+        try:
+            shutil.copyfile(path, kept)
+            hint = f"a copy is kept at {kept}"
+        except OSError as copy_err:
+            # A read-only config folder must not turn a corrupt file into a crash at start.
+            hint = f"no copy could be kept: {copy_err.strerror}; fix or delete the file"
         line = err.lineno if isinstance(err, json.JSONDecodeError) else 1
         what = err.msg if isinstance(err, json.JSONDecodeError) else "not UTF-8"
         return Settings(), [
@@ -184,7 +189,7 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
                 line,
                 "settings",
                 f"the file is corrupt ({what}); started with defaults",
-                f"a copy is kept at {kept}",
+                hint,
             )
         ]
     return settings_from_json(data, str(path))

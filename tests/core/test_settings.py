@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+
+import pytest
 
 from quickreply.core.settings import Settings, load_settings, save_settings
 
@@ -55,6 +58,25 @@ def test_corrupt_file_is_kept_aside_and_defaults_are_used(tmp_path: Path) -> Non
         f"(a copy is kept at {path}.corrupt)"
     ]
     assert (tmp_path / "settings.json.corrupt").read_text(encoding="utf-8").startswith('{"theme"')
+
+
+def test_a_corrupt_file_that_cannot_be_copied_aside_still_starts_with_defaults(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{", encoding="utf-8")
+
+    def read_only(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(shutil, "copyfile", read_only)
+    settings, problems = load_settings(path)
+    assert settings == Settings()
+    assert [str(p) for p in problems] == [
+        f"{path}:1: settings: the file is corrupt (Expecting property name enclosed in double"
+        " quotes); started with defaults (no copy could be kept: Permission denied; fix or"
+        " delete the file)"
+    ]
 
 
 def test_one_bad_value_costs_only_that_key(tmp_path: Path) -> None:
