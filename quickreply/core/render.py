@@ -49,7 +49,6 @@ from quickreply.core.problems import Problem, Severity, did_you_mean
 from quickreply.core.regions import SHORT_NAMES, lookup_region, suggest_region
 from quickreply.core.shop import (
     ActivePromotion,
-    Amount,
     BestPromotion,
     CourierChoice,
     FreeShipping,
@@ -425,22 +424,19 @@ class Renderer:
 
     def field_value(self, snippet: Snippet, field: Field, value: str | None) -> object:
         """The value a template sees for ``field``; RenderError (at the field's line) if bad."""
+        label = f"field '{field.name}' ({field.label})"
         raw = value if not _blank(value) else field.default
         if raw is None or _blank(raw):
-            raise self._error(
-                snippet,
-                field.line or snippet.line,
-                f"field '{field.name}' ({field.label}) has no value",
-                "fill it in, or give the field a default",
+            raise _field_error(
+                snippet, field, f"{label} has no value", "fill it in, or give the field a default"
             )
         text = raw.strip()
-        label = f"field '{field.name}' ({field.label})"
         if field.kind == "number":
             number = parse_amount(text)
             if number is None:
-                raise self._error(
+                raise _field_error(
                     snippet,
-                    field.line or snippet.line,
+                    field,
                     f"{label}: '{text}' is not a number",
                     "write digits, e.g. 99 or 98.5",
                 )
@@ -448,20 +444,15 @@ class Renderer:
         if field.kind == "region":
             region = lookup_region(text)
             if region is None:
-                raise self._error(
-                    snippet,
-                    field.line or snippet.line,
-                    f"{label}: unknown region '{text}'",
-                    suggest_region(text),
+                raise _field_error(
+                    snippet, field, f"{label}: unknown region '{text}'", suggest_region(text)
                 )
             return region.short
         if field.kind == "choice":
             choices = _choices(field)
             if choices and text not in choices:
                 hint = did_you_mean(text, choices) or "choose one of " + "、".join(choices)
-                raise self._error(
-                    snippet, field.line or snippet.line, f"{label}: '{text}' is not a choice", hint
-                )
+                raise _field_error(snippet, field, f"{label}: '{text}' is not a choice", hint)
         return raw
 
     def check(self, snippet: Snippet) -> list[Problem]:
@@ -788,9 +779,11 @@ class Renderer:
         line = source.line + max(template_line, 1) - 1 if source.line else 0
         return Problem(snippet.path, line, source.where, message, hint)
 
-    def _error(self, snippet: Snippet, line: int, message: str, hint: str) -> RenderError:
-        problem = Problem(snippet.path, line, f"snippet {snippet.id}", message, hint)
-        return RenderError(message, problem)
+
+def _field_error(snippet: Snippet, field: Field, message: str, hint: str) -> RenderError:
+    """A bad or missing field value, reported at the field's line."""
+    line = field.line or snippet.line
+    return RenderError(message, Problem(snippet.path, line, f"snippet {snippet.id}", message, hint))
 
 
 def _blank(value: str | None) -> bool:
@@ -867,16 +860,9 @@ def _syntax_hint(message: str) -> str:
     return "see docs/templates.md"
 
 
-def available_names() -> list[str]:
-    """Every name a template may use besides its fields (docs and the editor's completion)."""
-    return sorted(set(COMPUTED_NAMES) | {"range", "namespace"})
-
-
 __all__ = [
     "COMPUTED_NAMES",
-    "Amount",
     "Limits",
     "RenderError",
     "Renderer",
-    "available_names",
 ]
