@@ -178,6 +178,9 @@ def _size(value: object) -> int | None:
     return None
 
 
+_GUARD_NAMES = frozenset({"_qr_iter", "_qr_concat"})  # the globals _Guard's calls use
+
+
 class _Guard(NodeTransformer):
     """Routes every ``for`` loop and ``~`` concatenation through size- and time-checked helpers."""
 
@@ -378,6 +381,7 @@ class Renderer:
         self.limits = limits or Limits()
         self._rng = rng if rng is not None else random.Random()
         self._env = _Sandbox(self.limits)
+        self._shop_values = _shop_values(shop)
         self._compiled: dict[str, Template] = {}
         self._last_variant: dict[tuple[str | None, str], int] = {}
 
@@ -481,13 +485,14 @@ class Renderer:
                 unreadable = True
                 continue
             try:
-                self._compile(snippet, source)
+                self._compile(snippet, source, ast)
             except RenderError as err:
                 if err.problem is not None:
                     problems.append(err.problem)
                 unreadable = True
                 continue
-            names = meta.find_undeclared_variables(ast)
+            # Compiling may have routed loops and ~ through the guard's helpers, in place.
+            names = meta.find_undeclared_variables(ast) - _GUARD_NAMES
             used |= names
             for name in sorted(names - known, key=lambda n: _first_line(ast, n)):
                 hint = did_you_mean(name, sorted(known - {"loop"}))
@@ -563,35 +568,25 @@ class Renderer:
             "today": chinese_date(now),
             "weekday": weekday(now),
             "now_time": f"{now:%H:%M}",
+            **self._shop_values,
         }
         shop = self.shop
-        if shop is None:
-            return values
-        values.update(
-            shop_name=shop.name,
-            agent_id=shop.agent_id,
-            couriers="、".join(shop.couriers),
-            courier_options=list(shop.courier_options),
-            courier=lambda region=None: courier_for(shop, region),
-            promotions=active_promotions(shop, now),
-            best_promotion=lambda amount: best_promotion(shop, amount, now),
-            ship_day=ship_day(shop, now),
-            cutoff=f"{shop.cutoff:%H:%M}",
-            cod_surcharge=shop.cod_surcharge,
-        )
-        if shop.free_shipping is not None:
+        if shop is not None:
             values.update(
-                free_shipping=lambda amount, region=None: free_shipping_for(shop, amount, region),
-                free_threshold=shop.free_shipping.threshold,
-                remote_regions="、".join(shop.free_shipping.excluded),
+                promotions=active_promotions(shop, now),
+                best_promotion=lambda amount: best_promotion(shop, amount, now),
+                ship_day=ship_day(shop, now),
             )
         return values
 
-    def _compile(self, snippet: Snippet, source: _Source) -> Template:
+    def _compile(
+        self, snippet: Snippet, source: _Source, parsed: nodes.Template | None = None
+    ) -> Template:
+        """Compiled once per text; ``parsed`` (from _parse, rewritten in place) saves a parse."""
         template = self._compiled.get(source.text)
         if template is not None:
             return template
-        ast, problem = self._parse(snippet, source)
+        ast, problem = (parsed, None) if parsed is not None else self._parse(snippet, source)
         if ast is None:
             assert problem is not None
             raise RenderError(problem.message, problem)
@@ -784,6 +779,28 @@ def _field_error(snippet: Snippet, field: Field, message: str, hint: str) -> Ren
     """A bad or missing field value, reported at the field's line."""
     line = field.line or snippet.line
     return RenderError(message, Problem(snippet.path, line, f"snippet {snippet.id}", message, hint))
+
+
+def _shop_values(shop: ShopProfile | None) -> dict[str, object]:
+    """The computed values that depend on the profile only, not on the time: built once."""
+    if shop is None:
+        return {}
+    values: dict[str, object] = {
+        "shop_name": shop.name,
+        "agent_id": shop.agent_id,
+        "couriers": "、".join(shop.couriers),
+        "courier_options": shop.courier_options,
+        "courier": lambda region=None: courier_for(shop, region),
+        "cutoff": f"{shop.cutoff:%H:%M}",
+        "cod_surcharge": shop.cod_surcharge,
+    }
+    if shop.free_shipping is not None:
+        values.update(
+            free_shipping=lambda amount, region=None: free_shipping_for(shop, amount, region),
+            free_threshold=shop.free_shipping.threshold,
+            remote_regions="、".join(shop.free_shipping.excluded),
+        )
+    return values
 
 
 def _blank(value: str | None) -> bool:

@@ -281,6 +281,18 @@ def test_check_flags_a_misspelt_placeholder_with_its_line(renderer: Renderer) ->
     ]
 
 
+def test_check_sees_names_inside_loops_and_joins(renderer: Renderer) -> None:
+    # Compiling routes loops and ~ through the sandbox's guards; the names are still the text's.
+    snippet = snip("{% for p in promotons %}\n{{ p.name ~ shop_nmae }}{% endfor %}")
+    assert shown(renderer.check(snippet)) == [
+        "packs/demo.yaml:10: snippet demo.reply: unknown name 'promotons'"
+        " (did you mean 'promotions'?)",
+        "packs/demo.yaml:11: snippet demo.reply: unknown name 'shop_nmae'"
+        " (did you mean 'shop_name'?)",
+    ]
+    assert shown(renderer.check(snippet)) == shown(renderer.check(snippet))  # cached: the same
+
+
 def test_check_flags_unused_fields_and_attribute_typos(renderer: Renderer) -> None:
     snippet = snip("{{ ship_day.lable }}", AMOUNT)
     problems = renderer.check(snippet)
