@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QTextBrowser,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,7 @@ from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview, problem_line
 from quickreply.ui.models import (
     UNGROUPED,
-    GroupTreeModel,
+    GroupTree,
     SnippetListModel,
     lock_icon,
     source_label,
@@ -187,11 +186,8 @@ class LibraryWindow(QMainWindow):
         self.problem_list.setWordWrap(True)
 
     def _build_browser(self) -> None:
-        self.tree_model = GroupTreeModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.selectionModel().currentChanged.connect(self._group_changed)
+        self.tree = GroupTree()
+        self.tree.group_changed.connect(self._group_changed)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("筛选：标题、编码、内容、标签（Ctrl+F）"))
@@ -277,15 +273,8 @@ class LibraryWindow(QMainWindow):
         self._show_library(select_id=self._current.id if self._current else None)
 
     def _show_library(self, select_id: str | None) -> None:
-        group = self.current_group()
-        self.tree_model.rebuild(visible_snippets(self._library))
-        self.tree.expandToDepth(0)
-        index = self.tree_model.index_of_group(group)
-        if not index.isValid():
-            index = self.tree_model.index(0, 0)
         self.list_model.set_library(self._library)
-        self.tree.setCurrentIndex(index)
-        self.list_model.set_group(self.current_group())
+        self.tree.rebuild(visible_snippets(self._library))  # narrows the list to the group
         self._show_problems()
         self._after_list_change(select_id)
 
@@ -317,13 +306,10 @@ class LibraryWindow(QMainWindow):
     # -- browsing ---------------------------------------------------------------------------
 
     def current_group(self) -> str:
-        # Called while the widgets are still being built, before the tree exists.
-        return self.tree_model.group_at(self.tree.currentIndex()) if hasattr(self, "tree") else ""
+        return self.tree.current_group()
 
     def select_group(self, group: str) -> None:
-        index = self.tree_model.index_of_group(group)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
+        self.tree.select_group(group)
 
     def select_snippet(self, snippet_id: str) -> bool:
         row = self.list_model.row_of(snippet_id)
@@ -343,9 +329,9 @@ class LibraryWindow(QMainWindow):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def _group_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _group_changed(self, group: str) -> None:
         selected = self._current.id if self._current else None
-        self.list_model.set_group(self.current_group())
+        self.list_model.set_group(group)
         self._after_list_change(selected)
 
     def _filter_changed(self, text: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPointF,
     QRectF,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import (
     QColor,
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
     QStandardItem,
     QStandardItemModel,
 )
+from PySide6.QtWidgets import QTreeView, QWidget
 
 from quickreply.core.model import Library, PackSource, Snippet
 
@@ -166,6 +168,39 @@ class GroupTreeModel(QStandardItemModel):
         """The group path of a tree index ("" for the 全部 root or no selection)."""
         value = index.data(GROUP_ROLE) if index.isValid() else ""
         return value if isinstance(value, str) else ""
+
+
+class GroupTree(QTreeView):
+    """The group tree as both windows show it: first level open, and the selected group kept
+    across rebuilds (全部 when it is gone). ``group_changed`` fires after every rebuild too."""
+
+    group_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.groups = GroupTreeModel(self)
+        self.setModel(self.groups)
+        self.setHeaderHidden(True)
+        self.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.group_changed.emit(self.groups.group_at(current))
+        )
+
+    def rebuild(self, snippets: Sequence[Snippet]) -> None:
+        group = self.current_group()
+        self.groups.rebuild(snippets)
+        self.expandToDepth(0)
+        index = self.groups.index_of_group(group)
+        # rebuild() cleared the current index, so this always emits group_changed.
+        self.setCurrentIndex(index if index.isValid() else self.groups.index(0, 0))
+
+    def current_group(self) -> str:
+        """The selected group path ("" for 全部)."""
+        return self.groups.group_at(self.currentIndex())
+
+    def select_group(self, group: str) -> None:
+        index = self.groups.index_of_group(group)
+        if index.isValid():
+            self.setCurrentIndex(index)
 
 
 class SnippetListModel(QAbstractListModel):

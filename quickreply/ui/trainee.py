@@ -13,7 +13,7 @@ import dataclasses
 import random
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QTextBrowser,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Library, Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetRenderer, preview, raw_text
-from quickreply.ui.models import GroupTreeModel, in_group, visible_snippets
+from quickreply.ui.models import GroupTree, in_group, visible_snippets
 
 #: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
 #: cards (全部 in a big library) takes seconds.
@@ -85,11 +84,8 @@ class TraineeView(QWidget):
         self._right = 0
         self._answered = False
 
-        self.tree_model = GroupTreeModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.selectionModel().currentChanged.connect(self._group_changed)
+        self.tree = GroupTree()
+        self.tree.group_changed.connect(lambda _group: self._show_group())
         self.cards = QTextBrowser()
         self.cards.setOpenLinks(False)
         learn = QSplitter(Qt.Orientation.Horizontal)
@@ -142,13 +138,8 @@ class TraineeView(QWidget):
     def set_library(self, library: Library, renderer: SnippetRenderer | None = None) -> None:
         if renderer is not None:
             self._renderer = renderer
-        group = self.current_group()
         self._snippets = visible_snippets(library)
-        self.tree_model.rebuild(self._snippets)
-        self.tree.expandToDepth(0)
-        index = self.tree_model.index_of_group(group)
-        # rebuild() cleared the selection, so this always fires _group_changed -> _show_group.
-        self.tree.setCurrentIndex(index if index.isValid() else self.tree_model.index(0, 0))
+        self.tree.rebuild(self._snippets)  # shows the group again
         self._questions = practice_questions(self._snippets)
         if self._question is None or self._question.text not in {q.text for q in self._questions}:
             self.next_question()
@@ -156,16 +147,10 @@ class TraineeView(QWidget):
     # -- learning ---------------------------------------------------------------------------
 
     def current_group(self) -> str:
-        # Called while the widgets are still being built, before the tree exists.
-        return self.tree_model.group_at(self.tree.currentIndex()) if hasattr(self, "tree") else ""
+        return self.tree.current_group()
 
     def select_group(self, group: str) -> None:
-        index = self.tree_model.index_of_group(group)
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-
-    def _group_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_group()
+        self.tree.select_group(group)
 
     def shown_snippets(self) -> list[Snippet]:
         group = self.current_group()

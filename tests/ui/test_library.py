@@ -153,7 +153,7 @@ def ids(window: LibraryWindow) -> list[str]:
 def test_group_tree_filters_the_list(qtbot: QtBot, packs: Path) -> None:
     window = make_window(qtbot, load(packs))
     assert ids(window) == ["courier.which", "courier.track", "greet.hello", "my.thanks"]
-    root = window.tree_model.item(0)
+    root = window.tree.groups.item(0)
     assert root.text() == "全部 (4)"
     assert [root.child(i).text() for i in range(root.rowCount())] == [
         "物流 (2)",

@@ -58,7 +58,7 @@ def make_view(qtbot: QtBot, lib: Library, seed: int = 1) -> TraineeView:
 
 def test_scenarios_show_note_and_examples_before_the_reply(qtbot: QtBot) -> None:
     view = make_view(qtbot, library(COURIER, SF, THANKS))
-    root = view.tree_model.item(0)
+    root = view.tree.groups.item(0)
     assert root.text() == "全部 (3)"
     view.select_group("物流")
     assert [s.id for s in view.shown_snippets()] == ["courier.which", "courier.sf"]
