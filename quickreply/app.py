@@ -277,6 +277,9 @@ class _NoPaste:
     def paste(self, text: str, send: bool = False) -> None:
         """Do nothing."""
 
+    def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:
+        """Do nothing."""
+
 
 VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,

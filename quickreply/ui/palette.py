@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QClipboard,
     QCursor,
     QGuiApplication,
+    QHideEvent,
     QInputMethodEvent,
     QKeyEvent,
     QShowEvent,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quickreply.core.model import Snippet
+from quickreply.core.model import Snippet, Step
 from quickreply.ui.forms import REGIONS, FieldMemory, FieldsForm
 
 
@@ -59,15 +60,14 @@ class RendererLike(Protocol):
         self, snippet: Snippet, values: Mapping[str, str] = ..., *, conversation: str | None = ...
     ) -> str: ...
 
+    def render_steps(self, snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]: ...
+
 
 class Paster(Protocol):
-    """The platforms paste service: gives focus back, swaps the clipboard, pastes, restores."""
+    """The platforms paste service (app.AppPaster): gives focus back, swaps the clipboard,
+    pastes, restores; a macro (``Snippet.steps``) runs step by step."""
 
     def paste(self, text: str, send: bool = False) -> Any: ...
-
-
-class StepsPaster(Protocol):
-    """A paster that also runs macros (``Snippet.steps``) through the paste service."""
 
     def paste_steps(
         self, snippet: Snippet, values: Mapping[str, str], send: bool = False
@@ -79,7 +79,6 @@ class UsageRecorder(Protocol):
 
 
 RESULT_LIMIT = 50
-ROLE_SNIPPET = Qt.ItemDataRole.UserRole + 1
 
 
 class SearchBox(QLineEdit):
@@ -109,10 +108,10 @@ class PaletteWindow(QWidget):
     """The popup. Constructor arguments, all injected by app.py:
 
     - ``searcher``: ``search(query, limit) -> [Hit]`` (core.search.SearchIndex)
-    - ``renderer``: ``render(snippet, values, conversation=)`` (core.render.Renderer) or None
-      to preview and paste the raw text
-    - ``paster``: ``paste(text, send=False)`` (the platforms paste service) or None; then Enter
-      copies to the clipboard and the footer says ``paste_off_reason``
+    - ``renderer``: ``render(snippet, values, conversation=)`` and ``render_steps``
+      (core.render.Renderer) or None to preview and paste the raw text
+    - ``paster``: ``paste(text, send=False)`` and ``paste_steps`` (app.AppPaster) or None;
+      then Enter copies to the clipboard and the footer says ``paste_off_reason``
     - ``usage``: ``record_use(snippet_id)`` (core.stats.StatsStore) or None
     - ``on_used``: called after a use was recorded (the app refreshes the index's usage)
     - ``conversation``: returns a key for the chat in front (e.g. its window title), read when
@@ -249,10 +248,6 @@ class PaletteWindow(QWidget):
         self._notice = notice
         self._set_footer("")
 
-    @property
-    def notice(self) -> str:
-        return self._notice
-
     def set_searcher(self, searcher: Searcher) -> None:
         self._searcher = searcher
         self._on_query(self.search_box.text())
@@ -314,26 +309,18 @@ class PaletteWindow(QWidget):
             self.form.set_fields(snippet.fields, self._memory.recall(self._conversation))
         self._update_preview()
 
-    def _values(self) -> dict[str, str]:
-        return self.form.values()
-
     def _render(self, snippet: Snippet) -> tuple[str | None, str]:
-        """Return (text, error message)."""
-        if snippet.steps and not snippet.variants:
-            steps = snippet.steps
-            render_steps = getattr(self._renderer, "render_steps", None)
-            if render_steps is not None:
-                try:
-                    steps = render_steps(snippet, self._values())
-                except Exception as err:  # RenderError: shown in the footer like render()'s
-                    return None, str(err) or type(err).__name__
-            return "\n".join(step.text for step in steps if step.kind == "paste"), ""
-        if self._renderer is None:
-            return snippet.text, ""
+        """Return (text, error message). A macro shows (and copies) its pasted texts."""
+        renderer = self._renderer
         try:
-            return self._renderer.render(
-                snippet, self._values(), conversation=self._conversation
-            ), ""
+            if snippet.steps:
+                steps = snippet.steps
+                if renderer is not None:
+                    steps = tuple(renderer.render_steps(snippet, self.form.values()))
+                return "\n".join(step.text for step in steps if step.kind == "paste"), ""
+            if renderer is None:
+                return snippet.text, ""
+            return renderer.render(snippet, self.form.values(), conversation=self._conversation), ""
         except Exception as err:  # RenderError; anything else from a template is reported too
             return None, str(err) or type(err).__name__
 
@@ -393,10 +380,9 @@ class PaletteWindow(QWidget):
             self.hide()
             return True
         self.hide()
-        paste_steps = getattr(self._paster, "paste_steps", None)
-        if snippet.steps and paste_steps is not None:
+        if snippet.steps:
             # A macro runs step by step (paste / wait / enter), not as one joined text.
-            paste_steps(snippet, self.form.values(), send)
+            self._paster.paste_steps(snippet, self.form.values(), send)
         else:
             self._paster.paste(text, send=send or snippet.send)
         self.pasted.emit(snippet.id, send or snippet.send)
@@ -445,7 +431,7 @@ class PaletteWindow(QWidget):
             if not self.form.isAncestorOf(self.focusWidget() or self.search_box):
                 self.search_box.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
-    def hideEvent(self, event: Any) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.closed.emit()
 

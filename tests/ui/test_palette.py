@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from quickreply.core.model import Field, Snippet
+from quickreply.core.model import Field, Snippet, Step
 from quickreply.ui.forms import FieldMemory
 from quickreply.ui.palette import PaletteWindow
 
@@ -63,6 +63,9 @@ class FakeRenderer:
             raise RenderError("pack.yaml:9: broken: template syntax error (close the {{ )")
         return re.sub(r"\{\{ (\w+) \}\}", lambda m: values.get(m.group(1), "?"), snippet.text)
 
+    def render_steps(self, snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]:
+        return snippet.steps
+
 
 @dataclass
 class FakePaster:
@@ -70,6 +73,9 @@ class FakePaster:
 
     def paste(self, text: str, send: bool = False) -> None:
         self.calls.append((text, send))
+
+    def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:
+        raise AssertionError("no macro among these snippets")
 
 
 @dataclass
