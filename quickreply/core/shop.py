@@ -501,7 +501,7 @@ def parse_shop(
             Problem(doc.path, 1, "", "the shop profile is empty", "see docs/shop-profile.md")
         ]
     top = r.mapping(doc.data, (), _TOP_KEYS)
-    if not top:
+    if not isinstance(doc.data, dict):  # already reported; every other check would repeat it
         return None, r.problems
     version = top.get("version", FORMAT_VERSION)
     if version != FORMAT_VERSION:

@@ -303,6 +303,25 @@ def test_missing_file_is_one_problem(tmp_path: Path) -> None:
     assert "no such file" in str(problems[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("{}\n", "shop.yaml:1: name: is required (write a value after the colon)"),
+        (
+            "- 店\n",
+            "shop.yaml:1: expected a mapping of key: value lines (see docs/shop-profile.md)",
+        ),
+    ],
+)
+def test_a_profile_that_is_not_a_filled_mapping_is_one_problem(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    path = write(tmp_path, text)
+    shop, problems = load_shop(path)
+    assert shop is None
+    assert [str(p).replace(str(path), "shop.yaml") for p in problems] == [problem]
+
+
 def test_unsupported_version(tmp_path: Path) -> None:
     shop, problems = load_shop(write(tmp_path, "version: 2\nname: 店\n"))
     assert shop is None
