@@ -73,6 +73,14 @@ def test_unknown_field_and_malformed_set(capsys: pytest.CaptureFixture[str]) -> 
     assert "--set 'amount': expected NAME=VALUE" in err
 
 
+def test_variant_out_of_range_says_which_exist(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = render(capsys, "shipping.free", "--variant", "9", *NOW)
+    assert (code, out) == (1, "")
+    assert err == (
+        "quickreply render: snippet shipping.free has 1 variant(s), not 9 (give --variant 1 to 1)\n"
+    )
+
+
 def test_bad_now(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = render(capsys, "shipping.free", "--now", "明天")
     assert code == 1

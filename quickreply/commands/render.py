@@ -100,9 +100,12 @@ def _render(args: argparse.Namespace) -> str:
         )
     try:
         if args.variant is not None:
-            if not 1 <= args.variant <= len(snippet.variants):
-                count = len(snippet.variants)
-                raise _Fail(f"snippet {snippet.id} has {count} variant(s), not {args.variant}")
+            count = len(snippet.variants)
+            if not 1 <= args.variant <= count:
+                hint = f"give --variant 1 to {count}" if count else "leave out --variant"
+                raise _Fail(
+                    f"snippet {snippet.id} has {count} variant(s), not {args.variant} ({hint})"
+                )
             return renderer.render_variant(snippet, args.variant - 1, values)
         return renderer.render(snippet, values)
     except RenderError as err:
