@@ -8,22 +8,14 @@ remembered per conversation in memory only (buyer details never reach disk or lo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QKeyEvent
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from quickreply.core.model import Field, Snippet
-
-# Short province-level names, the way buyers and couriers write them; used for kind "region"
-# when the shop profile does not supply its own list.
-REGIONS: tuple[str, ...] = (
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
-    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
-    "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "香港", "澳门",
-    "台湾",
-)  # fmt: skip
+from quickreply.core.model import Field
+from quickreply.core.regions import SHORT_NAMES
 
 MEMORY_LIMIT = 200  # conversations kept; an agent's shift rarely has more
 
@@ -46,9 +38,6 @@ class FieldMemory:
         while len(self._values) > self._limit:
             del self._values[next(iter(self._values))]
 
-    def forget(self, conversation: str | None) -> None:
-        self._values.pop(conversation or "", None)
-
 
 class FieldsForm(QWidget):
     """A form of the selected snippet's fields. Emits ``changed`` on every edit and
@@ -58,10 +47,9 @@ class FieldsForm(QWidget):
     submitted = Signal(bool)
     cancelled = Signal()
 
-    def __init__(self, regions: Sequence[str] = REGIONS, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fieldsForm")
-        self._regions = tuple(regions)
         self._layout = QFormLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._editors: list[tuple[Field, QLineEdit | QComboBox]] = []
@@ -88,7 +76,8 @@ class FieldsForm(QWidget):
     def _make_editor(self, spec: Field, value: str) -> QLineEdit | QComboBox:
         if spec.kind in ("choice", "region") or spec.choices:
             combo = QComboBox()
-            choices = spec.choices or (self._regions if spec.kind == "region" else ())
+            regions = spec.kind == "region" or spec.choices_from == "regions"
+            choices = spec.choices or (SHORT_NAMES if regions else ())
             combo.addItems(list(choices))
             # Regions and free choices accept typed text: a buyer may live somewhere unlisted.
             combo.setEditable(spec.kind == "region" or not spec.choices)
@@ -159,7 +148,3 @@ class FieldsForm(QWidget):
                 self.cancelled.emit()
                 return True
         return super().eventFilter(watched, event)
-
-
-def snippet_needs_form(snippet: Snippet) -> bool:
-    return bool(snippet.fields)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from quickreply.core.model import Snippet, Step
-from quickreply.ui.forms import REGIONS, FieldMemory, FieldsForm
+from quickreply.ui.forms import FieldMemory, FieldsForm
 
 
 class HitLike(Protocol):
@@ -135,7 +135,6 @@ class PaletteWindow(QWidget):
         conversation: Callable[[], str | None] = lambda: None,
         memory: FieldMemory | None = None,
         clipboard: QClipboard | None = None,
-        regions: Sequence[str] = REGIONS,
         limit: int = RESULT_LIMIT,
         parent: QWidget | None = None,
     ) -> None:
@@ -204,7 +203,7 @@ class PaletteWindow(QWidget):
         self.preview.setReadOnly(True)
         self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self.form = FieldsForm(regions)
+        self.form = FieldsForm()
         self.form.setVisible(False)
         self.form.changed.connect(self._update_preview)
         self.form.submitted.connect(lambda send: self.accept(send=send, from_form=True))

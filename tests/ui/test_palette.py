@@ -339,3 +339,13 @@ def test_a_failing_usage_store_never_costs_the_paste(qtbot: QtBot) -> None:
     open_palette(qtbot, p)
     key(p.search_box, Qt.Key.Key_Return)
     assert paster.calls == [("亲，在的~请问有什么可以帮您？", False)]
+
+
+def test_a_choice_from_regions_lists_the_provinces(qtbot: QtBot) -> None:
+    to = Field(name="to", label="寄往", kind="choice", choices_from="regions")
+    ship = Snippet(id="ship", title="寄往", variants=("寄往{{ to }}",), code="jw", fields=(to,))
+    p = PaletteWindow(FakeSearch([ship]), FakeRenderer(), paster=FakePaster())
+    qtbot.addWidget(p)
+    (combo,) = p.form.editors
+    assert isinstance(combo, QComboBox)
+    assert combo.count() == 34 and combo.itemText(0) == "北京"
