@@ -188,7 +188,10 @@ class SnippetEditor(QWidget):
                 self.tr("选项"),
             ]
         )
-        self.fields_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.fields_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The kind drop-down is as wide as "choice"/"region", not a fifth of the table.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.fields_table.verticalHeader().setVisible(False)
         self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.fields_table.setMaximumHeight(110)
