@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Field, FieldKind, Snippet
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
+from quickreply.ui.messages import describe
 
 #: A line holding only this separates the variants of a snippet's text in the editor.
 VARIANT_SEPARATOR = "---"
@@ -81,16 +82,9 @@ def split_list(text: str) -> tuple[str, ...]:
     return tuple(t for t in _LIST_SPLIT.split(text.strip()) if t)
 
 
-def problem_line(problem: Problem) -> str:
-    """A problem as shown inside the editor, where the draft has no file line yet."""
-    where = f"{problem.where}: " if problem.where else ""
-    hint = f" ({problem.hint})" if problem.hint else ""
-    return f"{where}{problem.message}{hint}"
-
-
 def render_error_line(err: RenderError) -> str:
     """A render error without its file position, which a draft does not have yet."""
-    return problem_line(err.problem) if err.problem is not None else err.message
+    return describe(err.problem) if err.problem is not None else err.message
 
 
 def raw_text(snippet: Snippet) -> str:
@@ -444,7 +438,7 @@ class SnippetEditor(QWidget):
         for problem in self._problems:
             is_error = problem.severity is Severity.ERROR
             prefix = self.tr("错误") if is_error else self.tr("提醒")
-            item = QListWidgetItem(f"{prefix}：{problem_line(problem)}")
+            item = QListWidgetItem(f"{prefix}：{describe(problem)}")
             item.setForeground(QColor("#b00020" if is_error else "#8a5a00"))
             self.problem_list.addItem(item)
         if not self._problems:

@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
-from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview, problem_line
+from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview
+from quickreply.ui.messages import describe
 from quickreply.ui.models import (
     UNGROUPED,
     GroupTree,
@@ -700,7 +701,7 @@ class LibraryWindow(QMainWindow):
             reason = self.tr("未保存：还有 %1 个错误，改正后再保存。第一个：").replace(
                 "%1", str(len(errors))
             )
-            self.editor.show_save_refused(reason + problem_line(errors[0]))
+            self.editor.show_save_refused(reason + describe(errors[0]))
             return False
         existing = next((p for p in self._library.packs if p.path == path), None)
         draft = dataclasses.replace(draft, path=str(path))
