@@ -24,7 +24,7 @@ import dataclasses
 import math
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from quickreply.core.model import Library, Snippet, Step
 from quickreply.core.problems import Problem
@@ -81,7 +81,7 @@ class _Job:
     expected_focus: WindowRef | None = None
     after_wait: bool = False
     last_was_paste: bool = False
-    done: bool = field(default=False)
+    done: bool = False
 
 
 class PasteService:
