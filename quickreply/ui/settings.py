@@ -40,15 +40,11 @@ from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
 from quickreply.core.settings import MAX_DELAY_MS, Settings
 from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX
-from quickreply.ui.messages import TIMER_REPLIED, TIMER_WAITING, describe
+from quickreply.ui.messages import TIMER_REPLIED, TIMER_WAITING, describe, hotkey_label
 
 # probe(hotkey) -> None if free, else the platform backend's problem (taken by another program).
 HotkeyProbe = Callable[[str], Problem | None]
 SNIPPET_ROWS_SHOWN = 200
-# Owners of the app's own hotkeys in hotkeys_in_use(); "@" never starts a snippet id.
-OWNER_PALETTE = ""
-OWNER_WAITING = "@waiting"
-OWNER_REPLIED = "@replied"
 
 
 class HotkeyEdit(QWidget):
@@ -133,6 +129,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("设置"))
         self._settings = settings
         self._snippets = list(snippets)
+        self._by_id = {s.id: s for s in self._snippets}
         self._probe = probe
         self._pack_hotkeys = {s.id: s.hotkey for s in self._snippets if s.hotkey}
         self._overrides: dict[str, str] = dict(settings.snippet_hotkeys)
@@ -141,13 +138,13 @@ class SettingsDialog(QDialog):
 
         keys_box = QGroupBox(self.tr("快捷键"))
         keys_form = QFormLayout(keys_box)
-        self.palette_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=OWNER_PALETTE))
+        self.palette_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=PALETTE))
         self.palette_hotkey.set_value(settings.palette_hotkey)
         keys_form.addRow(self.tr("呼出快捷回复"), self.palette_hotkey)
-        self.waiting_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=OWNER_WAITING))
+        self.waiting_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=TIMER_WAITING))
         self.waiting_hotkey.set_value(settings.waiting_hotkey)
         keys_form.addRow(self.tr("买家在等待"), self.waiting_hotkey)
-        self.replied_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=OWNER_REPLIED))
+        self.replied_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=TIMER_REPLIED))
         self.replied_hotkey.set_value(settings.replied_hotkey)
         keys_form.addRow(self.tr("已回复"), self.replied_hotkey)
 
@@ -165,7 +162,7 @@ class SettingsDialog(QDialog):
         self.snippet_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.snippet_table.currentCellChanged.connect(self._on_row)
         self.snippet_table.setMinimumHeight(130)  # a few rows even with every group shown
-        self.snippet_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=self._row_id()))
+        self.snippet_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=self._row_owner()))
         self.snippet_hotkey.accepted.connect(self._on_snippet_hotkey)
         keys_form.addRow(self.tr("话术快捷键"), self.snippet_filter)
         keys_form.addRow(self.snippet_table)
@@ -178,36 +175,44 @@ class SettingsDialog(QDialog):
         self.restore = self._ms_box(settings.restore_ms)
         paste_form.addRow(self.tr("粘贴前等待"), self.pre_paste)
         paste_form.addRow(self.tr("恢复剪贴板前等待"), self.restore)
-        self.paste_shortcut = QComboBox()
-        self.paste_shortcut.addItem("Ctrl+V", "ctrl+v")
-        self.paste_shortcut.addItem("Shift+Insert", "shift+insert")
-        self._select(self.paste_shortcut, settings.paste_shortcut)
+        self.paste_shortcut = self._combo(
+            [("Ctrl+V", "ctrl+v"), ("Shift+Insert", "shift+insert")], settings.paste_shortcut
+        )
         paste_form.addRow(self.tr("粘贴按键"), self.paste_shortcut)
-        self.paste_backend = QComboBox()
-        self.paste_backend.addItem(self.tr("自动"), "auto")
-        self.paste_backend.addItem("X11", "x11")
-        self.paste_backend.addItem("Windows", "windows")
-        self.paste_backend.addItem(self.tr("关闭（只复制）"), "none")
-        self._select(self.paste_backend, settings.paste_backend)
+        self.paste_backend = self._combo(
+            [
+                (self.tr("自动"), "auto"),
+                ("X11", "x11"),
+                ("Windows", "windows"),
+                (self.tr("关闭（只复制）"), "none"),
+            ],
+            settings.paste_backend,
+        )
         self.paste_backend.setToolTip(self.tr("环境变量 QUICKREPLY_BACKEND 优先于此设置"))
         paste_form.addRow(self.tr("粘贴方式"), self.paste_backend)
         layout.addWidget(paste_box)
 
         look_box = QGroupBox(self.tr("界面"))
         look_form = QFormLayout(look_box)
-        self.language = QComboBox()
-        self.language.addItem(self.tr("跟随系统"), "system")
         # Each language is named in itself, so a user who cannot read the current one finds it.
-        self.language.addItem("简体中文", "zh_CN")
-        self.language.addItem("English", "en")
-        self.language.addItem("繁體中文", "zh_TW")
-        self._select(self.language, settings.language)
+        self.language = self._combo(
+            [
+                (self.tr("跟随系统"), "system"),
+                ("简体中文", "zh_CN"),
+                ("English", "en"),
+                ("繁體中文", "zh_TW"),
+            ],
+            settings.language,
+        )
         look_form.addRow(self.tr("语言"), self.language)
-        self.theme = QComboBox()
-        self.theme.addItem(self.tr("跟随系统"), "system")
-        self.theme.addItem(self.tr("浅色"), "light")
-        self.theme.addItem(self.tr("深色"), "dark")
-        self._select(self.theme, settings.theme)
+        self.theme = self._combo(
+            [
+                (self.tr("跟随系统"), "system"),
+                (self.tr("浅色"), "light"),
+                (self.tr("深色"), "dark"),
+            ],
+            settings.theme,
+        )
         look_form.addRow(self.tr("主题"), self.theme)
         # The wait timers' only setting here; queues and title patterns live in settings.json.
         self.timer_sound = QCheckBox(self.tr("买家等待超时时响一声"))
@@ -246,9 +251,13 @@ class SettingsDialog(QDialog):
         return box
 
     @staticmethod
-    def _select(combo: QComboBox, data: str) -> None:
-        index = combo.findData(data)
-        combo.setCurrentIndex(max(index, 0))
+    def _combo(items: Sequence[tuple[str, str]], current: str) -> QComboBox:
+        """A drop-down of (shown text, setting value) with ``current`` selected (else the first)."""
+        combo = QComboBox()
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        return combo
 
     def _dir_row(self, form: QFormLayout, label: str, value: str) -> QLineEdit:
         line = QLineEdit(value)
@@ -272,14 +281,15 @@ class SettingsDialog(QDialog):
     # ---- hotkeys -------------------------------------------------------------------------
 
     def hotkeys_in_use(self) -> dict[str, str]:
-        """Canonical hotkey -> owner ("" for the palette, else a snippet id)."""
+        """Canonical hotkey -> owner, the hotkey's name (``palette``, ``timer:waiting``,
+        ``snippet:<id>``…) as the platform layer and ui/messages.py know it."""
         used: dict[str, str] = {}
         merged: dict[str, str] = {**self._pack_hotkeys, **self._overrides}
         for sid, combo in merged.items():
             if not combo:
                 continue
             try:
-                used[str(parse_hotkey(combo))] = sid
+                used[str(parse_hotkey(combo))] = SNIPPET_PREFIX + sid
             except HotkeyError:
                 continue  # the pack linter reports a bad pack hotkey
         for owner, edit in self._app_hotkeys().items():
@@ -289,20 +299,10 @@ class SettingsDialog(QDialog):
 
     def _app_hotkeys(self) -> dict[str, HotkeyEdit]:
         return {
-            OWNER_PALETTE: self.palette_hotkey,
-            OWNER_WAITING: self.waiting_hotkey,
-            OWNER_REPLIED: self.replied_hotkey,
+            PALETTE: self.palette_hotkey,
+            TIMER_WAITING: self.waiting_hotkey,
+            TIMER_REPLIED: self.replied_hotkey,
         }
-
-    def _describe(self, owner: str) -> str:
-        if owner == OWNER_PALETTE:
-            return self.tr("呼出快捷回复")
-        if owner == OWNER_WAITING:
-            return self.tr("买家在等待")
-        if owner == OWNER_REPLIED:
-            return self.tr("已回复")
-        snippet = next((s for s in self._snippets if s.id == owner), None)
-        return f"{snippet.code} {snippet.title}".strip() if snippet else owner
 
     def check_hotkey(self, text: str, owner: str | None) -> str | None:
         """None if ``text`` may be used by ``owner``, else the refusal message."""
@@ -319,10 +319,13 @@ class SettingsDialog(QDialog):
             return (
                 self.tr("%1 已被「%2」使用")
                 .replace("%1", hotkey.display())
-                .replace("%2", self._describe(holder))
+                .replace("%2", hotkey_label(holder, self._by_id.get))
             )
         app_edit = self._app_hotkeys().get(owner)
-        current = app_edit.value if app_edit is not None else self._current_hotkey(owner)
+        if app_edit is not None:
+            current = app_edit.value
+        else:
+            current = self._current_hotkey(owner.removeprefix(SNIPPET_PREFIX))
         if self._probe is not None and str(hotkey) != current:
             taken = self._probe(str(hotkey))
             if taken is not None:
@@ -332,17 +335,8 @@ class SettingsDialog(QDialog):
     def _describe_problem(self, problem: Problem, owner: str) -> str:
         """The backend's problem in the UI language, naming the hotkey being edited (the
         probe grabbed it under a name of its own)."""
-        if owner == OWNER_PALETTE:
-            name = PALETTE
-        elif owner == OWNER_WAITING:
-            name = TIMER_WAITING
-        elif owner == OWNER_REPLIED:
-            name = TIMER_REPLIED
-        else:
-            name = SNIPPET_PREFIX + owner
-        args = tuple((k, name if k == "name" else v) for k, v in problem.args)
-        snippets = {s.id: s for s in self._snippets}
-        return describe(replace(problem, args=args), snippets.get)
+        args = tuple((k, owner if k == "name" else v) for k, v in problem.args)
+        return describe(replace(problem, args=args), self._by_id.get)
 
     def _current_hotkey(self, sid: str) -> str:
         combo = self._overrides.get(sid, self._pack_hotkeys.get(sid) or "")
@@ -354,6 +348,10 @@ class SettingsDialog(QDialog):
     def _row_id(self) -> str | None:
         item = self.snippet_table.item(self.snippet_table.currentRow(), 0)
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _row_owner(self) -> str | None:
+        sid = self._row_id()
+        return None if sid is None else SNIPPET_PREFIX + sid
 
     def _fill_table(self, text: str) -> None:
         needle = text.strip().casefold()
