@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 ICON_SIZE = 64  # drawn at this size; the platform scales it to the tray's
 BADGE_RED = QColor("#d32f2f")
@@ -95,7 +95,7 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
-    def notify(self, title: str, message: str, parent: QWidget | None = None) -> None:
+    def notify(self, title: str, message: str) -> None:
         """A balloon message when a tray exists (e.g. a hotkey clash at start-up)."""
         self.notified.emit(title, message)
         if self.available and QSystemTrayIcon.supportsMessages():
