@@ -12,7 +12,6 @@ trainee view. Saving is refused while the draft has lint errors (see docs/editin
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
+from quickreply.core.packs import FIELD_NAME_RE, ID_RE
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview
@@ -62,7 +62,6 @@ FIRST_PACK_FILE = "my.yaml"
 FIRST_PACK_ID = "personal.my"
 #: Path given to the draft while it is linted, so its problems can be told from the rest.
 DRAFT_MARK = "<draft>"
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 KEY_GEOMETRY = "library/geometry"
 KEY_STATE = "library/state"
@@ -653,7 +652,7 @@ class LibraryWindow(QMainWindow):
         taken = self._library.get(draft.id) if draft.id != self._edit_original_id else None
         if not draft.id:
             error("id", self.tr("编号不能为空"), self.tr("例如 my.greeting"))
-        elif not _ID_RE.match(draft.id):
+        elif not ID_RE.fullmatch(draft.id):
             error("id", self.tr("编号只能用小写字母、数字和 . _ -"), self.tr("例如 my.greeting"))
         elif taken is not None:
             error(
@@ -667,7 +666,7 @@ class LibraryWindow(QMainWindow):
             error("text", self.tr("回复内容不能为空"), self.tr("写下要发给买家的话"))
         names: set[str] = set()
         for f in draft.fields:
-            if not f.name.isidentifier():
+            if not FIELD_NAME_RE.fullmatch(f.name):
                 error(
                     f"fields.{f.name}",
                     self.tr("字段名只能用字母、数字和下划线"),

@@ -531,3 +531,16 @@ def test_real_linter_catches_code_and_hotkey_clashes_across_packs(
         " 'keys.one')",
     ]
     assert not window.save_draft()
+
+
+def test_field_name_the_loader_would_refuse_is_an_error(qtbot: QtBot, packs: Path) -> None:
+    window = make_window(qtbot, load(packs), lint=None)
+    window.select_snippet("my.thanks")
+    window.edit_current()
+    window.editor.add_field_button.click()
+    window.editor.fields_table.item(0, 0).setText("金额")  # an identifier to Python, not to packs
+    window.editor.refresh()
+    assert window.editor.problem_list.item(0).text() == (
+        "错误：fields.金额: 字段名只能用字母、数字和下划线 (例如 amount)"
+    )
+    assert not window.save_draft()
