@@ -29,7 +29,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, itemgetter
 from pathlib import Path
 from typing import cast
@@ -433,6 +433,9 @@ class SearchIndex:
             self._last = None
             return [Hit(self._snippets[i], 0, "usage") for i in self._order[:limit]]
 
+        if not terms:
+            self._last = None
+            return self._group_page(group_terms, limit)
         allowed = self._group_filter(group_terms) if group_terms else None
         pool = self._narrowed_pool(terms, group_terms)
         self._fell_back = self._truncated = False
@@ -444,9 +447,6 @@ class SearchIndex:
             scores, why = walked
         else:
             scores, why = self._match_all(terms, pool, allowed, typos=False, limit=page)
-        if allowed is not None and not terms:
-            scores = dict.fromkeys(sorted(allowed), 0)
-            why = dict.fromkeys(scores, "group-filter")
         # A stopped scan or a split mixed term leaves match sets that are not every match (or
         # not nested in the next query's): the next keystroke rescans instead of narrowing.
         if self._fell_back or self._truncated:
@@ -621,6 +621,17 @@ class SearchIndex:
                 best, label = tier, spec.why
         return best, label
 
+    def _group_page(self, group_terms: list[str], limit: int) -> list[Hit]:
+        """A ``/组`` filter alone: its records all tie at 0, so the page is them in rank order
+        (used ones first, then title order), read off the groups' member lists."""
+        lists = [ids for _, ids in self._wanted_groups(group_terms)]
+        used = self._group_bitmap(group_terms) & self._boost_bits
+        page = sorted(_bits(used), key=self._rank.__getitem__)[:limit]
+        skip = self._boost_set
+        rest = (i for i in heapq.merge(*lists) if i not in skip)
+        page.extend(islice(rest, limit - len(page)))
+        return [Hit(self._snippets[i], 0, "group-filter") for i in page]
+
     def _group_bitmap(self, group_terms: list[str]) -> int:
         """Records of the groups a ``/组`` filter keeps, as a bitmap (per group, cached)."""
         out = 0
@@ -706,7 +717,7 @@ class SearchIndex:
         why: dict[int, str] = {}
         best_tier: dict[int, int] = {}
         if allowed is not None:
-            pool = [i for i in (pool if pool is not None else sorted(allowed)) if i in allowed]
+            pool = sorted(allowed) if pool is None else [i for i in pool if i in allowed]
         # Most selective first: later terms only look at what earlier ones matched.
         for term in sorted(terms, key=lambda t: (t.prefix_only, -len(t.raw))):
             if not limit and (pool is None or len(pool) > _NARROW_LIMIT):
