@@ -14,8 +14,9 @@ snippet title, an OS error) is shown as it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication
 
@@ -41,138 +42,131 @@ _NAME_ARGS = frozenset({"name", "other"})
 class _Template:
     what: str  # what is wrong: also the palette's "paste is off" reason
     advice: str  # what to do
-    args: Sequence[str]  # the named args for %1, %2, … of both texts
+    args: Sequence[str] = ()  # the named args for %1, %2, … of both texts
 
 
-def _templates() -> dict[str, _Template]:
-    """Built per call: QCoreApplication.translate must run after the translators are
-    installed, and lupdate needs every text literal here."""
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate, which looks for this name; translated when used (unlike
+    PySide6's own, typed as returning str)."""
+    return text
 
-    return {
+
+# Marked for lupdate here, translated when a problem is described (after the translators are
+# installed).
+TEMPLATES: Mapping[str, _Template] = MappingProxyType(
+    {
         "backend.wayland": _Template(
-            QCoreApplication.translate(
+            QT_TRANSLATE_NOOP(
                 "Messages", "这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用"
             ),
-            QCoreApplication.translate(
+            QT_TRANSLATE_NOOP(
                 "Messages",
                 "请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，再自己按 Ctrl+V 粘贴",
             ),
-            (),
         ),
         "backend.no_display": _Template(
-            QCoreApplication.translate(
+            QT_TRANSLATE_NOOP(
                 "Messages", "没有 X11 显示（DISPLAY 未设置），全局快捷键和自动粘贴已关闭"
             ),
-            QCoreApplication.translate("Messages", "请在桌面会话里启动快捷回复助手"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "请在桌面会话里启动快捷回复助手"),
         ),
         "backend.off": _Template(
-            QCoreApplication.translate("Messages", "自动粘贴和全局快捷键已在设置里关闭"),
-            QCoreApplication.translate("Messages", "需要时在设置里把粘贴方式改回「自动」"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "自动粘贴和全局快捷键已在设置里关闭"),
+            QT_TRANSLATE_NOOP("Messages", "需要时在设置里把粘贴方式改回「自动」"),
         ),
         "backend.unknown": _Template(
-            QCoreApplication.translate("Messages", "未知的粘贴方式「%1」"),
-            QCoreApplication.translate("Messages", "请在设置里选择其中之一：%2"),
+            QT_TRANSLATE_NOOP("Messages", "未知的粘贴方式「%1」"),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里选择其中之一：%2"),
             ("backend", "choices"),
         ),
         "backend.x11_failed": _Template(
-            QCoreApplication.translate("Messages", "X11 粘贴后端无法启动（%1）"),
-            QCoreApplication.translate("Messages", "请安装 python-xlib，并在 X11 会话里运行"),
+            QT_TRANSLATE_NOOP("Messages", "X11 粘贴后端无法启动（%1）"),
+            QT_TRANSLATE_NOOP("Messages", "请安装 python-xlib，并在 X11 会话里运行"),
             ("error",),
         ),
         "backend.windows_failed": _Template(
-            QCoreApplication.translate("Messages", "Windows 粘贴后端无法启动（%1）"),
-            QCoreApplication.translate(
+            QT_TRANSLATE_NOOP("Messages", "Windows 粘贴后端无法启动（%1）"),
+            QT_TRANSLATE_NOOP(
                 "Messages", "请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）"
             ),
             ("error",),
         ),
         "hotkey.taken": _Template(
-            QCoreApplication.translate("Messages", "快捷键 %1（%2）已被其他程序占用"),
-            QCoreApplication.translate("Messages", "请在设置里换一个组合，或关闭占用它的程序"),
+            QT_TRANSLATE_NOOP("Messages", "快捷键 %1（%2）已被其他程序占用"),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里换一个组合，或关闭占用它的程序"),
             ("combo", "name"),
         ),
         "hotkey.ours": _Template(
-            QCoreApplication.translate("Messages", "快捷键 %1（%2）已被本程序的「%3」使用"),
-            QCoreApplication.translate("Messages", "请给其中一个换一个组合"),
+            QT_TRANSLATE_NOOP("Messages", "快捷键 %1（%2）已被本程序的「%3」使用"),
+            QT_TRANSLATE_NOOP("Messages", "请给其中一个换一个组合"),
             ("combo", "name", "other"),
         ),
         "hotkey.no_key": _Template(
-            QCoreApplication.translate("Messages", "快捷键 %1（%2）：这个键盘上没有 %3 键"),
-            QCoreApplication.translate("Messages", "请在设置里换一个键"),
+            QT_TRANSLATE_NOOP("Messages", "快捷键 %1（%2）：这个键盘上没有 %3 键"),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里换一个键"),
             ("combo", "name", "key"),
         ),
         "hotkey.not_global": _Template(
-            QCoreApplication.translate("Messages", "快捷键 %1（%2）：%3 键不能用作全局快捷键"),
-            QCoreApplication.translate("Messages", "请在设置里换一个键"),
+            QT_TRANSLATE_NOOP("Messages", "快捷键 %1（%2）：%3 键不能用作全局快捷键"),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里换一个键"),
             ("combo", "name", "key"),
         ),
         "hotkey.failed": _Template(
-            QCoreApplication.translate("Messages", "快捷键 %1（%2）无法设置（%3）"),
-            QCoreApplication.translate("Messages", "请在设置里换一个组合，或重启快捷回复助手"),
+            QT_TRANSLATE_NOOP("Messages", "快捷键 %1（%2）无法设置（%3）"),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里换一个组合，或重启快捷回复助手"),
             ("combo", "name", "error"),
         ),
         "hotkey.invalid": _Template(
-            QCoreApplication.translate("Messages", "「%1」的快捷键无法识别（%2）"),
-            QCoreApplication.translate("Messages", "请在设置里重新设置这个快捷键"),
+            QT_TRANSLATE_NOOP("Messages", "「%1」的快捷键无法识别（%2）"),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里重新设置这个快捷键"),
             ("name", "error"),
         ),
         "paste.keys_held": _Template(
-            QCoreApplication.translate(
-                "Messages", "还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴"
-            ),
-            QCoreApplication.translate("Messages", "请松开所有按键，再按一次快捷键"),
+            QT_TRANSLATE_NOOP("Messages", "还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴"),
+            QT_TRANSLATE_NOOP("Messages", "请松开所有按键，再按一次快捷键"),
             ("combo",),
         ),
         "paste.modifier_held": _Template(
-            QCoreApplication.translate("Messages", "还有修饰键没有松开，所以什么都没有粘贴"),
-            QCoreApplication.translate("Messages", "请松开所有按键，再粘贴一次"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "还有修饰键没有松开，所以什么都没有粘贴"),
+            QT_TRANSLATE_NOOP("Messages", "请松开所有按键，再粘贴一次"),
         ),
         "paste.keys_held_rest": _Template(
-            QCoreApplication.translate("Messages", "还有按键没有松开，所以剩下的内容没有粘贴"),
-            QCoreApplication.translate("Messages", "请松开所有按键，再按一次快捷键"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "还有按键没有松开，所以剩下的内容没有粘贴"),
+            QT_TRANSLATE_NOOP("Messages", "请松开所有按键，再按一次快捷键"),
         ),
         "paste.window_closed": _Template(
-            QCoreApplication.translate("Messages", "粘贴前聊天窗口已关闭，所以什么都没有输入"),
-            QCoreApplication.translate("Messages", "请点一下聊天输入框，再粘贴一次"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "粘贴前聊天窗口已关闭，所以什么都没有输入"),
+            QT_TRANSLATE_NOOP("Messages", "请点一下聊天输入框，再粘贴一次"),
         ),
         "paste.focus_lost": _Template(
-            QCoreApplication.translate("Messages", "聊天窗口没有重新获得焦点，所以什么都没有输入"),
-            QCoreApplication.translate("Messages", "请点一下聊天输入框，再粘贴一次"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "聊天窗口没有重新获得焦点，所以什么都没有输入"),
+            QT_TRANSLATE_NOOP("Messages", "请点一下聊天输入框，再粘贴一次"),
         ),
         "paste.macro_window_closed": _Template(
-            QCoreApplication.translate("Messages", "宏执行中聊天窗口被关闭，剩下的步骤没有发送"),
-            QCoreApplication.translate("Messages", "请点一下聊天输入框，手动发送剩下的内容"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "宏执行中聊天窗口被关闭，剩下的步骤没有发送"),
+            QT_TRANSLATE_NOOP("Messages", "请点一下聊天输入框，手动发送剩下的内容"),
         ),
         "paste.macro_focus_moved": _Template(
-            QCoreApplication.translate(
-                "Messages", "宏执行中焦点切换到了其他窗口，剩下的步骤没有发送"
-            ),
-            QCoreApplication.translate("Messages", "请点一下聊天输入框，手动发送剩下的内容"),
-            (),
+            QT_TRANSLATE_NOOP("Messages", "宏执行中焦点切换到了其他窗口，剩下的步骤没有发送"),
+            QT_TRANSLATE_NOOP("Messages", "请点一下聊天输入框，手动发送剩下的内容"),
         ),
         "paste.restore_failed": _Template(
-            QCoreApplication.translate("Messages", "无法恢复剪贴板原来的内容（%1）"),
-            QCoreApplication.translate("Messages", "如有需要，请重新复制一次"),
+            QT_TRANSLATE_NOOP("Messages", "无法恢复剪贴板原来的内容（%1）"),
+            QT_TRANSLATE_NOOP("Messages", "如有需要，请重新复制一次"),
             ("error",),
         ),
         "paste.failed": _Template(
-            QCoreApplication.translate("Messages", "粘贴失败（%1）"),
-            QCoreApplication.translate("Messages", "请再试一次；如果一直失败，请重启快捷回复助手"),
+            QT_TRANSLATE_NOOP("Messages", "粘贴失败（%1）"),
+            QT_TRANSLATE_NOOP("Messages", "请再试一次；如果一直失败，请重启快捷回复助手"),
             ("error",),
         ),
         "paste.render": _Template(
-            QCoreApplication.translate("Messages", "话术「%1」无法生成，什么都没有输入（%2）"),
-            QCoreApplication.translate("Messages", "请在话术库里修正这条话术"),
+            QT_TRANSLATE_NOOP("Messages", "话术「%1」无法生成，什么都没有输入（%2）"),
+            QT_TRANSLATE_NOOP("Messages", "请在话术库里修正这条话术"),
             ("snippet", "error"),
         ),
     }
+)
 
 
 def hotkey_label(name: str, lookup: SnippetLookup | None = None) -> str:
@@ -225,18 +219,18 @@ def _fill(template: str, values: Sequence[str]) -> str:
 
 
 def _parts(problem: Problem, lookup: SnippetLookup | None) -> tuple[str, str] | None:
-    template = _templates().get(problem.code)
+    template = TEMPLATES.get(problem.code)
     if template is None:
         return None
     values = _values(problem, template.args, lookup)
-    what = _fill(template.what, values)
+    what = _fill(QCoreApplication.translate("Messages", template.what), values)
     kept = problem.arg("kept")
     if kept:
         what = _fill(
             QCoreApplication.translate("Messages", "%1，仍使用原来的 %2"),
             [what, combo_label(kept)],
         )
-    return what, _fill(template.advice, values)
+    return what, _fill(QCoreApplication.translate("Messages", template.advice), values)
 
 
 def english(problem: Problem) -> str:
