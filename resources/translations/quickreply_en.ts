@@ -4,39 +4,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="205"/>
-        <location filename="../../quickreply/app.py" line="591"/>
-        <location filename="../../quickreply/app.py" line="598"/>
+        <location filename="../../quickreply/app.py" line="191"/>
+        <location filename="../../quickreply/app.py" line="580"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="534"/>
+        <location filename="../../quickreply/app.py" line="523"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="546"/>
+        <location filename="../../quickreply/app.py" line="535"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="551"/>
+        <location filename="../../quickreply/app.py" line="540"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="625"/>
+        <location filename="../../quickreply/app.py" line="607"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="626"/>
+        <location filename="../../quickreply/app.py" line="608"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="787"/>
+        <location filename="../../quickreply/app.py" line="769"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -44,7 +43,7 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="66"/>
+        <location filename="../../quickreply/ui/settings.py" line="62"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
@@ -52,354 +51,354 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="128"/>
+        <location filename="../../quickreply/ui/library.py" line="127"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="160"/>
-        <location filename="../../quickreply/ui/library.py" line="808"/>
+        <location filename="../../quickreply/ui/library.py" line="159"/>
+        <location filename="../../quickreply/ui/library.py" line="795"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="161"/>
+        <location filename="../../quickreply/ui/library.py" line="160"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="178"/>
-        <location filename="../../quickreply/ui/library.py" line="310"/>
-        <location filename="../../quickreply/ui/library.py" line="315"/>
+        <location filename="../../quickreply/ui/library.py" line="177"/>
+        <location filename="../../quickreply/ui/library.py" line="299"/>
+        <location filename="../../quickreply/ui/library.py" line="304"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="197"/>
+        <location filename="../../quickreply/ui/library.py" line="193"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="208"/>
+        <location filename="../../quickreply/ui/library.py" line="204"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="236"/>
+        <location filename="../../quickreply/ui/library.py" line="232"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="237"/>
+        <location filename="../../quickreply/ui/library.py" line="233"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="239"/>
+        <location filename="../../quickreply/ui/library.py" line="235"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="241"/>
+        <location filename="../../quickreply/ui/library.py" line="237"/>
         <source>复制到个人包</source>
         <translation>Copy to my pack</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="243"/>
+        <location filename="../../quickreply/ui/library.py" line="239"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="299"/>
+        <location filename="../../quickreply/ui/library.py" line="288"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="301"/>
+        <location filename="../../quickreply/ui/library.py" line="290"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="302"/>
+        <location filename="../../quickreply/ui/library.py" line="291"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="315"/>
+        <location filename="../../quickreply/ui/library.py" line="304"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="359"/>
+        <location filename="../../quickreply/ui/library.py" line="344"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="369"/>
+        <location filename="../../quickreply/ui/library.py" line="354"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="402"/>
+        <location filename="../../quickreply/ui/library.py" line="387"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="418"/>
+        <location filename="../../quickreply/ui/library.py" line="403"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="418"/>
+        <location filename="../../quickreply/ui/library.py" line="403"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="419"/>
+        <location filename="../../quickreply/ui/library.py" line="404"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="419"/>
+        <location filename="../../quickreply/ui/library.py" line="404"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="421"/>
+        <location filename="../../quickreply/ui/library.py" line="406"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="423"/>
+        <location filename="../../quickreply/ui/library.py" line="408"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="437"/>
+        <location filename="../../quickreply/ui/library.py" line="422"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="440"/>
+        <location filename="../../quickreply/ui/library.py" line="425"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="455"/>
+        <location filename="../../quickreply/ui/library.py" line="440"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457"/>
+        <location filename="../../quickreply/ui/library.py" line="442"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="459"/>
+        <location filename="../../quickreply/ui/library.py" line="444"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="460"/>
+        <location filename="../../quickreply/ui/library.py" line="445"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="464"/>
+        <location filename="../../quickreply/ui/library.py" line="449"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="470"/>
+        <location filename="../../quickreply/ui/library.py" line="455"/>
         <source>预览：</source>
         <translation>Preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="475"/>
+        <location filename="../../quickreply/ui/library.py" line="460"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="476"/>
+        <location filename="../../quickreply/ui/library.py" line="461"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="476"/>
-        <location filename="../../quickreply/ui/library.py" line="481"/>
+        <location filename="../../quickreply/ui/library.py" line="461"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="479"/>
-        <location filename="../../quickreply/ui/library.py" line="481"/>
+        <location filename="../../quickreply/ui/library.py" line="464"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library.py" line="476"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="513"/>
+        <location filename="../../quickreply/ui/library.py" line="492"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="516"/>
+        <location filename="../../quickreply/ui/library.py" line="495"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="544"/>
+        <location filename="../../quickreply/ui/library.py" line="523"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="564"/>
+        <location filename="../../quickreply/ui/library.py" line="543"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>This reply belongs to a read-only pack; use &quot;Copy to my pack&quot; and edit the copy.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="570"/>
+        <location filename="../../quickreply/ui/library.py" line="549"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="578"/>
+        <location filename="../../quickreply/ui/library.py" line="557"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="590"/>
+        <location filename="../../quickreply/ui/library.py" line="569"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="613"/>
+        <location filename="../../quickreply/ui/library.py" line="592"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="631"/>
+        <location filename="../../quickreply/ui/library.py" line="610"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
+        <location filename="../../quickreply/ui/library.py" line="654"/>
         <source>编号不能为空</source>
         <translation>The id cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
-        <location filename="../../quickreply/ui/library.py" line="667"/>
+        <location filename="../../quickreply/ui/library.py" line="654"/>
+        <location filename="../../quickreply/ui/library.py" line="656"/>
         <source>例如 my.greeting</source>
         <translation>e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="667"/>
+        <location filename="../../quickreply/ui/library.py" line="656"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>The id may only use lowercase letters, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
+        <location filename="../../quickreply/ui/library.py" line="660"/>
         <source>编号 %1 已被使用</source>
         <translation>The id %1 is already used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="673"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>already in %1; choose another id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="676"/>
+        <location filename="../../quickreply/ui/library.py" line="664"/>
         <source>标题不能为空</source>
         <translation>The title cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="676"/>
+        <location filename="../../quickreply/ui/library.py" line="664"/>
         <source>写一个简短的标题</source>
         <translation>write a short title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="678"/>
+        <location filename="../../quickreply/ui/library.py" line="666"/>
         <source>回复内容不能为空</source>
         <translation>The reply text cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="678"/>
+        <location filename="../../quickreply/ui/library.py" line="666"/>
         <source>写下要发给买家的话</source>
         <translation>write what the buyer should receive</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="684"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>Field names may only use letters, digits and underscores</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="685"/>
+        <location filename="../../quickreply/ui/library.py" line="673"/>
         <source>例如 amount</source>
         <translation>e.g. amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="688"/>
+        <location filename="../../quickreply/ui/library.py" line="676"/>
         <source>字段名重复</source>
         <translation>Duplicate field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="688"/>
+        <location filename="../../quickreply/ui/library.py" line="676"/>
         <source>每个字段名只能用一次</source>
         <translation>use each field name once</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="693"/>
+        <location filename="../../quickreply/ui/library.py" line="681"/>
         <source>选择类型的字段需要选项</source>
         <translation>A choice field needs choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="694"/>
+        <location filename="../../quickreply/ui/library.py" line="682"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>separate them with commas under &quot;Choices&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="713"/>
+        <location filename="../../quickreply/ui/library.py" line="700"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="743"/>
+        <location filename="../../quickreply/ui/library.py" line="730"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="752"/>
+        <location filename="../../quickreply/ui/library.py" line="739"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="792"/>
+        <location filename="../../quickreply/ui/library.py" line="779"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="794"/>
+        <location filename="../../quickreply/ui/library.py" line="781"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="804"/>
+        <location filename="../../quickreply/ui/library.py" line="791"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="839"/>
+        <location filename="../../quickreply/ui/library.py" line="826"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
@@ -407,139 +406,139 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="53"/>
+        <location filename="../../quickreply/ui/messages.py" line="59"/>
         <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
         <translation>this is a Wayland session: global hotkeys and pasting into other apps are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="56"/>
+        <location filename="../../quickreply/ui/messages.py" line="62"/>
         <source>请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，再自己按 Ctrl+V 粘贴</source>
         <translation>log in with an X11 (Xorg) session, or press Enter in the palette to copy and paste with Ctrl+V yourself</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="63"/>
+        <location filename="../../quickreply/ui/messages.py" line="68"/>
         <source>没有 X11 显示（DISPLAY 未设置），全局快捷键和自动粘贴已关闭</source>
         <translation>no X11 display (DISPLAY is not set): global hotkeys and paste are off</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="66"/>
+        <location filename="../../quickreply/ui/messages.py" line="71"/>
         <source>请在桌面会话里启动快捷回复助手</source>
         <translation>start QuickReply inside your desktop session</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="70"/>
+        <location filename="../../quickreply/ui/messages.py" line="74"/>
         <source>自动粘贴和全局快捷键已在设置里关闭</source>
         <translation>paste and global hotkeys are turned off in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="76"/>
+        <location filename="../../quickreply/ui/messages.py" line="79"/>
         <source>请在设置里选择其中之一：%2</source>
         <translation>use one of %2 in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="80"/>
+        <location filename="../../quickreply/ui/messages.py" line="83"/>
         <source>X11 粘贴后端无法启动（%1）</source>
         <translation>the X11 backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="81"/>
+        <location filename="../../quickreply/ui/messages.py" line="84"/>
         <source>请安装 python-xlib，并在 X11 会话里运行</source>
         <translation>install python-xlib and run inside an X11 session</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="85"/>
+        <location filename="../../quickreply/ui/messages.py" line="88"/>
         <source>Windows 粘贴后端无法启动（%1）</source>
         <translation>the Windows backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="86"/>
+        <location filename="../../quickreply/ui/messages.py" line="89"/>
         <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
         <translation>reinstall QuickReply (it needs the keyboard and pyperclip packages)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="92"/>
+        <location filename="../../quickreply/ui/messages.py" line="95"/>
         <source>快捷键 %1（%2）已被其他程序占用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already taken by another program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="93"/>
+        <location filename="../../quickreply/ui/messages.py" line="96"/>
         <source>请在设置里换一个组合，或关闭占用它的程序</source>
         <translation>choose another combination in settings or close the other program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <location filename="../../quickreply/ui/messages.py" line="101"/>
         <source>请给其中一个换一个组合</source>
         <translation>give one of them another combination</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="102"/>
+        <location filename="../../quickreply/ui/messages.py" line="105"/>
         <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
         <translation>hotkey %1 for &quot;%2&quot;: this keyboard has no key %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="103"/>
-        <location filename="../../quickreply/ui/messages.py" line="108"/>
+        <location filename="../../quickreply/ui/messages.py" line="106"/>
+        <location filename="../../quickreply/ui/messages.py" line="111"/>
         <source>请在设置里换一个键</source>
         <translation>choose another key in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="107"/>
+        <location filename="../../quickreply/ui/messages.py" line="110"/>
         <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
         <translation>hotkey %1 for &quot;%2&quot;: key %3 cannot be a global hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="112"/>
+        <location filename="../../quickreply/ui/messages.py" line="115"/>
         <source>快捷键 %1（%2）无法设置（%3）</source>
         <translation>hotkey %1 for &quot;%2&quot; could not be set: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="113"/>
+        <location filename="../../quickreply/ui/messages.py" line="116"/>
         <source>请在设置里换一个组合，或重启快捷回复助手</source>
         <translation>choose another combination in settings, or restart QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="71"/>
+        <location filename="../../quickreply/ui/messages.py" line="75"/>
         <source>需要时在设置里把粘贴方式改回「自动」</source>
         <translation>set the paste method back to &quot;Automatic&quot; in settings when you need them</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="75"/>
+        <location filename="../../quickreply/ui/messages.py" line="78"/>
         <source>未知的粘贴方式「%1」</source>
         <translation>unknown paste backend &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="97"/>
+        <location filename="../../quickreply/ui/messages.py" line="100"/>
         <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already used by &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="117"/>
+        <location filename="../../quickreply/ui/messages.py" line="120"/>
         <source>「%1」的快捷键无法识别（%2）</source>
         <translation>the hotkey for &quot;%1&quot; is not valid: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="118"/>
+        <location filename="../../quickreply/ui/messages.py" line="121"/>
         <source>请在设置里重新设置这个快捷键</source>
         <translation>set this hotkey again in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="122"/>
+        <location filename="../../quickreply/ui/messages.py" line="125"/>
         <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
         <translation>%1 or a modifier is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="125"/>
+        <location filename="../../quickreply/ui/messages.py" line="126"/>
         <location filename="../../quickreply/ui/messages.py" line="135"/>
         <source>请松开所有按键，再按一次快捷键</source>
         <translation>release all keys and press the hotkey again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="129"/>
+        <location filename="../../quickreply/ui/messages.py" line="130"/>
         <source>还有修饰键没有松开，所以什么都没有粘贴</source>
         <translation>a modifier key is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="130"/>
+        <location filename="../../quickreply/ui/messages.py" line="131"/>
         <source>请松开所有按键，再粘贴一次</source>
         <translation>release all keys and paste again</translation>
     </message>
@@ -549,89 +548,89 @@
         <translation>a key is still held down, so the rest was not pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="139"/>
+        <location filename="../../quickreply/ui/messages.py" line="138"/>
         <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
         <translation>the chat window was closed before the paste, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="140"/>
-        <location filename="../../quickreply/ui/messages.py" line="145"/>
+        <location filename="../../quickreply/ui/messages.py" line="139"/>
+        <location filename="../../quickreply/ui/messages.py" line="143"/>
         <source>请点一下聊天输入框，再粘贴一次</source>
         <translation>click into the chat input and paste again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="144"/>
+        <location filename="../../quickreply/ui/messages.py" line="142"/>
         <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
         <translation>the chat window did not take the focus back, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="149"/>
+        <location filename="../../quickreply/ui/messages.py" line="146"/>
         <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
         <translation>the chat window was closed during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="154"/>
+        <location filename="../../quickreply/ui/messages.py" line="150"/>
         <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
         <translation>the focus moved to another window during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="171"/>
+        <location filename="../../quickreply/ui/messages.py" line="164"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>snippet &quot;%1&quot; could not be rendered, so nothing was typed: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="150"/>
-        <location filename="../../quickreply/ui/messages.py" line="157"/>
+        <location filename="../../quickreply/ui/messages.py" line="147"/>
+        <location filename="../../quickreply/ui/messages.py" line="151"/>
         <source>请点一下聊天输入框，手动发送剩下的内容</source>
         <translation>click into the chat input and send the rest by hand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="161"/>
+        <location filename="../../quickreply/ui/messages.py" line="154"/>
         <source>无法恢复剪贴板原来的内容（%1）</source>
         <translation>could not restore the clipboard: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="162"/>
+        <location filename="../../quickreply/ui/messages.py" line="155"/>
         <source>如有需要，请重新复制一次</source>
         <translation>copy it again if needed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="166"/>
+        <location filename="../../quickreply/ui/messages.py" line="159"/>
         <source>粘贴失败（%1）</source>
         <translation>paste failed: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="167"/>
+        <location filename="../../quickreply/ui/messages.py" line="160"/>
         <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
         <translation>try again; if it persists, restart QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="172"/>
+        <location filename="../../quickreply/ui/messages.py" line="165"/>
         <source>请在话术库里修正这条话术</source>
         <translation>fix the snippet in the library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="182"/>
+        <location filename="../../quickreply/ui/messages.py" line="176"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="184"/>
+        <location filename="../../quickreply/ui/messages.py" line="178"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="186"/>
+        <location filename="../../quickreply/ui/messages.py" line="180"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <location filename="../../quickreply/ui/messages.py" line="230"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="253"/>
+        <location filename="../../quickreply/ui/messages.py" line="247"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -639,58 +638,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="160"/>
+        <location filename="../../quickreply/ui/palette.py" line="158"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="179"/>
+        <location filename="../../quickreply/ui/palette.py" line="177"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="188"/>
+        <location filename="../../quickreply/ui/palette.py" line="186"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="188"/>
+        <location filename="../../quickreply/ui/palette.py" line="186"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="188"/>
+        <location filename="../../quickreply/ui/palette.py" line="186"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="273"/>
+        <location filename="../../quickreply/ui/palette.py" line="267"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="275"/>
+        <location filename="../../quickreply/ui/palette.py" line="269"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="276"/>
+        <location filename="../../quickreply/ui/palette.py" line="270"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="302"/>
+        <location filename="../../quickreply/ui/palette.py" line="296"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="347"/>
-        <location filename="../../quickreply/ui/palette.py" line="385"/>
+        <location filename="../../quickreply/ui/palette.py" line="333"/>
+        <location filename="../../quickreply/ui/palette.py" line="371"/>
         <source>无法生成回复：%1</source>
         <translation>Cannot build the reply: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="414"/>
+        <location filename="../../quickreply/ui/palette.py" line="399"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -711,177 +710,174 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="133"/>
+        <location filename="../../quickreply/ui/settings.py" line="129"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="142"/>
-        <location filename="../../quickreply/ui/settings.py" line="158"/>
+        <location filename="../../quickreply/ui/settings.py" line="139"/>
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="146"/>
-        <location filename="../../quickreply/ui/settings.py" line="299"/>
+        <location filename="../../quickreply/ui/settings.py" line="143"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="149"/>
-        <location filename="../../quickreply/ui/settings.py" line="301"/>
+        <location filename="../../quickreply/ui/settings.py" line="146"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="152"/>
-        <location filename="../../quickreply/ui/settings.py" line="303"/>
+        <location filename="../../quickreply/ui/settings.py" line="149"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="152"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="158"/>
+        <location filename="../../quickreply/ui/settings.py" line="155"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="170"/>
+        <location filename="../../quickreply/ui/settings.py" line="167"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="172"/>
+        <location filename="../../quickreply/ui/settings.py" line="169"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="175"/>
+        <location filename="../../quickreply/ui/settings.py" line="172"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="179"/>
+        <location filename="../../quickreply/ui/settings.py" line="176"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="180"/>
+        <location filename="../../quickreply/ui/settings.py" line="177"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="185"/>
+        <location filename="../../quickreply/ui/settings.py" line="181"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187"/>
+        <location filename="../../quickreply/ui/settings.py" line="184"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="190"/>
+        <location filename="../../quickreply/ui/settings.py" line="187"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="193"/>
+        <location filename="../../quickreply/ui/settings.py" line="192"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="215"/>
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="213"/>
+        <location filename="../../quickreply/ui/settings.py" line="218"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="196"/>
+        <location filename="../../quickreply/ui/settings.py" line="195"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="199"/>
-        <location filename="../../quickreply/ui/settings.py" line="207"/>
+        <location filename="../../quickreply/ui/settings.py" line="200"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="205"/>
+        <location filename="../../quickreply/ui/settings.py" line="207"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="208"/>
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="209"/>
+        <location filename="../../quickreply/ui/settings.py" line="212"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="216"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="216"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="226"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="228"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="224"/>
+        <location filename="../../quickreply/ui/settings.py" line="229"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
+        <location filename="../../quickreply/ui/settings.py" line="235"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="231"/>
+        <location filename="../../quickreply/ui/settings.py" line="236"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="244"/>
+        <location filename="../../quickreply/ui/settings.py" line="249"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <location filename="../../quickreply/ui/settings.py" line="264"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="256"/>
+        <location filename="../../quickreply/ui/settings.py" line="265"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
@@ -909,193 +905,193 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="135"/>
+        <location filename="../../quickreply/ui/editor.py" line="151"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>lowercase letters, digits and . _ -, e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="137"/>
+        <location filename="../../quickreply/ui/editor.py" line="153"/>
         <source>例如：合作快递</source>
         <translation>e.g. Our couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="139"/>
+        <location filename="../../quickreply/ui/editor.py" line="155"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="141"/>
+        <location filename="../../quickreply/ui/editor.py" line="157"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>levels separated by /, e.g. Logistics/Couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="143"/>
+        <location filename="../../quickreply/ui/editor.py" line="159"/>
         <source>用逗号或空格分隔</source>
         <translation>separated by commas or spaces</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="145"/>
+        <location filename="../../quickreply/ui/editor.py" line="161"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>optional, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="146"/>
+        <location filename="../../quickreply/ui/editor.py" line="162"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>Send after pasting (Enter)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="150"/>
+        <location filename="../../quickreply/ui/editor.py" line="166"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>The reply; template names like {{ field }} work; put a line --- between variants</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="153"/>
+        <location filename="../../quickreply/ui/editor.py" line="169"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>When to use this reply (shown to trainees)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="156"/>
+        <location filename="../../quickreply/ui/editor.py" line="172"/>
         <source>买家常见问法，每行一个</source>
         <translation>Typical buyer questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="162"/>
+        <location filename="../../quickreply/ui/editor.py" line="178"/>
         <source>字段名</source>
         <translation>Field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="163"/>
+        <location filename="../../quickreply/ui/editor.py" line="179"/>
         <source>显示名</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="164"/>
+        <location filename="../../quickreply/ui/editor.py" line="180"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="165"/>
+        <location filename="../../quickreply/ui/editor.py" line="181"/>
         <source>默认值</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="166"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>选项</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="173"/>
+        <location filename="../../quickreply/ui/editor.py" line="192"/>
         <source>添加字段</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="174"/>
+        <location filename="../../quickreply/ui/editor.py" line="193"/>
         <source>删除字段</source>
         <translation>Remove field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="179"/>
+        <location filename="../../quickreply/ui/editor.py" line="198"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="180"/>
+        <location filename="../../quickreply/ui/editor.py" line="199"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="181"/>
+        <location filename="../../quickreply/ui/editor.py" line="200"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/editor.py" line="201"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="183"/>
+        <location filename="../../quickreply/ui/editor.py" line="202"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="184"/>
+        <location filename="../../quickreply/ui/editor.py" line="203"/>
         <source>回复内容</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="185"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>使用说明</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="186"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>买家问法</source>
         <translation>Buyer questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="194"/>
+        <location filename="../../quickreply/ui/editor.py" line="213"/>
         <source>填写字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="195"/>
+        <location filename="../../quickreply/ui/editor.py" line="214"/>
         <source>直达热键</source>
         <translation>Direct hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="200"/>
+        <location filename="../../quickreply/ui/editor.py" line="219"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="213"/>
+        <location filename="../../quickreply/ui/editor.py" line="232"/>
         <source>实时预览</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="226"/>
+        <location filename="../../quickreply/ui/editor.py" line="245"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="229"/>
+        <location filename="../../quickreply/ui/editor.py" line="248"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="230"/>
+        <location filename="../../quickreply/ui/editor.py" line="249"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="410"/>
+        <location filename="../../quickreply/ui/editor.py" line="432"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="412"/>
+        <location filename="../../quickreply/ui/editor.py" line="422"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="422"/>
+        <location filename="../../quickreply/ui/editor.py" line="440"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="422"/>
+        <location filename="../../quickreply/ui/editor.py" line="440"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="427"/>
+        <location filename="../../quickreply/ui/editor.py" line="445"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="431"/>
+        <location filename="../../quickreply/ui/editor.py" line="449"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>
@@ -1158,32 +1154,32 @@
         <translation>At a time…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="460"/>
+        <location filename="../../quickreply/ui/timers.py" line="459"/>
         <source>今日暂无回复记录</source>
         <translation>No replies recorded today</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="463"/>
+        <location filename="../../quickreply/ui/timers.py" line="462"/>
         <source>{v}秒</source>
         <translation>{v} s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="469"/>
+        <location filename="../../quickreply/ui/timers.py" line="468"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>Today first {first} · avg {avg} · 3 min {r3} · 30 s {r30} · slow {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="497"/>
+        <location filename="../../quickreply/ui/timers.py" line="495"/>
         <source>买家等待过久</source>
         <translation>A buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="498"/>
+        <location filename="../../quickreply/ui/timers.py" line="496"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="560"/>
+        <location filename="../../quickreply/ui/timers.py" line="558"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>
@@ -1244,73 +1240,73 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="107"/>
+        <location filename="../../quickreply/ui/trainee.py" line="103"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="109"/>
+        <location filename="../../quickreply/ui/trainee.py" line="105"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="111"/>
+        <location filename="../../quickreply/ui/trainee.py" line="107"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="113"/>
+        <location filename="../../quickreply/ui/trainee.py" line="109"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="127"/>
+        <location filename="../../quickreply/ui/trainee.py" line="123"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="135"/>
+        <location filename="../../quickreply/ui/trainee.py" line="131"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="136"/>
+        <location filename="../../quickreply/ui/trainee.py" line="132"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="190"/>
+        <location filename="../../quickreply/ui/trainee.py" line="170"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="216"/>
+        <location filename="../../quickreply/ui/trainee.py" line="196"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="234"/>
+        <location filename="../../quickreply/ui/trainee.py" line="214"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="256"/>
+        <location filename="../../quickreply/ui/trainee.py" line="236"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="259"/>
+        <location filename="../../quickreply/ui/trainee.py" line="239"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="271"/>
+        <location filename="../../quickreply/ui/trainee.py" line="251"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="281"/>
+        <location filename="../../quickreply/ui/trainee.py" line="261"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>
@@ -1366,39 +1362,39 @@
 <context>
     <name>models</name>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="48"/>
+        <location filename="../../quickreply/ui/models.py" line="50"/>
         <source>内置</source>
         <extracomment>Item data role holding the group path (&quot;物流/快递&quot;; &quot;&quot; for the 全部 root). Item data role holding the Snippet object of a list row. Snippets without a group are listed under this pseudo group (never written to a pack).</extracomment>
         <translation>built-in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="49"/>
+        <location filename="../../quickreply/ui/models.py" line="51"/>
         <source>团队</source>
         <translation>team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="50"/>
+        <location filename="../../quickreply/ui/models.py" line="52"/>
         <source>个人</source>
         <translation>personal</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="51"/>
+        <location filename="../../quickreply/ui/models.py" line="53"/>
         <source>命令行</source>
         <translation>command line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="123"/>
-        <location filename="../../quickreply/ui/models.py" line="127"/>
+        <location filename="../../quickreply/ui/models.py" line="125"/>
+        <location filename="../../quickreply/ui/models.py" line="129"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="129"/>
+        <location filename="../../quickreply/ui/models.py" line="131"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/models.py" line="147"/>
+        <location filename="../../quickreply/ui/models.py" line="149"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
