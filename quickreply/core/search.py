@@ -772,7 +772,7 @@ class SearchIndex:
         members = set(pool) if pool is not None else None
         offer = _offerer(best, label)
         if term.kind == "latin":
-            self._match_code(term.raw, members, offer, 0 if pool is not None else limit)
+            self._match_code(term.raw, members, offer, limit)
         prefix_only = term.prefix_only
         if pool is not None and len(pool) <= _NARROW_LIMIT:
             # Few records left (typing on): look at each of them instead of scanning.
@@ -990,13 +990,13 @@ class SearchIndex:
     ) -> None:
         codes = self._sorted_codes
         start = bisect_left(codes, raw)
-        if limit and members is None:
+        if limit and (members is None or len(members) > _NARROW_LIMIT):
             end = bisect_left(codes, raw + "\U0010ffff", start)
             if end - start > limit:
                 # More code matches than a page (`t` at 100k: thousands): the page is the exact
                 # code and the best-ranked prefixes; nothing else can reach their tier.
-                self._truncated = True
-                self._best_codes(raw, offer, limit)
+                if self._best_codes(raw, members, offer, limit):
+                    self._truncated = True
                 return
         for code in codes[start:]:
             if not code.startswith(raw):
@@ -1009,10 +1009,17 @@ class SearchIndex:
                     "code" if code == raw else "code-prefix",
                 )
 
-    def _best_codes(self, raw: str, offer: Callable[[int, int, str], None], limit: int) -> None:
-        """The exact code, then the first ``limit`` code-prefix records in rank order."""
+    def _best_codes(
+        self,
+        raw: str,
+        members: set[int] | None,
+        offer: Callable[[int, int, str], None],
+        limit: int,
+    ) -> bool:
+        """The exact code, then the first ``limit`` code-prefix records in rank order (of
+        ``members`` if given). True when it stopped there: more codes have the prefix."""
         exact = self._code_of.get(raw)
-        if exact is not None:
+        if exact is not None and (members is None or exact in members):
             offer(exact, CODE_EXACT, "code")
         cand = self._cand("code", raw, start=True)
         boosted = cand & self._boost_bits
@@ -1022,10 +1029,13 @@ class SearchIndex:
         for i in _chain(first, _bits(cand ^ boosted)):
             code = codes[i]
             if i != exact and code.startswith(raw) and code_of.get(code) == i:
+                if members is not None and i not in members:
+                    continue
                 offer(i, CODE_PREFIX, "code-prefix")
                 taken += 1
                 if taken >= limit:
-                    return
+                    return True
+        return False
 
     @staticmethod
     def _tier(field: _Field, spec: FieldSpec, i: int, needle: str, prefix_only: bool) -> int:
