@@ -544,15 +544,30 @@ class Renderer:
         ]
         return [*self._variant_sources(snippet), *steps]
 
-    def _pick(self, snippet: Snippet, count: int, conversation: str | None) -> int:
-        if count == 1:
+    def pick_variant(self, snippet: Snippet, conversation: str | None = None) -> int:
+        """A variant index for this conversation, never the one it got last; not recorded.
+
+        The palette picks once per selection, previews that variant and pastes the same one,
+        then calls :meth:`mark_used`: what the agent saw is what the buyer gets.
+        """
+        count = len(self._variant_sources(snippet))
+        if count <= 1:
             return 0
+        last = self._last_variant.get((conversation, snippet.id))
+        return self._rng.choice([i for i in range(count) if i != last])
+
+    def mark_used(self, snippet: Snippet, index: int, conversation: str | None = None) -> None:
+        """Remember that ``conversation`` got variant ``index``, so it is not picked next."""
         key = (conversation, snippet.id)
-        last = self._last_variant.pop(key, None)
-        index = self._rng.choice([i for i in range(count) if i != last])
-        if len(self._last_variant) > 10_000:  # forget the oldest conversations
+        self._last_variant.pop(key, None)  # re-insert: the dict's order is the age order
+        if len(self._last_variant) >= 10_000:  # forget the oldest conversations
             self._last_variant.pop(next(iter(self._last_variant)))
         self._last_variant[key] = index
+
+    def _pick(self, snippet: Snippet, count: int, conversation: str | None) -> int:
+        index = self.pick_variant(snippet, conversation) if count > 1 else 0
+        if count > 1:
+            self.mark_used(snippet, index, conversation)
         return index
 
     def _context(self, snippet: Snippet, values: Mapping[str, str]) -> dict[str, object]:

@@ -54,11 +54,16 @@ class Searcher(Protocol):
 
 
 class RendererLike(Protocol):
-    """What the palette needs from core.render.Renderer."""
+    """What the palette needs from core.render.Renderer: it picks a variant once per
+    selection, previews it and pastes that same one, then marks it used for the chat."""
 
-    def render(
-        self, snippet: Snippet, values: Mapping[str, str] = ..., *, conversation: str | None = ...
+    def pick_variant(self, snippet: Snippet, conversation: str | None = ...) -> int: ...
+
+    def render_variant(
+        self, snippet: Snippet, index: int, values: Mapping[str, str] = ...
     ) -> str: ...
+
+    def mark_used(self, snippet: Snippet, index: int, conversation: str | None = ...) -> None: ...
 
     def render_steps(self, snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]: ...
 
@@ -152,6 +157,7 @@ class PaletteWindow(QWidget):
         self._limit = limit
         self._hits: list[Snippet] = []
         self._shown_fields_for: str | None = None
+        self._variant: tuple[str, int] | None = None  # (snippet id, index) shown in the preview
         self._notice = ""
 
         self.setObjectName("palette")
@@ -319,9 +325,17 @@ class PaletteWindow(QWidget):
                 return "\n".join(step.text for step in steps if step.kind == "paste"), ""
             if renderer is None:
                 return snippet.text, ""
-            return renderer.render(snippet, self.form.values(), conversation=self._conversation), ""
+            index = self._variant_index(renderer, snippet)
+            return renderer.render_variant(snippet, index, self.form.values()), ""
         except Exception as err:  # RenderError; anything else from a template is reported too
             return None, str(err) or type(err).__name__
+
+    def _variant_index(self, renderer: RendererLike, snippet: Snippet) -> int:
+        """The variant shown for the selected reply: picked once, kept until the selection or
+        the chat changes, so the preview is exactly what gets pasted."""
+        if self._variant is None or self._variant[0] != snippet.id:
+            self._variant = (snippet.id, renderer.pick_variant(snippet, self._conversation))
+        return self._variant[1]
 
     def _update_preview(self) -> None:
         snippet = self.current_snippet()
@@ -372,6 +386,10 @@ class PaletteWindow(QWidget):
             return False
         if snippet.fields:
             self._memory.remember(self._conversation, self.form.values())
+        if self._renderer is not None and not snippet.steps:
+            index = self._variant_index(self._renderer, snippet)
+            self._renderer.mark_used(snippet, index, self._conversation)
+            self._variant = None  # the next paste of this reply gets another variant
         self._record(snippet)
         if copy_only or self._paster is None:
             self._clip().setText(text)
@@ -405,6 +423,7 @@ class PaletteWindow(QWidget):
         """Show over the screen with the cursor, search box focused and its text selected."""
         self._conversation = self._conversation_of()
         self._shown_fields_for = None
+        self._variant = None
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         if screen is not None:
             area = screen.availableGeometry()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from quickreply.core.model import Field, Snippet, Step
+from quickreply.core.render import Renderer
 from quickreply.ui.forms import FieldMemory
 from quickreply.ui.palette import PaletteWindow
 
@@ -56,6 +59,15 @@ class RenderError(Exception):
 
 
 class FakeRenderer:
+    def pick_variant(self, snippet: Snippet, conversation: str | None = None) -> int:
+        return 0
+
+    def mark_used(self, snippet: Snippet, index: int, conversation: str | None = None) -> None:
+        pass
+
+    def render_variant(self, snippet: Snippet, index: int, values: Mapping[str, str] = {}) -> str:
+        return self.render(snippet, values)
+
     def render(
         self, snippet: Snippet, values: Mapping[str, str] = {}, *, conversation: str | None = None
     ) -> str:
@@ -349,3 +361,29 @@ def test_a_choice_from_regions_lists_the_provinces(qtbot: QtBot) -> None:
     (combo,) = p.form.editors
     assert isinstance(combo, QComboBox)
     assert combo.count() == 34 and combo.itemText(0) == "北京"
+
+
+def test_the_variant_in_the_preview_is_the_one_pasted_and_the_next_paste_gets_another(
+    qtbot: QtBot,
+) -> None:
+    """With the real renderer: a preview never promises one wording and pastes another."""
+    greet = Snippet(
+        id="hello", title="问候", code="hy", variants=("亲，在的~", "您好，在呢~", "亲亲，请讲~")
+    )
+    paster = FakePaster()
+    palette = PaletteWindow(
+        FakeSearch([greet]),
+        Renderer(None, lambda: datetime(2026, 11, 23, 10, 0), rng=random.Random(7)),
+        paster=paster,
+        conversation=lambda: "买家A - 千牛",
+    )
+    qtbot.addWidget(palette)
+    for _ in range(12):
+        palette.popup()
+        palette.search_box.setText("hy")
+        shown = palette.preview.toPlainText()
+        key(palette.search_box, Qt.Key.Key_Return)
+        assert paster.calls[-1][0] == shown
+    pasted = [text for text, _ in paster.calls]
+    assert all(a != b for a, b in itertools.pairwise(pasted))  # never twice in a row
+    assert len(set(pasted)) > 1
