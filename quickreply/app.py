@@ -886,9 +886,18 @@ def no_display_reason(env: Mapping[str, str], platform: str) -> str:
     Without a display Qt aborts the process with a message about libxcb-cursor0 that sends
     people hunting for a library they already have; say what is really missing instead.
     """
-    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+    if not platform.startswith("linux"):
         return ""
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+    qpa = env.get("QT_QPA_PLATFORM", "").split(":")[0]  # e.g. "xcb", "wayland", "offscreen"
+    if qpa.startswith("xcb"):
+        has_display = bool(env.get("DISPLAY"))
+    elif qpa.startswith("wayland"):
+        has_display = bool(env.get("WAYLAND_DISPLAY"))
+    elif qpa:
+        return ""  # offscreen, vnc, eglfs…: platforms that need no display server
+    else:
+        has_display = bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    if has_display:
         return ""
     return (
         "no display to open the app on (DISPLAY and WAYLAND_DISPLAY are unset): start it from "

@@ -455,6 +455,10 @@ def test_starting_without_a_display_says_so_in_one_line() -> None:
         ({"DISPLAY": ":0"}, "linux", False),
         ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
         ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "wayland", "WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
         ({}, "win32", False),
     ],
 )
