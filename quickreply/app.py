@@ -26,6 +26,7 @@ from quickreply.core.model import Library, Snippet
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings, load_settings, save_settings
+from quickreply.platforms.paste import TIMER_REPLIED, TIMER_WAITING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
@@ -316,8 +317,6 @@ def screenshot(path: Path, view: str, services: Services, lang: str | None = Non
 
 # ---- the resident app -----------------------------------------------------------------------
 
-TIMER_WAITING = "timer:waiting"  # hotkey name: "a buyer is waiting" (named from the window title)
-TIMER_REPLIED = "timer:replied"  # hotkey name: "I replied" (stops the conversation's clock)
 PROBE = "settings"  # a short-lived grab: is a combination free for us?
 NOTICE_LINES = 3  # hotkey problems shown in the palette footer; the tray balloon has them all
 RELOAD_DELAY_MS = 400  # a publish copies several files; reload once, after the last one

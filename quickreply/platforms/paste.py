@@ -375,8 +375,11 @@ class PasteService:
             )
 
 
+# Hotkey names, shared by the router, the app, the settings dialog and the messages.
 PALETTE = "palette"
 SNIPPET_PREFIX = "snippet:"
+TIMER_WAITING = "timer:waiting"  # "a buyer is waiting": named from the chat window's title
+TIMER_REPLIED = "timer:replied"  # "I replied": stops that conversation's clock
 
 
 class HotkeyRouter:

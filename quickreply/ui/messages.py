@@ -23,12 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from quickreply.core.hotkeys import HotkeyError, parse_hotkey
 from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
-from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX
-
-# The app's own hotkey names (quickreply/app.py); repeated here so the UI layer need not
-# import the app.
-TIMER_WAITING = "timer:waiting"
-TIMER_REPLIED = "timer:replied"
+from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX, TIMER_REPLIED, TIMER_WAITING
 
 # A snippet id -> the snippet, when the library has it (``Library.get``).
 SnippetLookup = Callable[[str], Snippet | None]

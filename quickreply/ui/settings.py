@@ -39,8 +39,8 @@ from quickreply.core.hotkeys import HotkeyError, parse_hotkey
 from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
 from quickreply.core.settings import MAX_DELAY_MS, Settings
-from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX
-from quickreply.ui.messages import TIMER_REPLIED, TIMER_WAITING, describe, hotkey_label
+from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX, TIMER_REPLIED, TIMER_WAITING
+from quickreply.ui.messages import describe, hotkey_label
 
 # probe(hotkey) -> None if free, else the platform backend's problem (taken by another program).
 HotkeyProbe = Callable[[str], Problem | None]
