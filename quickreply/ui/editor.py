@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -188,7 +190,9 @@ class SnippetEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.fields_table.verticalHeader().setVisible(False)
         self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.fields_table.setMaximumHeight(110)
+        # A header and about four rows: a reply rarely asks for more. The form scrolls instead
+        # of squeezing the table when the window is short.
+        self.fields_table.setMinimumHeight(150)
         self.add_field_button = QPushButton(self.tr("添加字段"))
         self.remove_field_button = QPushButton(self.tr("删除字段"))
         self.add_field_button.clicked.connect(lambda: self._add_field_row(None))
@@ -236,8 +240,12 @@ class SnippetEditor(QWidget):
 
         form_widget = QWidget()
         form_widget.setLayout(form)
+        form_scroll = QScrollArea()
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setWidget(form_widget)
         splitter = QSplitter()
-        splitter.addWidget(form_widget)
+        splitter.addWidget(form_scroll)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
