@@ -12,7 +12,6 @@ store runs in memory for this session. Each case leaves a :class:`Problem` in
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quickreply.core.problems import Problem, Severity
+from quickreply.core.sqlitefile import (
+    Migration,
+    NewerSchema,
+    is_corrupt,
+    is_locked,
+    migrate,
+    move_aside,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +38,16 @@ class Usage:
 
 
 # Each entry upgrades the schema from version N (its index) to N + 1.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE usage (
-        snippet_id TEXT PRIMARY KEY,
-        count INTEGER NOT NULL DEFAULT 0,
-        last_used TEXT NOT NULL
-    );
-    """,
+MIGRATIONS: tuple[Migration, ...] = (
+    (
+        """
+        CREATE TABLE usage (
+            snippet_id TEXT PRIMARY KEY,
+            count INTEGER NOT NULL DEFAULT 0,
+            last_used TEXT NOT NULL
+        )
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -84,20 +93,27 @@ class StatsStore:
             db = sqlite3.connect(self.path, timeout=self._timeout)
             self._migrate(db)
             return db
+        except NewerSchema as err:
+            self._problem(
+                f"{err}; usage is kept in memory", "update QuickReply to keep usage counts"
+            )
+            return self._memory()
         except sqlite3.DatabaseError as err:
-            text = str(err)
-            if "locked" in text or "busy" in text:
+            if is_locked(err):
                 self._problem(
                     "the database is locked by another program; usage is kept in memory",
                     "close the other QuickReply window and restart",
                 )
                 return self._memory()
-            if isinstance(err, _NewerSchema):
-                self._problem(
-                    text + "; usage is kept in memory", "update QuickReply to keep usage counts"
-                )
-                return self._memory()
-            return self._rebuild(text)
+            if is_corrupt(err):
+                return self._rebuild(str(err))
+            # Anything else (cannot open, I/O, permissions) says nothing about the file's
+            # content: moving a healthy store aside would lose the agent's usage counts.
+            self._problem(
+                f"cannot open ({err}); usage is kept in memory",
+                "check the folder's permissions and free space",
+            )
+            return self._memory()
         except OSError as err:
             self._problem(
                 f"cannot open ({err.strerror or err}); usage is kept in memory",
@@ -109,11 +125,7 @@ class StatsStore:
         assert self.path is not None
         aside = self.path.with_name(self.path.name + ".corrupt")
         try:
-            os.replace(self.path, aside)
-            for suffix in ("-wal", "-shm", "-journal"):
-                side = self.path.with_name(self.path.name + suffix)
-                if side.exists():
-                    side.unlink()
+            move_aside(self.path, aside)
             db = sqlite3.connect(self.path, timeout=self._timeout)
             self._migrate(db)
         except (OSError, sqlite3.DatabaseError):
@@ -131,14 +143,7 @@ class StatsStore:
 
     @staticmethod
     def _migrate(db: sqlite3.Connection) -> None:
-        version = int(db.execute("PRAGMA user_version").fetchone()[0])
-        if version > SCHEMA_VERSION:
-            raise _NewerSchema(
-                f"written by a newer QuickReply (schema {version}, this one knows {SCHEMA_VERSION})"
-            )
-        for target in range(version, SCHEMA_VERSION):
-            with db:
-                db.executescript(f"BEGIN; {MIGRATIONS[target]} PRAGMA user_version = {target + 1};")
+        migrate(db, MIGRATIONS)
         # Touch the table so a damaged file is found now, not on the first write.
         db.execute("SELECT count(*) FROM usage").fetchone()
 
@@ -178,7 +183,3 @@ class StatsStore:
 
     def close(self) -> None:
         self._db.close()
-
-
-class _NewerSchema(sqlite3.DatabaseError):
-    """The file was written by a newer schema than this build knows."""

@@ -87,3 +87,20 @@ def test_in_memory_store(tmp_path: Path) -> None:
     store = StatsStore(None, clock=lambda: T0)
     store.record_use("x")
     assert store.usage() == {"x": Usage(1, T0)}
+
+
+def test_a_file_that_cannot_be_opened_is_not_mistaken_for_a_corrupt_one(tmp_path: Path) -> None:
+    """SQLite's "unable to open" says nothing about the content: nothing is moved aside."""
+    path = tmp_path / "stats.sqlite3"
+    path.mkdir()  # e.g. a folder where the file should be: SQLITE_CANTOPEN, not corruption
+    (path / "keep.txt").write_text("mine", encoding="utf-8")
+    store = StatsStore(path)
+    assert store.in_memory
+    assert [str(p) for p in store.problems] == [
+        f"{path}:0: warning: usage store: cannot open (unable to open database file); usage "
+        "is kept in memory (check the folder's permissions and free space)"
+    ]
+    assert (path / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert not path.with_name("stats.sqlite3.corrupt").exists()
+    store.record_use("greet")
+    assert store.usage()["greet"].count == 1
