@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     # cli.py imports this module for every start, ``--help`` and the app included: the core
     # (YAML, platformdirs) is imported by the functions below, when a command runs.
-    from quickreply.core.model import Library
+    from quickreply.core.libcache import CachedLibrary
     from quickreply.core.packs import PackDir
     from quickreply.core.paths import AppPaths
     from quickreply.core.problems import Problem
@@ -78,15 +78,16 @@ def print_problems(problems: Iterable[Problem], stream: TextIO | None = None) ->
 
 def load_library_from_args(
     args: argparse.Namespace, paths: AppPaths | None = None, stream: TextIO | None = None
-) -> Library:
+) -> CachedLibrary:
     """Load the library the way the app would, printing its loading problems to stderr.
 
     Unchanged pack files come from the cache in ``paths.cache`` (core/libcache.py), with the
-    same problems a fresh load reports.
+    same problems a fresh load reports. The fingerprint keys the search index cache, as in the
+    app, so the index is not hashed snippet by snippet again.
     """
     from quickreply.core.libcache import load_library_cached
 
     paths = paths or app_paths()
-    library = load_library_cached(pack_dirs(args, paths), paths.cache).library
-    print_problems(library.problems, stream)
-    return library
+    loaded = load_library_cached(pack_dirs(args, paths), paths.cache)
+    print_problems(loaded.library.problems, stream)
+    return loaded

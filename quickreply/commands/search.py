@@ -57,14 +57,14 @@ def run(args: argparse.Namespace) -> int:
         print("quickreply search: --limit: must be at least 1 (e.g. --limit 10)", file=sys.stderr)
         return 2
     paths = app_paths()
-    library = load_library_from_args(args, paths)
+    loaded = load_library_from_args(args, paths)
     store = StatsStore(paths.stats_file) if paths.stats_file.exists() else StatsStore(None)
     try:
         usage = store.usage()
     finally:
         store.close()
     print_problems(store.problems)
-    index = SearchIndex.load_or_build(library, paths.cache, usage)
+    index = SearchIndex.load_or_build(loaded.library, paths.cache, usage, key=loaded.fingerprint)
     hits = index.search(" ".join(args.query), limit=args.limit)
 
     if args.json:
