@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from quickreply.benchmarks.paste import Proc, Xvfb, missing_tools, xdotool
+from quickreply.benchmarks.xsession import (
+    Proc,
+    Xvfb,
+    harness_command,
+    missing_tools,
+    target_command,
+    xdotool,
+)
 
 HERE = Path(__file__).resolve().parent
 
@@ -26,14 +32,14 @@ def xvfb() -> Iterator[Xvfb]:
 
 @pytest.fixture(scope="module")
 def target(xvfb: Xvfb) -> Iterator[Proc]:
-    proc = Proc([sys.executable, str(HERE / "target_app.py")], xvfb.env())
+    proc = Proc(target_command(), xvfb.env())
     proc.window = proc.expect("ready")["window"]  # type: ignore[attr-defined]
     yield proc
     proc.stop()
 
 
 def start_harness(xvfb: Xvfb, restore_ms: int = 200) -> tuple[Proc, dict[str, object]]:
-    proc = Proc([sys.executable, str(HERE / "harness.py"), str(restore_ms)], xvfb.env())
+    proc = Proc(harness_command(restore_ms), xvfb.env())
     return proc, proc.expect("ready", timeout=20)
 
 

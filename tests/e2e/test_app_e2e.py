@@ -3,7 +3,6 @@ palette hotkey, types a query and presses Enter; the chat window receives exactl
 
 from __future__ import annotations
 
-import sys
 import textwrap
 import time
 from collections.abc import Iterator
@@ -11,9 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from quickreply.benchmarks.paste import Proc, Xvfb, app_reply, start_app, xdotool
+from quickreply.benchmarks.xsession import (
+    Proc,
+    Xvfb,
+    app_reply,
+    start_app,
+    target_command,
+    xdotool,
+)
 
-from .conftest import HERE, focus, read_clipboard, set_clipboard
+from .conftest import focus, read_clipboard, set_clipboard
 
 pytestmark = pytest.mark.e2e
 
@@ -55,7 +61,7 @@ def test_palette_hotkey_query_enter_pastes_the_reply_and_gives_the_clipboard_bac
 ) -> None:
     wanted = app_reply(home, "zzq")
     assert "\n" in wanted and "{{" not in wanted
-    target = Proc([sys.executable, str(HERE / "target_app.py")], xvfb.env())
+    target = Proc(target_command(), xvfb.env())
     try:
         window = target.expect("ready")["window"]
         set_clipboard(xvfb, "客户的订单号 A123")

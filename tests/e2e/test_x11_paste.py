@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from quickreply.benchmarks.paste import Proc, Xvfb, xdotool
+from quickreply.benchmarks.xsession import Proc, Xvfb, target_command, xdotool
 
 from .conftest import HERE, focus, read_clipboard, set_clipboard, start_harness
 
@@ -79,7 +79,7 @@ def test_twenty_quick_presses_paste_twenty_times_nothing_lost_or_doubled(
 
 
 def test_fifty_thousand_characters_arrive_whole(xvfb: Xvfb, chat: Proc) -> None:
-    from .harness import LONG_TEXT
+    from quickreply.benchmarks.harness import LONG_TEXT
 
     press(xvfb, "ctrl+alt+3")
     assert len(chat.text_until(LONG_TEXT, timeout=20)["text"]) == 50_000
@@ -110,8 +110,8 @@ def own_xvfb(xvfb: Xvfb) -> Iterator[Xvfb]:
 
 def test_target_closed_before_the_paste_types_nothing_and_says_so(own_xvfb: Xvfb) -> None:
     xvfb = own_xvfb
-    doomed = Proc([sys.executable, str(HERE / "target_app.py"), "要关闭的窗口"], xvfb.env())
-    bystander = Proc([sys.executable, str(HERE / "target_app.py"), "别的窗口"], xvfb.env())
+    doomed = Proc(target_command("要关闭的窗口"), xvfb.env())
+    bystander = Proc(target_command("别的窗口"), xvfb.env())
     harness, _ = start_harness(xvfb)
     try:
         doomed_window = doomed.expect("ready")["window"]
@@ -139,7 +139,7 @@ def test_hotkey_taken_by_another_program_is_named_and_the_rest_still_work(
     own_xvfb: Xvfb,
 ) -> None:
     xvfb = own_xvfb
-    target = Proc([sys.executable, str(HERE / "target_app.py")], xvfb.env())
+    target = Proc(target_command(), xvfb.env())
     window = target.expect("ready")["window"]
     grabber = subprocess.Popen(
         [sys.executable, str(HERE / "grabber.py"), "ctrl+alt+9"],

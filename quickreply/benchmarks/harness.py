@@ -1,9 +1,11 @@
-"""Phase-1 end-to-end harness: the real X11 backend, bridge, paste service and hotkey router,
-with a small fixed library and a minimal palette, in a process of its own.
+"""Phase-1 paste harness: the real X11 paste path behind a minimal palette, in its own process.
 
-Prints JSON lines: ``ready`` (with the hotkey problems), ``problem`` (one readable line),
-``palette`` (shown). Reads ``quit`` on stdin. The tests and ``quickreply bench paste`` drive it
-with xdotool / XTest from another process, as an agent's keyboard would.
+Run as ``python -m quickreply.benchmarks.harness [RESTORE_MS]``: the X11 backend, bridge, paste
+service and hotkey router over a small fixed library (a greeting, a macro, a 50,000-character
+reply, one hotkey the tests take first). Prints JSON lines: ``ready`` (with the hotkey
+problems), ``problem`` (one readable line), ``palette`` (shown). Reads ``quit`` on stdin. The
+end-to-end tests and ``quickreply bench paste`` drive it with xdotool / XTest from another
+process, as an agent's keyboard would.
 """
 
 from __future__ import annotations

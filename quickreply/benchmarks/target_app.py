@@ -1,7 +1,8 @@
-"""A stand-in chat client for end-to-end tests: one QTextEdit in its own process.
+"""A stand-in chat client for the paste benchmark and the end-to-end tests: one QTextEdit.
 
-Prints one JSON line per change (``{"t": monotonic, "text": ...}``) so the test sees exactly
-what arrived and when; reads ``clear`` / ``quit`` on stdin. Run with the test's DISPLAY.
+Run as ``python -m quickreply.benchmarks.target_app [TITLE]`` on the display under test. Prints
+``ready`` with its window id, then one JSON line per change (``{"t": monotonic, "text": ...}``)
+so the driver sees exactly what arrived and when; reads ``clear`` / ``quit`` on stdin.
 """
 
 from __future__ import annotations
