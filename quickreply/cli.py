@@ -1,6 +1,7 @@
 """Command line: no subcommand starts the app; lint, render, search, bench, stats are subcommands.
 
-Each subcommand lives in ``quickreply.commands.<name>`` with ``add_arguments(parser)`` and
+Each subcommand lives in its own module (:func:`subcommand_module`: ``quickreply.commands.<name>``,
+and ``quickreply.benchmarks`` for ``bench``) with ``add_arguments(parser)`` and
 ``run(args) -> int``. Only the module of a subcommand named on the command line is imported
 (``quickreply --help`` lists them from :data:`SUBCOMMANDS`), and those modules import their heavy
 dependencies inside ``run``, so that ``--help`` and the app's start-up stay fast.
@@ -28,6 +29,11 @@ SUBCOMMANDS: dict[str, str] = {
 VIEWS = ("palette", "library", "timers", "settings", "trainee")
 
 
+def subcommand_module(name: str) -> str:
+    """The module implementing subcommand ``name`` (the benchmarks sit above the commands)."""
+    return "quickreply.benchmarks" if name == "bench" else f"quickreply.commands.{name}"
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; subcommands named in ``argv`` get their own options (importing their module).
 
@@ -48,7 +54,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     for name, summary in SUBCOMMANDS.items():
         sub_parser = sub.add_parser(name, help=summary, description=summary)
         if name in argv:
-            importlib.import_module(f"quickreply.commands.{name}").add_arguments(sub_parser)
+            importlib.import_module(subcommand_module(name)).add_arguments(sub_parser)
     return parser
 
 
@@ -60,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from quickreply import app
 
             return app.run(args)
-        module = importlib.import_module(f"quickreply.commands.{args.command}")
+        module = importlib.import_module(subcommand_module(args.command))
         return int(module.run(args))
     except KeyboardInterrupt:
         return 130
