@@ -1,1 +1,2 @@
-"""Command-line subcommands, one module each, dispatched by quickreply.cli."""
+"""Command-line subcommands, one module each, dispatched by quickreply.cli (``bench`` is
+quickreply.benchmarks, which sits above these)."""

@@ -1,7 +1,9 @@
-"""Helpers every CLI command shares: paths from the environment, the pack folders, the library.
+"""What every CLI command shares: where the packs are (``--pack``/``--shop``, the environment).
 
-Commands call :func:`load_library_from_args` so that ``--pack`` works the same everywhere and
-loading problems are always shown (on stderr, one line each) instead of silently dropped.
+:func:`add_pack_options` adds ``--pack`` and ``--shop``; :func:`app_paths`, :func:`pack_dirs`
+and :func:`shop_path` turn them and the environment into folders. Commands call
+:func:`load_library_from_args` so that ``--pack`` works the same everywhere and loading problems
+are always shown (on stderr, one line each, :func:`print_problems`) instead of silently dropped.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The ``quickreply render ID`` subcommand: print one snippet rendered with the shop profile.
 
 ``ID`` is a snippet id or its shortcut code. Fill-in fields come from ``--set name=value``
-(repeatable) or their defaults; ``--now "YYYY-MM-DD HH:MM"`` fixes the clock so a lead can check
-how a reply reads at the cut-off or on the last day of a promotion. On success the reply is the
-only output; otherwise one line on stderr and exit status 1.
+(repeatable) or their defaults; ``--variant N`` renders that variant instead of a random one;
+``--now "YYYY-MM-DD HH:MM"`` fixes the clock so a lead can check how a reply reads at the
+cut-off or on the last day of a promotion. On success the reply is the only output; otherwise
+one line on stderr and exit status 1.
 """
 
 from __future__ import annotations

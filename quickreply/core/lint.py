@@ -1,9 +1,11 @@
 """The pack linter: schema problems from loading, plus content rules from the training documents.
 
 Used by ``quickreply lint``, the library editor and publishing. ``lint_library`` runs every rule
-in :data:`RULES` over a loaded library; ``lint_paths`` loads files or folders (and a shop profile)
-and lints them. A rule is a plain function ``(library, context) -> problems``: adding one (the
-template check through ``Renderer.check``, shop-profile checks) is one line in ``RULES``.
+in :data:`RULES` over a loaded library (the library window's check); ``lint_sources`` loads packs
+and shop profiles and lints them together (``quickreply lint``, after ``split_paths``), and
+``lint_paths`` does both from plain paths. A rule is a plain function
+``(library, context) -> problems``: adding one (the template check through ``Renderer.check``,
+shop-profile checks) is one line in ``RULES``.
 
 The rules (configurable through :class:`LintConfig`):
 
@@ -351,7 +353,7 @@ def lint_sources(
 
 
 def lint_paths(paths: Sequence[Path], config: LintConfig | None = None) -> list[Problem]:
-    """Load and lint pack files, folders and shop.yaml files; used by ``quickreply lint``."""
+    """Load and lint pack files, folders and shop.yaml files (split_paths, then lint_sources)."""
     dirs, shops = split_paths(paths)
     return list(lint_sources(dirs, shops, config).problems)
 

@@ -5,9 +5,9 @@ own database (core/kpi.py) so a broken usage file never costs them.
 
 The schema is versioned with ``PRAGMA user_version`` and upgraded by the ordered
 :data:`MIGRATIONS`. A file that is not a database is moved aside (``NAME.corrupt``) and a fresh
-store created; a locked database or one written by a newer QuickReply is left untouched and the
-store runs in memory for this session. Each case leaves a :class:`Problem` in
-``StatsStore.problems`` for the UI to show; none raises.
+store created; a locked database, one written by a newer QuickReply or one that cannot be opened
+(permissions, I/O) is left untouched and the store runs in memory for this session. Each case
+leaves a :class:`Problem` in ``StatsStore.problems`` for the UI to show; none raises.
 """
 
 from __future__ import annotations

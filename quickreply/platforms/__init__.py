@@ -1,1 +1,2 @@
-"""OS adapters (hotkeys, clipboard, key injection, focus) behind Protocols. No Qt here."""
+"""OS adapters (hotkeys, clipboard, key injection, focus) behind Protocols, and the paste
+sequence built on them. No Qt here."""

@@ -1,8 +1,10 @@
 """The OS seams: hotkeys, clipboard, key injection and focus, one Protocol each.
 
-Backends (``x11.py``, ``windows.py``, ``fake.py``) implement these; the paste sequence
-(``paste.py``) and the UI only ever talk to the protocols. Nothing here imports Qt or an OS
-package: a backend that needs one imports it lazily when it is built.
+Backends (``x11.py``, ``windows.py``, ``fake.py``) implement these and hand them over as one
+:class:`Backend`; the paste sequence (``paste.py``) and the UI only ever talk to the protocols,
+and run their steps on a :class:`Scheduler`. The problem lines every backend reports the same
+way (a hotkey taken, a backend that cannot start) are built here too. Nothing here imports Qt
+or an OS package: a backend that needs one imports it lazily when it is built.
 """
 
 from __future__ import annotations

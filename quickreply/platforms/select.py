@@ -1,4 +1,7 @@
-"""Choose the platform backend at start-up: settings override, else what this session supports.
+"""Choose the platform backend at start-up: the one asked for, else what this session supports.
+
+The preference comes from the caller (the app reads ``QUICKREPLY_BACKEND``, else the setting);
+``auto`` picks by platform and session.
 
 Backends import their OS packages lazily, so a missing package (python-xlib, keyboard,
 pyperclip) only disables its own backend. When none works (Wayland, no display, a package

@@ -1,10 +1,12 @@
-"""Platform problems in the user's language: one sentence saying what is wrong and what to do.
+"""Problems in the user's language: one sentence saying what is wrong and what to do.
 
 core and platforms stay Qt-free and report English one-liners (``str(problem)``, for the CLI,
 stderr and support); a problem they expect the agent to see also carries a stable ``code`` and
 named ``args``. :func:`describe` turns those into a zh-CN sentence from Qt-translatable
 templates (so en and zh_TW come from resources/translations), and falls back to the English
-line for a problem without a known code.
+line for a problem without a known code (today the codes are the backend, hotkey and paste
+ones). :func:`hotkey_label` and :func:`combo_label` name a hotkey the way those sentences and
+the settings dialog do.
 
 Templates use ``%1``, ``%2``… like every other UI string; which arg fills which number is fixed
 here per code, and the substitution is one pass, so a value that itself contains ``%2`` (a

@@ -1,10 +1,11 @@
 """The palette: the search-and-paste popup an agent opens with the global hotkey.
 
-A frameless, always-on-top window centred on the screen with the mouse cursor. Each keystroke
-runs the search index; the list shows code, title and group; the preview shows the reply
-rendered with the shop profile. Keys: ↑/↓ move, Enter pastes, Ctrl+Enter pastes and sends,
-Ctrl+C copies only, Alt+1…9 picks that row (and pastes, like Enter), Tab goes to the fill-in
-fields, Esc closes. Enter while an input method is composing confirms the composition and never
+A frameless, always-on-top window on the screen with the mouse cursor (centred across, a third
+of the way down). Each keystroke runs the search index; the list shows row number, code, title
+and group; the preview shows the variant that will be pasted, rendered with the shop profile.
+Keys: ↑/↓ move, PgUp/PgDn move by nine, Enter pastes, Ctrl+Enter pastes and sends, Ctrl+C
+copies only, Alt+1…9 picks that row (and pastes, like Enter), Tab goes to the fill-in fields,
+Esc closes. Enter while an input method is composing confirms the composition and never
 pastes. All services come in through the constructor (see :class:`PaletteWindow`).
 """
 
@@ -113,7 +114,7 @@ class PaletteWindow(QWidget):
     """The popup. Constructor arguments, all injected by app.py:
 
     - ``searcher``: ``search(query, limit) -> [Hit]`` (core.search.SearchIndex)
-    - ``renderer``: ``render(snippet, values, conversation=)`` and ``render_steps``
+    - ``renderer``: ``pick_variant``, ``render_variant``, ``mark_used`` and ``render_steps``
       (core.render.Renderer) or None to preview and paste the raw text
     - ``paster``: ``paste(text, send=False)`` and ``paste_steps`` (app.AppPaster) or None;
       then Enter copies to the clipboard and the footer says ``paste_off_reason``

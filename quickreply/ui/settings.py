@@ -1,5 +1,5 @@
-"""The settings dialog: hotkeys (captured by pressing them), paste timing and backend, wait
-timers, language, theme, folders.
+"""The settings dialog: hotkeys (captured by pressing them), paste timing and backend, language,
+theme, the wait-timer sound, pack folders.
 
 The dialog edits a copy of :class:`quickreply.core.settings.Settings` and returns the new value
 from :meth:`SettingsDialog.result_settings`; app.py saves it and applies it. A hotkey that

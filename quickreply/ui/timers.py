@@ -2,10 +2,11 @@
 
 Built by the composition root with the pure model and the KPI store::
 
-    panel = TimersPanel(TimerModel(time.monotonic, datetime.now), KpiStore(path, datetime.now))
-    panel.buyer_waiting(title=foreground.title(), selected_text=None)   # "buyer is waiting"
-    panel.replied()                       # after a paste: the matched or selected conversation
-    panel.waitingCountChanged.connect(tray.set_badge)
+    model = TimerModel(time.monotonic, clock, timer_config)
+    panel = TimersPanel(model, KpiStore(paths.kpi_file, clock), sound=settings.timer_sound)
+    panel.buyer_waiting(title=title, suggestion=copied_text)  # "buyer is waiting"
+    panel.replied(title=title)        # after a paste: the matched, selected or only conversation
+    panel.waitingCountChanged.connect(tray.set_waiting)
     panel.redAlert.connect(tray.notify)
 
 One shared QTimer drives every row. Each tick repaints only the wait column (and the rows whose
