@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.render import Limits, Renderer
 from quickreply.platforms.base import WindowRef
-from quickreply.platforms.paste import HotkeyRouter, PasteSettings
+from quickreply.platforms.paste import PasteSettings
+from quickreply.platforms.router import HotkeyRouter
 from quickreply.platforms.select import choose_backend
 from quickreply.ui.bridge import PlatformBridge
 

@@ -1,9 +1,14 @@
-"""Hotkey strings: parse and normalise ``"ctrl+alt+1"`` or ``"Ctrl+Shift+Space"`` into a Hotkey.
+"""Hotkeys as data: what a combination is (``"ctrl+alt+1"`` → Hotkey) and what each one is named.
 
 One parser for packs (``Snippet.hotkey``), settings, the settings dialog and the platform
 backends, so that every layer agrees on what a combination is and two spellings of the same
 combination compare equal. ``str(Hotkey)`` gives the canonical form, which parses back to the
 same value.
+
+A registered hotkey also has a *name* saying what it does: :data:`PALETTE`, :data:`TIMER_WAITING`,
+:data:`TIMER_REPLIED`, or ``snippet:<id>`` for a direct snippet hotkey (:func:`snippet_hotkey`,
+:func:`snippet_of`). The router, the app, the settings dialog and the messages all compare
+names through these, never through string literals.
 """
 
 from __future__ import annotations
@@ -12,6 +17,25 @@ import string
 from dataclasses import dataclass
 
 from quickreply.core.problems import did_you_mean
+
+# Hotkey names: what a registered combination does (the backends report these when pressed).
+PALETTE = "palette"
+TIMER_WAITING = "timer:waiting"  # "a buyer is waiting": named from the chat window's title
+TIMER_REPLIED = "timer:replied"  # "I replied": stops that conversation's clock
+SNIPPET_PREFIX = "snippet:"
+
+
+def snippet_hotkey(snippet_id: str) -> str:
+    """The hotkey name of a direct snippet hotkey: ``snippet:<id>``."""
+    return SNIPPET_PREFIX + snippet_id
+
+
+def snippet_of(name: str) -> str | None:
+    """The snippet id of a ``snippet:<id>`` hotkey name, or None for any other name."""
+    if name.startswith(SNIPPET_PREFIX) and len(name) > len(SNIPPET_PREFIX):
+        return name[len(SNIPPET_PREFIX) :]
+    return None
+
 
 # Canonical order of modifiers in str(): the order people write them.
 MODIFIER_ORDER: tuple[str, ...] = ("ctrl", "alt", "shift", "meta")

@@ -22,10 +22,16 @@ from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication
 
-from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+from quickreply.core.hotkeys import (
+    PALETTE,
+    TIMER_REPLIED,
+    TIMER_WAITING,
+    HotkeyError,
+    parse_hotkey,
+    snippet_of,
+)
 from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
-from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX, TIMER_REPLIED, TIMER_WAITING
 
 # A snippet id -> the snippet, when the library has it (``Library.get``).
 SnippetLookup = Callable[[str], Snippet | None]
@@ -175,8 +181,8 @@ def hotkey_label(name: str, lookup: SnippetLookup | None = None) -> str:
         return QCoreApplication.translate("Messages", "买家在等待")
     if name == TIMER_REPLIED:
         return QCoreApplication.translate("Messages", "已回复")
-    if name.startswith(SNIPPET_PREFIX):
-        snippet_id = name.removeprefix(SNIPPET_PREFIX)
+    snippet_id = snippet_of(name)
+    if snippet_id is not None:
         snippet = lookup(snippet_id) if lookup is not None else None
         return f"{snippet.code} {snippet.title}".strip() if snippet is not None else snippet_id
     return name

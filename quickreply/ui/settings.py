@@ -35,11 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+from quickreply.core.hotkeys import (
+    PALETTE,
+    TIMER_REPLIED,
+    TIMER_WAITING,
+    HotkeyError,
+    parse_hotkey,
+    snippet_hotkey,
+    snippet_of,
+)
 from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
 from quickreply.core.settings import MAX_DELAY_MS, Settings
-from quickreply.platforms.paste import PALETTE, SNIPPET_PREFIX, TIMER_REPLIED, TIMER_WAITING
 from quickreply.ui.messages import describe, hotkey_label
 
 # probe(hotkey) -> None if free, else the platform backend's problem (taken by another program).
@@ -289,7 +296,7 @@ class SettingsDialog(QDialog):
             if not combo:
                 continue
             try:
-                used[str(parse_hotkey(combo))] = SNIPPET_PREFIX + sid
+                used[str(parse_hotkey(combo))] = snippet_hotkey(sid)
             except HotkeyError:
                 continue  # the pack linter reports a bad pack hotkey
         for owner, edit in self._app_hotkeys().items():
@@ -325,7 +332,7 @@ class SettingsDialog(QDialog):
         if app_edit is not None:
             current = app_edit.value
         else:
-            current = self._current_hotkey(owner.removeprefix(SNIPPET_PREFIX))
+            current = self._current_hotkey(snippet_of(owner) or owner)
         if self._probe is not None and str(hotkey) != current:
             taken = self._probe(str(hotkey))
             if taken is not None:
@@ -351,7 +358,7 @@ class SettingsDialog(QDialog):
 
     def _row_owner(self) -> str | None:
         sid = self._row_id()
-        return None if sid is None else SNIPPET_PREFIX + sid
+        return None if sid is None else snippet_hotkey(sid)
 
     def _fill_table(self, text: str) -> None:
         needle = text.strip().casefold()

@@ -197,6 +197,29 @@ def test_next_paste_before_restore_keeps_the_first_snapshot() -> None:
     assert rig.desk.clipboard_text() == "agent's own clipboard"
 
 
+def test_quitting_before_the_restore_gives_the_clipboard_back_at_once() -> None:
+    rig = Rig()
+    rig.paste(CHAT)
+    assert rig.desk.clipboard_text() == CHAT
+    rig.service.shut_down()  # the app quits: its scheduled restore would never run
+    assert rig.desk.clipboard_text() == "agent's own clipboard"
+    rig.sched.run_until_idle()
+    assert rig.desk.clipboard_text() == "agent's own clipboard"
+
+
+def test_quitting_types_nothing_more_and_keeps_what_the_agent_copied() -> None:
+    rig = Rig()
+    steps = [Step("paste", text="第一句"), Step("wait", ms=500), Step("paste", text="第二句")]
+    rig.service.run_steps(steps, on_done=rig.results.append)
+    rig.paste("排队的回复")
+    rig.sched.advance(100)
+    rig.desk.copy_text("买家的订单号 123")
+    rig.service.shut_down()
+    rig.sched.run_until_idle()
+    assert rig.chat.text == "第一句"  # neither the macro's rest nor the queued reply
+    assert rig.desk.clipboard_text() == "买家的订单号 123"
+
+
 def test_fifty_thousand_characters_paste_whole() -> None:
     rig = Rig()
     text = ("亲，您好！" * 10_000)[:50_000]

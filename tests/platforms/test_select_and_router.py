@@ -7,7 +7,8 @@ import pytest
 
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.platforms.fake import FakeDesktop, FakeHotkeys, FakeScheduler, fake_backend
-from quickreply.platforms.paste import HotkeyRouter, PasteService
+from quickreply.platforms.paste import PasteService
+from quickreply.platforms.router import HotkeyRouter
 from quickreply.platforms.select import choose_backend
 
 
