@@ -425,6 +425,24 @@ class TimerModel:
         conv.replies += 1
         return Reply(conv.label, conv.queue, waited, first, wall)
 
+    def replied_to(self, title: str | None = None, selected: str | None = None) -> str | None:
+        """Whose clock a reply stops: a buyer's label, or None to stop nobody.
+
+        A chat window ``title`` that names a buyer decides alone: that buyer if waiting, else
+        nobody (the agent answered someone who was not being timed; stopping the selected
+        buyer's clock would record a reply that never happened). Otherwise the ``selected``
+        row, else the only buyer waiting; with several waiting and none selected, nobody:
+        guessing would corrupt KPIs.
+        """
+        buyer = buyer_from_title(title, self.config.title_patterns)
+        if buyer is not None:
+            conv = self.get(buyer)
+            return conv.label if conv is not None and conv.state is State.WAITING else None
+        if selected is not None:
+            return selected
+        waiting = self.waiting()
+        return waiting[0].label if len(waiting) == 1 else None
+
     def park(self, label: str, until: datetime | timedelta) -> Conversation | None:
         """Set a conversation aside until ``until`` (a wall time or a delay from now).
 

@@ -59,7 +59,6 @@ from quickreply.core.timers import (
     Reply,
     State,
     TimerModel,
-    buyer_from_title,
     format_wait,
     name_conversation,
 )
@@ -384,9 +383,10 @@ class TimersPanel(QWidget):
     def replied(self, label: str | None = None, title: str | None = None) -> Reply | None:
         """Stop the clock of the current conversation and record the response time.
 
-        The current conversation is the one named by ``label``, else by the chat window
-        ``title``, else the row selected in the panel, else the only one waiting. With none of
-        these (several waiting, none selected) nothing is stopped: guessing would corrupt KPIs.
+        The current conversation is the one named by ``label``, else the one the model's
+        :meth:`~quickreply.core.timers.TimerModel.replied_to` picks from the chat window
+        ``title`` and the row selected in the panel (or nobody, when guessing would corrupt
+        KPIs).
         """
         key = self._current_label(label, title)
         if key is None:
@@ -531,18 +531,7 @@ class TimersPanel(QWidget):
         return conv.key if conv else ""
 
     def _current_label(self, label: str | None, title: str | None) -> str | None:
-        if label:
-            return label
-        buyer = buyer_from_title(title, self.model.config.title_patterns) if title else None
-        if buyer is not None:
-            conv = self.model.get(buyer)
-            if conv is not None and conv.state is State.WAITING:
-                return buyer
-        selected = self.selected_label()
-        if selected is not None:
-            return selected
-        waiting = self.model.waiting()
-        return waiting[0].label if len(waiting) == 1 else None
+        return label or self.model.replied_to(title, self.selected_label())
 
     def _refresh(self, select: str | None = None) -> None:
         """Rebuild rows after a change in membership; keeps the selection on the same buyer."""

@@ -308,3 +308,28 @@ def test_format_wait() -> None:
 def test_queue_rule_defaults_from_training_documents() -> None:
     config = TimerConfig()
     assert config.queues == (QueueRule("售前", 3.0, 180.0), QueueRule("售后", 30.0, 180.0))
+
+
+def test_a_title_naming_a_waiting_buyer_says_whose_clock_a_reply_stops(model: TimerModel) -> None:
+    model.buyer_message("阿杰")
+    model.buyer_message("Lily")
+    assert model.replied_to("Lily - 千牛工作台", selected="阿杰") == "Lily"
+
+
+def test_a_title_naming_a_buyer_who_is_not_waiting_stops_nobody(model: TimerModel) -> None:
+    model.buyer_message("阿杰")
+    model.buyer_message("Lily")
+    model.reply("Lily")
+    # The agent answered Lily again (or a stranger): the selected buyer must keep waiting.
+    assert model.replied_to("Lily - 千牛工作台", selected="阿杰") is None
+    assert model.replied_to("小雨同学 - 千牛工作台", selected="阿杰") is None
+
+
+def test_without_a_buyer_in_the_title_the_selection_or_the_only_one_waiting(
+    model: TimerModel,
+) -> None:
+    model.buyer_message("阿杰")
+    assert model.replied_to("千牛工作台") == "阿杰"  # the only one waiting
+    model.buyer_message("Lily")
+    assert model.replied_to("千牛工作台") is None  # two waiting, none selected: no guess
+    assert model.replied_to(None, selected="Lily") == "Lily"
