@@ -78,7 +78,10 @@ def generate(home: Path, count: int) -> None:
 def child(hotkeys: int) -> int:
     """One app start: print a JSON line with the wall time the palette was ready."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from quickreply.app import QuickReplyApp, build_services, make_qapp
+    from quickreply.app.resident import QuickReplyApp
+    from quickreply.app.services import build_services
+    from quickreply.app.views import make_qapp
+    from quickreply.core.hotkeys import PALETTE
     from quickreply.core.paths import AppPaths
 
     qapp = make_qapp()
@@ -100,7 +103,7 @@ def child(hotkeys: int) -> int:
         palette.hide()
         qapp.processEvents()
         pressed = time.perf_counter()
-        app.on_hotkey("palette")
+        app.on_hotkey(PALETTE)
         while not (palette.isVisible() and palette.results.topLevelItemCount() > 0):
             qapp.processEvents()
         qapp.processEvents()  # one paint pass, as the user would see it

@@ -223,7 +223,7 @@ def test_old_cache_files_are_pruned(dirs: list[PackDir], tmp_path: Path) -> None
 def test_the_app_loads_through_the_cache_and_keys_the_index_on_it(
     qr_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from quickreply.app import build_services
+    from quickreply.app.services import build_services
     from quickreply.core.paths import AppPaths
 
     personal = qr_home / "personal"

@@ -213,7 +213,10 @@ def test_paste_problems(found: Problem, text: str) -> None:
 
 
 def test_every_code_the_platforms_report_has_a_sentence() -> None:
-    sources = [*(ROOT / "quickreply" / "platforms").glob("*.py"), ROOT / "quickreply" / "app.py"]
+    sources = [
+        *(ROOT / "quickreply" / "platforms").glob("*.py"),
+        *(ROOT / "quickreply" / "app").glob("*.py"),
+    ]
     used = {
         code
         for path in sources

@@ -53,7 +53,7 @@ def test_the_ts_files_hold_every_string_the_code_marks(tmp_path: Path) -> None:
         pytest.skip("pyside6-lupdate not found (pip install PySide6-Essentials)")
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "quickreply" / "ui").glob("*.py"))
-    sources.append(str(ROOT / "quickreply" / "app.py"))
+    sources += sorted(str(p) for p in (ROOT / "quickreply" / "app").glob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     wanted = set(messages(fresh))
     for language in LANGUAGES:

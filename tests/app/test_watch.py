@@ -10,8 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from quickreply.core.paths import AppPaths
+from tests.app.rig import Rig, make_rig
 from tests.conftest import SHIPPED
-from tests.ui.test_app import Rig, make_rig
 
 pytestmark = pytest.mark.gui
 

@@ -1,0 +1,350 @@
+"""The resident app: the tray icon and the windows it opens, driven by the tray, hotkeys and pastes.
+
+:class:`QuickReplyApp` owns the palette, the library window, the timer panel and the settings
+dialog (built by :mod:`quickreply.app.views`), reaches the OS through
+:class:`~quickreply.app.wiring.PlatformWiring`, reloads the library when
+:class:`~quickreply.app.watch.LibraryWatcher` sees packs change, and applies saved settings with
+:func:`~quickreply.app.apply.apply_settings`. :meth:`QuickReplyApp.shut_down` is the one way it
+ends (Quit in the tray, a logout, SIGTERM): the clipboard given back, grabs released, stores
+closed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+
+from quickreply.app.apply import apply_settings
+from quickreply.app.services import Services
+from quickreply.app.views import (
+    ICON_FILE,
+    make_library_view,
+    make_palette,
+    make_settings_dialog,
+    make_timers_view,
+    setup_look,
+)
+from quickreply.app.watch import LibraryWatcher
+from quickreply.app.wiring import PlatformWiring
+from quickreply.core.model import Snippet
+from quickreply.core.problems import Problem
+from quickreply.core.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from quickreply.platforms.paste import PasteService
+    from quickreply.platforms.select import Choice
+    from quickreply.ui.library import LibraryWindow
+    from quickreply.ui.palette import PaletteWindow
+    from quickreply.ui.timers import TimersPanel
+    from quickreply.ui.tray import Tray
+
+NOTICE_LINES = 3  # hotkey problems shown in the palette footer; the tray balloon has them all
+
+
+class QuickReplyApp:
+    """The running app: owns the windows and reacts to the tray and hotkeys.
+
+    ``choose`` picks the platform backend (``platforms.select.choose_backend``; tests pass one
+    that returns the fake backend); ``env`` is where ``QUICKREPLY_BACKEND`` is read.
+    """
+
+    def __init__(
+        self,
+        qapp: QApplication,
+        services: Services,
+        lang: str | None = None,
+        *,
+        choose: Callable[[str, Mapping[str, str]], Choice] | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        from quickreply.platforms.select import choose_backend
+        from quickreply.ui.tray import Tray
+
+        self.qapp = qapp
+        self.services = services
+        self.translators = setup_look(qapp, services.settings, lang)
+        self.paused = False
+        self._closed = False
+        self._library: LibraryWindow | None = None
+        self._timers: TimersPanel | None = None
+        self.wiring = PlatformWiring(
+            qapp, services, self, choose or choose_backend, os.environ if env is None else env
+        )
+        # Fill-in values and "not the same variant twice" are kept per chat: the window the
+        # palette was opened over (one window per buyer in most clients).
+        self.palette: PaletteWindow = make_palette(services, conversation=self._conversation)
+        self.tray: Tray = Tray(
+            QIcon(str(ICON_FILE)) if ICON_FILE.exists() else QIcon(),
+            timers=True,
+        )
+        self.tray.open_palette.connect(self.show_palette)
+        self.tray.open_library.connect(self.show_library)
+        self.tray.open_timers.connect(self.show_timers)
+        self.tray.open_settings.connect(self.show_settings)
+        self.tray.pause_toggled.connect(self.set_paused)
+        self.tray.quit_requested.connect(self.quit)
+        self.watcher = LibraryWatcher(qapp, self.reload_library)
+        self._rewatch()
+        self.connect_platform(services.settings)
+        self.register_hotkeys(services.settings)
+        services.problems.extend(self.platform_problems())
+
+    def _conversation(self) -> str | None:
+        paster = self.wiring.paster
+        return (paster.title if paster else "") or None
+
+    @property
+    def service(self) -> PasteService | None:
+        """The paste service, or None while no backend is in force."""
+        return self.wiring.service
+
+    @property
+    def timers(self) -> TimersPanel | None:
+        """The timer panel if it was built (:meth:`timers_panel` builds it)."""
+        return self._timers
+
+    def platform_problems(self) -> list[Problem]:
+        """Why paste is off, or which hotkeys could not be registered."""
+        return self.wiring.problems()
+
+    # -- platform: backend, hotkeys, problems -----------------------------------------------
+
+    def connect_platform(self, settings: Settings) -> None:
+        """Build the backend the settings ask for; without one the palette copies and says
+        why."""
+        from quickreply.ui.messages import reason
+
+        self.wiring.connect(settings)
+        if self.wiring.paster is not None:
+            self.palette.set_paster(self.wiring.paster, "")
+            return
+        problem = self.wiring.backend_problem
+        self.palette.set_paster(None, "" if problem is None else reason(problem, self.lookup))
+
+    def register_hotkeys(self, settings: Settings) -> list[Problem]:
+        """(Re)register the palette, timer and snippet hotkeys; problems go to the palette
+        footer."""
+        problems = self.wiring.register_hotkeys(settings)
+        lines = [self.describe(p) for p in problems[:NOTICE_LINES]]
+        if len(problems) > NOTICE_LINES:
+            more = len(problems) - NOTICE_LINES
+            lines.append(
+                QCoreApplication.translate("App", "另有 %1 个快捷键问题（见托盘消息）").replace(
+                    "%1", str(more)
+                )
+            )
+        self.palette.set_notice("\n".join(lines))
+        return problems
+
+    def notify_platform_problems(self) -> None:
+        if self.wiring.backend_problem is not None:
+            self.tray.notify(
+                QCoreApplication.translate("App", "全局快捷键和自动粘贴不可用"),
+                self.describe(self.wiring.backend_problem),
+            )
+        elif self.wiring.hotkey_problems:
+            self.tray.notify(
+                QCoreApplication.translate("App", "有快捷键无法使用"),
+                "\n".join(self.describe(p) for p in self.wiring.hotkey_problems),
+            )
+
+    def probe_hotkey(self, combo: str) -> Problem | None:
+        """For the settings dialog: None if ``combo`` is free (or already ours), else the
+        platform's problem saying who holds it."""
+        return self.wiring.probe_hotkey(combo)
+
+    def lookup(self, snippet_id: str) -> Snippet | None:
+        """The snippet named in a message, from the library as it is now (it is reloaded)."""
+        return self.services.library.get(snippet_id)
+
+    def describe(self, problem: Problem) -> str:
+        """A platform problem as the agent reads it: in the UI language, saying what to do."""
+        from quickreply.ui.messages import describe
+
+        return describe(problem, self.lookup)
+
+    def report(self, problem: Problem) -> None:
+        """A problem while running (paste, hotkey, usage store, saving settings): the English
+        line to stderr (logs and support), the agent's own language in the tray."""
+        print(problem, file=sys.stderr)
+        self.tray.notify(QCoreApplication.translate("App", "快捷回复助手"), self.describe(problem))
+
+    # -- start, hotkeys and pastes ------------------------------------------------------------
+
+    def start(self) -> None:
+        self.tray.show()
+        if not self.tray.available:
+            # Without a tray (bare X11, Xvfb) the library window is the way in.
+            self.show_library()
+        for problem in self.services.problems:
+            print(problem, file=sys.stderr)
+        if self.platform_problems():
+            self.notify_platform_problems()
+        elif self.tray.available:
+            self._notify_running()
+
+    def _notify_running(self) -> None:
+        """A first start shows only a tray icon: say where the app is and how to call it."""
+        from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+
+        try:
+            hotkey = parse_hotkey(self.services.settings.palette_hotkey).display()
+        except HotkeyError:
+            hotkey = self.services.settings.palette_hotkey
+        self.tray.notify(
+            QCoreApplication.translate("App", "快捷回复助手已在托盘运行"),
+            QCoreApplication.translate(
+                "App", "按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。"
+            ).replace("%1", hotkey),
+        )
+
+    def on_hotkey(self, name: str) -> None:
+        """A hotkey by its name (``core.hotkeys``): what the platform bridge's signal calls."""
+        self.wiring.on_hotkey(name)
+
+    def hotkey_pasted(self, snippet: Snippet, title: str) -> None:
+        """A direct snippet hotkey pasted: count the use, stop that buyer's clock."""
+        try:
+            self.services.stats.record_use(snippet.id)
+            self.services.refresh_usage()
+        except Exception as err:  # a broken usage store must never cost the paste
+            self.report(Problem(str(self.services.paths.stats_file), 0, "usage", str(err)))
+        self.stop_clock(title)
+
+    def buyer_waiting(self, title: str = "") -> None:
+        """The "buyer is waiting" hotkey: named from the chat window's title, else the panel
+        opens with its quick-add box focused and pre-filled with the selected (X11 primary
+        selection) or copied text, for the agent to confirm with Enter."""
+        self.timers_panel().buyer_waiting(
+            title=title or None, suggestion=self._selected_or_copied_text()
+        )
+
+    @staticmethod
+    def _selected_or_copied_text() -> str:
+        # Read only to suggest a buyer name; never stored or logged.
+        from PySide6.QtGui import QClipboard, QGuiApplication
+
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.supportsSelection():
+            selected = clipboard.text(QClipboard.Mode.Selection)
+            if selected.strip():
+                return selected
+        return clipboard.text()
+
+    def stop_clock(self, title: str) -> None:
+        """A reply went out in the window titled ``title``: stop that buyer's clock (the
+        timer model decides whose, if anyone's: ``TimerModel.replied_to``)."""
+        if self._timers is not None:
+            self._timers.replied(title=title or None)
+
+    # -- packs changing on disk -------------------------------------------------------------
+
+    def _rewatch(self) -> None:
+        paths = self.services.paths
+        self.watcher.watch(paths, self.services.extra, self.services.shop_path or paths.shop_file)
+
+    def schedule_reload(self, _path: str = "") -> None:
+        self.watcher.schedule()
+
+    def reload_library(self) -> list[Problem]:
+        """Reload packs and the shop profile; the palette, library window and snippet
+        hotkeys follow. New problems are shown in the tray, never as a crash."""
+        before = {str(p) for p in self.services.problems}
+        problems = self.services.reload()
+        self.palette.set_searcher(self.services.index)
+        self.palette.set_renderer(self.services.renderer)
+        if self._library is not None:
+            self._library.set_library(self.services.library, self.services.renderer)
+        self.register_hotkeys(self.services.settings)
+        self._rewatch()
+        fresh = [p for p in problems if str(p) not in before]
+        self.services.problems = [*problems, *self.platform_problems()]
+        for problem in fresh:
+            print(problem, file=sys.stderr)
+        if fresh:
+            self.tray.notify(
+                QCoreApplication.translate("App", "话术包有问题"),
+                "\n".join(str(p) for p in fresh[:NOTICE_LINES]),
+            )
+        return problems
+
+    # -- windows ----------------------------------------------------------------------------
+
+    def show_palette(self) -> None:
+        self.palette.popup()
+
+    def show_library(self) -> None:
+        if self._library is None:
+            self._library = make_library_view(self.services)
+            self._library.saved.connect(self.schedule_reload)
+        self._bring_forward(self._library)
+
+    def show_timers(self) -> None:
+        self._bring_forward(self.timers_panel())
+
+    def timers_panel(self) -> TimersPanel:
+        """The one TimersPanel, built on first use: its waiting count is the tray's badge and
+        a buyer turning red shows in the tray."""
+        if self._timers is None:
+            panel = make_timers_view(self.services)
+            panel.redAlert.connect(lambda title, message: self.tray.notify(title, message))
+            panel.waitingCountChanged.connect(self.tray.set_waiting)
+            self.tray.set_waiting(panel.waiting_count())
+            self._timers = panel
+        return self._timers
+
+    def show_settings(self) -> None:
+        dialog = make_settings_dialog(self.services, probe=self.probe_hotkey)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings())
+
+    def apply_settings(self, new: Settings) -> list[Problem]:
+        """Save ``new`` and apply it now, without a restart (see :mod:`quickreply.app.apply`)."""
+        return apply_settings(self, new)
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+
+    def bring_forward(self) -> None:
+        """A second launch knocked: show the palette, or the library without a tray."""
+        if self.tray.available:
+            self.show_palette()
+        else:
+            self.show_library()
+
+    @staticmethod
+    def _bring_forward(widget: QWidget) -> None:
+        widget.show()
+        widget.raise_()
+        widget.activateWindow()
+
+    # -- the end ----------------------------------------------------------------------------
+
+    def quit(self) -> None:
+        """Quit in the tray menu, or a signal that ends the session."""
+        self.shut_down()
+        self.qapp.quit()
+
+    def shut_down(self) -> None:
+        """End cleanly, once: no reload starts, the clipboard goes back to what the agent had
+        if it still holds our reply, our grabs go now (not when the process dies), and the KPI
+        and usage stores write what is pending and close."""
+        if self._closed:
+            return
+        self._closed = True
+        self.watcher.stop()
+        self.wiring.close()
+        if self._timers is not None and self._timers.kpi is not None:
+            problem = self._timers.kpi.flush()
+            if problem is not None:
+                print(problem, file=sys.stderr)
+            self._timers.kpi.close()
+        self.services.close()
+        self.tray.hide()

@@ -1,0 +1,143 @@
+"""The services the widgets share (library, shop profile, renderer, search index, usage store).
+
+:func:`build_services` makes them once at start-up; :meth:`Services.reload` reads the packs and
+the shop profile again (at start-up, when files change on disk, when the folders change in
+settings) and :meth:`Services.close` lets go of the usage store when the app ends. Nothing here
+raises on bad data: every problem is collected for the UI and stderr.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quickreply.core.model import Library
+from quickreply.core.paths import AppPaths
+from quickreply.core.problems import Problem
+from quickreply.core.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from quickreply.core.render import Renderer
+    from quickreply.core.search import SearchIndex
+    from quickreply.core.shop import ShopProfile
+    from quickreply.core.stats import StatsStore
+    from quickreply.core.timers import TimerConfig
+
+
+@dataclass
+class Services:
+    """Everything the widgets need, built once by :func:`build_services`. :meth:`reload` sets
+    the library, shop profile, renderer and index, at start-up and whenever files change."""
+
+    base_paths: AppPaths  # the folders before settings (QUICKREPLY_HOME or user dirs)
+    clock: Callable[[], datetime]
+    settings: Settings
+    stats: StatsStore
+    timer_config: TimerConfig
+    extra: Sequence[Path] = ()  # --pack paths
+    shop_path: Path | None = None  # --shop
+    problems: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    # Set by reload():
+    paths: AppPaths = field(init=False)  # the folders in force (settings applied)
+    library: Library = field(init=False)
+    shop: ShopProfile | None = field(init=False)
+    renderer: Renderer = field(init=False)
+    index: SearchIndex = field(init=False)
+
+    def refresh_usage(self) -> None:
+        self.index.set_usage(self.stats.usage())
+
+    def lint(self, library: Library) -> list[Problem]:
+        from quickreply.core.lint import lint_library
+
+        return list(lint_library(library, self.shop))
+
+    def reload(self) -> list[Problem]:
+        """Read packs and the shop profile (unchanged files come from the pack cache), build
+        the renderer and search index, and return the problems found."""
+        from quickreply.core.render import Renderer
+        from quickreply.core.search import SearchIndex
+
+        started = time.perf_counter()
+        self.paths = apply_folders(self.base_paths, self.settings)
+        self.library, key = load_library_cached(self.paths, self.extra)
+        self.timings["packs"] = time.perf_counter() - started
+        self.shop, shop_problems = read_shop(self.shop_path or self.paths.shop_file)
+        self.renderer = Renderer(self.shop, self.clock)
+        started = time.perf_counter()
+        self.index = SearchIndex.load_or_build(
+            self.library, self.paths.cache, usage=self.stats.usage(), key=key
+        )
+        self.timings["index"] = time.perf_counter() - started
+        return [*self.library.problems, *shop_problems]
+
+    def close(self) -> None:
+        """The app is ending: close the usage store (its writes are already committed)."""
+        self.stats.close()
+
+
+def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
+    """The team and personal folders chosen in settings replace the defaults."""
+    changes: dict[str, Path] = {}
+    if settings.team_dir:
+        changes["team"] = Path(settings.team_dir).expanduser()
+    if settings.personal_dir:
+        changes["personal"] = Path(settings.personal_dir).expanduser()
+    return replace(paths, **changes) if changes else paths
+
+
+def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Library, str | None]:
+    """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
+    and its fingerprint, which keys the search index cache."""
+    from quickreply.core.libcache import load_library_cached as load
+    from quickreply.core.packs import default_dirs
+
+    loaded = load(default_dirs(paths, extra), paths.cache)
+    return loaded.library, loaded.fingerprint
+
+
+def read_shop(path: Path) -> tuple[ShopProfile | None, list[Problem]]:
+    """The shop profile, or None (and no problem) when there is no file: a reply that needs
+    a shop fact then says which name is missing when it is rendered."""
+    from quickreply.core.shop import load_shop
+
+    return load_shop(path) if path.exists() else (None, [])
+
+
+def build_services(
+    paths: AppPaths,
+    extra: Sequence[Path] = (),
+    shop_path: Path | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+) -> Services:
+    """Settings, packs, shop profile, renderer, search index and usage store; never raises
+    on bad data (every problem is collected for the UI and stderr)."""
+    from quickreply.core.stats import StatsStore
+    from quickreply.core.timers import TimerConfig
+
+    settings, settings_problems = load_settings(paths.settings_file)
+    stats = StatsStore(paths.stats_file)  # the data folder is not one settings can move
+    timer_config, timer_problems = TimerConfig.from_mapping(
+        settings.timers, str(paths.settings_file)
+    )
+    services = Services(
+        base_paths=paths,
+        clock=clock,
+        settings=settings,
+        stats=stats,
+        timer_config=timer_config,
+        extra=tuple(extra),
+        shop_path=shop_path,
+    )
+    services.problems = [
+        *settings_problems,
+        *services.reload(),
+        *stats.problems,
+        *timer_problems,
+    ]
+    return services

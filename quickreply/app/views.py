@@ -1,0 +1,183 @@
+"""Building each window from the services, for the running app and for ``--screenshot``.
+
+Every view is made by one factory here (palette, library, timer panel, settings dialog, trainee
+view), so the resident app and ``quickreply --screenshot FILE --view NAME`` show the same
+widgets wired the same way. Qt is imported inside the functions: ``quickreply --help`` and the
+CLI commands never pay for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quickreply.app.services import Services
+from quickreply.core.model import Snippet
+from quickreply.core.problems import Problem
+from quickreply.core.settings import Settings
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from quickreply.ui.library import LibraryWindow
+    from quickreply.ui.palette import PaletteWindow
+    from quickreply.ui.settings import SettingsDialog
+    from quickreply.ui.timers import TimersPanel
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+ICON_FILE = RESOURCES / "icons" / "quickreply.svg"
+SCREENSHOT_QUERY = "发货"
+
+
+def make_qapp(offscreen: bool = False) -> QApplication:
+    if offscreen:
+        # A screenshot never needs a display; without this Qt aborts when DISPLAY is unset.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("QuickReply")
+    app.setOrganizationName("QuickReply")
+    return app
+
+
+def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -> list[QTranslator]:
+    """Translations, theme and icon. Returns the translators (they must stay referenced)."""
+    from PySide6.QtGui import QIcon
+
+    from quickreply.ui.i18n import install_translators
+    from quickreply.ui.themes import apply_theme
+
+    translators = install_translators(app, lang or settings.language, RESOURCES / "translations")
+    app.setApplicationDisplayName(app.translate("App", "快捷回复助手"))
+    apply_theme(app, settings.theme, RESOURCES / "themes")
+    if ICON_FILE.exists():
+        app.setWindowIcon(QIcon(str(ICON_FILE)))
+    return translators
+
+
+def make_palette(
+    services: Services, conversation: Callable[[], str | None] = lambda: None
+) -> PaletteWindow:
+    from quickreply.ui.palette import PaletteWindow
+
+    return PaletteWindow(
+        services.index,
+        services.renderer,
+        usage=services.stats,
+        on_used=services.refresh_usage,
+        conversation=conversation,
+    )
+
+
+def make_library_view(services: Services) -> LibraryWindow:
+    from PySide6.QtCore import QSettings
+
+    from quickreply.core.packs import save_pack
+    from quickreply.ui.library import LibraryWindow
+
+    store = QSettings(str(services.paths.config / "windows.ini"), QSettings.Format.IniFormat)
+    return LibraryWindow(
+        services.library,
+        renderer=services.renderer,
+        lint=services.lint,
+        save=save_pack,
+        store=store,
+        personal_dir=services.paths.personal,
+    )
+
+
+def make_timers_view(services: Services, sample: bool = False) -> TimersPanel:
+    from quickreply.core.kpi import KpiStore
+    from quickreply.core.timers import TimerModel
+    from quickreply.ui.timers import TimersPanel
+
+    if sample:
+        # Screenshots show a few waiting buyers at different ages on a fixed clock.
+        now = [1000.0]
+        model = TimerModel(lambda: now[0], services.clock, services.timer_config)
+        for label, age in (("小雨同学", 200.0), ("tb_8812", 95.0), ("阿杰", 30.0), ("Lily", 5.0)):
+            now[0] = 1000.0 - age
+            model.buyer_message(label)
+        now[0] = 1000.0
+        return TimersPanel(model)
+    model = TimerModel(time.monotonic, services.clock, services.timer_config)
+    return TimersPanel(
+        model,
+        KpiStore(services.paths.kpi_file, services.clock),
+        sound=services.settings.timer_sound,
+    )
+
+
+def make_settings_dialog(
+    services: Services, probe: Callable[[str], Problem | None] | None = None
+) -> SettingsDialog:
+    from quickreply.ui.settings import SettingsDialog
+
+    return SettingsDialog(services.settings, list(services.library.snippets()), probe=probe)
+
+
+def make_trainee_view(services: Services) -> QWidget:
+    from quickreply.ui.trainee import TraineeView
+
+    view = TraineeView(services.library, services.renderer)
+    view.resize(900, 600)
+    return view
+
+
+def _palette_for_screenshot(services: Services) -> QWidget:
+    palette = make_palette(services)
+    palette.set_paster(_NoPaste(), "")
+    palette.search_box.setText(SCREENSHOT_QUERY)
+    return palette
+
+
+class _NoPaste:
+    """Screenshots show the normal footer; nothing is ever pasted from them."""
+
+    def paste(self, text: str, send: bool = False) -> None:
+        """Do nothing."""
+
+    def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:
+        """Do nothing."""
+
+
+VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
+    "palette": _palette_for_screenshot,
+    "library": make_library_view,
+    "timers": lambda services: make_timers_view(services, sample=True),
+    "settings": lambda services: make_settings_dialog(services),
+    "trainee": make_trainee_view,
+}
+
+
+def screenshot(path: Path, view: str, services: Services, lang: str | None = None) -> int:
+    """Render one view offscreen to ``path`` (PNG). Returns the exit code."""
+    app = make_qapp(offscreen=True)
+    from PySide6.QtWidgets import QApplication
+
+    translators = setup_look(app, services.settings, lang)
+    widget = VIEW_BUILDERS[view](services)
+    widget.show()
+    for _ in range(3):  # layouts settle over a few passes (splitters, deferred timers)
+        QApplication.processEvents()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    ok = widget.grab().save(str(path), "PNG")
+    widget.close()
+    for translator in translators:
+        app.removeTranslator(translator)
+    if not ok:
+        print(
+            f"{path}:0: screenshot: could not write the PNG (check the folder is writable)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
