@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -237,3 +240,39 @@ def test_a_start_with_a_tray_says_where_the_app_is_and_how_to_call_it(
     ]
     assert rig.app._library is None  # the tray is the way in: no window pops up
     rig.app.tray.hide()
+
+
+def test_quit_right_after_a_paste_gives_the_clipboard_back_and_releases_the_hotkeys(
+    qtbot: QtBot,
+) -> None:
+    rig = make_rig(qtbot, settings={"restore_ms": 5000})  # a slow chat client
+    chat = rig.chat("阿杰 - 千牛工作台")
+    rig.desk.copy_text("买家的订单号 A123")
+    rig.palette_paste(qtbot, "zzqa")
+    qtbot.waitUntil(lambda: chat.text == "亲，在的~", timeout=2000)
+    assert rig.desk.clipboard_text() == "亲，在的~"  # still ours: the restore is 5 s away
+    rig.app.shut_down()  # what Quit, a logout or SIGTERM does
+    assert rig.desk.clipboard_text() == "买家的订单号 A123"
+    assert rig.backend.hotkeys.registered() == {}
+
+
+def test_a_reply_recorded_while_the_kpi_file_was_locked_is_written_at_quit(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    kpi_file = AppPaths.from_env().kpi_file
+    rig.chat("阿杰 - 千牛工作台")
+    rig.press("ctrl+alt+w")
+    panel = rig.app.timers_panel()
+    assert panel.kpi is not None
+    panel.kpi.flush()
+    kpi_file.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(kpi_file, isolation_level=None)) as other:
+        other.execute("BEGIN EXCLUSIVE")  # a report reading the file, say
+        rig.press("ctrl+alt+r")
+        assert waiting_labels(rig.app) == []
+        assert panel.kpi.pending == 1  # kept in memory for now
+        other.execute("ROLLBACK")
+    rig.app.shut_down()
+    with closing(sqlite3.connect(kpi_file)) as db:
+        assert db.execute("SELECT count(*) FROM replies").fetchall() == [(1,)]
+    assert not kpi_file.with_name(kpi_file.name + "-journal").exists()
