@@ -4,38 +4,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="191"/>
-        <location filename="../../quickreply/app.py" line="580"/>
+        <location filename="../../quickreply/app/resident.py" line="177"/>
+        <location filename="../../quickreply/app/views.py" line="60"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="523"/>
+        <location filename="../../quickreply/app/resident.py" line="139"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="535"/>
+        <location filename="../../quickreply/app/resident.py" line="149"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="540"/>
+        <location filename="../../quickreply/app/resident.py" line="154"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="607"/>
+        <location filename="../../quickreply/app/resident.py" line="202"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="608"/>
+        <location filename="../../quickreply/app/resident.py" line="203"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="769"/>
+        <location filename="../../quickreply/app/resident.py" line="273"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="62"/>
+        <location filename="../../quickreply/ui/settings.py" line="69"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
@@ -406,231 +406,231 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="59"/>
+        <location filename="../../quickreply/ui/messages.py" line="60"/>
         <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
         <translation>this is a Wayland session: global hotkeys and pasting into other apps are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="62"/>
+        <location filename="../../quickreply/ui/messages.py" line="63"/>
         <source>请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，再自己按 Ctrl+V 粘贴</source>
         <translation>log in with an X11 (Xorg) session, or press Enter in the palette to copy and paste with Ctrl+V yourself</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="68"/>
+        <location filename="../../quickreply/ui/messages.py" line="69"/>
         <source>没有 X11 显示（DISPLAY 未设置），全局快捷键和自动粘贴已关闭</source>
         <translation>no X11 display (DISPLAY is not set): global hotkeys and paste are off</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="71"/>
+        <location filename="../../quickreply/ui/messages.py" line="72"/>
         <source>请在桌面会话里启动快捷回复助手</source>
         <translation>start QuickReply inside your desktop session</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="74"/>
+        <location filename="../../quickreply/ui/messages.py" line="75"/>
         <source>自动粘贴和全局快捷键已在设置里关闭</source>
         <translation>paste and global hotkeys are turned off in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="79"/>
+        <location filename="../../quickreply/ui/messages.py" line="80"/>
         <source>请在设置里选择其中之一：%2</source>
         <translation>use one of %2 in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="83"/>
+        <location filename="../../quickreply/ui/messages.py" line="84"/>
         <source>X11 粘贴后端无法启动（%1）</source>
         <translation>the X11 backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="84"/>
+        <location filename="../../quickreply/ui/messages.py" line="85"/>
         <source>请安装 python-xlib，并在 X11 会话里运行</source>
         <translation>install python-xlib and run inside an X11 session</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="88"/>
+        <location filename="../../quickreply/ui/messages.py" line="89"/>
         <source>Windows 粘贴后端无法启动（%1）</source>
         <translation>the Windows backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="89"/>
+        <location filename="../../quickreply/ui/messages.py" line="90"/>
         <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
         <translation>reinstall QuickReply (it needs the keyboard and pyperclip packages)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="95"/>
+        <location filename="../../quickreply/ui/messages.py" line="96"/>
         <source>快捷键 %1（%2）已被其他程序占用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already taken by another program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="96"/>
+        <location filename="../../quickreply/ui/messages.py" line="97"/>
         <source>请在设置里换一个组合，或关闭占用它的程序</source>
         <translation>choose another combination in settings or close the other program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="101"/>
+        <location filename="../../quickreply/ui/messages.py" line="102"/>
         <source>请给其中一个换一个组合</source>
         <translation>give one of them another combination</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="105"/>
+        <location filename="../../quickreply/ui/messages.py" line="106"/>
         <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
         <translation>hotkey %1 for &quot;%2&quot;: this keyboard has no key %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="106"/>
-        <location filename="../../quickreply/ui/messages.py" line="111"/>
+        <location filename="../../quickreply/ui/messages.py" line="107"/>
+        <location filename="../../quickreply/ui/messages.py" line="112"/>
         <source>请在设置里换一个键</source>
         <translation>choose another key in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="110"/>
+        <location filename="../../quickreply/ui/messages.py" line="111"/>
         <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
         <translation>hotkey %1 for &quot;%2&quot;: key %3 cannot be a global hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="115"/>
+        <location filename="../../quickreply/ui/messages.py" line="116"/>
         <source>快捷键 %1（%2）无法设置（%3）</source>
         <translation>hotkey %1 for &quot;%2&quot; could not be set: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="116"/>
+        <location filename="../../quickreply/ui/messages.py" line="117"/>
         <source>请在设置里换一个组合，或重启快捷回复助手</source>
         <translation>choose another combination in settings, or restart QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="75"/>
+        <location filename="../../quickreply/ui/messages.py" line="76"/>
         <source>需要时在设置里把粘贴方式改回「自动」</source>
         <translation>set the paste method back to &quot;Automatic&quot; in settings when you need them</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="78"/>
+        <location filename="../../quickreply/ui/messages.py" line="79"/>
         <source>未知的粘贴方式「%1」</source>
         <translation>unknown paste backend &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="100"/>
+        <location filename="../../quickreply/ui/messages.py" line="101"/>
         <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already used by &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="120"/>
+        <location filename="../../quickreply/ui/messages.py" line="121"/>
         <source>「%1」的快捷键无法识别（%2）</source>
         <translation>the hotkey for &quot;%1&quot; is not valid: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="121"/>
+        <location filename="../../quickreply/ui/messages.py" line="122"/>
         <source>请在设置里重新设置这个快捷键</source>
         <translation>set this hotkey again in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="125"/>
+        <location filename="../../quickreply/ui/messages.py" line="126"/>
         <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
         <translation>%1 or a modifier is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="126"/>
-        <location filename="../../quickreply/ui/messages.py" line="135"/>
+        <location filename="../../quickreply/ui/messages.py" line="127"/>
+        <location filename="../../quickreply/ui/messages.py" line="136"/>
         <source>请松开所有按键，再按一次快捷键</source>
         <translation>release all keys and press the hotkey again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="130"/>
+        <location filename="../../quickreply/ui/messages.py" line="131"/>
         <source>还有修饰键没有松开，所以什么都没有粘贴</source>
         <translation>a modifier key is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="131"/>
+        <location filename="../../quickreply/ui/messages.py" line="132"/>
         <source>请松开所有按键，再粘贴一次</source>
         <translation>release all keys and paste again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <location filename="../../quickreply/ui/messages.py" line="135"/>
         <source>还有按键没有松开，所以剩下的内容没有粘贴</source>
         <translation>a key is still held down, so the rest was not pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="138"/>
+        <location filename="../../quickreply/ui/messages.py" line="139"/>
         <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
         <translation>the chat window was closed before the paste, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="139"/>
-        <location filename="../../quickreply/ui/messages.py" line="143"/>
+        <location filename="../../quickreply/ui/messages.py" line="140"/>
+        <location filename="../../quickreply/ui/messages.py" line="144"/>
         <source>请点一下聊天输入框，再粘贴一次</source>
         <translation>click into the chat input and paste again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="142"/>
+        <location filename="../../quickreply/ui/messages.py" line="143"/>
         <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
         <translation>the chat window did not take the focus back, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="146"/>
+        <location filename="../../quickreply/ui/messages.py" line="147"/>
         <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
         <translation>the chat window was closed during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="150"/>
+        <location filename="../../quickreply/ui/messages.py" line="151"/>
         <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
         <translation>the focus moved to another window during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="164"/>
+        <location filename="../../quickreply/ui/messages.py" line="165"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>snippet &quot;%1&quot; could not be rendered, so nothing was typed: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="147"/>
-        <location filename="../../quickreply/ui/messages.py" line="151"/>
+        <location filename="../../quickreply/ui/messages.py" line="148"/>
+        <location filename="../../quickreply/ui/messages.py" line="152"/>
         <source>请点一下聊天输入框，手动发送剩下的内容</source>
         <translation>click into the chat input and send the rest by hand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="154"/>
+        <location filename="../../quickreply/ui/messages.py" line="155"/>
         <source>无法恢复剪贴板原来的内容（%1）</source>
         <translation>could not restore the clipboard: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="155"/>
+        <location filename="../../quickreply/ui/messages.py" line="156"/>
         <source>如有需要，请重新复制一次</source>
         <translation>copy it again if needed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="159"/>
+        <location filename="../../quickreply/ui/messages.py" line="160"/>
         <source>粘贴失败（%1）</source>
         <translation>paste failed: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="160"/>
+        <location filename="../../quickreply/ui/messages.py" line="161"/>
         <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
         <translation>try again; if it persists, restart QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="165"/>
+        <location filename="../../quickreply/ui/messages.py" line="166"/>
         <source>请在话术库里修正这条话术</source>
         <translation>fix the snippet in the library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="176"/>
+        <location filename="../../quickreply/ui/messages.py" line="177"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="178"/>
+        <location filename="../../quickreply/ui/messages.py" line="179"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="180"/>
+        <location filename="../../quickreply/ui/messages.py" line="181"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="230"/>
+        <location filename="../../quickreply/ui/messages.py" line="231"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="247"/>
+        <location filename="../../quickreply/ui/messages.py" line="248"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -638,58 +638,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="158"/>
+        <location filename="../../quickreply/ui/palette.py" line="164"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="177"/>
+        <location filename="../../quickreply/ui/palette.py" line="183"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="186"/>
+        <location filename="../../quickreply/ui/palette.py" line="192"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="186"/>
+        <location filename="../../quickreply/ui/palette.py" line="192"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="186"/>
+        <location filename="../../quickreply/ui/palette.py" line="192"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="267"/>
+        <location filename="../../quickreply/ui/palette.py" line="273"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="269"/>
+        <location filename="../../quickreply/ui/palette.py" line="275"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="270"/>
+        <location filename="../../quickreply/ui/palette.py" line="276"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="296"/>
+        <location filename="../../quickreply/ui/palette.py" line="302"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="333"/>
-        <location filename="../../quickreply/ui/palette.py" line="371"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="385"/>
         <source>无法生成回复：%1</source>
         <translation>Cannot build the reply: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="399"/>
+        <location filename="../../quickreply/ui/palette.py" line="417"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -697,12 +697,12 @@
 <context>
     <name>ParkTimeDialog</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="204"/>
+        <location filename="../../quickreply/ui/timers.py" line="203"/>
         <source>稍后提醒</source>
         <translation>Remind me later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="216"/>
+        <location filename="../../quickreply/ui/timers.py" line="215"/>
         <source>提醒时间：</source>
         <translation>Remind at:</translation>
     </message>
@@ -710,194 +710,194 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="129"/>
+        <location filename="../../quickreply/ui/settings.py" line="136"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="139"/>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="162"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="143"/>
+        <location filename="../../quickreply/ui/settings.py" line="150"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="153"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="156"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="152"/>
+        <location filename="../../quickreply/ui/settings.py" line="159"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="162"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="167"/>
+        <location filename="../../quickreply/ui/settings.py" line="174"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="169"/>
+        <location filename="../../quickreply/ui/settings.py" line="176"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="172"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="177"/>
+        <location filename="../../quickreply/ui/settings.py" line="184"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="181"/>
+        <location filename="../../quickreply/ui/settings.py" line="188"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="191"/>
+        <location filename="../../quickreply/ui/settings.py" line="198"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="220"/>
+        <location filename="../../quickreply/ui/settings.py" line="227"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="225"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="195"/>
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="200"/>
-        <location filename="../../quickreply/ui/settings.py" line="210"/>
+        <location filename="../../quickreply/ui/settings.py" line="207"/>
+        <location filename="../../quickreply/ui/settings.py" line="217"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="207"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="218"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="212"/>
+        <location filename="../../quickreply/ui/settings.py" line="219"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="216"/>
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="228"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="226"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
+        <location filename="../../quickreply/ui/settings.py" line="235"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="229"/>
+        <location filename="../../quickreply/ui/settings.py" line="236"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="235"/>
+        <location filename="../../quickreply/ui/settings.py" line="242"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="236"/>
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="264"/>
+        <location filename="../../quickreply/ui/settings.py" line="271"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="265"/>
+        <location filename="../../quickreply/ui/settings.py" line="272"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="310"/>
+        <location filename="../../quickreply/ui/settings.py" line="317"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="314"/>
+        <location filename="../../quickreply/ui/settings.py" line="321"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="316"/>
+        <location filename="../../quickreply/ui/settings.py" line="323"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="320"/>
+        <location filename="../../quickreply/ui/settings.py" line="327"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
@@ -905,193 +905,193 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="151"/>
+        <location filename="../../quickreply/ui/editor.py" line="153"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>lowercase letters, digits and . _ -, e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="153"/>
+        <location filename="../../quickreply/ui/editor.py" line="155"/>
         <source>例如：合作快递</source>
         <translation>e.g. Our couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155"/>
+        <location filename="../../quickreply/ui/editor.py" line="157"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="159"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>levels separated by /, e.g. Logistics/Couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="161"/>
         <source>用逗号或空格分隔</source>
         <translation>separated by commas or spaces</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="161"/>
+        <location filename="../../quickreply/ui/editor.py" line="163"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>optional, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="162"/>
+        <location filename="../../quickreply/ui/editor.py" line="164"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>Send after pasting (Enter)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="166"/>
+        <location filename="../../quickreply/ui/editor.py" line="168"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>The reply; template names like {{ field }} work; put a line --- between variants</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="169"/>
+        <location filename="../../quickreply/ui/editor.py" line="171"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>When to use this reply (shown to trainees)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="172"/>
+        <location filename="../../quickreply/ui/editor.py" line="174"/>
         <source>买家常见问法，每行一个</source>
         <translation>Typical buyer questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="178"/>
+        <location filename="../../quickreply/ui/editor.py" line="180"/>
         <source>字段名</source>
         <translation>Field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="179"/>
+        <location filename="../../quickreply/ui/editor.py" line="181"/>
         <source>显示名</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="180"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="181"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>默认值</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/editor.py" line="184"/>
         <source>选项</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="192"/>
+        <location filename="../../quickreply/ui/editor.py" line="196"/>
         <source>添加字段</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="193"/>
+        <location filename="../../quickreply/ui/editor.py" line="197"/>
         <source>删除字段</source>
         <translation>Remove field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="198"/>
+        <location filename="../../quickreply/ui/editor.py" line="202"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="199"/>
+        <location filename="../../quickreply/ui/editor.py" line="203"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="200"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="201"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="202"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="203"/>
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>回复内容</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="208"/>
         <source>使用说明</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="209"/>
         <source>买家问法</source>
         <translation>Buyer questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="213"/>
+        <location filename="../../quickreply/ui/editor.py" line="217"/>
         <source>填写字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="214"/>
+        <location filename="../../quickreply/ui/editor.py" line="218"/>
         <source>直达热键</source>
         <translation>Direct hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="219"/>
+        <location filename="../../quickreply/ui/editor.py" line="223"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="232"/>
+        <location filename="../../quickreply/ui/editor.py" line="236"/>
         <source>实时预览</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="245"/>
+        <location filename="../../quickreply/ui/editor.py" line="253"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="248"/>
+        <location filename="../../quickreply/ui/editor.py" line="256"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="249"/>
+        <location filename="../../quickreply/ui/editor.py" line="257"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="432"/>
+        <location filename="../../quickreply/ui/editor.py" line="440"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="422"/>
+        <location filename="../../quickreply/ui/editor.py" line="430"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="440"/>
+        <location filename="../../quickreply/ui/editor.py" line="448"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="440"/>
+        <location filename="../../quickreply/ui/editor.py" line="448"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="445"/>
+        <location filename="../../quickreply/ui/editor.py" line="453"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <location filename="../../quickreply/ui/editor.py" line="457"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>
@@ -1099,57 +1099,57 @@
 <context>
     <name>TimersPanel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="248"/>
+        <location filename="../../quickreply/ui/timers.py" line="247"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="258"/>
+        <location filename="../../quickreply/ui/timers.py" line="257"/>
         <source>置顶</source>
         <translation>On top</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="260"/>
+        <location filename="../../quickreply/ui/timers.py" line="259"/>
         <source>窗口总在最前</source>
         <translation>Keep the window above others</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="263"/>
+        <location filename="../../quickreply/ui/timers.py" line="262"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="266"/>
+        <location filename="../../quickreply/ui/timers.py" line="265"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="292"/>
+        <location filename="../../quickreply/ui/timers.py" line="291"/>
         <source>买家昵称，回车开始计时</source>
         <translation>Buyer name, Enter starts the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="304"/>
+        <location filename="../../quickreply/ui/timers.py" line="303"/>
         <source>买家在等待：开始计时</source>
         <translation>A buyer is waiting: start the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="315"/>
+        <location filename="../../quickreply/ui/timers.py" line="314"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>First: average wait for the first reply; Avg: average wait over all replies; 3 min/30 s: share of replies within that time; Slow: replies after more than 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="336"/>
+        <location filename="../../quickreply/ui/timers.py" line="335"/>
         <source>{n} 分钟后</source>
         <translation>in {n} min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="338"/>
+        <location filename="../../quickreply/ui/timers.py" line="337"/>
         <source>{n} 小时后</source>
         <translation>in {n} h</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="343"/>
+        <location filename="../../quickreply/ui/timers.py" line="342"/>
         <source>指定时间…</source>
         <translation>At a time…</translation>
     </message>
@@ -1179,7 +1179,7 @@
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="558"/>
+        <location filename="../../quickreply/ui/timers.py" line="547"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>
@@ -1187,52 +1187,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>等待</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="151"/>
+        <location filename="../../quickreply/ui/timers.py" line="150"/>
         <source>◷ 稍后</source>
         <translation>◷ Later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="153"/>
+        <location filename="../../quickreply/ui/timers.py" line="152"/>
         <source>◷ 提醒</source>
         <translation>◷ Remind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="155"/>
+        <location filename="../../quickreply/ui/timers.py" line="154"/>
         <source>● 正常</source>
         <translation>● OK</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="156"/>
+        <location filename="../../quickreply/ui/timers.py" line="155"/>
         <source>▲ 偏慢</source>
         <translation>▲ Slow</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="157"/>
+        <location filename="../../quickreply/ui/timers.py" line="156"/>
         <source>■ 超时</source>
         <translation>■ Overdue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="182"/>
+        <location filename="../../quickreply/ui/timers.py" line="181"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}: reminder at {time}</translation>
     </message>

@@ -4,38 +4,38 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app.py" line="191"/>
-        <location filename="../../quickreply/app.py" line="580"/>
+        <location filename="../../quickreply/app/resident.py" line="177"/>
+        <location filename="../../quickreply/app/views.py" line="60"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="523"/>
+        <location filename="../../quickreply/app/resident.py" line="139"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="535"/>
+        <location filename="../../quickreply/app/resident.py" line="149"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="540"/>
+        <location filename="../../quickreply/app/resident.py" line="154"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="607"/>
+        <location filename="../../quickreply/app/resident.py" line="202"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="608"/>
+        <location filename="../../quickreply/app/resident.py" line="203"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app.py" line="769"/>
+        <location filename="../../quickreply/app/resident.py" line="273"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="62"/>
+        <location filename="../../quickreply/ui/settings.py" line="69"/>
         <source>清除</source>
         <translation>清除</translation>
     </message>
@@ -406,231 +406,231 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="59"/>
+        <location filename="../../quickreply/ui/messages.py" line="60"/>
         <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
         <translation>這是 Wayland 會話，全域快捷鍵和向其他程式自動貼上都不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="62"/>
+        <location filename="../../quickreply/ui/messages.py" line="63"/>
         <source>请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，再自己按 Ctrl+V 粘贴</source>
         <translation>請改用 X11（Xorg）會話登入；或在快捷回覆裡按 Enter 複製，再自己按 Ctrl+V 貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="68"/>
+        <location filename="../../quickreply/ui/messages.py" line="69"/>
         <source>没有 X11 显示（DISPLAY 未设置），全局快捷键和自动粘贴已关闭</source>
         <translation>沒有 X11 顯示（DISPLAY 未設定），全域快捷鍵和自動貼上已關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="71"/>
+        <location filename="../../quickreply/ui/messages.py" line="72"/>
         <source>请在桌面会话里启动快捷回复助手</source>
         <translation>請在桌面會話裡啟動快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="74"/>
+        <location filename="../../quickreply/ui/messages.py" line="75"/>
         <source>自动粘贴和全局快捷键已在设置里关闭</source>
         <translation>自動貼上和全域快捷鍵已在設定裡關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="79"/>
+        <location filename="../../quickreply/ui/messages.py" line="80"/>
         <source>请在设置里选择其中之一：%2</source>
         <translation>請在設定裡選擇其中之一：%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="83"/>
+        <location filename="../../quickreply/ui/messages.py" line="84"/>
         <source>X11 粘贴后端无法启动（%1）</source>
         <translation>X11 粘貼後端無法啟動（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="84"/>
+        <location filename="../../quickreply/ui/messages.py" line="85"/>
         <source>请安装 python-xlib，并在 X11 会话里运行</source>
         <translation>請安裝 python-xlib，並在 X11 會話裡執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="88"/>
+        <location filename="../../quickreply/ui/messages.py" line="89"/>
         <source>Windows 粘贴后端无法启动（%1）</source>
         <translation>Windows 粘貼後端無法啟動（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="89"/>
+        <location filename="../../quickreply/ui/messages.py" line="90"/>
         <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
         <translation>請重新安裝快捷回覆助手（它需要 keyboard 和 pyperclip 兩個套件）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="95"/>
+        <location filename="../../quickreply/ui/messages.py" line="96"/>
         <source>快捷键 %1（%2）已被其他程序占用</source>
         <translation>快捷鍵 %1（%2）已被其他程式佔用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="96"/>
+        <location filename="../../quickreply/ui/messages.py" line="97"/>
         <source>请在设置里换一个组合，或关闭占用它的程序</source>
         <translation>請在設定裡換一個組合，或關閉佔用它的程式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="101"/>
+        <location filename="../../quickreply/ui/messages.py" line="102"/>
         <source>请给其中一个换一个组合</source>
         <translation>請給其中一個換一個組合</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="105"/>
+        <location filename="../../quickreply/ui/messages.py" line="106"/>
         <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
         <translation>快捷鍵 %1（%2）：這個鍵盤上沒有 %3 鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="106"/>
-        <location filename="../../quickreply/ui/messages.py" line="111"/>
+        <location filename="../../quickreply/ui/messages.py" line="107"/>
+        <location filename="../../quickreply/ui/messages.py" line="112"/>
         <source>请在设置里换一个键</source>
         <translation>請在設定裡換一個鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="110"/>
+        <location filename="../../quickreply/ui/messages.py" line="111"/>
         <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
         <translation>快捷鍵 %1（%2）：%3 鍵不能用作全域快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="115"/>
+        <location filename="../../quickreply/ui/messages.py" line="116"/>
         <source>快捷键 %1（%2）无法设置（%3）</source>
         <translation>快捷鍵 %1（%2）無法設定（%3）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="116"/>
+        <location filename="../../quickreply/ui/messages.py" line="117"/>
         <source>请在设置里换一个组合，或重启快捷回复助手</source>
         <translation>請在設定裡換一個組合，或重啟快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="75"/>
+        <location filename="../../quickreply/ui/messages.py" line="76"/>
         <source>需要时在设置里把粘贴方式改回「自动」</source>
         <translation>需要時在設定裡把貼上方式改回「自動」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="78"/>
+        <location filename="../../quickreply/ui/messages.py" line="79"/>
         <source>未知的粘贴方式「%1」</source>
         <translation>未知的貼上方式「%1」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="100"/>
+        <location filename="../../quickreply/ui/messages.py" line="101"/>
         <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
         <translation>快捷鍵 %1（%2）已被本程式的「%3」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="120"/>
+        <location filename="../../quickreply/ui/messages.py" line="121"/>
         <source>「%1」的快捷键无法识别（%2）</source>
         <translation>「%1」的快捷鍵無法識別（%2）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="121"/>
+        <location filename="../../quickreply/ui/messages.py" line="122"/>
         <source>请在设置里重新设置这个快捷键</source>
         <translation>請在設定裡重新設定這個快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="125"/>
+        <location filename="../../quickreply/ui/messages.py" line="126"/>
         <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
         <translation>還有按鍵（%1 或修飾鍵）沒有鬆開，所以什麼都沒有貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="126"/>
-        <location filename="../../quickreply/ui/messages.py" line="135"/>
+        <location filename="../../quickreply/ui/messages.py" line="127"/>
+        <location filename="../../quickreply/ui/messages.py" line="136"/>
         <source>请松开所有按键，再按一次快捷键</source>
         <translation>請鬆開所有按鍵，再按一次快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="130"/>
+        <location filename="../../quickreply/ui/messages.py" line="131"/>
         <source>还有修饰键没有松开，所以什么都没有粘贴</source>
         <translation>還有修飾鍵沒有鬆開，所以什麼都沒有貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="131"/>
+        <location filename="../../quickreply/ui/messages.py" line="132"/>
         <source>请松开所有按键，再粘贴一次</source>
         <translation>請鬆開所有按鍵，再貼上一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <location filename="../../quickreply/ui/messages.py" line="135"/>
         <source>还有按键没有松开，所以剩下的内容没有粘贴</source>
         <translation>還有按鍵沒有鬆開，所以剩下的內容沒有貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="138"/>
+        <location filename="../../quickreply/ui/messages.py" line="139"/>
         <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
         <translation>貼上前聊天視窗已關閉，所以什麼都沒有輸入</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="139"/>
-        <location filename="../../quickreply/ui/messages.py" line="143"/>
+        <location filename="../../quickreply/ui/messages.py" line="140"/>
+        <location filename="../../quickreply/ui/messages.py" line="144"/>
         <source>请点一下聊天输入框，再粘贴一次</source>
         <translation>請點一下聊天輸入框，再貼上一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="142"/>
+        <location filename="../../quickreply/ui/messages.py" line="143"/>
         <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
         <translation>聊天視窗沒有重新獲得焦點，所以什麼都沒有輸入</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="146"/>
+        <location filename="../../quickreply/ui/messages.py" line="147"/>
         <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
         <translation>宏執行中聊天視窗被關閉，剩下的步驟沒有傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="150"/>
+        <location filename="../../quickreply/ui/messages.py" line="151"/>
         <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
         <translation>宏執行中焦點切換到了其他視窗，剩下的步驟沒有傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="164"/>
+        <location filename="../../quickreply/ui/messages.py" line="165"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>話術「%1」無法生成，什麼都沒有輸入（%2）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="147"/>
-        <location filename="../../quickreply/ui/messages.py" line="151"/>
+        <location filename="../../quickreply/ui/messages.py" line="148"/>
+        <location filename="../../quickreply/ui/messages.py" line="152"/>
         <source>请点一下聊天输入框，手动发送剩下的内容</source>
         <translation>請點一下聊天輸入框，手動傳送剩下的內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="154"/>
+        <location filename="../../quickreply/ui/messages.py" line="155"/>
         <source>无法恢复剪贴板原来的内容（%1）</source>
         <translation>無法恢復剪貼簿原來的內容（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="155"/>
+        <location filename="../../quickreply/ui/messages.py" line="156"/>
         <source>如有需要，请重新复制一次</source>
         <translation>如有需要，請重新複製一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="159"/>
+        <location filename="../../quickreply/ui/messages.py" line="160"/>
         <source>粘贴失败（%1）</source>
         <translation>貼上失敗（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="160"/>
+        <location filename="../../quickreply/ui/messages.py" line="161"/>
         <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
         <translation>請再試一次；如果一直失敗，請重啟快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="165"/>
+        <location filename="../../quickreply/ui/messages.py" line="166"/>
         <source>请在话术库里修正这条话术</source>
         <translation>請在話術庫裡修正這條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="176"/>
+        <location filename="../../quickreply/ui/messages.py" line="177"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="178"/>
+        <location filename="../../quickreply/ui/messages.py" line="179"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="180"/>
+        <location filename="../../quickreply/ui/messages.py" line="181"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="230"/>
+        <location filename="../../quickreply/ui/messages.py" line="231"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1，仍使用原來的 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="247"/>
+        <location filename="../../quickreply/ui/messages.py" line="248"/>
         <source>%1：%2。</source>
         <translation>%1：%2。</translation>
     </message>
@@ -638,58 +638,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="158"/>
+        <location filename="../../quickreply/ui/palette.py" line="164"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="177"/>
+        <location filename="../../quickreply/ui/palette.py" line="183"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="186"/>
+        <location filename="../../quickreply/ui/palette.py" line="192"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="186"/>
+        <location filename="../../quickreply/ui/palette.py" line="192"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="186"/>
+        <location filename="../../quickreply/ui/palette.py" line="192"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="267"/>
+        <location filename="../../quickreply/ui/palette.py" line="273"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="269"/>
+        <location filename="../../quickreply/ui/palette.py" line="275"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="270"/>
+        <location filename="../../quickreply/ui/palette.py" line="276"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="296"/>
+        <location filename="../../quickreply/ui/palette.py" line="302"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="333"/>
-        <location filename="../../quickreply/ui/palette.py" line="371"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="385"/>
         <source>无法生成回复：%1</source>
         <translation>無法生成回覆：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="399"/>
+        <location filename="../../quickreply/ui/palette.py" line="417"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>
@@ -697,12 +697,12 @@
 <context>
     <name>ParkTimeDialog</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="204"/>
+        <location filename="../../quickreply/ui/timers.py" line="203"/>
         <source>稍后提醒</source>
         <translation>稍後提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="216"/>
+        <location filename="../../quickreply/ui/timers.py" line="215"/>
         <source>提醒时间：</source>
         <translation>提醒時間：</translation>
     </message>
@@ -710,194 +710,194 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="129"/>
+        <location filename="../../quickreply/ui/settings.py" line="136"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="139"/>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="162"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="143"/>
+        <location filename="../../quickreply/ui/settings.py" line="150"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="146"/>
+        <location filename="../../quickreply/ui/settings.py" line="153"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="156"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="152"/>
+        <location filename="../../quickreply/ui/settings.py" line="159"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="155"/>
+        <location filename="../../quickreply/ui/settings.py" line="162"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="167"/>
+        <location filename="../../quickreply/ui/settings.py" line="174"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="169"/>
+        <location filename="../../quickreply/ui/settings.py" line="176"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="172"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="177"/>
+        <location filename="../../quickreply/ui/settings.py" line="184"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="181"/>
+        <location filename="../../quickreply/ui/settings.py" line="188"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="191"/>
+        <location filename="../../quickreply/ui/settings.py" line="198"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="220"/>
+        <location filename="../../quickreply/ui/settings.py" line="227"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="225"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="195"/>
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="200"/>
-        <location filename="../../quickreply/ui/settings.py" line="210"/>
+        <location filename="../../quickreply/ui/settings.py" line="207"/>
+        <location filename="../../quickreply/ui/settings.py" line="217"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="207"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="218"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="212"/>
+        <location filename="../../quickreply/ui/settings.py" line="219"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="216"/>
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="228"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="226"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
+        <location filename="../../quickreply/ui/settings.py" line="235"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="229"/>
+        <location filename="../../quickreply/ui/settings.py" line="236"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="235"/>
+        <location filename="../../quickreply/ui/settings.py" line="242"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="236"/>
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="264"/>
+        <location filename="../../quickreply/ui/settings.py" line="271"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="265"/>
+        <location filename="../../quickreply/ui/settings.py" line="272"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="310"/>
+        <location filename="../../quickreply/ui/settings.py" line="317"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="314"/>
+        <location filename="../../quickreply/ui/settings.py" line="321"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="316"/>
+        <location filename="../../quickreply/ui/settings.py" line="323"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="320"/>
+        <location filename="../../quickreply/ui/settings.py" line="327"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
@@ -905,193 +905,193 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="151"/>
+        <location filename="../../quickreply/ui/editor.py" line="153"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>小寫字母、數字和 . _ -，例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="153"/>
+        <location filename="../../quickreply/ui/editor.py" line="155"/>
         <source>例如：合作快递</source>
         <translation>例如：合作快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155"/>
+        <location filename="../../quickreply/ui/editor.py" line="157"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="159"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>用 / 分層，例如 物流/快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="161"/>
         <source>用逗号或空格分隔</source>
         <translation>用逗號或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="161"/>
+        <location filename="../../quickreply/ui/editor.py" line="163"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>可選，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="162"/>
+        <location filename="../../quickreply/ui/editor.py" line="164"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>貼上後自動傳送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="166"/>
+        <location filename="../../quickreply/ui/editor.py" line="168"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>回覆內容，可用 {{ 欄位名 }} 等模板變數；多個變體之間放一行 ---</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="169"/>
+        <location filename="../../quickreply/ui/editor.py" line="171"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>什麼時候用這條回覆（新人學習時顯示）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="172"/>
+        <location filename="../../quickreply/ui/editor.py" line="174"/>
         <source>买家常见问法，每行一个</source>
         <translation>買家常見問法，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="178"/>
+        <location filename="../../quickreply/ui/editor.py" line="180"/>
         <source>字段名</source>
         <translation>欄位名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="179"/>
+        <location filename="../../quickreply/ui/editor.py" line="181"/>
         <source>显示名</source>
         <translation>顯示名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="180"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="181"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>默认值</source>
         <translation>預設值</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/editor.py" line="184"/>
         <source>选项</source>
         <translation>選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="192"/>
+        <location filename="../../quickreply/ui/editor.py" line="196"/>
         <source>添加字段</source>
         <translation>新增欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="193"/>
+        <location filename="../../quickreply/ui/editor.py" line="197"/>
         <source>删除字段</source>
         <translation>刪除欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="198"/>
+        <location filename="../../quickreply/ui/editor.py" line="202"/>
         <source>编号</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="199"/>
+        <location filename="../../quickreply/ui/editor.py" line="203"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="200"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>快捷编码</source>
         <translation>快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="201"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="202"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="203"/>
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>回复内容</source>
         <translation>回覆內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="208"/>
         <source>使用说明</source>
         <translation>使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="209"/>
         <source>买家问法</source>
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="213"/>
+        <location filename="../../quickreply/ui/editor.py" line="217"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="214"/>
+        <location filename="../../quickreply/ui/editor.py" line="218"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="219"/>
+        <location filename="../../quickreply/ui/editor.py" line="223"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="232"/>
+        <location filename="../../quickreply/ui/editor.py" line="236"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="245"/>
+        <location filename="../../quickreply/ui/editor.py" line="253"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="248"/>
+        <location filename="../../quickreply/ui/editor.py" line="256"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="249"/>
+        <location filename="../../quickreply/ui/editor.py" line="257"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="432"/>
+        <location filename="../../quickreply/ui/editor.py" line="440"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="422"/>
+        <location filename="../../quickreply/ui/editor.py" line="430"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="440"/>
+        <location filename="../../quickreply/ui/editor.py" line="448"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="440"/>
+        <location filename="../../quickreply/ui/editor.py" line="448"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="445"/>
+        <location filename="../../quickreply/ui/editor.py" line="453"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <location filename="../../quickreply/ui/editor.py" line="457"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
@@ -1099,57 +1099,57 @@
 <context>
     <name>TimersPanel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="248"/>
+        <location filename="../../quickreply/ui/timers.py" line="247"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="258"/>
+        <location filename="../../quickreply/ui/timers.py" line="257"/>
         <source>置顶</source>
         <translation>置頂</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="260"/>
+        <location filename="../../quickreply/ui/timers.py" line="259"/>
         <source>窗口总在最前</source>
         <translation>視窗總在最前</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="263"/>
+        <location filename="../../quickreply/ui/timers.py" line="262"/>
         <source>提示音</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="266"/>
+        <location filename="../../quickreply/ui/timers.py" line="265"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="292"/>
+        <location filename="../../quickreply/ui/timers.py" line="291"/>
         <source>买家昵称，回车开始计时</source>
         <translation>買家暱稱，回車開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="304"/>
+        <location filename="../../quickreply/ui/timers.py" line="303"/>
         <source>买家在等待：开始计时</source>
         <translation>買家在等待：開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="315"/>
+        <location filename="../../quickreply/ui/timers.py" line="314"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>首響：首次響應平均等待；平均：所有回覆平均等待；3分鐘/30秒：在該時間內回覆的比例；慢：超過3分鐘的回覆數</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="336"/>
+        <location filename="../../quickreply/ui/timers.py" line="335"/>
         <source>{n} 分钟后</source>
         <translation>{n} 分鐘後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="338"/>
+        <location filename="../../quickreply/ui/timers.py" line="337"/>
         <source>{n} 小时后</source>
         <translation>{n} 小時後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="343"/>
+        <location filename="../../quickreply/ui/timers.py" line="342"/>
         <source>指定时间…</source>
         <translation>指定時間…</translation>
     </message>
@@ -1179,7 +1179,7 @@
         <translation>{label}（{queue}）已等待 {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="558"/>
+        <location filename="../../quickreply/ui/timers.py" line="547"/>
         <source>等待中：{n} 人</source>
         <translation>等待中：{n} 人</translation>
     </message>
@@ -1187,52 +1187,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>买家</source>
         <translation>買家</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>队列</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="141"/>
         <source>等待</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="151"/>
+        <location filename="../../quickreply/ui/timers.py" line="150"/>
         <source>◷ 稍后</source>
         <translation>◷ 稍後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="153"/>
+        <location filename="../../quickreply/ui/timers.py" line="152"/>
         <source>◷ 提醒</source>
         <translation>◷ 提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="155"/>
+        <location filename="../../quickreply/ui/timers.py" line="154"/>
         <source>● 正常</source>
         <translation>● 正常</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="156"/>
+        <location filename="../../quickreply/ui/timers.py" line="155"/>
         <source>▲ 偏慢</source>
         <translation>▲ 偏慢</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="157"/>
+        <location filename="../../quickreply/ui/timers.py" line="156"/>
         <source>■ 超时</source>
         <translation>■ 超時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="182"/>
+        <location filename="../../quickreply/ui/timers.py" line="181"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}：{time} 提醒</translation>
     </message>
