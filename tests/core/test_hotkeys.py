@@ -72,3 +72,22 @@ def test_global_safety_needs_a_real_modifier_or_function_key() -> None:
     assert parse_hotkey("f9").is_global_safe
     assert not parse_hotkey("shift+a").is_global_safe
     assert not parse_hotkey("a").is_global_safe
+
+
+def test_snippet_hotkey_names_round_trip_and_other_names_are_no_snippet() -> None:
+    from quickreply.core.hotkeys import (
+        PALETTE,
+        TIMER_REPLIED,
+        TIMER_WAITING,
+        snippet_hotkey,
+        snippet_of,
+    )
+
+    assert snippet_hotkey("courier.which") == "snippet:courier.which"
+    assert snippet_of(snippet_hotkey("courier.which")) == "courier.which"
+    assert [snippet_of(name) for name in (PALETTE, TIMER_WAITING, TIMER_REPLIED, "snippet:")] == [
+        None,
+        None,
+        None,
+        None,
+    ]
