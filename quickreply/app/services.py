@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,13 +82,9 @@ class Services:
 
 
 def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
-    """The team and personal folders chosen in settings replace the defaults."""
-    changes: dict[str, Path] = {}
-    if settings.team_dir:
-        changes["team"] = Path(settings.team_dir).expanduser()
-    if settings.personal_dir:
-        changes["personal"] = Path(settings.personal_dir).expanduser()
-    return replace(paths, **changes) if changes else paths
+    """The folders in force: the team and personal folders chosen in settings, else the
+    defaults (``AppPaths.with_folders``)."""
+    return paths.with_folders(settings.team_dir, settings.personal_dir)
 
 
 def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Library, str | None]:

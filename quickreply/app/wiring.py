@@ -173,9 +173,6 @@ class PlatformWiring:
         service = bridge.paste_service(paste_settings(settings))
         services = self._services  # its renderer is replaced on reload: look it up per paste
 
-        def defaults(snippet: Snippet) -> dict[str, str]:
-            return {f.name: f.default for f in snippet.fields if f.default is not None}
-
         def render_steps(snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]:
             return services.renderer.render_steps(snippet, values)
 
@@ -185,8 +182,8 @@ class PlatformWiring:
         self.router = HotkeyRouter(
             choice.backend,
             service,
-            render=lambda s: services.renderer.render(s, defaults(s)),
-            render_steps=lambda s: render_steps(s, defaults(s)),
+            render=lambda s: services.renderer.render(s, s.default_values()),
+            render_steps=lambda s: render_steps(s, s.default_values()),
             on_palette=self._open_palette_over,
             on_problem=self._actions.report,
         )

@@ -86,6 +86,10 @@ class Snippet:
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
 
+    def default_values(self) -> dict[str, str]:
+        """The fields' defaults: what a direct hotkey pastes with (nobody fills a form)."""
+        return {f.name: f.default for f in self.fields if f.default is not None}
+
 
 @dataclass(frozen=True, slots=True)
 class PackMeta:

@@ -6,6 +6,7 @@ platform's user folders from platformdirs are used.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -44,6 +45,16 @@ class AppPaths:
         """The shop profile in force: the team's if published, else the shipped example."""
         team_shop = self.team / "shop.yaml"
         return team_shop if team_shop.exists() else self.shipped / "shop.yaml"
+
+    def with_folders(self, team: str = "", personal: str = "") -> AppPaths:
+        """The team and personal folders a user chose (settings) replace the defaults; an
+        empty choice keeps the default. ``~`` is expanded."""
+        changes: dict[str, Path] = {}
+        if team:
+            changes["team"] = Path(team).expanduser()
+        if personal:
+            changes["personal"] = Path(personal).expanduser()
+        return dataclasses.replace(self, **changes) if changes else self
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AppPaths:
