@@ -111,7 +111,7 @@ class SearchBox(QLineEdit):
 
 
 class PaletteWindow(QWidget):
-    """The popup. Constructor arguments, all injected by app.py:
+    """The popup. Constructor arguments, all injected by app/views.py:
 
     - ``searcher``: ``search(query, limit) -> [Hit]`` (core.search.SearchIndex)
     - ``renderer``: ``pick_variant``, ``render_variant``, ``mark_used`` and ``render_steps``

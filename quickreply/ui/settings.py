@@ -2,7 +2,7 @@
 theme, the wait-timer sound, pack folders.
 
 The dialog edits a copy of :class:`quickreply.core.settings.Settings` and returns the new value
-from :meth:`SettingsDialog.result_settings`; app.py saves it and applies it. A hotkey that
+from :meth:`SettingsDialog.result_settings`; app/apply.py saves it and applies it. A hotkey that
 cannot be parsed, needs a modifier, or is already taken (by another entry here, or by another
 program, via the injected ``probe``) is refused with a message next to the field.
 """

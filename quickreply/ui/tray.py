@@ -1,7 +1,7 @@
 """The tray icon and its menu: the app lives here when no window is open.
 
 Menu: Open palette / Library / Timers / Settings / Pause hotkeys / Quit. A click on the icon
-opens the palette. The tray only emits signals; app.py decides what they do. It also shows
+opens the palette. The tray only emits signals; app/resident.py decides what they do. It also shows
 how many buyers are waiting (a red badge drawn on the icon, and the tooltip) and balloon
 messages: red wait alerts, and problems with hotkeys or paste that the agent must see.
 """

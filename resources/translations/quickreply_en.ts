@@ -406,231 +406,231 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="60"/>
+        <location filename="../../quickreply/ui/messages.py" line="62"/>
         <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
         <translation>this is a Wayland session: global hotkeys and pasting into other apps are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="63"/>
+        <location filename="../../quickreply/ui/messages.py" line="65"/>
         <source>请改用 X11（Xorg）会话登录；或在快捷回复里按 Enter 复制，再自己按 Ctrl+V 粘贴</source>
         <translation>log in with an X11 (Xorg) session, or press Enter in the palette to copy and paste with Ctrl+V yourself</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="69"/>
+        <location filename="../../quickreply/ui/messages.py" line="71"/>
         <source>没有 X11 显示（DISPLAY 未设置），全局快捷键和自动粘贴已关闭</source>
         <translation>no X11 display (DISPLAY is not set): global hotkeys and paste are off</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="72"/>
+        <location filename="../../quickreply/ui/messages.py" line="74"/>
         <source>请在桌面会话里启动快捷回复助手</source>
         <translation>start QuickReply inside your desktop session</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="75"/>
+        <location filename="../../quickreply/ui/messages.py" line="77"/>
         <source>自动粘贴和全局快捷键已在设置里关闭</source>
         <translation>paste and global hotkeys are turned off in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="80"/>
+        <location filename="../../quickreply/ui/messages.py" line="82"/>
         <source>请在设置里选择其中之一：%2</source>
         <translation>use one of %2 in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="84"/>
+        <location filename="../../quickreply/ui/messages.py" line="86"/>
         <source>X11 粘贴后端无法启动（%1）</source>
         <translation>the X11 backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="85"/>
+        <location filename="../../quickreply/ui/messages.py" line="87"/>
         <source>请安装 python-xlib，并在 X11 会话里运行</source>
         <translation>install python-xlib and run inside an X11 session</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="89"/>
+        <location filename="../../quickreply/ui/messages.py" line="91"/>
         <source>Windows 粘贴后端无法启动（%1）</source>
         <translation>the Windows backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="90"/>
+        <location filename="../../quickreply/ui/messages.py" line="92"/>
         <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
         <translation>reinstall QuickReply (it needs the keyboard and pyperclip packages)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="96"/>
+        <location filename="../../quickreply/ui/messages.py" line="98"/>
         <source>快捷键 %1（%2）已被其他程序占用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already taken by another program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="97"/>
+        <location filename="../../quickreply/ui/messages.py" line="99"/>
         <source>请在设置里换一个组合，或关闭占用它的程序</source>
         <translation>choose another combination in settings or close the other program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="102"/>
+        <location filename="../../quickreply/ui/messages.py" line="104"/>
         <source>请给其中一个换一个组合</source>
         <translation>give one of them another combination</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="106"/>
+        <location filename="../../quickreply/ui/messages.py" line="108"/>
         <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
         <translation>hotkey %1 for &quot;%2&quot;: this keyboard has no key %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="107"/>
-        <location filename="../../quickreply/ui/messages.py" line="112"/>
+        <location filename="../../quickreply/ui/messages.py" line="109"/>
+        <location filename="../../quickreply/ui/messages.py" line="114"/>
         <source>请在设置里换一个键</source>
         <translation>choose another key in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="111"/>
+        <location filename="../../quickreply/ui/messages.py" line="113"/>
         <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
         <translation>hotkey %1 for &quot;%2&quot;: key %3 cannot be a global hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="116"/>
+        <location filename="../../quickreply/ui/messages.py" line="118"/>
         <source>快捷键 %1（%2）无法设置（%3）</source>
         <translation>hotkey %1 for &quot;%2&quot; could not be set: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="117"/>
+        <location filename="../../quickreply/ui/messages.py" line="119"/>
         <source>请在设置里换一个组合，或重启快捷回复助手</source>
         <translation>choose another combination in settings, or restart QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="76"/>
+        <location filename="../../quickreply/ui/messages.py" line="78"/>
         <source>需要时在设置里把粘贴方式改回「自动」</source>
         <translation>set the paste method back to &quot;Automatic&quot; in settings when you need them</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="79"/>
+        <location filename="../../quickreply/ui/messages.py" line="81"/>
         <source>未知的粘贴方式「%1」</source>
         <translation>unknown paste backend &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="101"/>
+        <location filename="../../quickreply/ui/messages.py" line="103"/>
         <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already used by &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="121"/>
+        <location filename="../../quickreply/ui/messages.py" line="123"/>
         <source>「%1」的快捷键无法识别（%2）</source>
         <translation>the hotkey for &quot;%1&quot; is not valid: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="122"/>
+        <location filename="../../quickreply/ui/messages.py" line="124"/>
         <source>请在设置里重新设置这个快捷键</source>
         <translation>set this hotkey again in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="126"/>
+        <location filename="../../quickreply/ui/messages.py" line="128"/>
         <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
         <translation>%1 or a modifier is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="127"/>
-        <location filename="../../quickreply/ui/messages.py" line="136"/>
+        <location filename="../../quickreply/ui/messages.py" line="129"/>
+        <location filename="../../quickreply/ui/messages.py" line="138"/>
         <source>请松开所有按键，再按一次快捷键</source>
         <translation>release all keys and press the hotkey again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="131"/>
+        <location filename="../../quickreply/ui/messages.py" line="133"/>
         <source>还有修饰键没有松开，所以什么都没有粘贴</source>
         <translation>a modifier key is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="132"/>
+        <location filename="../../quickreply/ui/messages.py" line="134"/>
         <source>请松开所有按键，再粘贴一次</source>
         <translation>release all keys and paste again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="135"/>
+        <location filename="../../quickreply/ui/messages.py" line="137"/>
         <source>还有按键没有松开，所以剩下的内容没有粘贴</source>
         <translation>a key is still held down, so the rest was not pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="139"/>
+        <location filename="../../quickreply/ui/messages.py" line="141"/>
         <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
         <translation>the chat window was closed before the paste, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="140"/>
-        <location filename="../../quickreply/ui/messages.py" line="144"/>
+        <location filename="../../quickreply/ui/messages.py" line="142"/>
+        <location filename="../../quickreply/ui/messages.py" line="146"/>
         <source>请点一下聊天输入框，再粘贴一次</source>
         <translation>click into the chat input and paste again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="143"/>
+        <location filename="../../quickreply/ui/messages.py" line="145"/>
         <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
         <translation>the chat window did not take the focus back, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="147"/>
+        <location filename="../../quickreply/ui/messages.py" line="149"/>
         <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
         <translation>the chat window was closed during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="151"/>
+        <location filename="../../quickreply/ui/messages.py" line="153"/>
         <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
         <translation>the focus moved to another window during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="165"/>
+        <location filename="../../quickreply/ui/messages.py" line="167"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>snippet &quot;%1&quot; could not be rendered, so nothing was typed: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="148"/>
-        <location filename="../../quickreply/ui/messages.py" line="152"/>
+        <location filename="../../quickreply/ui/messages.py" line="150"/>
+        <location filename="../../quickreply/ui/messages.py" line="154"/>
         <source>请点一下聊天输入框，手动发送剩下的内容</source>
         <translation>click into the chat input and send the rest by hand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="155"/>
+        <location filename="../../quickreply/ui/messages.py" line="157"/>
         <source>无法恢复剪贴板原来的内容（%1）</source>
         <translation>could not restore the clipboard: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="156"/>
+        <location filename="../../quickreply/ui/messages.py" line="158"/>
         <source>如有需要，请重新复制一次</source>
         <translation>copy it again if needed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="160"/>
+        <location filename="../../quickreply/ui/messages.py" line="162"/>
         <source>粘贴失败（%1）</source>
         <translation>paste failed: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="161"/>
+        <location filename="../../quickreply/ui/messages.py" line="163"/>
         <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
         <translation>try again; if it persists, restart QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="166"/>
+        <location filename="../../quickreply/ui/messages.py" line="168"/>
         <source>请在话术库里修正这条话术</source>
         <translation>fix the snippet in the library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="177"/>
+        <location filename="../../quickreply/ui/messages.py" line="179"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="179"/>
+        <location filename="../../quickreply/ui/messages.py" line="181"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="181"/>
+        <location filename="../../quickreply/ui/messages.py" line="183"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="231"/>
+        <location filename="../../quickreply/ui/messages.py" line="233"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="248"/>
+        <location filename="../../quickreply/ui/messages.py" line="250"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -638,58 +638,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="164"/>
+        <location filename="../../quickreply/ui/palette.py" line="165"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="183"/>
+        <location filename="../../quickreply/ui/palette.py" line="184"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="192"/>
+        <location filename="../../quickreply/ui/palette.py" line="193"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="192"/>
+        <location filename="../../quickreply/ui/palette.py" line="193"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="192"/>
+        <location filename="../../quickreply/ui/palette.py" line="193"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="273"/>
+        <location filename="../../quickreply/ui/palette.py" line="274"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="275"/>
+        <location filename="../../quickreply/ui/palette.py" line="276"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="276"/>
+        <location filename="../../quickreply/ui/palette.py" line="277"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="302"/>
+        <location filename="../../quickreply/ui/palette.py" line="303"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="347"/>
-        <location filename="../../quickreply/ui/palette.py" line="385"/>
+        <location filename="../../quickreply/ui/palette.py" line="348"/>
+        <location filename="../../quickreply/ui/palette.py" line="386"/>
         <source>无法生成回复：%1</source>
         <translation>Cannot build the reply: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="417"/>
+        <location filename="../../quickreply/ui/palette.py" line="418"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -697,12 +697,12 @@
 <context>
     <name>ParkTimeDialog</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="203"/>
+        <location filename="../../quickreply/ui/timers.py" line="204"/>
         <source>稍后提醒</source>
         <translation>Remind me later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="215"/>
+        <location filename="../../quickreply/ui/timers.py" line="216"/>
         <source>提醒时间：</source>
         <translation>Remind at:</translation>
     </message>
@@ -1099,87 +1099,87 @@
 <context>
     <name>TimersPanel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="247"/>
+        <location filename="../../quickreply/ui/timers.py" line="248"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="257"/>
+        <location filename="../../quickreply/ui/timers.py" line="258"/>
         <source>置顶</source>
         <translation>On top</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="259"/>
+        <location filename="../../quickreply/ui/timers.py" line="260"/>
         <source>窗口总在最前</source>
         <translation>Keep the window above others</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="262"/>
+        <location filename="../../quickreply/ui/timers.py" line="263"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="265"/>
+        <location filename="../../quickreply/ui/timers.py" line="266"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="291"/>
+        <location filename="../../quickreply/ui/timers.py" line="292"/>
         <source>买家昵称，回车开始计时</source>
         <translation>Buyer name, Enter starts the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="303"/>
+        <location filename="../../quickreply/ui/timers.py" line="304"/>
         <source>买家在等待：开始计时</source>
         <translation>A buyer is waiting: start the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="314"/>
+        <location filename="../../quickreply/ui/timers.py" line="315"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>First: average wait for the first reply; Avg: average wait over all replies; 3 min/30 s: share of replies within that time; Slow: replies after more than 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="335"/>
+        <location filename="../../quickreply/ui/timers.py" line="336"/>
         <source>{n} 分钟后</source>
         <translation>in {n} min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="337"/>
+        <location filename="../../quickreply/ui/timers.py" line="338"/>
         <source>{n} 小时后</source>
         <translation>in {n} h</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="342"/>
+        <location filename="../../quickreply/ui/timers.py" line="343"/>
         <source>指定时间…</source>
         <translation>At a time…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="459"/>
+        <location filename="../../quickreply/ui/timers.py" line="460"/>
         <source>今日暂无回复记录</source>
         <translation>No replies recorded today</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="462"/>
+        <location filename="../../quickreply/ui/timers.py" line="463"/>
         <source>{v}秒</source>
         <translation>{v} s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="468"/>
+        <location filename="../../quickreply/ui/timers.py" line="469"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>Today first {first} · avg {avg} · 3 min {r3} · 30 s {r30} · slow {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="495"/>
+        <location filename="../../quickreply/ui/timers.py" line="496"/>
         <source>买家等待过久</source>
         <translation>A buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="496"/>
+        <location filename="../../quickreply/ui/timers.py" line="497"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="547"/>
+        <location filename="../../quickreply/ui/timers.py" line="548"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>
@@ -1187,52 +1187,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="141"/>
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="141"/>
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="141"/>
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="141"/>
+        <location filename="../../quickreply/ui/timers.py" line="142"/>
         <source>等待</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="150"/>
+        <location filename="../../quickreply/ui/timers.py" line="151"/>
         <source>◷ 稍后</source>
         <translation>◷ Later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="152"/>
+        <location filename="../../quickreply/ui/timers.py" line="153"/>
         <source>◷ 提醒</source>
         <translation>◷ Remind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="154"/>
+        <location filename="../../quickreply/ui/timers.py" line="155"/>
         <source>● 正常</source>
         <translation>● OK</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="155"/>
+        <location filename="../../quickreply/ui/timers.py" line="156"/>
         <source>▲ 偏慢</source>
         <translation>▲ Slow</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="156"/>
+        <location filename="../../quickreply/ui/timers.py" line="157"/>
         <source>■ 超时</source>
         <translation>■ Overdue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="181"/>
+        <location filename="../../quickreply/ui/timers.py" line="182"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}: reminder at {time}</translation>
     </message>
