@@ -1,4 +1,4 @@
-"""Command line: no subcommand starts the app; lint, render, search, bench, stats are subcommands.
+"""Command line: no subcommand starts the app; lint, render, search, import … are subcommands.
 
 Each subcommand lives in its own module (:func:`subcommand_module`: ``quickreply.commands.<name>``,
 and ``quickreply.benchmarks`` for ``bench``) with ``add_arguments(parser)`` and
@@ -24,14 +24,19 @@ SUBCOMMANDS: dict[str, str] = {
     "search": "print ranked results as the palette would show them",
     "bench": "measure search, start-up or paste latency",
     "stats": "print daily response-time figures",
+    "import": "import Qianniu CSV, .xlsx, espanso, TextExpander or Beeftext into a personal pack",
+    "export": "write the replies as a Qianniu CSV (GBK) or .xlsx, rendered with the shop",
 }
 
 VIEWS = ("palette", "library", "timers", "settings", "trainee")
 
 
 def subcommand_module(name: str) -> str:
-    """The module implementing subcommand ``name`` (the benchmarks sit above the commands)."""
-    return "quickreply.benchmarks" if name == "bench" else f"quickreply.commands.{name}"
+    """The module implementing subcommand ``name`` (the benchmarks sit above the commands;
+    ``import`` is a Python keyword, so its module is ``import_``)."""
+    if name == "bench":
+        return "quickreply.benchmarks"
+    return f"quickreply.commands.{'import_' if name == 'import' else name}"
 
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
