@@ -54,7 +54,8 @@ def read_espanso(path: Path) -> Source:
         try:
             entry = _read_match(match, line, global_vars, source)
         except _Skip as why:
-            source.skip(line, str(why))
+            name = match.get("trigger") or match.get("triggers") or match.get("regex") or ""
+            source.skip(line, f"match '{name}': {why}" if name else str(why))
             continue
         source.entries.append(entry)
     return source

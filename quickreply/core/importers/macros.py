@@ -53,10 +53,16 @@ _TE = re.compile(
 
 
 def _te_params(body: str) -> dict[str, list[str]]:
+    """``name=x:default=a:b`` → {name: [x], default: [a, b]} (bare parts extend the last key)."""
     params: dict[str, list[str]] = {}
+    key = ""
     for part in body.split(":")[1:]:
-        key, _, value = part.partition("=")
-        params.setdefault(key.strip(), []).append(value)
+        if "=" in part:
+            key, _, value = part.partition("=")
+            key = key.strip()
+        else:
+            value = part
+        params.setdefault(key, []).append(value)
     return params
 
 

@@ -1,0 +1,165 @@
+"""Bad import files: one line with the file and row, a non-zero exit, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from quickreply.cli import main
+from tests.importers.generate import write_big_file, write_zip_bomb
+
+HEADER = "快捷短语编码,快捷短语,快捷短语分组\n"
+
+
+def run_import(path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["import", str(path), *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def personal_files(home: Path) -> list[Path]:
+    personal = home / "personal"
+    return sorted(personal.iterdir()) if personal.exists() else []
+
+
+def test_unknown_encoding_names_the_line(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(HEADER.encode("utf-8") + b"ab,\x81\x20\xff\xfe,x\n")
+    code, _out, err = run_import(path, capsys)
+    assert code == 1
+    assert err.strip() == (
+        f"{path}:2: unknown encoding: byte 0x81 is neither UTF-8 nor GBK/GB18030"
+        " (save the file as UTF-8 or GBK (Excel: 另存为 → CSV UTF-8))"
+    )
+    assert personal_files(qr_home) == []
+
+
+def test_header_matching_nothing_says_found_and_expected(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "orders.csv"
+    path.write_text("订单号,买家,金额\n1,张三,99\n", encoding="utf-8")
+    code, _out, err = run_import(path, capsys, "--format", "qianniu")
+    assert code == 1
+    assert err.count("\n") == 1
+    assert f"{path}:1: no column for the reply text: found headers 订单号, 买家, 金额" in err
+    assert "expected 快捷短语编码,快捷短语,快捷短语分组" in err
+    assert personal_files(qr_home) == []
+
+
+def test_ragged_row_is_skipped_with_its_line_and_the_rest_imports(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "qn.csv"
+    path.write_text(HEADER + "a1,好的,组\na2,亲,在的,组,多余\na3,再见,\n", encoding="utf-8")
+    code, out, _err = run_import(path, capsys)
+    assert code == 1
+    assert f"{path}:3: skipped: row has 5 cells, the header has 3" in out
+    assert "2 new, 0 updated, 1 skipped" in out
+    saved = (qr_home / "personal" / "imported.yaml").read_text(encoding="utf-8")
+    assert "a1" in saved and "a3" in saved and "a2" not in saved
+
+
+def test_empty_file(tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    code, _out, err = run_import(path, capsys)
+    assert (code, err) == (1, f"{path}:1: the file is empty (export the phrases again)\n")
+    assert personal_files(qr_home) == []
+
+
+def test_a_50_mb_file_is_refused_in_one_line(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_big_file(tmp_path / "huge.csv")
+    code, _out, err = run_import(path, capsys)
+    assert code == 1
+    assert err == (
+        f"{path}:1: file is 50.0 MB, more than the 10 MB an import may be"
+        " (split it, or check that this is the exported phrase list)\n"
+    )
+    assert personal_files(qr_home) == []
+
+
+def test_formula_cells_are_never_evaluated(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["快捷短语编码", "快捷短语", "快捷短语分组"])
+    sheet.append(["f1", '=HYPERLINK("http://evil.example","点我")', "组"])
+    sheet.append(["ok", "正常的一句", "组"])
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    code, out, _err = run_import(path, capsys)
+    assert code == 1
+    assert f"{path}:2: skipped: cell holds a formula (=HYPERLINK(" in out
+    assert "never evaluated" in out
+    saved = (qr_home / "personal" / "imported.yaml").read_text(encoding="utf-8")
+    assert "HYPERLINK" not in saved and "正常的一句" in saved
+
+
+def test_formula_text_in_a_csv_is_refused_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(HEADER + 'x,"=cmd|\' /C calc\'!A0",\ny,"=SUM(A1:A3)",\n', encoding="utf-8")
+    code, out, _err = run_import(path, capsys, "--dry-run")
+    assert code == 1
+    assert f"{path}:3: skipped: cell holds a formula (=SUM(A1:A3))" in out
+
+
+def test_zip_bomb_disguised_as_xlsx(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_zip_bomb(tmp_path / "phrases.xlsx")
+    assert path.stat().st_size < 1024 * 1024
+    code, _out, err = run_import(path, capsys)
+    assert code == 1
+    assert err.startswith(f"{path}:1: part xl/worksheets/sheet1.xml unpacks ")
+    assert "refused as a zip bomb" in err and err.count("\n") == 1
+    assert personal_files(qr_home) == []
+
+
+def test_duplicate_codes_within_the_file_keep_both_and_say_so(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text(HEADER + "zz,第一句,\nzz,第二句,\n", encoding="utf-8")
+    code, out, _err = run_import(path, capsys)
+    assert code == 0
+    assert (
+        f"{path}:3: warning: shortcut code 'zz' is also on row 2 of this file; both kept,"
+        " the code stays with row 2 (give one of them another code)"
+    ) in out
+    saved = (qr_home / "personal" / "imported.yaml").read_text(encoding="utf-8")
+    assert "第一句" in saved and "第二句" in saved
+
+
+def test_yaml_that_is_not_espanso(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "config.yml"
+    path.write_text("backend: Clipboard\ntoggle_key: ALT\n", encoding="utf-8")
+    code, _out, err = run_import(path, capsys)
+    assert code == 1
+    assert err.startswith(
+        f"{path}:1: not an espanso match file: no 'matches:' list (found backend, toggle_key)"
+    )
+    assert personal_files(qr_home) == []
+
+
+def test_dry_run_writes_nothing(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_text(HEADER + "a1,好的,组\n", encoding="utf-8")
+    code, out, _err = run_import(path, capsys, "--dry-run")
+    assert code == 0
+    assert "1 new, 0 updated, 0 skipped (would write imported.yaml)" in out
+    assert personal_files(qr_home) == []

@@ -1,0 +1,54 @@
+"""Merge (合并式) and replace (替换式) into a personal pack, with a .bak of the previous file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quickreply.cli import main
+from quickreply.core.model import PackSource
+from quickreply.core.packs import load_pack
+
+HEADER = "快捷短语编码,快捷短语,快捷短语分组\n"
+
+
+def write(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def texts(pack_file: Path) -> dict[str, str]:
+    pack, problems = load_pack(pack_file, PackSource.PERSONAL)
+    assert pack is not None and not problems
+    return {s.code: f"{s.group}|{s.text}" for s in pack.snippets}
+
+
+def test_merge_updates_same_code_keeps_the_rest_and_keeps_a_bak(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write(tmp_path, "a.csv", "a1,旧的一句,组\na2,第二句,组\n")
+    assert main(["import", str(first), "--into", "shop", "--group-prefix", "千牛"]) == 0
+    pack_file = qr_home / "personal" / "shop.yaml"
+    capsys.readouterr()
+    second = write(tmp_path, "b.csv", "a1,新的一句,组\na3,第三句,\n")
+    assert main(["import", str(second), "--into", "shop", "--group-prefix", "千牛"]) == 0
+    assert "1 new, 1 updated, 0 skipped" in capsys.readouterr().out
+    assert texts(pack_file) == {
+        "a1": "千牛/组|新的一句",
+        "a2": "千牛/组|第二句",
+        "a3": "千牛|第三句",
+    }
+    assert "旧的一句" in (qr_home / "personal" / "shop.yaml.bak").read_text(encoding="utf-8")
+
+
+def test_replace_makes_the_pack_hold_exactly_the_file(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import", str(write(tmp_path, "a.csv", "a1,一,\na2,二,\n"))])
+    capsys.readouterr()
+    assert main(["import", str(write(tmp_path, "b.csv", "a2,二,\na3,三,\n")), "--replace"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new, 0 updated, 0 skipped, 1 unchanged, 1 removed" in out
+    assert texts(qr_home / "personal" / "imported.yaml") == {"a2": "|二", "a3": "|三"}
