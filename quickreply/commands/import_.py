@@ -65,14 +65,18 @@ def run(args: argparse.Namespace) -> int:
         print(failed.problem, file=sys.stderr)
         return 1
     library = load_library_from_args(args, paths).library
-    result = plan_import(
-        source,
-        library,
-        paths.personal,
-        into=args.into,
-        replace_all=args.replace,
-        group_prefix=args.group_prefix,
-    )
+    try:
+        result = plan_import(
+            source,
+            library,
+            paths.personal,
+            into=args.into,
+            replace_all=args.replace,
+            group_prefix=args.group_prefix,
+        )
+    except ImportFailed as failed:
+        print(failed.problem, file=sys.stderr)
+        return 1
     for row in result.rows:
         if row.change is Change.SKIPPED:
             print(row)

@@ -29,18 +29,18 @@ def test_merge_updates_same_code_keeps_the_rest_and_keeps_a_bak(
     tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     first = write(tmp_path, "a.csv", "a1,旧的一句,组\na2,第二句,组\n")
-    assert main(["import", str(first), "--into", "shop", "--group-prefix", "千牛"]) == 0
-    pack_file = qr_home / "personal" / "shop.yaml"
+    assert main(["import", str(first), "--into", "qn", "--group-prefix", "千牛"]) == 0
+    pack_file = qr_home / "personal" / "qn.yaml"
     capsys.readouterr()
     second = write(tmp_path, "b.csv", "a1,新的一句,组\na3,第三句,\n")
-    assert main(["import", str(second), "--into", "shop", "--group-prefix", "千牛"]) == 0
+    assert main(["import", str(second), "--into", "qn", "--group-prefix", "千牛"]) == 0
     assert "1 new, 1 updated, 0 skipped" in capsys.readouterr().out
     assert texts(pack_file) == {
         "a1": "千牛/组|新的一句",
         "a2": "千牛/组|第二句",
         "a3": "千牛|第三句",
     }
-    assert "旧的一句" in (qr_home / "personal" / "shop.yaml.bak").read_text(encoding="utf-8")
+    assert "旧的一句" in (qr_home / "personal" / "qn.yaml.bak").read_text(encoding="utf-8")
 
 
 def test_replace_makes_the_pack_hold_exactly_the_file(
@@ -52,3 +52,28 @@ def test_replace_makes_the_pack_hold_exactly_the_file(
     out = capsys.readouterr().out
     assert "1 new, 0 updated, 0 skipped, 1 unchanged, 1 removed" in out
     assert texts(qr_home / "personal" / "imported.yaml") == {"a2": "|二", "a3": "|三"}
+
+
+def test_a_pack_file_that_did_not_load_is_never_overwritten(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = qr_home / "personal" / "imported.yaml"
+    broken.parent.mkdir()
+    broken.write_text("pack: [unclosed\n", encoding="utf-8")
+    assert main(["import", str(write(tmp_path, "a.csv", "a1,一,\n"))]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == (
+        f"{broken}:1: this file exists but did not load as a personal pack"
+        " (fix it first (quickreply lint), or choose another --into)"
+    )
+    assert broken.read_text(encoding="utf-8") == "pack: [unclosed\n"
+
+
+def test_into_shop_does_not_become_the_shop_profile(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path, "a.csv", "a1,一,\n")
+    assert main(["import", str(source), "--into", "shop"]) == 0
+    assert main(["import", str(write(tmp_path, "b.csv", "a2,二,\n")), "--into", "shop"]) == 0
+    assert set(texts(qr_home / "personal" / "shop-pack.yaml")) == {"a1", "a2"}
+    assert not (qr_home / "personal" / "shop.yaml").exists()

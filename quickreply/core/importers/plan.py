@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
-from quickreply.core.importers.model import Entry, Source
+from quickreply.core.importers.model import Entry, Source, fail
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
-from quickreply.core.packs import save_pack
+from quickreply.core.packs import SHOP_FILE, save_pack
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.yamlread import display_path
 
@@ -89,16 +89,26 @@ def _slug(name: str) -> str:
 def target_pack(
     library: Library, personal_dir: Path, into: str
 ) -> tuple[Pack | None, Path, PackMeta]:
-    """The personal pack named ``into`` (pack id or file name), or where a new one goes."""
+    """The personal pack named ``into`` (pack id or file name), or where a new one goes.
+
+    ImportFailed when a file is already where the new pack would go but did not load.
+    """
+    new_id = f"personal.{_slug(into)}"
     for pack in library.packs:
-        if pack.source is PackSource.PERSONAL and into in (
-            pack.meta.id,
-            pack.path.stem,
-            pack.path.name,
-        ):
+        names = (pack.meta.id, pack.path.stem, pack.path.name)
+        if pack.source is PackSource.PERSONAL and (into in names or pack.meta.id == new_id):
             return pack, pack.path, pack.meta
     slug = _slug(into)
-    return None, personal_dir / f"{slug}.yaml", PackMeta(f"personal.{slug}", into)
+    path = personal_dir / (f"{slug}.yaml" if f"{slug}.yaml" != SHOP_FILE else f"{slug}-pack.yaml")
+    if path.exists():
+        # A file that did not load as a pack (bad YAML, a duplicate id): never overwrite it.
+        raise fail(
+            display_path(path),
+            1,
+            "this file exists but did not load as a personal pack",
+            "fix it first (quickreply lint), or choose another --into",
+        )
+    return None, path, PackMeta(f"personal.{slug}", into)
 
 
 def _join_group(prefix: str, group: str) -> str:
