@@ -41,6 +41,7 @@ from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
 from quickreply.core.packs import FIELD_NAME_RE, ID_RE
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
+from quickreply.ui import importer
 from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview
 from quickreply.ui.messages import describe
 from quickreply.ui.models import (
@@ -203,8 +204,21 @@ class LibraryWindow(QMainWindow):
         self.count_label = QLabel()
         self.new_button = QPushButton(self.tr("新建"))
         self.new_button.clicked.connect(self.new_snippet)
+        self.import_button = QPushButton(self.tr("导入…"))
+        self.import_button.clicked.connect(
+            lambda: importer.import_into(
+                self, self._library, self._personal_dir, self._save,
+                lambda pack: self._replace_pack(pack, select_id=None),
+            )
+        )  # fmt: skip
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.clicked.connect(
+            lambda: importer.export_library(self, self._library, self._renderer)
+        )
         list_buttons = QHBoxLayout()
         list_buttons.addWidget(self.count_label, 1)
+        list_buttons.addWidget(self.import_button)
+        list_buttons.addWidget(self.export_button)
         list_buttons.addWidget(self.new_button)
         self._list_page = QWidget()
         list_layout = QVBoxLayout(self._list_page)

@@ -49,6 +49,197 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="57"/>
+        <source>自动识别</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="58"/>
+        <source>千牛/旺旺 CSV</source>
+        <translation>Qianniu/Wangwang CSV</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="59"/>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="60"/>
+        <source>其他表格（按表头）</source>
+        <translation>Other spreadsheet (by header)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="70"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="71"/>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="72"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="73"/>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="74"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="103"/>
+        <source>导入话术 - 快捷回复助手</source>
+        <translation>Import replies - QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="119"/>
+        <source>例如：千牛</source>
+        <translation>e.g. Qianniu</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="120"/>
+        <source>合并式：新增并更新同编码的话术，保留其他</source>
+        <translation>Merge: add new, update same codes, keep the rest</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="121"/>
+        <source>替换式：个人包只保留文件中的话术</source>
+        <translation>Replace: keep only the file's replies</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="132"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="133"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="134"/>
+        <source>导入到个人包</source>
+        <translation>Into personal pack</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="135"/>
+        <source>分组前缀</source>
+        <translation>Group prefix</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="136"/>
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="143"/>
+        <source>内容 / 原因</source>
+        <translation>Text / reason</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="158"/>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="281"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="160"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="210"/>
+        <source>无法导入：</source>
+        <translation>Cannot import: </translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="215"/>
+        <source>%1 条新增，%2 条更新，%3 条跳过，%4 条不变 → %5</source>
+        <translation>%1 new, %2 updated, %3 skipped, %4 unchanged → %5</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="220"/>
+        <source>（删除 %1 条）</source>
+        <translation> (%1 removed)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="248"/>
+        <source>未导入：无法写入 %1（%2）</source>
+        <translation>Not imported: cannot write %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="261"/>
+        <source>选择要导入的话术文件</source>
+        <translation>Choose the reply file to import</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="263"/>
+        <source>话术文件 (*.csv *.xlsx *.yml *.yaml *.json *.txt);;所有文件 (*)</source>
+        <translation>Reply files (*.csv *.xlsx *.yml *.yaml *.json *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="282"/>
+        <source>没有可写入的个人包文件夹。</source>
+        <translation>There is no personal pack folder to write to.</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="305"/>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="332"/>
+        <source>导出话术</source>
+        <translation>Export replies</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="307"/>
+        <source>千牛/旺旺 CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>Qianniu/Wangwang CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
+        <source>无法写入 %1（%2）</source>
+        <translation>Cannot write %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="326"/>
+        <source>已导出 %1 条到 %2。</source>
+        <translation>Exported %1 rows to %2.</translation>
+    </message>
+</context>
+<context>
     <name>LibraryWindow</name>
     <message>
         <location filename="../../quickreply/ui/library.py" line="127"/>
@@ -401,6 +592,16 @@
         <location filename="../../quickreply/ui/library.py" line="826"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/library.py" line="207"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/library.py" line="214"/>
+        <source>导出…</source>
+        <translation>Export…</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,197 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="57"/>
+        <source>自动识别</source>
+        <translation>自動識別</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="58"/>
+        <source>千牛/旺旺 CSV</source>
+        <translation>千牛/旺旺 CSV</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="59"/>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="60"/>
+        <source>其他表格（按表头）</source>
+        <translation>其他表格（按表頭）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="70"/>
+        <source>新增</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="71"/>
+        <source>更新</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="72"/>
+        <source>不变</source>
+        <translation>不變</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="73"/>
+        <source>跳过</source>
+        <translation>略過</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="74"/>
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="103"/>
+        <source>导入话术 - 快捷回复助手</source>
+        <translation>匯入話術 - 快捷回覆助手</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="119"/>
+        <source>例如：千牛</source>
+        <translation>例如：千牛</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="120"/>
+        <source>合并式：新增并更新同编码的话术，保留其他</source>
+        <translation>合併式：新增並更新同編碼的話術，保留其他</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="121"/>
+        <source>替换式：个人包只保留文件中的话术</source>
+        <translation>替換式：個人包只保留檔案中的話術</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="132"/>
+        <source>文件</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="133"/>
+        <source>格式</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="134"/>
+        <source>导入到个人包</source>
+        <translation>匯入到個人包</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="135"/>
+        <source>分组前缀</source>
+        <translation>分組前綴</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="136"/>
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>变化</source>
+        <translation>變化</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>行</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>编码</source>
+        <translation>編碼</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <source>分组</source>
+        <translation>分組</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="143"/>
+        <source>内容 / 原因</source>
+        <translation>內容 / 原因</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="158"/>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="281"/>
+        <source>导入</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="160"/>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="210"/>
+        <source>无法导入：</source>
+        <translation>無法匯入：</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="215"/>
+        <source>%1 条新增，%2 条更新，%3 条跳过，%4 条不变 → %5</source>
+        <translation>%1 條新增，%2 條更新，%3 條略過，%4 條不變 → %5</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="220"/>
+        <source>（删除 %1 条）</source>
+        <translation>（刪除 %1 條）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="248"/>
+        <source>未导入：无法写入 %1（%2）</source>
+        <translation>未匯入：無法寫入 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="261"/>
+        <source>选择要导入的话术文件</source>
+        <translation>選擇要匯入的話術檔案</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="263"/>
+        <source>话术文件 (*.csv *.xlsx *.yml *.yaml *.json *.txt);;所有文件 (*)</source>
+        <translation>話術檔案 (*.csv *.xlsx *.yml *.yaml *.json *.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="282"/>
+        <source>没有可写入的个人包文件夹。</source>
+        <translation>沒有可寫入的個人包資料夾。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="305"/>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="332"/>
+        <source>导出话术</source>
+        <translation>匯出話術</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="307"/>
+        <source>千牛/旺旺 CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>千牛/旺旺 CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
+        <source>无法写入 %1（%2）</source>
+        <translation>無法寫入 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/importer.py" line="326"/>
+        <source>已导出 %1 条到 %2。</source>
+        <translation>已匯出 %1 條到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryWindow</name>
     <message>
         <location filename="../../quickreply/ui/library.py" line="127"/>
@@ -401,6 +592,16 @@
         <location filename="../../quickreply/ui/library.py" line="826"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/library.py" line="207"/>
+        <source>导入…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt/import/quickreply/ui/library.py" line="214"/>
+        <source>导出…</source>
+        <translation>匯出…</translation>
     </message>
 </context>
 <context>

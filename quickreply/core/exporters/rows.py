@@ -8,16 +8,29 @@ row over them is refused by the platform's importer, not by us.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
-from quickreply.core.model import Pack, Snippet
+from quickreply.core.model import Field, Pack, Snippet
 from quickreply.core.problems import Problem, Severity
-from quickreply.core.render import Renderer, RenderError
+from quickreply.core.render import RenderError
 
 MAX_CODE = 4
 MAX_PHRASE = 430
 MAX_GROUP = 10
+
+
+class RowRenderer(Protocol):
+    """What export needs of core.render.Renderer (the UI passes its own)."""
+
+    def render(self, snippet: Snippet, values: Mapping[str, str] = ..., /) -> str: ...
+
+    def render_variant(
+        self, snippet: Snippet, index: int, values: Mapping[str, str] = ..., /
+    ) -> str: ...
+
+    def missing_fields(self, snippet: Snippet, values: Mapping[str, str], /) -> list[Field]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +49,9 @@ def warn(snippet: Snippet, message: str, hint: str = "") -> Problem:
     )
 
 
-def export_rows(packs: Iterable[Pack], renderer: Renderer) -> tuple[list[ExportRow], list[Problem]]:
+def export_rows(
+    packs: Iterable[Pack], renderer: RowRenderer
+) -> tuple[list[ExportRow], list[Problem]]:
     """The rows to write and a line for every reply left out or over a platform limit."""
     rows: list[ExportRow] = []
     problems: list[Problem] = []

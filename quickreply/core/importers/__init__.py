@@ -49,7 +49,10 @@ def _headerless(path: Path) -> bool:
     try:
         map_header(first, shown, 1)
     except ImportFailed:
-        return len(first) in (2, 3)
+        # An abbreviation is short and typed on a keyboard: ";tk", "thx". A first cell in
+        # Chinese is a header we do not know, which the Qianniu reader will name.
+        abbreviation = first[0].strip() if first else ""
+        return len(first) in (2, 3) and abbreviation.isascii() and " " not in abbreviation
     return False
 
 

@@ -41,8 +41,8 @@ class RowChange:
     code: str = ""
     title: str = ""
     group: str = ""
-    text: str = ""
-    reason: str = ""  # why a row is skipped
+    text: str = ""  # the reply's first variant; for a skipped row, why (without file and row)
+    reason: str = ""  # a skipped row's whole line: path:row: skipped: why (how to fix)
 
     def __str__(self) -> str:
         if self.change is Change.SKIPPED:
@@ -210,7 +210,10 @@ def plan_import(
                 change, source.path, entry.row, snippet.code, snippet.title, group, snippet.text
             )
         )
-    rows.extend(RowChange(Change.SKIPPED, p.path, p.line, reason=str(p)) for p in source.skipped)
+    rows.extend(
+        RowChange(Change.SKIPPED, p.path, p.line, text=_detail(p), reason=str(p))
+        for p in source.skipped
+    )
     if replace_all:
         for s in old:
             if s.id not in matched:
@@ -275,6 +278,11 @@ def _snippet(entry: Entry, group: str, match: Snippet | None, ids: _Ids, path: s
         fields=entry.fields,
         path=path,
     )
+
+
+def _detail(problem: Problem) -> str:
+    hint = f" ({problem.hint})" if problem.hint else ""
+    return problem.message.removeprefix("skipped: ") + hint
 
 
 def _warn(path: str, line: int, message: str, hint: str) -> Problem:
