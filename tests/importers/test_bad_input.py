@@ -163,3 +163,16 @@ def test_dry_run_writes_nothing(
     assert code == 0
     assert "1 new, 0 updated, 0 skipped (would write imported.yaml)" in out
     assert personal_files(qr_home) == []
+
+
+def test_an_old_xls_workbook_says_to_save_it_as_xlsx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    code, _out, err = run_import(path, capsys)
+    assert code == 1
+    assert err == (
+        f"{path}:1: '.xls' workbooks (Excel 97-2003) are not read"
+        " (open it in Excel or WPS and save it as .xlsx (另存为 → Excel 工作簿))\n"
+    )

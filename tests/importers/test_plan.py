@@ -77,3 +77,18 @@ def test_into_shop_does_not_become_the_shop_profile(
     assert main(["import", str(write(tmp_path, "b.csv", "a2,二,\n")), "--into", "shop"]) == 0
     assert set(texts(qr_home / "personal" / "shop-pack.yaml")) == {"a1", "a2"}
     assert not (qr_home / "personal" / "shop.yaml").exists()
+
+
+def test_espanso_file_with_shell_vars_imports_the_rest_and_names_what_it_skipped(
+    qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "espanso_base.yml"
+    assert main(["import", str(fixture), "--into", "espanso"]) == 1
+    out = capsys.readouterr().out
+    assert "match ':ip': uses shell var 'output', which is never run" in out
+    assert "match ':py': uses script var 'result', which is never run" in out
+    assert "match ':bye'" not in out and "shell var 'unused' is never run; left out" in out
+    assert "7 new, 0 updated, 4 skipped" in out
+    saved = texts(qr_home / "personal" / "espanso.yaml")
+    assert sorted(saved) == ["addr", "bye", "date", "hi", "kd", "size", "thx"]
+    assert "curl" not in (qr_home / "personal" / "espanso.yaml").read_text(encoding="utf-8")

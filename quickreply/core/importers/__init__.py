@@ -23,6 +23,13 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
+    if suffix == ".xls":
+        raise fail(
+            display_path(path),
+            1,
+            "'.xls' workbooks (Excel 97-2003) are not read",
+            "open it in Excel or WPS and save it as .xlsx (另存为 → Excel 工作簿)",
+        )
     if suffix in (".yml", ".yaml"):
         return "espanso"
     if suffix == ".json":
