@@ -113,6 +113,29 @@ def test_check_refuses_escapes_too(renderer: Renderer) -> None:
     assert [p.line for p in problems] == [5]
 
 
+UNDERSCORE_NAMES = {
+    "namespace attribute": "{% set ns = namespace() %}{% set ns.__class__ = 1 %}x",
+    "namespace private": "{% set ns = namespace() %}{% set ns._x = 1 %}{{ ns._x }}",
+    "set": "{% set _x = 1 %}{{ _x }}",
+    "for target": "{% for _i in range(2) %}x{% endfor %}",
+    "with": "{% with _x = 1 %}{{ _x }}{% endwith %}",
+    "keyword": "{{ courier(_region='广东').name }}",
+}
+
+
+@pytest.mark.parametrize("template", UNDERSCORE_NAMES.values(), ids=UNDERSCORE_NAMES.keys())
+def test_every_name_starting_with_underscore_is_refused(renderer: Renderer, template: str) -> None:
+    """docs/templates.md: "any name starting with _ is refused" (issue 11.9), also where no
+    attribute is ever looked up: ``{% set ns.__class__ = 1 %}`` was accepted."""
+    with pytest.raises(RenderError) as err:
+        renderer.render(snip("亲\n" + template))
+    assert "is off limits" in str(err.value)
+    assert str(err.value).startswith("evil.yaml:5: snippet evil: '_")
+    problems = renderer.check(snip("亲\n" + template))
+    assert [(p.line, p.is_error) for p in problems] == [(5, True)]
+    assert "is off limits" in problems[0].message
+
+
 @pytest.mark.perf
 @pytest.mark.parametrize(
     ("template", "message"),
