@@ -21,7 +21,7 @@ from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
-    from quickreply.core.render import Renderer
+    from quickreply.core.render import Renderer, VariantMemory
     from quickreply.core.search import SearchIndex
     from quickreply.core.shop import ShopProfile
     from quickreply.core.stats import StatsStore
@@ -42,6 +42,8 @@ class Services:
     shop_path: Path | None = None  # --shop
     problems: list[Problem] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Which variant each buyer got last: created once, shared by every renderer reload() builds.
+    variants: VariantMemory | None = None
     # Set by reload():
     paths: AppPaths = field(init=False)  # the folders in force (settings applied)
     library: Library = field(init=False)
@@ -60,7 +62,7 @@ class Services:
     def reload(self) -> list[Problem]:
         """Read packs and the shop profile (unchanged files come from the pack cache), build
         the renderer and search index, and return the problems found."""
-        from quickreply.core.render import Renderer
+        from quickreply.core.render import Renderer, VariantMemory
         from quickreply.core.search import SearchIndex
 
         started = time.perf_counter()
@@ -68,7 +70,9 @@ class Services:
         self.library, key = load_library_cached(self.paths, self.extra)
         self.timings["packs"] = time.perf_counter() - started
         self.shop, shop_problems = read_shop(self.shop_path or self.paths.shop_file)
-        self.renderer = Renderer(self.shop, self.clock)
+        if self.variants is None:
+            self.variants = VariantMemory()
+        self.renderer = Renderer(self.shop, self.clock, variants=self.variants)
         started = time.perf_counter()
         self.index = SearchIndex.load_or_build(
             self.library, self.paths.cache, usage=self.stats.usage(), key=key

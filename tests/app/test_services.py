@@ -29,3 +29,32 @@ def test_folders_from_settings_replace_the_defaults(qr_home: Path, tmp_path: Pat
     mine = tmp_path / "我的话术"
     settings_file.write_text(json.dumps({"personal_dir": str(mine)}), encoding="utf-8")
     assert build_services(AppPaths.from_env()).paths.personal == mine
+
+
+VARIANT_PACK = """\
+pack: {id: personal.variants, name: 变体}
+snippets:
+  - id: thanks.variants
+    title: 感谢
+    text:
+      - 亲，感谢您的支持~
+      - 谢谢亲的信任，有事随时找我哦~
+"""
+
+
+def test_a_buyer_never_gets_the_same_variant_twice_in_a_row_across_reloads(
+    qr_home: Path,
+) -> None:
+    """A reload builds a new renderer; the no-repeat memory must outlive it (issue 10.4)."""
+    personal = qr_home / "personal"
+    personal.mkdir(parents=True, exist_ok=True)
+    (personal / "variants.yaml").write_text(VARIANT_PACK, encoding="utf-8")
+    services = build_services(AppPaths.from_env())
+    got: list[str] = []
+    for _ in range(20):
+        snippet = services.library.get("thanks.variants")
+        assert snippet is not None
+        got.append(services.renderer.render(snippet, conversation="小雨同学"))
+        services.reload()  # e.g. a lead published a pack: the renderer is rebuilt
+    repeats = [i for i in range(1, len(got)) if got[i] == got[i - 1]]
+    assert repeats == [], got
