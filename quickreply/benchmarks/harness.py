@@ -20,7 +20,7 @@ from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
-from quickreply.core.render import Limits, Renderer
+from quickreply.core.render import Renderer
 from quickreply.platforms.base import WindowRef
 from quickreply.platforms.paste import PasteSettings
 from quickreply.platforms.router import HotkeyRouter
@@ -77,9 +77,8 @@ def main(argv: Sequence[str]) -> int:
     bridge = PlatformBridge(choice.backend)
     bridge.problem_found.connect(lambda p: emit(event="problem", text=str(p)))
     service = bridge.paste_service(PasteSettings(restore_delay_ms=restore_ms))
-    # The app's default Limits refuse a 50,000-character reply at render time; the paste layer
-    # must still carry one whole, so the harness raises the limits.
-    renderer = Renderer(None, datetime.now, limits=Limits(max_output=100_000, max_template=100_000))
+    # The app's own limits (core/limits.py) let a 50,000-character reply render whole.
+    renderer = Renderer(None, datetime.now)
 
     def defaults(snippet: Snippet) -> dict[str, str]:
         return {f.name: f.default for f in snippet.fields if f.default is not None}

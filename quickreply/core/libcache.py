@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quickreply.core import hotkeys, model, packs, problems, yamlread
+from quickreply.core import hotkeys, limits, model, packs, problems, yamlread
 from quickreply.core.atomic import write_atomic
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.packs import PackDir, load_library, load_pack
@@ -54,7 +54,7 @@ CACHE_PREFIX = "library-"
 CACHE_SUFFIX = ".pickle"
 KEEP_FILES = 4
 # The modules whose code decides what a loaded pack looks like.
-_SOURCES = (hotkeys, model, packs, problems, yamlread)
+_SOURCES = (hotkeys, limits, model, packs, problems, yamlread)
 
 # Pickled through their constructors (see _dumps); every field of these is an init field.
 _BY_CONSTRUCTOR: tuple[type, ...] = (Snippet, Field, Step, Pack, PackMeta, Problem)

@@ -30,6 +30,8 @@ import yaml
 
 from quickreply.core.atomic import write_atomic
 from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+from quickreply.core.limits import MAX_CODE
+from quickreply.core.limits import enforce as enforce_limits
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem, did_you_mean
@@ -49,7 +51,7 @@ FIELD_KINDS = ("text", "number", "choice", "region")
 STEP_KINDS = ("paste", "wait", "enter")
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
-CODE_RE = re.compile(r"[a-z0-9]{1,12}")
+CODE_RE = re.compile(rf"[a-z0-9]{{1,{MAX_CODE}}}")
 FIELD_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MAX_WAIT_MS = 60_000
 
@@ -362,9 +364,12 @@ class _PackReader:
             text_line=variant_lines[0] if variant_lines else 0,
             variant_lines=variant_lines,
         )
-        if not title:
-            self.problems.append(missing_title_problem(snippet))
-        return snippet
+        held, breaches = enforce_limits(snippet)  # core/limits.py: one place for every limit
+        for breach in breaches:
+            self.error((*at, *breach.keys), where, breach.message, breach.hint)
+        if held is not None and not title:
+            self.problems.append(missing_title_problem(held))
+        return held
 
     def optional_text(self, at: KeyPath, where: str, item: dict[Any, Any], key: str) -> str:
         value = item.get(key)
