@@ -40,6 +40,8 @@ class Breach:
     keys: Keys
     message: str
     hint: str
+    length: int = 0  # characters (or items) found
+    limit: int = 0
 
 
 def too_long(what: str, length: int, limit: int) -> str:
@@ -99,7 +101,7 @@ def _text(
     out: list[Breach], keys: Keys, what: str, value: str, limit: int, hint: str = "shorten it"
 ) -> None:
     if len(value) > limit:
-        out.append(Breach(keys, too_long(what, len(value), limit), hint))
+        out.append(Breach(keys, too_long(what, len(value), limit), hint, len(value), limit))
 
 
 def _items(
@@ -111,6 +113,8 @@ def _items(
                 (*at, key, MAX_ITEMS),
                 f"'{key}' has {len(values)} items, more than {MAX_ITEMS}",
                 "keep the ones that matter",
+                len(values),
+                MAX_ITEMS,
             )
         )
     for i, value in enumerate(values[:MAX_ITEMS]):

@@ -12,9 +12,9 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, get_args
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,13 +41,14 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Field, FieldKind, Snippet
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
+from quickreply.core.render.fields import choices_of
 from quickreply.ui.messages import describe
 
 #: A line holding only this separates the variants of a snippet's text in the editor.
 VARIANT_SEPARATOR = "---"
 #: Debounce between the last keystroke and the preview/lint refresh.
 REFRESH_MS = 150
-FIELD_KINDS: tuple[FieldKind, ...] = ("text", "number", "choice", "region")
+FIELD_KINDS: tuple[FieldKind, ...] = get_args(FieldKind)  # the model's kinds, in its order
 _LIST_SPLIT = re.compile(r"[,，、;；\s]+")
 
 Checker = Callable[[Snippet], Sequence[Problem]]
@@ -102,9 +103,9 @@ def stand_ins(renderer: SnippetRenderer, snippet: Snippet) -> dict[str, str]:
     and replaces it after pasting). A number or a region cannot be guessed: the renderer says
     it has no value."""
     return {
-        f.name: f.choices[0] if f.choices else f"【{f.label or f.name}】"
+        f.name: choices_of(f)[0] if choices_of(f) else f"【{f.label or f.name}】"
         for f in renderer.missing_fields(snippet, {})
-        if f.choices or f.kind == "text"
+        if choices_of(f) or f.kind == "text"
     }
 
 
@@ -373,9 +374,16 @@ class SnippetEditor(QWidget):
                     kind=kind,
                     default=self._cell(row, 3) or None,
                     choices=split_list(self._cell(row, 4)),
+                    choices_from=self._choices_from(row),
                 )
             )
         return tuple(fields)
+
+    def _choices_from(self, row: int) -> str | None:
+        """The field's ``choices_from`` (not editable in the form), kept with its row."""
+        item = self.fields_table.item(row, 4)
+        source = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return source if isinstance(source, str) and source else None
 
     def _cell(self, row: int, column: int) -> str:
         item = self.fields_table.item(row, column)
@@ -385,8 +393,12 @@ class SnippetEditor(QWidget):
         row = self.fields_table.rowCount()
         self.fields_table.insertRow(row)
         values = (f.name, f.label, f.default or "", "，".join(f.choices)) if f else ("", "", "", "")
-        for column, value in zip((0, 1, 3, 4), values, strict=True):
-            self.fields_table.setItem(row, column, QTableWidgetItem(value))
+        items = [QTableWidgetItem(value) for value in values]
+        for column, item in zip((0, 1, 3, 4), items, strict=True):
+            self.fields_table.setItem(row, column, item)
+        if f is not None and f.choices_from:
+            items[3].setData(Qt.ItemDataRole.UserRole, f.choices_from)
+            items[3].setToolTip(self.tr("选项来自 %1").replace("%1", f.choices_from))
         combo = QComboBox()
         combo.addItems(list(FIELD_KINDS))
         combo.setCurrentText(f.kind if f else "text")

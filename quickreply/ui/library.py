@@ -12,7 +12,7 @@ trainee view. Saving is refused while the draft has lint errors (see docs/editin
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,8 +37,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quickreply.core.editing import (
+    EditError,
+    LintFn,
+    SaveFn,
+    check_draft,
+    put_snippet,
+    remove_snippet,
+    write_pack,
+)
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
-from quickreply.core.packs import FIELD_NAME_RE, ID_RE
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
 from quickreply.ui import importer
@@ -54,15 +62,11 @@ from quickreply.ui.models import (
 )
 from quickreply.ui.trainee import TraineeView
 
-LintFn = Callable[[Library], Sequence[Problem]]
-SaveFn = Callable[[Pack, Path], None]
 ConfirmFn = Callable[[str], bool]
 
 #: The personal pack created when an agent saves a first snippet of their own.
 FIRST_PACK_FILE = "my.yaml"
 FIRST_PACK_ID = "personal.my"
-#: Path given to the draft while it is linted, so its problems can be told from the rest.
-DRAFT_MARK = "<draft>"
 
 KEY_GEOMETRY = "library/geometry"
 KEY_STATE = "library/state"
@@ -86,7 +90,7 @@ class LibraryWindow(QMainWindow):
         renderer: renders previews and copied text; ``None`` copies the raw template.
         lint: ``lint(library) -> problems`` (e.g. ``lambda lib: lint_library(lib, shop)``);
             run as you type and again on save, on the draft next to the saved snippets it
-            could clash with (see ``_draft_library``).
+            could clash with (see ``core.editing.draft_library``).
         save: ``save(pack, path)``, atomic with a ``.bak`` (``core.packs.save_pack``);
             ``None`` makes every pack read-only.
         store: a QSettings (or anything with ``value``/``setValue``) for geometry and splitter
@@ -630,77 +634,55 @@ class LibraryWindow(QMainWindow):
         self._edit_original_id = None
         self.stack.setCurrentWidget(self._detail_page)
 
-    def _draft_library(self, draft: Snippet) -> Library:
-        """The draft, marked DRAFT_MARK so the linter's problems about it can be picked out,
-        after the saved snippets it could clash with.
-
-        Every lint rule but two looks at one snippet at a time; the two that compare snippets
-        (shortcut-code and hotkey clashes) report the later one, i.e. the draft. So the draft
-        is linted next to the snippets sharing its code and those with any hotkey, not the
-        whole library: at 10,000 snippets the whole library took seconds per keystroke.
-        """
-        code = draft.code.casefold()
-        neighbours = tuple(
-            s
-            for pack in self._library.packs
-            for s in pack.snippets
-            if ((code and s.code.casefold() == code) or s.hotkey)
-            and not (pack.path == self._edit_path and s.id == self._edit_original_id)
-        )
-        meta = PackMeta(id=f"{draft.pack_id or 'draft'}{DRAFT_MARK}", name=DRAFT_MARK)
-        marked = dataclasses.replace(draft, path=DRAFT_MARK, pack_id=meta.id)
-        packs = (
-            Pack(PackMeta(id="saved", name="saved"), neighbours, Path(), PackSource.SHIPPED),
-            Pack(meta, (marked,), Path(DRAFT_MARK), PackSource.PERSONAL),
-        )
-        return Library(packs=packs)
-
     def _check_draft(self, draft: Snippet) -> list[Problem]:
-        """Problems with the draft: what would break loading, then the linter's findings."""
-        path = self._edit_path
-        problems: list[Problem] = []
+        """Problems with the draft (core/editing.py), in the UI's words where it has them."""
+        problems = check_draft(
+            draft,
+            self._library,
+            pack_path=self._edit_path,
+            original_id=self._edit_original_id,
+            lint=self._lint,
+        )
+        return [self._in_ui_words(p) for p in problems]
 
-        def error(where: str, message: str, hint: str = "") -> None:
-            problems.append(Problem(str(path or ""), 0, where, message, hint))
-
-        taken = self._library.get(draft.id) if draft.id != self._edit_original_id else None
-        if not draft.id:
-            error("id", self.tr("编号不能为空"), self.tr("例如 my.greeting"))
-        elif not ID_RE.fullmatch(draft.id):
-            error("id", self.tr("编号只能用小写字母、数字和 . _ -"), self.tr("例如 my.greeting"))
-        elif taken is not None:
-            error(
-                "id",
-                self.tr("编号 %1 已被使用").replace("%1", draft.id),
-                self.tr("已在 %1 中；换一个编号").replace("%1", taken.path or taken.pack_id),
-            )
-        if not draft.title:
-            error("title", self.tr("标题不能为空"), self.tr("写一个简短的标题"))
-        if not draft.variants and not draft.steps:
-            error("text", self.tr("回复内容不能为空"), self.tr("写下要发给买家的话"))
-        names: set[str] = set()
-        for f in draft.fields:
-            if not FIELD_NAME_RE.fullmatch(f.name):
-                error(
-                    f"fields.{f.name}",
-                    self.tr("字段名只能用字母、数字和下划线"),
-                    self.tr("例如 amount"),
-                )
-            if f.name in names:
-                error(f"fields.{f.name}", self.tr("字段名重复"), self.tr("每个字段名只能用一次"))
-            names.add(f.name)
-            if f.kind == "choice" and not f.choices:
-                error(
-                    f"fields.{f.name}",
-                    self.tr("选择类型的字段需要选项"),
-                    self.tr("在“选项”里用逗号分隔"),
-                )
-        if self._lint is not None and path is not None:
-            seen = {(p.where, p.message) for p in problems}
-            for problem in self._lint(self._draft_library(draft)):
-                if DRAFT_MARK in str(problem) and (problem.where, problem.message) not in seen:
-                    problems.append(dataclasses.replace(problem, path=str(path)))
-        return problems
+    def _in_ui_words(self, problem: Problem) -> Problem:
+        """The editing model's English line as the form shows it (``where: what (how)``)."""
+        texts = {
+            "edit.id_empty": (self.tr("编号不能为空"), self.tr("例如 my.greeting")),
+            "edit.id_malformed": (
+                self.tr("编号只能用小写字母、数字和 . _ -"),
+                self.tr("例如 my.greeting"),
+            ),
+            "edit.id_taken": (
+                self.tr("编号 %1 已被使用").replace("%1", problem.arg("id")),
+                self.tr("已在 %1 中；换一个编号").replace("%1", problem.arg("file")),
+            ),
+            "edit.title_empty": (self.tr("标题不能为空"), self.tr("写一个简短的标题")),
+            "edit.text_empty": (self.tr("回复内容不能为空"), self.tr("写下要发给买家的话")),
+            "edit.field_name": (
+                self.tr("字段名只能用字母、数字和下划线"),
+                self.tr("例如 amount"),
+            ),
+            "edit.field_twice": (self.tr("字段名重复"), self.tr("每个字段名只能用一次")),
+            "edit.choices_missing": (
+                self.tr("选择类型的字段需要选项"),
+                self.tr("在“选项”里用逗号分隔"),
+            ),
+            "edit.choices_from": (
+                self.tr("不认识的选项来源 %1").replace("%1", problem.arg("source")),
+                self.tr("可用的来源：%1").replace("%1", problem.arg("known")),
+            ),
+            "edit.too_long": (
+                self.tr("太长了：%1 个字符，最多 %2 个")
+                .replace("%1", problem.arg("length"))
+                .replace("%2", problem.arg("limit")),
+                self.tr("删短一些"),
+            ),
+        }
+        if problem.code not in texts:
+            return problem
+        message, hint = texts[problem.code]
+        return dataclasses.replace(problem, message=message, hint=hint)
 
     def save_draft(self) -> bool:
         """Save the editor's draft into its personal pack; refused while it has errors."""
@@ -717,24 +699,15 @@ class LibraryWindow(QMainWindow):
             self.editor.show_save_refused(reason + describe(errors[0]))
             return False
         existing = next((p for p in self._library.packs if p.path == path), None)
-        draft = dataclasses.replace(draft, path=str(path))
         if existing is None:
             target = self._target_pack()
             assert target is not None
             meta = target[0]
-            draft = dataclasses.replace(draft, pack_id=meta.id)
-            pack = Pack(meta, (draft,), path, PackSource.PERSONAL)
         else:
-            draft = dataclasses.replace(draft, pack_id=existing.meta.id)
-            snippets = list(existing.snippets)
-            index = next(
-                (i for i, s in enumerate(snippets) if s.id == self._edit_original_id), None
-            )
-            if index is None:
-                snippets.append(draft)
-            else:
-                snippets[index] = draft
-            pack = dataclasses.replace(existing, snippets=tuple(snippets))
+            meta = existing.meta
+        pack, draft = put_snippet(
+            existing, draft, original_id=self._edit_original_id, meta=meta, path=path
+        )
         if not self._write(pack, path):
             return False
         self.editor.mark_saved()
@@ -747,8 +720,10 @@ class LibraryWindow(QMainWindow):
     def _write(self, pack: Pack, path: Path) -> bool:
         assert self._save is not None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._save(pack, path)
+            write_pack(pack, self._save)
+        except EditError as err:
+            self._say(str(err), error=True)
+            return False
         except OSError as err:
             reason = self.tr("未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。")
             reason = reason.replace("%1", str(path)).replace("%2", err.strerror or str(err))
@@ -794,8 +769,7 @@ class LibraryWindow(QMainWindow):
             return False
         if not self.confirm(self.tr("删除“%1”？").replace("%1", title)):
             return False
-        kept = tuple(s for s in pack.snippets if s.id != snippet_id)
-        new_pack = dataclasses.replace(pack, snippets=kept)
+        new_pack = remove_snippet(pack, snippet_id)
         if not self._write(new_pack, pack.path):
             return False
         self.editor.mark_saved()

@@ -603,6 +603,22 @@
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
+    <message>
+        <source>不认识的选项来源 %1</source>
+        <translation>Unknown choice source %1</translation>
+    </message>
+    <message>
+        <source>可用的来源：%1</source>
+        <translation>Available sources: %1</translation>
+    </message>
+    <message>
+        <source>太长了：%1 个字符，最多 %2 个</source>
+        <translation>Too long: %1 characters, at most %2</translation>
+    </message>
+    <message>
+        <source>删短一些</source>
+        <translation>Shorten it</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1295,6 +1311,10 @@
         <location filename="../../quickreply/ui/editor.py" line="457"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
+    </message>
+    <message>
+        <source>选项来自 %1</source>
+        <translation>Choices come from %1</translation>
     </message>
 </context>
 <context>

@@ -603,6 +603,22 @@
         <source>导出…</source>
         <translation>匯出…</translation>
     </message>
+    <message>
+        <source>不认识的选项来源 %1</source>
+        <translation>不認識的選項來源 %1</translation>
+    </message>
+    <message>
+        <source>可用的来源：%1</source>
+        <translation>可用的來源：%1</translation>
+    </message>
+    <message>
+        <source>太长了：%1 个字符，最多 %2 个</source>
+        <translation>太長了：%1 個字元，最多 %2 個</translation>
+    </message>
+    <message>
+        <source>删短一些</source>
+        <translation>刪短一些</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1295,6 +1311,10 @@
         <location filename="../../quickreply/ui/editor.py" line="457"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
+    </message>
+    <message>
+        <source>选项来自 %1</source>
+        <translation>選項來自 %1</translation>
     </message>
 </context>
 <context>

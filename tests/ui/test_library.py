@@ -544,3 +544,48 @@ def test_field_name_the_loader_would_refuse_is_an_error(qtbot: QtBot, packs: Pat
         "错误：fields.金额: 字段名只能用字母、数字和下划线 (例如 amount)"
     )
     assert not window.save_draft()
+
+
+REGION_PACK = """
+pack: {id: personal.my, name: 我的话术}
+snippets:
+  - id: my.ship
+    title: 发货说明
+    text: 亲，{{ region }}的订单今天发~
+    note: 买家问发货
+    examples: [什么时候发]
+    fields:
+      region: {label: 省份, kind: choice, choices_from: regions, default: 广东}
+"""
+
+
+def test_a_field_with_choices_from_survives_the_editor(
+    qtbot: QtBot, tmp_path: Path, write_pack: Callable[[str, str], Path]
+) -> None:
+    """The editor dropped ``choices_from`` (the draft's field came back with None), so a choice
+    field without its own ``choices`` could not be saved (issue 10.3)."""
+    path = write_pack("personal/my.yaml", REGION_PACK)
+    window = make_window(qtbot, load(tmp_path))
+    window.select_snippet("my.ship")
+    assert window.edit_current()
+    field = window.editor.draft().fields[0]
+    assert (field.kind, field.choices, field.choices_from) == ("choice", (), "regions")
+    assert window.editor.status_label.text() == "检查通过"
+    window.editor.title_edit.setText("发货时间")
+    assert window.save_draft()
+    saved = load(tmp_path).get("my.ship")
+    assert saved is not None and saved.title == "发货时间"
+    assert saved.fields[0].choices_from == "regions"
+    assert "choices_from: regions" in path.read_text(encoding="utf-8")
+
+
+def test_a_title_over_the_limit_is_an_error_in_the_agents_words(qtbot: QtBot, packs: Path) -> None:
+    window = make_window(qtbot, load(packs), lint=None)
+    window.select_snippet("my.thanks")
+    window.edit_current()
+    window.editor.title_edit.setText("谢" * 201)
+    window.editor.refresh()
+    assert window.editor.problem_list.item(0).text() == (
+        "错误：title: 太长了：201 个字符，最多 200 个 (删短一些)"
+    )
+    assert not window.save_draft()
