@@ -111,6 +111,11 @@ SINGLE_KEYS: frozenset[str] = frozenset(string.ascii_lowercase + string.digits +
 
 ALL_KEYS: frozenset[str] = NAMED_KEYS | SINGLE_KEYS
 
+# Combinations Chinese input methods keep for themselves (canonical spelling): IME on/off
+# (Ctrl+Space), full/half-width (Shift+Space), Chinese/English punctuation (Ctrl+.), and the
+# input-language switch (Win+Space). Grabbing one breaks typing, so backends refuse them.
+IME_TOGGLES: frozenset[str] = frozenset({"ctrl+space", "shift+space", "ctrl+.", "meta+space"})
+
 
 class HotkeyError(ValueError):
     """A hotkey string that cannot be parsed; ``str(err)`` says what is wrong and how to fix it."""
