@@ -3,8 +3,8 @@
 The preference comes from the caller (the app reads ``QUICKREPLY_BACKEND``, else the setting);
 ``auto`` picks by platform and session.
 
-Backends import their OS packages lazily, so a missing package (python-xlib, keyboard,
-pyperclip) only disables its own backend. When none works (Wayland, no display, a package
+Backends import their OS packages lazily, so a missing package (python-xlib) or OS (Win32 on
+Linux) only disables its own backend. When none works (Wayland, no display, a package
 missing) the reason is one line saying what to do, and the app keeps running: the palette
 still copies.
 """
@@ -96,7 +96,7 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
     except WindowsUnavailable as err:
         return _off(
             f"the Windows backend cannot start: {err}",
-            "reinstall QuickReply (it needs the keyboard and pyperclip packages)",
+            "choose another paste backend in settings, or report this line to the maintainers",
             code="backend.windows_failed",
             args={"error": str(err)},
         )

@@ -2,8 +2,8 @@
 
 * X11: a ``QSocketNotifier`` on the display's fd calls the backend's ``dispatch()`` on the GUI
   thread (grabbed keys, clipboard requests from other programs).
-* Windows: the ``keyboard`` hook calls the hotkey handler on its own thread; the handler only
-  emits :attr:`PlatformBridge.hotkey_pressed`, which Qt queues to the GUI thread.
+* Windows: the hotkey thread (WM_HOTKEY) calls the hotkey handler; the handler only emits
+  :attr:`PlatformBridge.hotkey_pressed`, which Qt queues to the GUI thread.
 * :class:`QtScheduler` runs the paste sequence's steps from QTimers, so nothing sleeps on the
   GUI thread and the X11 clipboard owner keeps serving while a paste waits.
 """
@@ -59,7 +59,7 @@ class PlatformBridge(QObject):
             self._timer.setInterval(_SAFETY_PUMP_MS)
             self._timer.timeout.connect(self.pump)
             self._timer.start()
-        # May be called from the keyboard hook's thread: emitting is all it may do.
+        # May be called from the Windows hotkey thread: emitting is all it may do.
         backend.hotkeys.set_handler(self.hotkey_pressed.emit)
 
     def pump(self) -> None:

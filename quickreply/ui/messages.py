@@ -89,14 +89,19 @@ TEMPLATES: Mapping[str, _Template] = MappingProxyType(
         ),
         "backend.windows_failed": _Template(
             QT_TRANSLATE_NOOP("Messages", "Windows 粘贴后端无法启动（%1）"),
-            QT_TRANSLATE_NOOP(
-                "Messages", "请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）"
-            ),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里换一个粘贴后端，或把这一行报告给维护者"),
             ("error",),
         ),
         "hotkey.taken": _Template(
             QT_TRANSLATE_NOOP("Messages", "快捷键 %1（%2）已被其他程序占用"),
             QT_TRANSLATE_NOOP("Messages", "请在设置里换一个组合，或关闭占用它的程序"),
+            ("combo", "name"),
+        ),
+        "hotkey.ime": _Template(
+            QT_TRANSLATE_NOOP(
+                "Messages", "快捷键 %1（%2）是输入法自己的切换键（中/英、全/半角或标点）"
+            ),
+            QT_TRANSLATE_NOOP("Messages", "请在设置里换一个组合"),
             ("combo", "name"),
         ),
         "hotkey.ours": _Template(

@@ -668,9 +668,19 @@
         <translation>the Windows backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="92"/>
-        <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
-        <translation>reinstall QuickReply (it needs the keyboard and pyperclip packages)</translation>
+        <location filename="../../quickreply/ui/messages.py" line="89"/>
+        <source>请在设置里换一个粘贴后端，或把这一行报告给维护者</source>
+        <translation>choose another paste backend in settings, or report this line to the maintainers</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="96"/>
+        <source>快捷键 %1（%2）是输入法自己的切换键（中/英、全/半角或标点）</source>
+        <translation>hotkey %1 for &quot;%2&quot; is the input method&apos;s own switch (Chinese/English, full/half width or punctuation)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <source>请在设置里换一个组合</source>
+        <translation>choose another combination in settings</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="98"/>

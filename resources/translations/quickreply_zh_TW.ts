@@ -668,9 +668,19 @@
         <translation>Windows 粘貼後端無法啟動（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="92"/>
-        <source>请重新安装快捷回复助手（它需要 keyboard 和 pyperclip 两个包）</source>
-        <translation>請重新安裝快捷回覆助手（它需要 keyboard 和 pyperclip 兩個套件）</translation>
+        <location filename="../../quickreply/ui/messages.py" line="89"/>
+        <source>请在设置里换一个粘贴后端，或把这一行报告给维护者</source>
+        <translation>請在設定裡換一個貼上後端，或把這一行回報給維護者</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="96"/>
+        <source>快捷键 %1（%2）是输入法自己的切换键（中/英、全/半角或标点）</source>
+        <translation>快捷鍵 %1（%2）是輸入法自己的切換鍵（中/英、全/半形或標點）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <source>请在设置里换一个组合</source>
+        <translation>請在設定裡換一個組合</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="98"/>

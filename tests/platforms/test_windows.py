@@ -16,15 +16,13 @@ from quickreply.platforms.fake import FakeScheduler
 from quickreply.platforms.paste import PasteService
 from quickreply.platforms.windows import WindowsBackend, create_windows_backend
 from tests.win32fake import (
-    CF_BITMAP,
-    CF_DIB,
-    CF_UNICODETEXT,
     HIGH,
     MOD_ALT,
     MOD_CONTROL,
     MOD_NOREPEAT,
     FakeWin32,
 )
+from tests.win32fake_clipboard import CF_BITMAP, CF_DIB, CF_UNICODETEXT
 
 CF_HTML = 0xC0F1
 CHAT, PALETTE = FakeWin32.CHAT, FakeWin32.PALETTE
