@@ -1,6 +1,6 @@
 """The OS seams: hotkeys, clipboard, key injection and focus, one Protocol each.
 
-Backends (``x11.py``, ``windows.py``, ``fake.py``) implement these and hand them over as one
+Backends (``x11.py``, ``windows/``, ``fake.py``) implement these and hand them over as one
 :class:`Backend`; the paste sequence (``paste.py``) and the UI only ever talk to the protocols,
 and run their steps on a :class:`Scheduler`. The problem lines every backend reports the same
 way (a hotkey taken, a backend that cannot start) are built here too. Nothing here imports Qt
@@ -70,7 +70,7 @@ def hotkey_ours(name: str, combo: Combo, other: str) -> Problem:
 
 
 class Hotkeys(Protocol):
-    """Global hotkeys. The handler may be called from another thread (Windows hook thread):
+    """Global hotkeys. The handler may be called from another thread (the Windows hotkey thread):
     the UI reaches it only through ``ui/bridge.py``, which re-emits it as a Qt signal."""
 
     def set_handler(self, handler: Callable[[str], None]) -> None: ...

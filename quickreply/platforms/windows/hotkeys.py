@@ -182,16 +182,20 @@ class WinHotkeys:
             mods |= _MOD_BITS[mod]
         ident = self._next_id
         self._next_id += 1
-        error = self._call(lambda: self._register(ident, name, mods, vk))
+        try:
+            error = self._call(lambda: self._register(ident, name, mods, vk))
+        except OSError as err:  # the hotkey thread is gone: a message, never a traceback
+            error = f"{err}"
         if error == ERROR_HOTKEY_ALREADY_REGISTERED:
             return hotkey_taken(name, combo)
         if error:
+            reason = f"Windows error {error}" if isinstance(error, int) else str(error)
             return platform_problem(
                 "hotkeys",
-                f"hotkey {combo} for '{name}' could not be set: Windows error {error}",
+                f"hotkey {combo} for '{name}' could not be set: {reason}",
                 "",
                 code="hotkey.failed",
-                args={"combo": str(combo), "name": name, "error": f"Windows error {error}"},
+                args={"combo": str(combo), "name": name, "error": reason},
             )
         self._combos[name] = combo
         return None
@@ -205,7 +209,8 @@ class WinHotkeys:
     def unregister(self, name: str) -> None:
         if self._combos.pop(name, None) is None:
             return
-        self._call(lambda: self._unregister(name))
+        with contextlib.suppress(OSError):  # a dead hotkey thread took its hotkeys with it
+            self._call(lambda: self._unregister(name))
 
     def _unregister(self, name: str) -> None:
         for ident in [i for i, n in self._ids.items() if n == name]:
