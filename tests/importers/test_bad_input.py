@@ -176,3 +176,15 @@ def test_an_old_xls_workbook_says_to_save_it_as_xlsx(
         f"{path}:1: '.xls' workbooks (Excel 97-2003) are not read"
         " (open it in Excel or WPS and save it as .xlsx (另存为 → Excel 工作簿))\n"
     )
+
+
+def test_control_characters_are_removed_and_said(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ctl.csv"
+    path.write_bytes((HEADER + 'a1,"好\x00的\x1b[31m",组\x07\n').encode("utf-8"))
+    code, out, _err = run_import(path, capsys)
+    assert code == 0
+    assert f"{path}:2: warning: 2 control character(s) removed" in out
+    saved = (qr_home / "personal" / "imported.yaml").read_text(encoding="utf-8")
+    assert "text: 好的[31m" in saved and "group: 组\n" in saved

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from quickreply.core.importers.macros import MacroSkip, beeftext_text
-from quickreply.core.importers.model import Entry, Source, fail, title_from
+from quickreply.core.importers.model import Entry, Source, fail, plain_text, title_from
 from quickreply.core.importers.rawfile import decode, read_bytes
 from quickreply.core.packs import CODE_RE
 from quickreply.core.yamlread import display_path
@@ -58,7 +58,8 @@ def read_beeftext(path: Path) -> Source:
             source.skip(line, "a combo must be an object")
             continue
         keyword = str(combo.get("keyword", combo.get("comboText", ""))).strip()
-        snippet = str(combo.get("snippet", combo.get("substitutionText", ""))).replace("\r\n", "\n")
+        snippet = str(combo.get("snippet", combo.get("substitutionText", "")))
+        snippet = source.clean(line, snippet.replace("\r\n", "\n"))
         if not snippet.strip():
             source.skip(line, f"combo '{keyword}' is empty")
             continue
@@ -75,15 +76,15 @@ def read_beeftext(path: Path) -> Source:
                 "codes are 1-12 letters or digits",
             )
             code = ""
-        name = str(combo.get("name", "")).strip()
+        name = plain_text(str(combo.get("name", ""))).strip()
         source.entries.append(
             Entry(
                 line,
                 name or title_from(snippet),
                 (template,),
                 code,
-                groups.get(combo.get("group"), ""),
-                note=str(combo.get("description", "")).strip(),
+                plain_text(groups.get(combo.get("group"), "")),
+                note=plain_text(str(combo.get("description", ""))).strip(),
                 fields=fields,
             )
         )

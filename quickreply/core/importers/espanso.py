@@ -14,7 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from quickreply.core.importers.model import Entry, Source, fail, literal_template, title_from
+from quickreply.core.importers.model import (
+    Entry,
+    Source,
+    fail,
+    literal_template,
+    plain_text,
+    title_from,
+)
 from quickreply.core.model import Field
 from quickreply.core.packs import CODE_RE, FIELD_NAME_RE
 from quickreply.core.yamlread import display_path, read_yaml
@@ -92,7 +99,7 @@ def _read_match(
         for name in _FORM_FIELD.findall(match["form"]):
             fields[name] = _form_field(name, specs.get(name))
     elif isinstance(match.get("replace"), str):
-        text = match["replace"]
+        text = source.clean(line, match["replace"])
     else:
         kind = next((k for k in ("image_path", "markdown", "html") if k in match), "replace")
         raise _Skip(f"'{kind}' matches have no plain text to import")
@@ -120,7 +127,9 @@ def _read_match(
     variants = [v + tail for v in variants]
     code = _code(triggers, source, line)
     label = match.get("label")
-    title = str(label).strip() if label else title_from(_VAR.sub("…", text)) or triggers[0]
+    title = (
+        plain_text(str(label)).strip() if label else title_from(_VAR.sub("…", text)) or triggers[0]
+    )
     return Entry(line, title, tuple(variants), code=code, fields=tuple(fields.values()))
 
 

@@ -16,6 +16,8 @@ from quickreply.core.problems import Problem, Severity
 
 #: Jinja2 starts a tag at these pairs; literal text from another tool must not.
 _TAG_START = re.compile(r"\{(?=[{%#])")
+#: Control characters (not tab or line break) would be pasted into the buyer's chat as-is.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
 
 
 def literal_template(text: str) -> str:
@@ -63,6 +65,19 @@ class Source:
 
     def note(self, row: int, message: str, hint: str = "") -> None:
         self.notes.append(Problem(self.path, row, "", message, hint, Severity.WARNING))
+
+    def clean(self, row: int, text: str) -> str:
+        """``text`` without control characters; a note says how many were removed."""
+        cleaned, count = _CONTROLS.subn("", text)
+        if count:
+            # Titles, groups and notes lose them too (plain_text), without a note each.
+            self.note(row, f"{count} control character(s) removed (they would be pasted as-is)")
+        return cleaned
+
+
+def plain_text(text: str) -> str:
+    """``text`` without control characters (for titles, groups and notes)."""
+    return _CONTROLS.sub("", text)
 
 
 def title_from(text: str, limit: int = 16) -> str:

@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quickreply.core.importers.model import Entry, Source, fail, literal_template, title_from
+from quickreply.core.importers.model import (
+    Entry,
+    Source,
+    fail,
+    literal_template,
+    plain_text,
+    title_from,
+)
 from quickreply.core.packs import CODE_RE
 
 #: Header spellings per column, compared after stripping spaces and case-folding.
@@ -143,10 +150,11 @@ def _read_row(
         return
 
     def get(index: int) -> str:
-        return cell_text(str(cells[index])) if 0 <= index < len(cells) else ""
+        return plain_text(cell_text(str(cells[index]))) if 0 <= index < len(cells) else ""
 
-    text = get(columns.text)
-    if not text:
+    raw_text = cell_text(str(cells[columns.text])) if columns.text < len(cells) else ""
+    text = source.clean(line, raw_text)
+    if not text.strip():
         source.skip(line, "the phrase is empty", "fill in the 快捷短语 cell or delete the row")
         return
     raw_code = get(columns.code)
@@ -162,7 +170,7 @@ def _read_row(
     source.entries.append(
         Entry(
             row=line,
-            title=get(columns.title) or title_from(text),
+            title=plain_text(get(columns.title)) or title_from(text),
             variants=(literal_template(text),),
             code=code,
             group=group or group_default,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from quickreply.core.importers.csvfile import csv_rows
 from quickreply.core.importers.macros import MacroSkip, textexpander_text
-from quickreply.core.importers.model import Entry, Source, fail, title_from
+from quickreply.core.importers.model import Entry, Source, fail, plain_text, title_from
 from quickreply.core.importers.rawfile import decode, read_bytes
 from quickreply.core.importers.table import is_formula
 from quickreply.core.packs import CODE_RE
@@ -37,8 +37,9 @@ def read_textexpander(path: Path) -> Source:
                 "a comma inside a snippet must be inside double quotes",
             )
             continue
-        abbreviation, content = cells[0].strip(), cells[1].replace("\r\n", "\n").strip()
-        label = cells[2].strip() if len(cells) == 3 else ""
+        abbreviation = cells[0].strip()
+        content = source.clean(line, cells[1].replace("\r\n", "\n").strip())
+        label = plain_text(cells[2]).strip() if len(cells) == 3 else ""
         if not content:
             source.skip(line, f"snippet '{abbreviation}' is empty")
             continue
