@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quickreply.core.editing import write_pack
 from quickreply.core.exporters.rows import RowRenderer
 from quickreply.core.importers import ImportFailed, Source, read_source
 from quickreply.core.importers.plan import DEFAULT_PACK, Change, ImportResult, plan_import
@@ -241,8 +242,7 @@ class ImportDialog(QDialog):
         if result is None or not result.changed:
             return False
         try:
-            result.path.parent.mkdir(parents=True, exist_ok=True)
-            self._save(result.pack, result.path)
+            write_pack(result.pack, self._save)
         except OSError as err:
             self.summary_label.setStyleSheet("color: #b00020;")
             self.summary_label.setText(

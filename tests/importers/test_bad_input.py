@@ -188,3 +188,19 @@ def test_control_characters_are_removed_and_said(
     assert f"{path}:2: warning: 2 control character(s) removed" in out
     saved = (qr_home / "personal" / "imported.yaml").read_text(encoding="utf-8")
     assert "text: 好的[31m" in saved and "group: 组\n" in saved
+
+
+def test_rows_over_the_pack_limits_are_cut_or_skipped_and_said(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big-cells.csv"
+    long_title, long_text = "长" * 300, "字" * 100_001
+    path.write_text(
+        f"快捷短语编码,快捷短语,标题\na1,好的,{long_title}\na2,{long_text},正常\n", encoding="utf-8"
+    )
+    code, out, _err = run_import(path, capsys)
+    assert code == 1
+    assert f"{path}:2: warning: the title is 300 characters long, more than 200; it is cut" in out
+    assert f"{path}:3: skipped: the text" in out
+    saved = (qr_home / "personal" / "imported.yaml").read_text(encoding="utf-8")
+    assert "a1" in saved and "a2" not in saved

@@ -14,9 +14,11 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
+from quickreply.core.editing import write_pack
 from quickreply.core.importers.model import Entry, Source, fail
+from quickreply.core.limits import enforce
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
-from quickreply.core.packs import SHOP_FILE, save_pack
+from quickreply.core.packs import SHOP_FILE
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.yamlread import display_path
 
@@ -192,7 +194,21 @@ def plan_import(
                         "choose another code",
                     )
                 )
-        snippet = _snippet(entry, group, match, ids, str(path))
+        held, breaches = enforce(_snippet(entry, group, match, ids, str(path)))
+        if held is not None:
+            notes += (
+                _warn(source.path, entry.row, f"{b.message}; it is cut to fit", b.hint)
+                for b in breaches
+            )
+        else:  # a reply is never imported cut
+            first = breaches[0]
+            line = f"{source.path}:{entry.row}: skipped: {first.message} ({first.hint})"
+            rows.append(
+                RowChange(Change.SKIPPED, source.path, entry.row, entry.code, entry.title,
+                          group, first.message, line)
+            )  # fmt: skip
+            continue
+        snippet = held
         if match is None:
             change = Change.NEW
         else:
@@ -290,5 +306,5 @@ def _warn(path: str, line: int, message: str, hint: str) -> Problem:
 
 
 def write_import(result: ImportResult) -> None:
-    """Save the planned pack (atomic; the previous file is kept as ``.bak``)."""
-    save_pack(result.pack, result.path)
+    """Save the planned pack (core/editing.py: atomic, the previous file kept as ``.bak``)."""
+    write_pack(result.pack)
