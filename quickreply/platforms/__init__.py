@@ -1,2 +1,2 @@
 """OS adapters (hotkeys, clipboard, key injection, focus) behind Protocols, and the paste
-sequence built on them. No Qt here."""
+sequence and hotkey routing built on them. No Qt here."""
