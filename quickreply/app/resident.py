@@ -221,9 +221,12 @@ class QuickReplyApp:
     def buyer_waiting(self, title: str = "") -> None:
         """The "buyer is waiting" hotkey: named from the chat window's title, else the panel
         opens with its quick-add box focused and pre-filled with the selected (X11 primary
-        selection) or copied text, for the agent to confirm with Enter."""
+        selection) or copied text, else the title, for the agent to confirm with Enter; Enter
+        or Esc there gives the focus back to the chat."""
         self.timers_panel().buyer_waiting(
-            title=title or None, suggestion=self._selected_or_copied_text()
+            title=title or None,
+            suggestion=self._selected_or_copied_text(),
+            back=self.wiring.refocus_chat(),
         )
 
     @staticmethod
@@ -237,6 +240,11 @@ class QuickReplyApp:
             if selected.strip():
                 return selected
         return clipboard.text()
+
+    def buyer_asked(self, title: str) -> None:
+        """A chat window asked for attention: its buyer's clock starts by itself (the panel
+        is built if need be, but not shown: the agent is busy elsewhere)."""
+        self.timers_panel().buyer_asked(title)
 
     def stop_clock(self, title: str) -> None:
         """A reply went out in the window titled ``title``: stop that buyer's clock (the

@@ -3,13 +3,14 @@
 :class:`PlatformWiring` builds the backend the settings (or ``QUICKREPLY_BACKEND``) ask for,
 with its Qt bridge, paste service, :class:`~quickreply.platforms.router.HotkeyRouter` and the
 palette's :class:`AppPaster`; it keeps the hotkey grabs in step with the settings and the
-library, and sends each pressed hotkey (named by :mod:`quickreply.core.hotkeys`) to what it
-does in the app (:class:`HotkeyActions`). Closing it gives the clipboard back and releases
-every grab.
+library, and sends each pressed hotkey (named by :mod:`quickreply.core.hotkeys`), and each chat
+window asking for attention, to what it does in the app (:class:`HotkeyActions`). Closing it
+gives the clipboard back and releases every grab.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -64,6 +65,9 @@ class HotkeyActions(Protocol):
 
     def hotkey_pasted(self, snippet: Snippet, title: str) -> None:
         """A direct snippet hotkey pasted ``snippet`` into the window titled ``title``."""
+
+    def buyer_asked(self, title: str) -> None:
+        """The chat window titled ``title`` asked for attention (a buyer's new message)."""
 
     def report(self, problem: Problem) -> None: ...
 
@@ -188,7 +192,18 @@ class PlatformWiring:
             on_problem=self._actions.report,
         )
         bridge.hotkey_pressed.connect(self.on_hotkey)
+        bridge.attention_requested.connect(self._on_attention)
         self.bridge, self.service = bridge, service
+        self.watch_attention(self._services.timer_config.auto_start)
+
+    def watch_attention(self, on: bool) -> bool:
+        """Start (or stop) clocks starting themselves when a chat window asks for attention;
+        False when there is no backend or it cannot see such requests."""
+        return self.bridge is not None and self.bridge.watch_attention(on)
+
+    def _on_attention(self, window: int) -> None:
+        if not self._actions.paused:
+            self._actions.buyer_asked(self.title_of(window))
 
     def close(self) -> None:
         """Give the clipboard back if it still holds our text, release every grab (now, not
@@ -200,6 +215,7 @@ class PlatformWiring:
         hotkeys = self.bridge.backend.hotkeys
         for name in list(hotkeys.registered()):
             hotkeys.unregister(name)
+        self.bridge.watch_attention(False)
         self.bridge.close()
         self.bridge.deleteLater()
         self.bridge = self.router = self.service = self.paster = None
@@ -287,6 +303,19 @@ class PlatformWiring:
             return self.bridge.backend.windows.title(window)
         except Exception:  # an OS error here only costs naming the conversation
             return ""
+
+    def refocus_chat(self) -> Callable[[], None]:
+        """What gives the focus back to the window in front now (the chat), later."""
+        window = None if self.bridge is None else self.bridge.foreground()
+        bridge = self.bridge
+
+        def back() -> None:
+            if window is not None and bridge is not None and bridge is self.bridge:
+                # An OS error here only costs the focus-back step.
+                with contextlib.suppress(Exception):
+                    bridge.backend.windows.activate(window)
+
+        return back
 
     def foreground_title(self) -> str:
         """The title of the window in front (the chat client's), or "" when unknown."""

@@ -48,6 +48,9 @@ class Xvfb:
                 "1280x800x24",
                 "-nolisten",
                 "tcp",
+                # No server reset when the last client leaves: a connection opened meanwhile
+                # would be dropped ("connection reset by peer").
+                "-noreset",
             ],
             pass_fds=[write_fd],
             stdout=subprocess.DEVNULL,

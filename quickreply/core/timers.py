@@ -86,6 +86,9 @@ DEFAULT_TITLE_PATTERNS: tuple[str, ...] = (
 class TimerConfig:
     queues: tuple[QueueRule, ...] = DEFAULT_QUEUES
     title_patterns: tuple[str, ...] = DEFAULT_TITLE_PATTERNS
+    #: A chat window asking for attention (a new message) starts its buyer's clock by itself,
+    #: where the platform backend can see such requests.
+    auto_start: bool = True
 
     def __post_init__(self) -> None:
         if not self.queues:
@@ -109,7 +112,8 @@ class TimerConfig:
     def from_mapping(
         cls, data: Mapping[str, Any], path: str = "settings.json"
     ) -> tuple[TimerConfig, list[Problem]]:
-        """Read ``{"queues": [{"name", "target", "red_after"}], "title_patterns": [...]}``.
+        """Read ``{"queues": [{"name", "target", "red_after"}], "title_patterns": [...],
+        "auto_start": true}``.
 
         Lenient: a bad entry is reported and the default is kept for it.
         """
@@ -181,13 +185,32 @@ class TimerConfig:
                 )
                 continue
             patterns.append(str(pattern))
+        auto_start = data.get("auto_start", True)
+        if not isinstance(auto_start, bool):
+            problems.append(
+                Problem(path, 0, "timers.auto_start", "must be true or false", "e.g. true")
+            )
+            auto_start = True
         return (
             cls(
                 queues=tuple(queues) or DEFAULT_QUEUES,
                 title_patterns=tuple(patterns) or DEFAULT_TITLE_PATTERNS,
+                auto_start=auto_start,
             ),
             problems,
         )
+
+    def to_mapping(self) -> dict[str, Any]:
+        """What :meth:`from_mapping` reads back (for the settings file)."""
+        data: dict[str, Any] = {
+            "queues": [
+                {"name": q.name, "target": q.target, "red_after": q.red_after} for q in self.queues
+            ],
+            "auto_start": self.auto_start,
+        }
+        if self.title_patterns != DEFAULT_TITLE_PATTERNS:
+            data["title_patterns"] = list(self.title_patterns)
+        return data
 
 
 def clean_label(text: str | None) -> str:

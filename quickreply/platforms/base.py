@@ -1,4 +1,4 @@
-"""The OS seams: hotkeys, clipboard, key injection and focus, one Protocol each.
+"""The OS seams (hotkeys, clipboard, key injection, focus, attention requests), one Protocol each.
 
 Backends (``x11.py``, ``windows/``, ``fake.py``) implement these and hand them over as one
 :class:`Backend`; the paste sequence (``paste.py``) and the UI only ever talk to the protocols,
@@ -136,6 +136,17 @@ class ForegroundWindow(Protocol):
     def title(self, window: WindowRef) -> str: ...
 
 
+class AttentionWatch(Protocol):
+    """Windows asking for the agent's attention: what chat clients do on a new message (X11
+    urgency hint or ``_NET_WM_STATE_DEMANDS_ATTENTION``, a flashing taskbar button on
+    Windows). The handler gets the window once per request, when it starts; it may be called
+    from another thread (Windows), so the UI reaches it only through ``ui/bridge.py``."""
+
+    def start(self, handler: Callable[[WindowRef], None]) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 @runtime_checkable
 class EventSource(Protocol):
     """A backend driven by a file descriptor (X11): the bridge watches ``fileno()`` and calls
@@ -157,6 +168,7 @@ class Backend:
     windows: ForegroundWindow
     events: EventSource | None = None
     close: Callable[[], None] = lambda: None
+    attention: AttentionWatch | None = None  # None: this backend cannot see such requests
 
 
 class Scheduler(Protocol):

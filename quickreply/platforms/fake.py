@@ -2,7 +2,8 @@
 
 ``FakeDesktop`` models what the paste sequence relies on: a clipboard with several formats,
 windows that receive pasted text, keys that can be held down, hotkeys other programs already
-took. ``FakeScheduler`` is virtual time, so tests of the sequence never sleep.
+took, windows asking for attention. ``FakeScheduler`` is virtual time, so tests of the
+sequence never sleep.
 """
 
 from __future__ import annotations
@@ -80,6 +81,8 @@ class FakeDesktop:
     refuse_focus: bool = False
     _next_id: int = 100
     _pending_focus: tuple[WindowRef, int] | None = None
+    # Set while the attention watch runs: what a window asking for attention reaches.
+    _attention: Callable[[WindowRef], None] | None = None
 
     def open_window(self, title: str, *, focus: bool = True) -> FakeWindow:
         self._next_id += 1
@@ -93,6 +96,13 @@ class FakeDesktop:
         self.windows.pop(window.id, None)
         if self.focus == window.id:
             self.focus = None
+
+    def ask_attention(self, window: FakeWindow) -> bool:
+        """A chat client flashing ``window`` (a new message); False when nobody watches."""
+        if self._attention is None:
+            return False
+        self._attention(window.id)
+        return True
 
     def copy_text(self, text: str) -> None:
         """What the agent's own Ctrl+C does."""
@@ -213,6 +223,17 @@ class FakeWindows:
         return found.title if found else ""
 
 
+class FakeAttention:
+    def __init__(self, desktop: FakeDesktop) -> None:
+        self._desktop = desktop
+
+    def start(self, handler: Callable[[WindowRef], None]) -> None:
+        self._desktop._attention = handler
+
+    def stop(self) -> None:
+        self._desktop._attention = None
+
+
 def fake_backend(desktop: FakeDesktop | None = None) -> tuple[Backend, FakeDesktop]:
     """A backend over ``desktop`` (a new empty one by default)."""
     desk = desktop or FakeDesktop()
@@ -222,5 +243,6 @@ def fake_backend(desktop: FakeDesktop | None = None) -> tuple[Backend, FakeDeskt
         clipboard=FakeClipboard(desk),
         keys=FakeKeys(desk),
         windows=FakeWindows(desk),
+        attention=FakeAttention(desk),
     )
     return backend, desk

@@ -32,6 +32,8 @@ from quickreply.platforms.base import (
     hotkey_taken,
     platform_problem,
 )
+from quickreply.platforms.x11text import decode_text_property
+from quickreply.platforms.x11watch import X11Attention
 
 # Names a hotkey string may use for keys whose X keysym is spelled differently.
 _KEYSYM_NAMES = {
@@ -146,6 +148,7 @@ class X11Backend:
         self._chunk = max(4096, (self._d.display.info.max_request_length * 4) - 1024)
         self._numlock = self._numlock_mask()
         self._lock_variants = sorted({0, X.LockMask, self._numlock, X.LockMask | self._numlock})
+        self.attention = X11Attention(self._d, self._atom)
         self._d.flush()
 
     # -- small helpers ---------------------------------------------------------------------
@@ -207,6 +210,8 @@ class X11Backend:
         while self._d.pending_events():
             event = self._d.next_event()
             kind = event.type
+            if self.attention.handle(event):
+                continue
             if kind == X.KeyPress:
                 self._on_key_press(event)
             elif kind == X.KeyRelease:
@@ -220,6 +225,7 @@ class X11Backend:
                 self._continue_incr(event)
 
     def close(self) -> None:
+        self.attention.stop()
         for name in list(self._combos):
             self.unregister(name)
         for connection in (self._reader, self._d):
@@ -368,24 +374,30 @@ class X11Backend:
         return True
 
     def title(self, window: WindowRef) -> str:
+        """The title of ``window`` or of the nearest ancestor that has one (focus often sits on
+        a child, like xterm's VT100 widget), in whatever encoding the client stored it."""
         current = self._window(window)
         try:
-            for _ in range(6):  # focus may sit on a child: walk up to the titled top-level
-                for name, kind in (("_NET_WM_NAME", "UTF8_STRING"), ("WM_NAME", "STRING")):
-                    prop = current.get_full_property(self._atom(name), self._atom(kind))
-                    if prop is not None and prop.value:
-                        value = prop.value
-                        return (
-                            value.decode("utf-8", "replace")
-                            if isinstance(value, bytes)
-                            else str(value)
-                        )
+            for _ in range(6):
+                text = self._title_of(current)
+                if text:
+                    return text
                 parent = current.query_tree().parent
                 if not parent or parent.id == self._root.id:
                     break
                 current = parent
         except self._error.XError:
             return ""
+        return ""
+
+    def _title_of(self, window: Any) -> str:
+        """``_NET_WM_NAME`` (UTF-8), else ``WM_NAME`` as STRING, COMPOUND_TEXT or UTF8_STRING."""
+        for name in ("_NET_WM_NAME", "WM_NAME"):
+            prop = window.get_full_property(self._atom(name), self._X.AnyPropertyType)
+            if prop is not None and prop.format == 8 and prop.value:
+                text = decode_text_property(self._atom_name(prop.property_type), prop.value)
+                if text.strip():
+                    return text
         return ""
 
     # -- Clipboard: serving ----------------------------------------------------------------
@@ -571,4 +583,5 @@ def create_x11_backend(display_name: str | None = None) -> Backend:
         windows=x11,
         events=x11,
         close=x11.close,
+        attention=x11.attention,
     )

@@ -3,7 +3,8 @@
 * X11: a ``QSocketNotifier`` on the display's fd calls the backend's ``dispatch()`` on the GUI
   thread (grabbed keys, clipboard requests from other programs).
 * Windows: the hotkey thread (WM_HOTKEY) calls the hotkey handler; the handler only emits
-  :attr:`PlatformBridge.hotkey_pressed`, which Qt queues to the GUI thread.
+  :attr:`PlatformBridge.hotkey_pressed`, which Qt queues to the GUI thread. Windows asking for
+  attention arrive the same way, as :attr:`PlatformBridge.attention_requested`.
 * :class:`QtScheduler` runs the paste sequence's steps from QTimers, so nothing sleeps on the
   GUI thread and the X11 clipboard owner keeps serving while a paste waits.
 """
@@ -43,6 +44,7 @@ class PlatformBridge(QObject):
 
     hotkey_pressed = Signal(str)  # the registered name: "palette" or "snippet:<id>"
     problem_found = Signal(object)  # a Problem: the app describes it in the UI language
+    attention_requested = Signal(int)  # a window asking for attention (a chat's new message)
 
     def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,19 @@ class PlatformBridge(QObject):
             self._timer.start()
         # May be called from the Windows hotkey thread: emitting is all it may do.
         backend.hotkeys.set_handler(self.hotkey_pressed.emit)
+
+    def watch_attention(self, on: bool) -> bool:
+        """Start or stop reporting windows that ask for attention as
+        :attr:`attention_requested`; False when the backend cannot see such requests."""
+        watch = self.backend.attention
+        if watch is None:
+            return False
+        if on:
+            # May be called from a hook thread (Windows): emitting is all it may do.
+            watch.start(self.attention_requested.emit)
+        else:
+            watch.stop()
+        return True
 
     def pump(self) -> None:
         if self.backend.events is not None:

@@ -16,6 +16,7 @@ nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -59,6 +60,8 @@ from quickreply.core.timers import (
     Reply,
     State,
     TimerModel,
+    buyer_from_title,
+    clean_label,
     format_wait,
     name_conversation,
 )
@@ -245,6 +248,7 @@ class TimersPanel(QWidget):
         self.kpi = kpi
         self.sound = sound
         self._last_count = -1
+        self._back: Callable[[], None] | None = None  # focus back to the chat after quick-add
         self.setWindowTitle(self.tr("等待计时"))
         self.setObjectName("TimersPanel")
 
@@ -297,6 +301,7 @@ class TimersPanel(QWidget):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.add_edit.setCompleter(completer)
         self.add_edit.returnPressed.connect(self._add_from_box)
+        self.add_edit.installEventFilter(self)
         self.queue_box = QComboBox(self)
         self.queue_box.addItems(model.config.queue_names)
         self.add_button = QToolButton(self)
@@ -357,23 +362,38 @@ class TimersPanel(QWidget):
         selected_text: str | None = None,
         queue: str | None = None,
         suggestion: str | None = None,
+        back: Callable[[], None] | None = None,
     ) -> Conversation | None:
         """ "Buyer is waiting": named from the window title, else the selection, else ask.
 
         Returns the conversation, or None when no name was found and the quick-add box was
         focused for the agent to type one, pre-filled (and selected) with ``suggestion``'s
-        first line: copied text may be stale, so the agent confirms it with Enter or types
-        over it, rather than a buyer being named after yesterday's clipboard.
+        first line, else the window title: copied text may be stale, so the agent confirms it
+        with Enter or types over it, rather than a buyer being named after yesterday's
+        clipboard. ``back`` gives the focus back to the chat; Esc or Enter in the box call it.
         """
         name = name_conversation(title, selected_text, self.model.config.title_patterns)
         if name is None:
+            self._back = back
             self.show_and_raise()
-            guess = name_conversation(None, suggestion) or ""
+            guess = name_conversation(None, suggestion) or clean_label(title)
             self.add_edit.setText(guess)
             self.add_edit.selectAll()
             self.add_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         return self.add_buyer(name, queue)
+
+    def buyer_asked(self, title: str) -> Conversation | None:
+        """A chat window titled ``title`` asked for attention (a new message): that buyer's
+        clock starts now, unless it already runs (the oldest message counts). A window whose
+        title names no buyer is no chat and is ignored. Nothing takes the focus and the
+        selected row stays: the agent is busy in another chat."""
+        buyer = buyer_from_title(title, self.model.config.title_patterns)
+        if buyer is None:
+            return None
+        conv = self.model.buyer_message(buyer)
+        self._refresh()
+        return conv
 
     def add_buyer(self, label: str | None, queue: str | None = None) -> Conversation:
         conv = self.model.buyer_message(label, queue)
@@ -560,6 +580,13 @@ class TimersPanel(QWidget):
         text = self.add_edit.text()
         self.add_buyer(text, self.queue_box.currentText())
         self.add_edit.clear()
+        self._go_back()
+
+    def _go_back(self) -> None:
+        """Back to the chat the "buyer is waiting" hotkey was pressed in, if it opened us."""
+        back, self._back = self._back, None
+        if back is not None:
+            back()
 
     def _set_sound(self, on: bool) -> None:
         self.sound = on
@@ -603,6 +630,12 @@ class TimersPanel(QWidget):
         self.park_menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.add_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and self._back is not None:
+                self.add_edit.clear()
+                self._go_back()
+                return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()

@@ -276,3 +276,56 @@ def test_a_reply_recorded_while_the_kpi_file_was_locked_is_written_at_quit(
     with closing(sqlite3.connect(kpi_file)) as db:
         assert db.execute("SELECT count(*) FROM replies").fetchall() == [(1,)]
     assert not kpi_file.with_name(kpi_file.name + "-journal").exists()
+
+
+def test_a_chat_window_asking_for_attention_starts_its_clock_without_a_hotkey(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    """A new message flashes the chat window: the buyer's clock starts then, nothing takes
+    the focus, a repeated flash does not restart it, and a paste into the window stops it."""
+    other = rig.chat("备忘录")
+    chat = rig.desk.open_window("小雨同学 - 千牛工作台", focus=False)
+    rig.desk.focus = other.id
+    assert rig.desk.ask_attention(chat)
+    panel = rig.app.timers_panel()
+    assert waiting_labels(rig.app) == ["小雨同学"]
+    assert not panel.isVisible()
+    assert rig.desk.focus == other.id
+    since = panel.model.waiting()[0].waiting_since
+    assert rig.desk.ask_attention(chat)  # the buyer wrote again: the oldest message counts
+    assert panel.model.waiting()[0].waiting_since == since
+    assert rig.app.tray.icon.toolTip() == "快捷回复助手\n1 位买家在等待"
+
+    rig.desk.ask_attention(rig.desk.open_window("终端", focus=False))  # no chat: ignored
+    assert waiting_labels(rig.app) == ["小雨同学"]
+
+    rig.desk.focus = chat.id
+    rig.palette_paste(qtbot, "zzqa")
+    qtbot.waitUntil(lambda: chat.text == "亲，在的~", timeout=2000)
+    qtbot.waitUntil(lambda: panel.waiting_count() == 0, timeout=2000)
+    assert panel.kpi is not None and panel.kpi.today().replies == 1
+
+
+def test_clocks_that_start_themselves_can_be_turned_off(qtbot: QtBot) -> None:
+    rig = make_rig(qtbot, settings={"timers": {"auto_start": False}})
+    assert not rig.desk.ask_attention(rig.desk.open_window("小雨同学 - 千牛工作台"))
+    assert rig.app.timers is None
+
+
+def test_paused_app_starts_no_clock_on_attention(rig: Rig) -> None:
+    rig.app.set_paused(True)
+    rig.desk.ask_attention(rig.chat("小雨同学 - 千牛工作台"))
+    assert rig.app.timers is None or rig.app.timers.waiting_count() == 0
+
+
+def test_esc_in_the_quick_add_box_gives_the_focus_back_to_the_chat(rig: Rig) -> None:
+    QApplication.clipboard().clear()
+    chat = rig.chat("千牛工作台")
+    rig.press("ctrl+alt+w")
+    panel = rig.app.timers_panel()
+    assert panel.add_edit.text() == "千牛工作台"  # nothing selected or copied: the title
+    rig.desk.focus = None  # the panel took it
+    esc = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel.add_edit, esc)
+    assert rig.desk.focus == chat.id
+    assert panel.waiting_count() == 0

@@ -333,3 +333,16 @@ def test_without_a_buyer_in_the_title_the_selection_or_the_only_one_waiting(
     model.buyer_message("Lily")
     assert model.replied_to("千牛工作台") is None  # two waiting, none selected: no guess
     assert model.replied_to(None, selected="Lily") == "Lily"
+
+
+def test_auto_start_setting_is_read_checked_and_written_back() -> None:
+    config, problems = TimerConfig.from_mapping({})
+    assert config.auto_start and problems == []
+    config, problems = TimerConfig.from_mapping({"auto_start": False})
+    assert not config.auto_start and problems == []
+    config, problems = TimerConfig.from_mapping({"auto_start": "no"})
+    assert config.auto_start
+    assert [p.where for p in problems] == ["timers.auto_start"]
+    edited = TimerConfig(queues=(QueueRule("售前", 5.0, 120.0),), auto_start=False)
+    again, problems = TimerConfig.from_mapping(edited.to_mapping())
+    assert again == edited and problems == []

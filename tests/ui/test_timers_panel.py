@@ -275,3 +275,19 @@ def test_rows_show_the_right_level_before_the_first_tick(qtbot: QtBot, clocks: F
     widget = TimersPanel(model)
     qtbot.addWidget(widget)
     assert cells(widget) == [["■ 超时", "早到的", "售前", "03:20"]]
+
+
+def test_a_chat_asking_for_attention_starts_its_clock_and_keeps_the_selection(
+    panel: TimersPanel, clocks: FakeClocks
+) -> None:
+    panel.add_buyer("阿杰")
+    assert panel.selected_label() == "阿杰"
+    clocks.advance(5)
+    conv = panel.buyer_asked("小雨同学 - 千牛工作台")
+    assert conv is not None and conv.label == "小雨同学"
+    assert panel.selected_label() == "阿杰"  # the agent's row stays selected
+    clocks.advance(7)
+    panel.buyer_asked("小雨同学 - 千牛工作台")  # a second message: the first one counts
+    assert panel.model.waited(conv) == pytest.approx(7)
+    assert panel.buyer_asked("终端") is None
+    assert [c.label for c in panel.model.waiting()] == ["阿杰", "小雨同学"]
