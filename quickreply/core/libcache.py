@@ -41,12 +41,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quickreply.core import hotkeys, limits, model, packs, problems, yamlread
+from quickreply.core import hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread
 from quickreply.core.atomic import write_atomic
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.packs import PackDir, load_library, load_pack
 from quickreply.core.problems import Problem
-from quickreply.core.yamlread import display_path
+from quickreply.core.userfile import display_path, read_user_file
+from quickreply.core.yamlread import MAX_BYTES
 
 # Bump when the layout of the cache file changes.
 CACHE_FORMAT = 2
@@ -54,7 +55,7 @@ CACHE_PREFIX = "library-"
 CACHE_SUFFIX = ".pickle"
 KEEP_FILES = 4
 # The modules whose code decides what a loaded pack looks like.
-_SOURCES = (hotkeys, limits, model, packs, problems, yamlread)
+_SOURCES = (hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread)
 
 # Pickled through their constructors (see _dumps); every field of these is an init field.
 _BY_CONSTRUCTOR: tuple[type, ...] = (Snippet, Field, Step, Pack, PackMeta, Problem)
@@ -98,9 +99,9 @@ def code_version() -> str:
 
 def file_key(path: Path, source: PackSource) -> FileKey | None:
     """The cache key of one pack file, or None when it cannot be read (load it directly)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+    # Read as the loader reads: a FIFO or a symlink loop is skipped here, reported by load_pack.
+    data, _ = read_user_file(path, display_path(path), MAX_BYTES)
+    if data is None:
         return None
     digest = hashlib.blake2b(data, digest_size=20).hexdigest()
     return (str(path), display_path(path), source.value, digest)

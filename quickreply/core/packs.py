@@ -35,7 +35,9 @@ from quickreply.core.limits import enforce as enforce_limits
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem, did_you_mean
-from quickreply.core.yamlread import KeyPath, YamlDoc, display_path, read_yaml
+from quickreply.core.userdoc import KeyPath, UserDoc
+from quickreply.core.userfile import display_path
+from quickreply.core.yamlread import read_yaml
 
 SHOP_FILE = "shop.yaml"
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -175,7 +177,7 @@ def _as_text(value: object) -> str | None:
 class _PackReader:
     """Turns one parsed YAML document into pack metadata and snippets, collecting problems."""
 
-    def __init__(self, doc: YamlDoc, problems: list[Problem]) -> None:
+    def __init__(self, doc: UserDoc, problems: list[Problem]) -> None:
         self.doc = doc
         self.problems = problems
 
@@ -185,10 +187,7 @@ class _PackReader:
     def unknown_keys(
         self, keys: KeyPath, where: str, mapping: dict[Any, Any], allowed: Sequence[str]
     ) -> None:
-        for key in mapping:
-            if key not in allowed:
-                hint = did_you_mean(str(key), allowed) or "known keys: " + ", ".join(allowed)
-                self.error((*keys, key), where, f"unknown key '{key}'", hint)
+        self.problems += self.doc.unknown_keys(keys, where, mapping, allowed)
 
     def read_header(self) -> PackMeta | None:
         data = self.doc.data
@@ -642,11 +641,22 @@ def _files(pack_dir: PackDir, problems: list[Problem]) -> Iterator[Path]:
         yield from pack_files(path)
     elif path.is_file():
         yield path
+    elif path.is_symlink():
+        yield path  # a dangling link or a loop: reading it says which, in one line
     elif pack_dir.source is PackSource.EXTRA:
         # The standard folders may simply not exist yet; a path the user typed must.
         problems.append(
             Problem(display_path(path), 1, "", "no such file or folder", "check the path")
         )
+
+
+def _same_file_key(file: Path) -> Path:
+    """What tells a file reached twice (through a linked folder) from another file."""
+    try:
+        return file.resolve()
+    except (OSError, RuntimeError):
+        # A symlink loop (RuntimeError before Python 3.13): reading it reports the loop.
+        return file.absolute()
 
 
 PackLoader = Callable[[Path, PackSource], tuple[Pack | None, list[Problem]]]
@@ -665,7 +675,7 @@ def load_library(dirs: Sequence[PackDir], load: PackLoader = load_pack) -> Libra
     by_code: dict[str, Snippet] = {}
     for pack_dir in dirs:
         for file in _files(pack_dir, problems):
-            key = file.resolve()
+            key = _same_file_key(file)
             if key in seen_files:
                 continue
             seen_files.add(key)

@@ -1,9 +1,10 @@
 """The user's settings: a frozen dataclass, stored as JSON in ``AppPaths.settings_file``.
 
-Loading never fails: a missing file gives the defaults; a corrupt file is kept aside as
-``settings.json.corrupt`` and the defaults are used, with one Problem saying so; a bad value
-for one key costs only that key. Saving is atomic (temp file + ``os.replace``) and keeps the
-previous file as ``settings.json.bak``.
+Loading never fails: a missing file gives the defaults; a corrupt file (not JSON, not UTF-8,
+nested too deeply) is kept aside as ``settings.json.corrupt`` and the defaults are used, with one
+Problem saying so; a file that cannot be read (not a regular file, too big) gives the defaults
+and one Problem; a bad value for one key costs only that key, reported at that key's line.
+Saving is atomic (temp file + ``os.replace``) and keeps the previous file as ``settings.json.bak``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from typing import Any, Final
 
 from quickreply.core.atomic import write_atomic
 from quickreply.core.hotkeys import HotkeyError, normalise_hotkey
-from quickreply.core.problems import Problem, Severity, did_you_mean
+from quickreply.core.jsonread import MAX_BYTES, parse_json
+from quickreply.core.problems import Problem, Severity
+from quickreply.core.userdoc import UserDoc
+from quickreply.core.userfile import NO_SUCH_FILE, decode_utf8, read_user_file
 
 SETTINGS_VERSION: Final = 1
 LANGUAGES: Final = ("system", "zh_CN", "en", "zh_TW")
@@ -136,63 +140,67 @@ def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
 
 
 def settings_from_json(data: Any, path: str = "settings.json") -> tuple[Settings, list[Problem]]:
-    """Build Settings from parsed JSON; a bad key falls back to its default with a Problem."""
+    """Build Settings from parsed JSON (no line numbers); see :func:`settings_from_doc`."""
+    return settings_from_doc(UserDoc(path, data))
+
+
+def settings_from_doc(doc: UserDoc) -> tuple[Settings, list[Problem]]:
+    """Build Settings from a parsed file; a bad key falls back to its default with a Problem."""
     defaults = Settings()
+    data = doc.data
     if not isinstance(data, dict):
         return defaults, [
-            Problem(path, 1, "settings", "the file is not a JSON object", "started with defaults")
+            Problem(
+                doc.path, 1, "settings", "the file is not a JSON object", "started with defaults"
+            )
         ]
-    known = {f.name for f in fields(Settings)}
+    known = [f.name for f in fields(Settings)]
+    # Unknown keys are only warnings: a newer version's setting must not stop an older app.
+    problems = doc.unknown_keys((), "", data, known, Severity.WARNING)
     values: dict[str, Any] = {}
-    problems: list[Problem] = []
     for key, value in data.items():
         if key not in known:
-            hint = did_you_mean(key, known) or "ignored"
-            problems.append(
-                Problem(path, 1, key, "unknown setting", hint, severity=Severity.WARNING)
-            )
             continue
         used, error = _check_value(key, value, getattr(defaults, key))
         values[key] = used
         if error:
-            problems.append(Problem(path, 1, key, error, "using the default"))
+            problems.append(doc.problem((key,), key, error, "using the default"))
     return replace(defaults, **values), problems
 
 
 def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     """Read settings; never raises for bad content. A corrupt file is copied aside first."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Settings(), []
-    except OSError as err:
+    shown = str(path)
+    raw, unreadable = read_user_file(path, shown, MAX_BYTES, expect="a .json file")
+    if raw is None:
+        if unreadable is None or unreadable.message == NO_SUCH_FILE:
+            return Settings(), []
+        # Not a regular file, unreadable or too big: nothing to keep aside (copying a FIFO or a
+        # device could hang or never end).
         return Settings(), [
-            Problem(
-                str(path), 1, "settings", f"cannot read: {err.strerror}", "started with defaults"
-            )
+            Problem(shown, 1, "settings", unreadable.message, "started with defaults")
         ]
+    text, problem = decode_utf8(raw, shown)
+    doc, problems = parse_json(text, shown) if problem is None else (None, [problem])
+    if doc is not None:
+        settings, more = settings_from_doc(doc)
+        return settings, [*problems, *more]
+    kept = path.with_name(path.name + ".corrupt")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        kept = path.with_name(path.name + ".corrupt")
-        try:
-            shutil.copyfile(path, kept)
-            hint = f"a copy is kept at {kept}"
-        except OSError as copy_err:
-            # A read-only config folder must not turn a corrupt file into a crash at start.
-            hint = f"no copy could be kept: {copy_err.strerror}; fix or delete the file"
-        line = err.lineno if isinstance(err, json.JSONDecodeError) else 1
-        what = err.msg if isinstance(err, json.JSONDecodeError) else "not UTF-8"
-        return Settings(), [
-            Problem(
-                str(path),
-                line,
-                "settings",
-                f"the file is corrupt ({what}); started with defaults",
-                hint,
-            )
-        ]
-    return settings_from_json(data, str(path))
+        shutil.copyfile(path, kept)
+        hint = f"a copy is kept at {kept}"
+    except OSError as copy_err:
+        # A read-only config folder must not turn a corrupt file into a crash at start.
+        hint = f"no copy could be kept: {copy_err.strerror}; fix or delete the file"
+    return Settings(), [
+        Problem(
+            shown,
+            problems[0].line,
+            "settings",
+            f"the file is corrupt ({problems[0].message}); started with defaults",
+            hint,
+        )
+    ]
 
 
 def save_settings(settings: Settings, path: Path) -> None:

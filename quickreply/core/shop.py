@@ -20,9 +20,10 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
-from quickreply.core.problems import Problem, did_you_mean
+from quickreply.core.problems import Problem
 from quickreply.core.regions import lookup_region, suggest_region
-from quickreply.core.yamlread import YamlDoc, format_key_path, read_yaml
+from quickreply.core.userdoc import UserDoc, format_key_path
+from quickreply.core.yamlread import read_yaml
 
 FORMAT_VERSION = 1
 CENT = Decimal("0.01")
@@ -373,7 +374,7 @@ _TIER_KEYS = ("spend", "off")
 class _Reader:
     """Walks the parsed YAML, collecting one Problem per mistake and carrying on."""
 
-    def __init__(self, doc: YamlDoc) -> None:
+    def __init__(self, doc: UserDoc) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
 
@@ -386,18 +387,8 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(keys, "expected a mapping of key: value lines", "see docs/shop-profile.md")
             return {}
-        out: dict[str, object] = {}
-        for key, item in value.items():
-            # YAML 1.1 reads the bare words off/on/no/yes as booleans, even as keys.
-            name = (
-                {False: "off", True: "on"}.get(key, str(key)) if isinstance(key, bool) else str(key)
-            )
-            if name not in allowed:
-                hint = did_you_mean(name, allowed) or "allowed: " + ", ".join(allowed)
-                self.problem((*keys, key), f"unknown key '{name}'", hint)
-            else:
-                out[name] = item
-        return out
+        self.problems += self.doc.unknown_keys(keys, format_key_path(keys), value, allowed)
+        return {str(key): item for key, item in value.items() if key in allowed}
 
     def text(self, value: object, keys: tuple[Hashable, ...], *, required: bool = False) -> str:
         if value is None:
@@ -472,11 +463,11 @@ def load_shop(path: Path) -> tuple[ShopProfile | None, list[Problem]]:
     doc, problems = read_yaml(path)
     if doc is None:
         return None, problems
-    shop, more = parse_shop(doc, cutoff_written=_cutoff_written(path, doc))
+    shop, more = parse_shop(doc, cutoff_written=_cutoff_written(doc))
     return shop, [*problems, *more]
 
 
-def _cutoff_written(path: Path, doc: YamlDoc) -> str | None:
+def _cutoff_written(doc: UserDoc) -> str | None:
     """The cutoff's value as written, when only the text can tell what its number means.
 
     YAML 1.1 reads an unquoted 16:00 as the int 960 (fine), but a bare 16 or 960 is an int too.
@@ -484,15 +475,12 @@ def _cutoff_written(path: Path, doc: YamlDoc) -> str | None:
     """
     if not (isinstance(doc.data, dict) and isinstance(doc.data.get("cutoff"), int)):
         return None
-    try:
-        line = path.read_text(encoding="utf-8-sig").splitlines()[doc.line("cutoff") - 1]
-    except (OSError, UnicodeDecodeError, IndexError):
-        return None
+    line = doc.source_line(doc.line("cutoff"))
     return line.partition("cutoff")[2].lstrip(" \t:").partition(" #")[0].strip()
 
 
 def parse_shop(
-    doc: YamlDoc, *, cutoff_written: str | None = None
+    doc: UserDoc, *, cutoff_written: str | None = None
 ) -> tuple[ShopProfile | None, list[Problem]]:
     """Build the profile from parsed YAML; ``cutoff_written`` is the cutoff as written."""
     r = _Reader(doc)

@@ -3,157 +3,71 @@
 Packs and the shop profile are written by people in text editors, so every problem must point at
 a line. PyYAML's constructed values forget where they came from; this module composes the node
 tree (libyaml's ``CSafeLoader`` when available), builds plain values from it (dict, list, str,
-int, float, bool, None, dates) and keeps a table from each value's *path* — the tuple of mapping
-keys and list indexes leading to it — to its line.
+int, float, bool, None, dates; mapping keys stay the text written, see core/userdoc.py) and keeps
+a table from each value's *path* — the tuple of mapping keys and list indexes leading to it — to
+its line, in a :class:`~quickreply.core.userdoc.UserDoc`.
 
-It also turns every way a file can be unreadable into one :class:`Problem`: too big, not UTF-8
-(with a GBK/GB18030 diagnosis, since many Chinese Windows tools save GBK), a YAML syntax error at
-the line libyaml stopped on, unsupported tags, duplicate keys. It never raises for bad input.
-"""
+It also turns every way a file can be unreadable into one :class:`Problem`: not a regular file or
+too big (core/userfile.py reads it), not UTF-8 (with a GBK/GB18030 diagnosis, since many Chinese
+Windows tools save GBK), a YAML syntax error at the line libyaml stopped on, nesting deeper than
+any pack, unsupported tags, duplicate keys. It never raises for bad input."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Hashable
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quickreply.core.problems import Problem
+from quickreply.core.userdoc import MAX_DEPTH, KeyPath, UserDoc, format_key_path, too_deep
+
+# display_path is imported from here by callers that predate core/userfile.py.
+from quickreply.core.userfile import display_path, read_user_text
 
 # libyaml is ~10x faster than the pure-Python parser; both give the same nodes and marks.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 5 * 1024 * 1024  # packs are a few hundred KB; anything this big is a wrong file
 
-KeyPath = tuple[Hashable, ...]
-
-RESAVE_UTF8 = (
-    "re-save it as UTF-8: in Notepad 另存为 → 编码 UTF-8; in VS Code 'Save with Encoding' → UTF-8"
-)
-
-
-def display_path(path: Path) -> str:
-    """The path as a person typed it: relative to the current folder when inside it."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
-
-
-@dataclass(frozen=True, slots=True)
-class YamlDoc:
-    """One parsed YAML document: plain ``data`` plus the line of every key and list item."""
-
-    path: str  # as shown in problems
-    data: object
-    key_lines: Mapping[KeyPath, int] = field(default_factory=dict)  # line of the key / item
-    value_lines: Mapping[KeyPath, int] = field(default_factory=dict)  # where the value starts
-    block_scalars: frozenset[KeyPath] = frozenset()  # values written as `|` or `>` blocks
-
-    def line(self, *keys: Hashable) -> int:
-        """Line of the key (or list item) at ``keys``; falls back to the nearest known parent."""
-        return _lookup(self.key_lines, keys)
-
-    def value_line(self, *keys: Hashable) -> int:
-        """Line where the value at ``keys`` starts: for `|`/`>` blocks, its first content line."""
-        return _lookup(self.value_lines, keys)
-
-    def problem(self, keys: KeyPath, where: str, message: str, hint: str = "") -> Problem:
-        return Problem(self.path, self.line(*keys), where, message, hint)
-
-
-def _lookup(table: Mapping[KeyPath, int], keys: KeyPath) -> int:
-    for end in range(len(keys), -1, -1):
-        line = table.get(keys[:end])
-        if line is not None:
-            return line
-    return 1
-
 
 def read_yaml(
     path: Path, *, shown_as: str | None = None, max_bytes: int = MAX_BYTES
-) -> tuple[YamlDoc | None, list[Problem]]:
+) -> tuple[UserDoc | None, list[Problem]]:
     """Read and parse ``path``. An empty file gives a doc whose ``data`` is None, no problem."""
     shown = shown_as if shown_as is not None else display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, [
-                Problem(
-                    shown,
-                    1,
-                    "",
-                    f"file is too big ({_megabytes(size)}, the limit is {_megabytes(max_bytes)})",
-                    "is this the right file? split it into smaller packs",
-                )
-            ]
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(shown, 1, "", "no such file", "check the path")]
-    except IsADirectoryError:
-        return None, [Problem(shown, 1, "", "is a folder, not a file", "give a .yaml file")]
-    except OSError as err:
-        reason = err.strerror or str(err)
-        return None, [
-            Problem(shown, 1, "", f"cannot read the file: {reason}", "check its permissions")
-        ]
-    text, problem = decode_utf8(raw, shown)
-    if problem is not None:
-        return None, [problem]
+    text, problem = read_user_text(
+        path,
+        shown,
+        max_bytes,
+        expect="a .yaml file",
+        too_big_hint="is this the right file? split it into smaller packs",
+    )
+    if text is None:
+        return None, [problem] if problem is not None else []
     return parse_yaml(text, shown)
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def decode_utf8(raw: bytes, shown: str) -> tuple[str, Problem | None]:
-    """Decode UTF-8 (a BOM is fine); otherwise say which encoding it looks like and what to do."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "", Problem(shown, 1, "", "file is UTF-16, not UTF-8", RESAVE_UTF8)
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-    # The fix is the same whatever it is, but naming the encoding tells people why. Big5 bytes
-    # often decode as GBK too, into rare characters and private-use ones: the reading with
-    # more ordinary Chinese characters wins, GBK on a tie (the far more common one).
-    gbk, big5 = _hanzi(raw, "gb18030"), _hanzi(raw, "big5")
-    if gbk < 0 and big5 < 0:
-        return "", Problem(shown, line, "", "file is not UTF-8 text", RESAVE_UTF8)
-    looks = "Big5" if big5 > gbk else "GBK/GB18030 (common on Chinese Windows)"
-    return "", Problem(shown, line, "", f"file is not UTF-8: it looks like {looks}", RESAVE_UTF8)
-
-
-def _hanzi(raw: bytes, codec: str) -> int:
-    """How many CJK ideographs ``raw`` decodes to in ``codec``; -1 when it does not decode."""
-    try:
-        text = raw.decode(codec)
-    except UnicodeDecodeError:
-        return -1
-    return sum(1 for char in text if "\u4e00" <= char <= "\u9fff")
-
-
-def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
+def parse_yaml(text: str, shown: str) -> tuple[UserDoc | None, list[Problem]]:
     """Parse one YAML document from ``text``; problems name ``shown`` as the file."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            return YamlDoc(shown, None), []
+            return UserDoc(shown, None, text=text), []
         builder = _Builder(loader, shown)
         data = builder.build(node, ())
+        if builder.too_deep_line:
+            return None, [too_deep(shown, builder.too_deep_line)]
         return (
-            YamlDoc(
+            UserDoc(
                 shown,
                 data,
                 builder.key_lines,
                 builder.value_lines,
                 frozenset(builder.blocks),
+                text,
             ),
             builder.problems,
         )
@@ -171,6 +85,9 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDoc | None, list[Problem]]:
                 "delete it: retype the line, or paste it as plain text",
             )
         ]
+    except RecursionError:
+        # Only the pure-Python composer recurses per level; libyaml stops at 1000 levels itself.
+        return None, [too_deep(shown, 1)]
     finally:
         loader.dispose()
 
@@ -179,6 +96,8 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str, shown: str) -> Problem
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark is not None else 1
     what = (err.problem or err.context or "syntax error").strip()
+    if "nesting depth" in what:  # libyaml's own limit
+        return too_deep(shown, line)
     context = f"{err.context or ''} {what}"
     lines = text.splitlines()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -205,16 +124,26 @@ class _Builder:
         self.problems: list[Problem] = []
         # Aliases reuse one node: build it once, so `&a` / `*a` bombs stay small.
         self.built: dict[int, object] = {}
+        # How many levels each built node holds, so an alias cannot stack depth past the limit.
+        self.heights: dict[int, int] = {}
         self.active: set[int] = set()
+        self.too_deep_line = 0  # where nesting first went past MAX_DEPTH; the doc is then refused
 
     def build(self, node: Node, path: KeyPath) -> object:
         line = node.start_mark.line + 1
+        if len(path) > MAX_DEPTH:
+            self.too_deep_line = self.too_deep_line or line
+            return None
         if isinstance(node, ScalarNode) and node.style in ("|", ">"):
             self.blocks.add(path)
             line += 1  # a block's text starts on the line after its indicator
         self.value_lines.setdefault(path, line)
         known = self.built.get(id(node), _MISSING)
         if known is not _MISSING:
+            if len(path) + self.heights.get(id(node), 0) > MAX_DEPTH:
+                # The alias's own line: the node's mark is where its anchor was defined.
+                self.too_deep_line = self.too_deep_line or self.value_lines.get(path[:-1], line)
+                return None
             return known
         if id(node) in self.active:
             self.problems.append(
@@ -227,6 +156,11 @@ class _Builder:
         finally:
             self.active.discard(id(node))
         self.built[id(node)] = value
+        if not isinstance(node, ScalarNode):
+            children = node.value if isinstance(node, SequenceNode) else [v for _, v in node.value]
+            self.heights[id(node)] = 1 + max(
+                (self.heights.get(id(c), 0) for c in children), default=0
+            )
         return value
 
     def _build(self, node: Node, path: KeyPath) -> object:
@@ -292,7 +226,10 @@ class _Builder:
                     )
                 )
                 continue
-            key: Hashable = self._scalar(key_node)
+            if self._unsupported(key_node):
+                continue
+            # A key is a name: kept as written, never YAML 1.1's `on` → True or `1` → 1.
+            key = key_node.value
             key_path = (*path, key)
             if key in result:
                 where = format_key_path(path)
@@ -313,11 +250,3 @@ class _Builder:
 
 _MISSING = object()
 _STR_TAG = "tag:yaml.org,2002:str"
-
-
-def format_key_path(path: KeyPath) -> str:
-    """``('snippets', 2, 'fields')`` → ``snippets[2].fields``: for generic 'where' parts."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out

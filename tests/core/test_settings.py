@@ -54,8 +54,8 @@ def test_corrupt_file_is_kept_aside_and_defaults_are_used(tmp_path: Path) -> Non
     settings, problems = load_settings(path)
     assert settings == Settings()
     assert [str(p) for p in problems] == [
-        f"{path}:2: settings: the file is corrupt (Expecting value); started with defaults "
-        f"(a copy is kept at {path}.corrupt)"
+        f"{path}:2: settings: the file is corrupt (JSON syntax error: Expecting value);"
+        f" started with defaults (a copy is kept at {path}.corrupt)"
     ]
     assert (tmp_path / "settings.json.corrupt").read_text(encoding="utf-8").startswith('{"theme"')
 
@@ -73,9 +73,9 @@ def test_a_corrupt_file_that_cannot_be_copied_aside_still_starts_with_defaults(
     settings, problems = load_settings(path)
     assert settings == Settings()
     assert [str(p) for p in problems] == [
-        f"{path}:1: settings: the file is corrupt (Expecting property name enclosed in double"
-        " quotes); started with defaults (no copy could be kept: Permission denied; fix or"
-        " delete the file)"
+        f"{path}:1: settings: the file is corrupt (JSON syntax error: Expecting property name"
+        " enclosed in double quotes); started with defaults (no copy could be kept: Permission"
+        " denied; fix or delete the file)"
     ]
 
 
@@ -102,7 +102,7 @@ def test_unknown_key_is_a_warning_with_a_hint(tmp_path: Path) -> None:
     settings, problems = load_settings(path)
     assert settings == Settings()
     assert [str(p) for p in problems] == [
-        f"{path}:1: warning: them: unknown setting (did you mean 'theme'?)"
+        f"{path}:1: warning: unknown key 'them' (did you mean 'theme'?)"
     ]
 
 

@@ -286,8 +286,7 @@ def test_problems_point_at_the_line(tmp_path: Path) -> None:
     shown = [str(p).replace(str(path), "shop.yaml") for p in problems]
     assert shown == [
         "shop.yaml:5: couriers.regions[0].regions[0]: unknown region '新彊' (did you mean '新疆'?)",
-        "shop.yaml:8: free_shipping.threshhold: unknown key 'threshhold'"
-        " (did you mean 'threshold'?)",
+        "shop.yaml:8: free_shipping: unknown key 'threshhold' (did you mean 'threshold'?)",
         "shop.yaml:7: free_shipping: threshold is required (write threshold: 99)",
         "shop.yaml:14: promotions[0].tiers[0]: takes off 200 from 200:"
         " the saving must be less than the spend",

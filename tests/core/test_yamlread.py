@@ -31,7 +31,8 @@ def test_values_are_plain_python_with_the_line_of_every_key_and_item() -> None:
         "pack": {"id": "a"},
         "snippets": [
             {"id": "x", "text": "亲\n在的\n"},
-            {"id": "y", "tags": ["快递", 618], True: dt.date(2024, 11, 11)},
+            # A key is the text written: YAML 1.1 would read a bare `on` as True.
+            {"id": "y", "tags": ["快递", 618], "on": dt.date(2024, 11, 11)},
         ],
     }
     assert doc.line("pack", "id") == 2
