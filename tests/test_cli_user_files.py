@@ -214,3 +214,21 @@ def test_json_written_by_the_app_is_not_mistaken_for_deep_nesting(tmp_path: Path
     settings, problems = load_settings(home / "config" / "settings.json")
     assert problems == []
     assert settings.theme == "dark" and settings.timers == timers
+
+
+@pytest.mark.parametrize("kind", ["fifo", "loop"])
+def test_lint_names_a_shop_yaml_that_is_not_a_regular_file(kind: str) -> None:
+    good_pack(Path("packs"), NO_NOTE)
+    if kind == "fifo":
+        os.mkfifo("packs/shop.yaml")
+    else:
+        Path("packs/shop.yaml").symlink_to("shop.yaml")
+    done = quickreply("lint", "packs")
+    assert (done.returncode, done.stderr) == (1, "")
+    out = done.stdout.splitlines()
+    assert (out[0], out[2:]) == (NO_NOTE_WARNING, ["1 error, 1 warning in 2 files"])
+    assert out[1].startswith(
+        "packs/shop.yaml:1: is a named pipe (FIFO), not a regular file"
+        if kind == "fifo"
+        else "packs/shop.yaml:1: is a symbolic link that loops back on itself"
+    )

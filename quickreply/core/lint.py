@@ -33,6 +33,7 @@ The rules (configurable through :class:`LintConfig`):
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -325,7 +326,8 @@ def split_paths(paths: Sequence[Path]) -> tuple[list[PackDir], list[Path]]:
             shops.append(path)
             continue
         dirs.append(PackDir(path, PackSource.EXTRA))
-        if (path / SHOP_FILE).is_file():
+        # lexists, not is_file: a FIFO or a symlink loop named shop.yaml is reported, not skipped.
+        if os.path.lexists(path / SHOP_FILE):
             shops.append(path / SHOP_FILE)
     return dirs, shops
 
