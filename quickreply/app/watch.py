@@ -43,7 +43,8 @@ class LibraryWatcher:
         for folder in (paths.team, paths.personal, *extra):
             if folder.is_dir():
                 wanted.add(str(folder))
-                wanted.update(str(p) for p in folder.rglob("*.y*ml"))
+                # Regular files only: Qt prints a warning of its own for a symlink loop.
+                wanted.update(str(p) for p in folder.rglob("*.y*ml") if p.is_file())
             elif folder.is_file():
                 wanted.add(str(folder))
         if shop.exists():

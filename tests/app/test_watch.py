@@ -4,11 +4,15 @@ hotkeys and the previews follow without a restart, and a broken publish is shown
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from quickreply.app.watch import LibraryWatcher
 from quickreply.core.paths import AppPaths
 from tests.app.rig import Rig, make_rig
 from tests.conftest import SHIPPED
@@ -99,3 +103,17 @@ def test_changing_the_personal_folder_in_settings_loads_its_packs(
     rig.app.apply_settings(settings)
     assert titles_found(rig, "ssyys") == ["双十一预售说明"]
     assert titles_found(rig, "zzqa") == []  # the old personal folder is no longer read
+
+
+def test_only_regular_pack_files_are_watched(tmp_path: Path, qtbot: QtBot, qtlog: Any) -> None:
+    """A symlink loop or a FIFO is reported once by the loader; the watcher adds no Qt warning."""
+    paths = AppPaths.from_env()
+    paths.team.mkdir(parents=True, exist_ok=True)
+    (paths.team / "good.yaml").write_text(TEAM_PACK, encoding="utf-8")
+    (paths.team / "self.yaml").symlink_to("self.yaml")
+    os.mkfifo(paths.team / "pipe.yaml")
+    parent = QObject()  # owns the watcher: it must outlive the checks below
+    watcher = LibraryWatcher(parent, lambda: None)
+    watcher.watch(paths, (), tmp_path / "no-shop.yaml")
+    assert sorted(Path(p).name for p in watcher.watcher.files()) == ["good.yaml"]
+    assert [r.message for r in qtlog.records if "inotify" in r.message] == []
