@@ -24,7 +24,8 @@ from quickreply.core.problems import Problem
 from quickreply.core.userdoc import MAX_DEPTH, KeyPath, UserDoc, format_key_path, too_deep
 
 # display_path is imported from here by callers that predate core/userfile.py.
-from quickreply.core.userfile import display_path, read_user_text
+from quickreply.core.userfile import display_path as display_path
+from quickreply.core.userfile import read_user_text
 
 # libyaml is ~10x faster than the pure-Python parser; both give the same nodes and marks.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
