@@ -1,4 +1,4 @@
-"""Frozen data model shared by every layer: snippets, packs, the merged library.
+"""Frozen data model shared by every layer: snippets, packs, the merged library, usage counts.
 
 Loaders build these; nothing mutates them. An edit produces a new object, so the search index
 and the views can compare by identity and never see a half-edited snippet.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal
@@ -89,6 +90,14 @@ class Snippet:
     def default_values(self) -> dict[str, str]:
         """The fields' defaults: what a direct hotkey pastes with (nobody fills a form)."""
         return {f.name: f.default for f in self.fields if f.default is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """How often this agent used a snippet, and when last (the store is core/stats.py)."""
+
+    count: int
+    last_used: datetime
 
 
 @dataclass(frozen=True, slots=True)

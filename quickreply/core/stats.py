@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from quickreply.core.model import Usage
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.sqlitefile import (
     Migration,
@@ -27,15 +27,6 @@ from quickreply.core.sqlitefile import (
     migrate,
     move_aside,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Usage:
-    """How often a snippet was used, and when last."""
-
-    count: int
-    last_used: datetime
-
 
 # Each entry upgrades the schema from version N (its index) to N + 1.
 MIGRATIONS: tuple[Migration, ...] = (

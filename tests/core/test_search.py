@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
+from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet, Usage
 from quickreply.core.search import CACHE_PREFIX, SearchIndex
-from quickreply.core.stats import Usage
 
 NOW = datetime(2024, 11, 11, 12, 0, tzinfo=UTC)
 

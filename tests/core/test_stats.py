@@ -6,7 +6,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from quickreply.core.stats import SCHEMA_VERSION, StatsStore, Usage
+from quickreply.core.model import Usage
+from quickreply.core.stats import SCHEMA_VERSION, StatsStore
 
 T0 = datetime(2024, 11, 11, 9, 0, tzinfo=UTC)
 

@@ -1,0 +1,87 @@
+"""The search index's cache files: their names, their bytes on disk, and dropping old ones.
+
+A cache file holds the index's tables in ``marshal`` form (plain strings, ints, lists and
+dicts: nothing in it can run code when loaded) under ``search-index-<key>.bin``, the key
+covering the index version, the pypinyin/OpenCC versions and the library's content. Every
+byte read or written goes through :func:`read` and :func:`write`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+from pathlib import Path
+from typing import Any
+
+from quickreply.core.atomic import write_atomic
+from quickreply.core.model import Library
+from quickreply.core.search.records import library_records, texts
+
+# Bump whenever the cached layout or the way keys are computed changes.
+INDEX_VERSION = 6
+CACHE_PREFIX = "search-index-"
+
+
+def cache_path(cache_dir: Path, library: Library, key: str | None = None) -> Path:
+    """Where the index of ``library`` is cached; ``key``: see :func:`given_key`."""
+    name = given_key(key) if key else library_key(library)
+    return cache_dir / f"{CACHE_PREFIX}{name}.bin"
+
+
+def read(path: Path) -> dict[str, Any] | None:
+    """What :func:`write` wrote to ``path``; None when missing, unreadable or of another version."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return None
+    return data
+
+
+def write(path: Path, data: dict[str, object]) -> None:
+    """Write ``data`` (plain values only) to ``path`` atomically (temp file + os.replace)."""
+    write_atomic(path, marshal.dumps({"version": INDEX_VERSION, **data}), backup=False)
+
+
+def prune(cache_dir: Path, keep: Path) -> None:
+    """Drop older cached indexes: one library, one current cache file (plus the one before)."""
+    olds = sorted(
+        (p for p in cache_dir.glob(f"{CACHE_PREFIX}*.bin") if p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in olds[1:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
+def library_key(library: Library) -> str:
+    """Hash of everything the index is built from, plus the index and table versions."""
+    digest = hashlib.blake2b(digest_size=20)
+    parts: list[str] = [str(INDEX_VERSION), _table_versions()]
+    for s in library_records(library):
+        parts.extend((s.id, s.title, s.code, s.group, *s.tags, "\x02", *s.examples, "\x02"))
+        parts.extend(texts(s))
+        parts.append("\x03")
+    digest.update("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def given_key(key: str) -> str:
+    """A caller's library fingerprint (core/libcache.py's) with the index and table versions."""
+    text = f"{INDEX_VERSION}\x1f{_table_versions()}\x1f{key}"
+    return "k" + hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _table_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for dist in ("pypinyin", "opencc"):
+        try:
+            out.append(version(dist))
+        except PackageNotFoundError:
+            out.append("?")
+    return "/".join(out)

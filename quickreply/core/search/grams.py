@@ -1,0 +1,148 @@
+"""Gram bitmaps: per field, which records may hold a needle, as one Python int per key.
+
+Bit *i* of a key's int says record *i* is filed under that key (see :func:`grams`). A needle
+can only occur where all its keys are, so an AND of a few ints gives a superset of the
+records where it occurs, before any scan. Built with the index and cached with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
+from operator import add, itemgetter
+from typing import cast
+
+from quickreply.core.search.fields import SPEC
+from quickreply.core.search.records import Field
+from quickreply.core.textkeys import SEP_ITEM
+
+# Gram keys (see grams): pairs of these, and any character outside ASCII.
+_ASCII = frozenset(map(chr, range(128)))
+_HEAD = itemgetter(slice(0, 1))
+_ALNUM_RUN = re.compile("[A-Za-z0-9]{2,}")
+# A letter/digit right behind a non-alphanumeric one (what a whole-word match starts with);
+# re's \W and _ are exactly what str.isalnum() rejects.
+_WORD_HEAD = re.compile(r"(?<=[\W_])[^\W_]")
+WORD_MARK = "\x02"
+_GRAM_CHUNK = 8192
+
+Grams = dict[str, dict[str, int]]  # field name (and "code") -> key -> bitmap of records
+
+
+def build_grams(fields: Mapping[str, Field], codes: Sequence[str]) -> Grams:
+    """The bitmaps of every field (word-start keys where a whole word scores more) and codes."""
+    out: Grams = {}
+    for name, field in fields.items():
+        spec = SPEC[name]
+        out[name] = gram_bitmaps(field.segments(), words=spec.word > spec.substring)
+    out["code"] = gram_bitmaps(codes)
+    return out
+
+
+def grams_from(data: object, fields: Mapping[str, Field]) -> Grams:
+    """The gram bitmaps back from the cache; a ValueError when they do not fit the index."""
+    grams = cast("Grams", data)
+    if not isinstance(grams, dict) or set(grams) != {*fields, "code"}:
+        raise ValueError("gram bitmaps")
+    for maps in grams.values():
+        if not isinstance(maps, dict):
+            raise ValueError("gram bitmaps")
+    return grams
+
+
+def cand(maps: dict[str, int], every: int, needle: str, *, start: bool) -> int:
+    """Records of one field's ``maps`` that may contain ``needle`` (at an item start if
+    ``start``), out of ``every``."""
+    bitmap = every
+    for key in needle_grams(needle):
+        bitmap &= maps.get(key, 0)
+        if not bitmap:
+            return 0
+    if start:
+        bitmap &= maps.get(SEP_ITEM + needle[0], 0)
+    return bitmap
+
+
+def grams(segment: str, words: bool) -> set[str]:
+    """The keys one record's field is filed under in the gram bitmaps.
+
+    Its non-ASCII characters (汉字 one by one), its pairs of ASCII letters/digits, and for each
+    item its first character behind ``SEP_ITEM`` (an item-start key); with ``words``, each
+    character behind a non-alphanumeric one (a word-start key). Any substring of the field
+    yields only keys the field has, so an AND of a needle's keys is a superset of the records
+    where it occurs; with the item-start (word-start) key, of those where an item (a word)
+    starts with it.
+    C-level set operations and ``map`` only: this runs for every field of every record.
+    """
+    out = set(segment)
+    out -= _ASCII
+    out.update(map(add, repeat(SEP_ITEM), map(_HEAD, segment.split(SEP_ITEM))))
+    for run in _ALNUM_RUN.findall(segment):
+        out.update(map(add, run, run[1:]))
+    if words:
+        out.update(map(add, repeat(WORD_MARK), _WORD_HEAD.findall(segment)))
+    return out
+
+
+def needle_grams(needle: str) -> set[str]:
+    """The keys every record containing ``needle`` is filed under (see :func:`grams`)."""
+    out = {ch for ch in needle if ch > "\x7f"}
+    out.update(p for p in map(add, needle, needle[1:]) if p.isascii() and p.isalnum())
+    return out
+
+
+def gram_bitmaps(segments: Sequence[str], words: bool = False) -> dict[str, int]:
+    """Key -> bitmap of the records (bit i = record i) whose segment is filed under the key.
+
+    Equal segments (groups, tags) are looked at once; C-level ``map`` calls throughout, as
+    inverting ~100 keys per record in Python bytecode would double the build time. Records
+    go in chunks so the lists of record numbers per key stay small (memory at 100k).
+    """
+    out: dict[str, int] = {}
+    for base in range(0, len(segments), _GRAM_CHUNK):
+        chunk = segments[base : base + _GRAM_CHUNK]
+        by_segment: dict[str, list[int]] = {}
+        for i, segment in enumerate(chunk):
+            ids = by_segment.get(segment)
+            if ids is None:
+                by_segment[segment] = [i]
+            else:
+                ids.append(i)
+        rows: defaultdict[str, list[int]] = defaultdict(list)
+        for segment, ids in by_segment.items():
+            if segment:
+                _drain(map(list.extend, map(rows.__getitem__, grams(segment, words)), repeat(ids)))
+        zeros = bytearray(b"0") * len(chunk)
+        for key, ids in rows.items():
+            digits = zeros[:]
+            _drain(map(digits.__setitem__, ids, repeat(49)))  # b"1"
+            digits.reverse()
+            out[key] = out.get(key, 0) | int(digits, 2) << base
+    return out
+
+
+def _drain(iterator: Iterator[object]) -> None:
+    """Run ``iterator`` to its end at C speed, keeping nothing."""
+    deque(iterator, maxlen=0)
+
+
+def bitmap_of(indices: Iterable[int], count: int) -> int:
+    row = bytearray(count // 8 + 1)
+    for i in indices:
+        row[i >> 3] |= 1 << (i & 7)
+    return int.from_bytes(row, "little")
+
+
+def bits(bitmap: int) -> Iterator[int]:
+    """The set bits of ``bitmap``, lowest first (one C ``rfind`` each over its binary text)."""
+    text = bin(bitmap)
+    top = len(text) - 1
+    end = len(text)
+    while True:
+        j = text.rfind("1", 2, end)
+        if j == -1:
+            return
+        yield top - j
+        end = j

@@ -1,0 +1,206 @@
+"""The search front door: ``SearchIndex`` answers each keystroke, remembering what typing on reuses.
+
+Typing on: a query that extends the previous one searches only the previous matches, and the
+full match maps of the last few terms are kept, so typing ``wuliu c``, ``wuliu ch``, …
+rescans only the term being typed. Everything else is delegated: the tables (tables.py), the
+ranking (rank.py), one term's matches (match.py), several terms (walk.py), group filters
+(groups.py) and the cache file (cache.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from itertools import islice
+from pathlib import Path
+
+from quickreply.core.model import Library, Usage
+from quickreply.core.search import cache
+from quickreply.core.search.groups import Groups
+from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact, match_term
+from quickreply.core.search.rank import Hit, Ranking
+from quickreply.core.search.tables import Tables
+from quickreply.core.search.terms import Term, by_selectivity, make_term, parse, runs
+from quickreply.core.search.walk import walk
+from quickreply.core.textkeys import TextKeys
+
+# How many terms' full match maps are kept for the next keystrokes.
+_TERM_MAPS = 8
+
+
+class SearchIndex:
+    """Ranked search over a library. Build once per library; call :meth:`search` per keystroke."""
+
+    def __init__(self, tables: Tables, usage: Mapping[str, Usage] | None = None) -> None:
+        self._tables = tables
+        self._groups = Groups(tables.fields["group"], tables.keys)
+        # Full match maps of recent terms. They do not depend on usage, only on the records.
+        self._term_maps: dict[Term, Matches] = {}
+        # The previous query's terms, group words and matches, when those were every match.
+        self._last: tuple[tuple[Term, ...], tuple[str, ...], list[int]] | None = None
+        self.set_usage(usage or {})
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls,
+        library: Library,
+        usage: Mapping[str, Usage] | None = None,
+        keys: TextKeys | None = None,
+    ) -> SearchIndex:
+        return cls(Tables.build(library, keys or TextKeys()), usage)
+
+    @classmethod
+    def load_or_build(
+        cls,
+        library: Library,
+        cache_dir: Path,
+        usage: Mapping[str, Usage] | None = None,
+        key: str | None = None,
+    ) -> SearchIndex:
+        """The cached index for this exact library, or a fresh one (then cached).
+
+        ``key``, when given, must identify the library's content exactly (core/libcache.py's
+        fingerprint of the pack files it was loaded from): it saves hashing every snippet.
+        A missing, stale or corrupt cache file is rebuilt silently.
+        """
+        path = cache.cache_path(cache_dir, library, key)
+        data = cache.read(path)
+        tables = Tables.from_plain(data, library) if data is not None else None
+        if tables is not None:
+            return cls(tables, usage)
+        index = cls.build(library, usage)
+        with contextlib.suppress(OSError):
+            index.save(path)
+            cache.prune(cache_dir, keep=path)
+        return index
+
+    def save(self, path: Path) -> None:
+        """Write the index atomically (temp file + os.replace)."""
+        cache.write(path, self._tables.plain())
+
+    def set_usage(self, usage: Mapping[str, Usage]) -> None:
+        """Re-rank ties: most frequently and recently used first, then by title."""
+        self._ranking = Ranking(self._tables.snippets, self._tables.fields, usage)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._tables.snippets)
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """Ranked hits for ``query``; never raises for odd input (it returns fewer hits)."""
+        if limit <= 0:
+            return []
+        t, r = self._tables, self._ranking
+        terms, group_terms = parse(t.keys, query)
+        if not terms:
+            # Everything (or a group) ties at 0: the page is in rank order.
+            self._last = None
+            if not group_terms:
+                return [Hit(t.snippets[i], 0, "usage") for i in r.order[:limit]]
+            page = islice(r.ranked(self._groups.bitmap(group_terms)), limit)
+            return [Hit(t.snippets[i], 0, "group-filter") for i in page]
+        allowed = self._groups.members(group_terms) if group_terms else None
+        pool = self._narrowed_pool(terms, group_terms)
+        page_size = limit if len(terms) == 1 else 0
+        if pool is None and len(terms) > 1 and all(term.kind in ("latin", "han") for term in terms):
+            within = self._groups.bitmap(group_terms) & t.every if group_terms else t.every
+            scores, why, partial = walk(t, r, terms, within, limit)
+        else:
+            scores, why, partial = self._match_all(
+                terms, pool, allowed, typos=False, limit=page_size
+            )
+        # A stopped scan or a split mixed term leaves match sets that are not every match (or
+        # not nested in the next query's): the next keystroke rescans instead of narrowing.
+        self._last = None if partial else (tuple(terms), tuple(group_terms), list(scores))
+        if len(scores) < limit and any(term.typo_ok or term.loose_ok for term in terms):
+            if len(terms) == 1 and not partial:
+                # The exact pass was complete: only the loose and typo tiers are left to add.
+                scores, why = dict(scores), dict(why)
+                add_inexact(t, r, terms[0], allowed, page_size, (scores, why))
+            else:
+                scores, why, _ = self._match_all(terms, None, allowed, typos=True, limit=page_size)
+        return r.top(t.snippets, scores, why, limit)
+
+    def _match_all(
+        self,
+        terms: list[Term],
+        pool: list[int] | None,
+        allowed: set[int] | None,
+        *,
+        typos: bool,
+        limit: int = 0,
+    ) -> tuple[dict[int, int], dict[int, str], bool]:
+        """Records matching every term with their summed tiers, what gave each its best tier,
+        and whether that is partial (a scan stopped early, or a mixed term was split)."""
+        t, r = self._tables, self._ranking
+        scores: dict[int, int] | None = None
+        why: dict[int, str] = {}
+        best_tier: dict[int, int] = {}
+        partial = False
+        if allowed is not None:
+            pool = sorted(allowed) if pool is None else [i for i in pool if i in allowed]
+        for term in by_selectivity(terms):
+            if not limit and (pool is None or len(pool) > NARROW_LIMIT):
+                tiers, labels = self._full_map(term, pool)
+            else:
+                tiers, labels, truncated = match_term(t, r, term, pool, limit=limit)
+                partial = partial or truncated
+            # A mixed term without exact matches means its runs (below), typos or not.
+            if typos and (tiers or term.kind != "mixed"):
+                members = set(pool) if pool is not None else None
+                add_inexact(t, r, term, members, limit, (tiers, labels))
+            if not tiers and term.kind == "mixed":
+                # `tk退` may also mean "code or initials tk, and 退": each run as its own term.
+                partial = True
+                split = [make_term(t.keys, run) for run in runs(term.raw)]
+                tiers, labels, _ = self._match_all(split, pool, None, typos=typos)
+            if scores is None:
+                scores = tiers
+            else:
+                scores = {i: s + tiers[i] for i, s in scores.items() if i in tiers}
+            for i in scores:
+                if tiers[i] > best_tier.get(i, -1):
+                    best_tier[i] = tiers[i]
+                    why[i] = labels[i]
+            if not scores:
+                break
+            pool = list(scores)
+        return scores or {}, why, partial
+
+    def _full_map(self, term: Term, pool: list[int] | None) -> Matches:
+        """Every record's exact tier for ``term`` (restricted to ``pool``), from a small cache."""
+        cached = self._term_maps.pop(term, None)
+        if cached is None:
+            tiers, labels, _ = match_term(self._tables, self._ranking, term, None)
+            cached = (tiers, labels)
+        self._term_maps[term] = cached  # most recent last
+        while len(self._term_maps) > _TERM_MAPS:
+            del self._term_maps[next(iter(self._term_maps))]
+        tiers, labels = cached
+        if pool is None:
+            return dict(tiers), dict(labels)
+        kept = {i: tiers[i] for i in pool if i in tiers}
+        return kept, {i: labels[i] for i in kept}
+
+    def _narrowed_pool(self, terms: list[Term], group_terms: list[str]) -> list[int] | None:
+        """The previous query's matches when this query only adds to it, else None (scan all)."""
+        last = self._last
+        if last is None:
+            return None
+        prev_terms, prev_groups, matches = last
+        if not prev_terms or len(matches) > NARROW_LIMIT:
+            return None
+        if not prev_terms[-1].complete or len(terms) < len(prev_terms):
+            return None
+        for k, prev in enumerate(prev_terms):
+            now = terms[k].raw
+            if now != prev.raw and not (k == len(prev_terms) - 1 and now.startswith(prev.raw)):
+                return None
+        if len(group_terms) < len(prev_groups) or any(
+            not now.startswith(prev) for now, prev in zip(group_terms, prev_groups, strict=False)
+        ):
+            return None
+        return matches

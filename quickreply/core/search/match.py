@@ -1,0 +1,225 @@
+"""One term's matches: the best tier each record gets for it, and what gave that tier.
+
+Exact tiers come from field scans in step order (:data:`STEPS`, best first), or record by
+record when few records are left (typing on) or when a walk asks about one record; the loose
+and typo tiers are added on request. With a page ``limit`` a scan stops as soon as ``limit``
+records beat anything the remaining steps could give, and says so (``truncated``): the match
+map is then not every match.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from quickreply.core.search.fields import (
+    CODE_EXACT,
+    CODE_PREFIX,
+    FIELDS,
+    LOOSE_INITIALS,
+    LOOSE_TITLE,
+    STEPS,
+    FieldSpec,
+)
+from quickreply.core.search.rank import Ranking
+from quickreply.core.search.records import Field
+from quickreply.core.search.scan import has_all, scan_into, tier
+from quickreply.core.search.tables import Tables
+from quickreply.core.search.terms import Term, needle
+from quickreply.core.search.typos import typo_matches
+from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD
+
+# Below this many records left, a term is checked record by record instead of scanned for.
+NARROW_LIMIT = 200
+
+Matches = tuple[dict[int, int], dict[int, str]]  # record -> best tier, record -> what gave it
+# The fields a term is looked up in, best tier first: (field, spec, needle, 汉字 check).
+Plan = list[tuple[Field, FieldSpec, str, tuple[Field, str] | None]]
+Offer = Callable[[int, int, str], None]
+
+
+def plan(t: Tables, term: Term) -> Plan:
+    """The fields ``term`` is looked up in (best tier first), with needle and 汉字 check."""
+    out: Plan = []
+    for spec in FIELDS:
+        found = needle(term, spec)
+        if found:
+            out.append((t.fields[spec.name], spec, found, _check(t, term, spec)))
+    return out
+
+
+def exact(t: Tables, term: Term, fields: Plan, i: int) -> tuple[int, str]:
+    """The best exact tier of ``term`` in record ``i`` and what gave it (0: no match)."""
+    if term.kind == "latin":
+        found = t.codes.tier(term.raw, i)
+        if found[0]:
+            return found
+    return best_field(fields, i, term.prefix_only)
+
+
+def best_field(fields: Plan, i: int, prefix_only: bool) -> tuple[int, str]:
+    """The best tier of record ``i`` in the fields of a plan and what gave it (0: none)."""
+    best, label = 0, ""
+    for field, spec, found, check in fields:
+        if spec.equal <= best:
+            break  # fields come best first: no later one can do better
+        got = tier(field, spec, i, found, prefix_only)
+        if got > best and (check is None or has_all(check[0], i, check[1])):
+            best, label = got, spec.why
+    return best, label
+
+
+def match_term(
+    t: Tables, r: Ranking, term: Term, pool: list[int] | None, limit: int = 0
+) -> tuple[dict[int, int], dict[int, str], bool]:
+    """Best exact tier per matching record (of ``pool`` if given), and whether it stopped early.
+
+    With ``limit`` (one term, no pool) it stops scanning once ``limit`` records beat anything
+    the remaining fields could give: they fill the page.
+    """
+    best: dict[int, int] = {}
+    label: dict[int, str] = {}
+    if pool is not None and len(pool) <= NARROW_LIMIT:
+        # Few records left (typing on): look at each of them instead of scanning.
+        fields = plan(t, term)
+        for i in pool:
+            got, why = exact(t, term, fields, i)
+            if got:
+                best[i], label[i] = got, why
+        return best, label, False
+    members = set(pool) if pool is not None else None
+    offer = offerer(best, label)
+    truncated = term.kind == "latin" and _match_code(t, r, term.raw, members, offer, limit)
+    prefix_only = term.prefix_only
+    skip: set[int] | None = None
+    first_hit: dict[str, int] = {}
+    if limit:
+        # Used snippets rank ahead of title order: look at them first, so the scans below
+        # meet everything else in rank order and may stop early.
+        skip = r.boost_set
+        needles = {n for n in (term.raw, term.latin, term.initials) if n}
+        fields = plan(t, term)
+        for i in r.boosted_holding(needles, members):
+            got, why = best_field(fields, i, prefix_only)
+            if got:
+                offer(i, got, why)
+    for step_tier, spec, at_start in STEPS:
+        if limit and len(best) >= limit and sum(1 for b in best.values() if b > step_tier) >= limit:
+            return best, label, True
+        if not at_start and prefix_only:
+            continue
+        found = needle(term, spec)
+        if not found:
+            continue
+        field = t.fields[spec.name]
+        # One plain find per field tells whether (and from where) its two steps need to look;
+        # the gram bitmaps tell first whether the field can hold the term at all, and from
+        # which record on (a miss no longer costs a scan of all the texts).
+        begin = first_hit.get(spec.name)
+        if begin is None:
+            cand = t.cand(spec.name, found, start=False)
+            start = field.offsets[(cand & -cand).bit_length() - 1] if cand else 0
+            begin = first_hit[spec.name] = field.hay.find(found, start) if cand else -1
+        if begin == -1:
+            continue
+        single_tier = at_start or not spec.word
+        stop = limit if limit and single_tier else 0
+        check = _check(t, term, spec)
+        if scan_into(
+            field, spec, found, at_start, members, check, best, label, skip, stop, step_tier, begin
+        ):
+            return best, label, True
+    return best, label, truncated
+
+
+def add_inexact(
+    t: Tables,
+    r: Ranking,
+    term: Term,
+    members: set[int] | None,
+    limit: int,
+    matches: Matches,
+) -> None:
+    """Raise ``matches`` with the loose (characters with gaps) and one-typo tiers."""
+    offer = offerer(*matches)
+    _loose(t, term, members, offer)
+    if term.typo_ok:
+        typos = typo_matches(t.typo, t.codes, t.fields, r, term.raw, limit, members)
+        for i, got in typos.items():
+            offer(i, got, "typo")
+
+
+def offerer(best: dict[int, int], label: dict[int, str]) -> Offer:
+    """``offer(i, tier, why)``: keep record ``i``'s tier (and what gave it) if it is higher."""
+
+    def offer(i: int, tier: int, why: str) -> None:
+        if tier > best.get(i, 0):
+            best[i] = tier
+            label[i] = why
+
+    return offer
+
+
+def _check(t: Tables, term: Term, spec: FieldSpec) -> tuple[Field, str] | None:
+    """A mixed term's 汉字 must be in the parent field of a pinyin/initials match."""
+    if term.kind == "mixed" and spec.kind != "norm":
+        return t.fields[spec.parent], term.han
+    return None
+
+
+def _loose(t: Tables, term: Term, members: set[int] | None, offer: Offer) -> None:
+    """The term's characters in order, with gaps, inside one title (or its initials)."""
+    if not term.loose_ok or term.kind == "other":
+        return
+    gap = f"[^{SEP_ITEM}{SEP_RECORD}]*?"
+    targets = [("title", term.raw, LOOSE_TITLE, "title-loose")]
+    if term.initials and term.kind != "han":
+        targets.append(("title_ini", term.initials, LOOSE_INITIALS, "title-loose"))
+    for name, chars, got, why in targets:
+        field = t.fields[name]
+        pattern = re.compile(gap.join(map(re.escape, chars)))
+        offsets = field.offsets
+        for match in pattern.finditer(field.hay):
+            i = bisect_right(offsets, match.start()) - 1
+            if members is None or i in members:
+                offer(i, got, why)
+
+
+def _match_code(
+    t: Tables, r: Ranking, raw: str, members: set[int] | None, offer: Offer, limit: int
+) -> bool:
+    """Offer the code tiers of ``raw``; True when it stopped after a page of code prefixes."""
+    codes = t.codes
+    # More code matches than a page (`t` at 100k: thousands): the page is the exact code and
+    # the best-ranked prefixes; nothing else can reach their tier.
+    wide = limit and (members is None or len(members) > NARROW_LIMIT)
+    if wide and codes.count_with_prefix(raw) > limit:
+        return _best_codes(t, r, raw, members, offer, limit)
+    for code, i in codes.with_prefix(raw):
+        if members is None or i in members:
+            if code == raw:
+                offer(i, CODE_EXACT, "code")
+            else:
+                offer(i, CODE_PREFIX, "code-prefix")
+    return False
+
+
+def _best_codes(
+    t: Tables, r: Ranking, raw: str, members: set[int] | None, offer: Offer, limit: int
+) -> bool:
+    """The exact code, then the first ``limit`` code-prefix records in rank order (of
+    ``members`` if given). True when it stopped there: more codes have the prefix."""
+    exact_code = t.codes.record_of.get(raw)
+    if exact_code is not None and (members is None or exact_code in members):
+        offer(exact_code, CODE_EXACT, "code")
+    taken = 0
+    for i in r.ranked(t.cand("code", raw, start=True)):
+        if i != exact_code and t.codes.tier(raw, i)[0]:
+            if members is not None and i not in members:
+                continue
+            offer(i, CODE_PREFIX, "code-prefix")
+            taken += 1
+            if taken >= limit:
+                return True
+    return False

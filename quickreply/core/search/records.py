@@ -1,0 +1,109 @@
+"""Field strings: each field of every snippet, normalised, joined into one string in title order.
+
+Records are separated by ``SEP_RECORD`` and items (tags, examples, alternative spellings) by
+``SEP_ITEM``. A term is found with ``str.find`` over a whole field (C speed) and a position is
+mapped back to its record with ``bisect`` over the offsets. Records are kept in title order
+(pinyin: dictionary order to a Chinese reader), so record number = title rank, and a scan
+meets equally good matches in rank order and may stop once the page is full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quickreply.core.model import Library, Snippet
+from quickreply.core.search.fields import SPEC
+from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys
+
+
+@dataclass(slots=True)
+class Field:
+    """One field kind over all records."""
+
+    hay: str
+    marks: str  # for pinyin fields: same text with syllable starts capitalised; else ""
+    offsets: list[int]  # offsets[i] = start of record i; offsets[-1] = len(hay) + 1
+
+    def segment(self, i: int) -> str:
+        """Record ``i``'s text in this field (items still separated by ``SEP_ITEM``)."""
+        return self.hay[self.offsets[i] : self.offsets[i + 1] - 1]
+
+    def segments(self) -> list[str]:
+        hay, offsets = self.hay, self.offsets
+        return [hay[offsets[i] : offsets[i + 1] - 1] for i in range(len(offsets) - 1)]
+
+
+def library_records(library: Library) -> list[Snippet]:
+    """The library's snippets, the first of each id only."""
+    seen: set[str] = set()
+    out: list[Snippet] = []
+    for snippet in library.snippets():
+        if snippet.id not in seen:
+            seen.add(snippet.id)
+            out.append(snippet)
+    return out
+
+
+def texts(snippet: Snippet) -> list[str]:
+    """Every text a snippet pastes: its variants, then its macro's paste steps."""
+    out = list(snippet.variants)
+    out.extend(step.text for step in snippet.steps if step.text)
+    return out
+
+
+def build_fields(library: Library, keys: TextKeys) -> tuple[list[Snippet], dict[str, Field]]:
+    """The library's snippets in title order, and every field of :data:`FIELDS` over them."""
+    norm = keys.normalize
+    unsorted = library_records(library)
+    unsorted_titles = [norm(s.title) for s in unsorted]
+    sort_keys = [(keys.pinyin(t), t, s.id) for t, s in zip(unsorted_titles, unsorted, strict=True)]
+    by_title = sorted(range(len(unsorted)), key=sort_keys.__getitem__)
+    snippets = [unsorted[i] for i in by_title]
+    titles = [unsorted_titles[i] for i in by_title]
+    tags = [SEP_ITEM.join(norm(t) for t in s.tags) for s in snippets]
+    examples = [SEP_ITEM.join(norm(e) for e in s.examples) for s in snippets]
+    text = [SEP_ITEM.join(norm(t) for t in texts(s)) for s in snippets]
+    group_names = [norm(s.group) for s in snippets]
+    raw: dict[str, list[str]] = {
+        "title": titles,
+        "tags": tags,
+        "examples": examples,
+        "group": group_names,
+        "text": text,
+    }
+    fields: dict[str, Field] = {name: join(raw[name]) for name in raw}
+    # Short fields: every common spelling (行 xing/hang); long ones: default readings only.
+    for name in ("title", "tags", "examples"):
+        marked_items: list[str] = []
+        ini_items: list[str] = []
+        for value in raw[name]:
+            m_parts: list[str] = []
+            i_parts: list[str] = []
+            for item in value.split(SEP_ITEM) if value else ():
+                if name == "examples":
+                    spellings = [keys.default_spelling(item)]
+                else:
+                    spellings = keys.spellings(item)
+                m_parts.extend(m for m, _ in spellings)
+                i_parts.extend(i for _, i in spellings)
+            marked_items.append(SEP_ITEM.join(m_parts))
+            ini_items.append(SEP_ITEM.join(i_parts))
+        fields[f"{name}_py"] = join([m.lower() for m in marked_items], marked_items)
+        if f"{name}_ini" in SPEC:
+            fields[f"{name}_ini"] = join(ini_items)
+    text_marked = [keys.marked(t) for t in text]
+    fields["text_py"] = join([m.lower() for m in text_marked], text_marked)
+    return snippets, fields
+
+
+def join(values: list[str], marks: list[str] | None = None) -> Field:
+    """One string for a field: SEP_RECORD before every record and at the end."""
+    offsets: list[int] = []
+    pos = 1
+    for value in values:
+        offsets.append(pos)
+        pos += len(value) + 1
+    offsets.append(pos)
+    hay = SEP_RECORD + SEP_RECORD.join(values) + SEP_RECORD
+    marked = SEP_RECORD + SEP_RECORD.join(marks) + SEP_RECORD if marks is not None else ""
+    return Field(hay, marked, offsets)

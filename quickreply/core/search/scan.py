@@ -1,0 +1,153 @@
+"""Reading a needle's tier off a field string, across all records or inside one record.
+
+The tier comes from the characters around a hit: a separator before it means an item start
+(equal or prefix tier), a non-alphanumeric one on both sides a whole word, else a substring.
+A pinyin hit must start a syllable (``hu`` in ``shuo`` is no match): the field's ``marks``
+copy has every syllable start capitalised.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from quickreply.core.search.fields import FieldSpec
+from quickreply.core.search.records import Field
+from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD
+
+SEPS = SEP_ITEM + SEP_RECORD
+
+
+def scan_into(
+    field: Field,
+    spec: FieldSpec,
+    needle: str,
+    at_start: bool,
+    members: set[int] | None,
+    check: tuple[Field, str] | None,
+    best: dict[int, int],
+    label: dict[int, str],
+    skip: set[int] | None,
+    stop: int,
+    floor: int,
+    begin: int,
+) -> bool:
+    """Find ``needle`` across all records of one field and record each record's tier.
+
+    With ``at_start``, only hits at an item start count (the equal/prefix step); the scan
+    starts at ``begin``, the first hit of the plain needle. ``check`` (parent field, 汉字):
+    a record counts only if its parent field holds every one of those 汉字 (mixed terms).
+
+    Records are met in title order; ``skip`` (the used snippets, already looked at) ranks
+    ahead of them. With ``stop``, return True as soon as ``stop`` records have a tier of
+    at least ``floor``: every record not yet met would rank below them.
+
+    The hot loop of the whole search: one C-level ``find`` per matching record, the tier
+    read off the characters around the first hit; the slower per-record look only when the
+    first hit cannot be the best one.
+    """
+    hay = field.hay
+    find = hay.find
+    offsets = field.offsets
+    n = len(needle)
+    why = spec.why
+    equal, prefix, substring = spec.equal, spec.prefix, spec.substring
+    pinyin = spec.kind == "pinyin"
+    marks = field.marks
+    # Item starts only: two streams (after an item / a record separator), merged lazily so
+    # a scan that stops early never looks further.
+    at_item, at_record = SEP_ITEM + needle, SEP_RECORD + needle
+    start = max(begin - 1, 0)
+    next_item = find(at_item, start) if at_start else -1
+    next_record = find(at_record, start) if at_start else -1
+    pos = _first(next_item, next_record) if at_start else find(needle, begin)
+    strong = sum(1 for t in best.values() if t >= floor) if stop else 0
+    while pos != -1:
+        i = bisect_right(offsets, pos) - 1
+        end = offsets[i + 1] - 1
+        if pinyin:
+            # A pinyin hit must start a syllable: skip hits inside one (hu in shuo).
+            while pos != -1 and hay[pos - 1] not in SEPS and not marks[pos].isupper():
+                pos = find(needle, pos + 1, end)
+            if pos == -1:
+                pos = find(needle, end)
+                continue
+        if (members is None or i in members) and (skip is None or i not in skip):
+            if hay[pos - 1] in SEPS:
+                tier = equal if hay[pos + n] in SEPS else prefix
+            elif at_start:
+                tier = 0
+            else:
+                tier = substring
+                later = find(at_item, pos, end)
+                if later != -1:
+                    tier = equal if hay[later + 1 + n] in SEPS else prefix
+                elif spec.word and not hay[pos - 1].isalnum() and not _alnum_at(hay, pos + n):
+                    tier = spec.word
+            old = best.get(i, 0)
+            if tier > old and (check is None or has_all(check[0], i, check[1])):
+                best[i] = tier
+                label[i] = why
+                if stop and tier >= floor > old:
+                    strong += 1
+                    if strong >= stop:
+                        return True
+        if at_start:
+            if next_item != -1 and next_item < end:
+                next_item = find(at_item, end)
+            if next_record != -1 and next_record < end:
+                next_record = find(at_record, end)
+            pos = _first(next_item, next_record)
+        else:
+            pos = find(needle, end)
+    return False
+
+
+def tier(field: Field, spec: FieldSpec, i: int, needle: str, prefix_only: bool) -> int:
+    """The best tier of ``needle`` inside record ``i`` of ``field`` (0: no valid match)."""
+    hay = field.hay
+    start = field.offsets[i]
+    end = field.offsets[i + 1] - 1
+    n = len(needle)
+    best = 0
+    pos = hay.find(needle, start, end)
+    pinyin = spec.kind == "pinyin"
+    while pos != -1:
+        before = hay[pos - 1]
+        item_start = before in SEPS
+        if pinyin and not item_start and not field.marks[pos].isupper():
+            pos = hay.find(needle, pos + 1, end)
+            continue
+        if item_start:
+            after = hay[pos + n] if pos + n < len(hay) else SEP_RECORD
+            found = spec.equal if after in SEPS else spec.prefix
+        elif prefix_only:
+            found = 0
+        elif spec.word and not before.isalnum() and not _alnum_at(hay, pos + n):
+            found = spec.word
+        else:
+            found = spec.substring
+        if found > best:
+            best = found
+            if best == spec.equal:
+                break
+        pos = hay.find(needle, pos + 1, end)
+    return best
+
+
+def has_all(parent: Field, i: int, han: str) -> bool:
+    """Whether record ``i`` of ``parent`` holds every character of ``han``."""
+    segment = parent.segment(i)
+    return all(ch in segment for ch in han)
+
+
+def _first(a: int, b: int) -> int:
+    """The earlier of two separator hits (-1: none), as the position after the separator."""
+    if a == -1:
+        return b + 1 if b != -1 else -1
+    if b == -1:
+        return a + 1
+    return min(a, b) + 1
+
+
+def _alnum_at(hay: str, pos: int) -> bool:
+    return pos < len(hay) and hay[pos].isalnum()

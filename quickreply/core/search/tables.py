@@ -1,0 +1,86 @@
+"""The index's tables: all it reads that does not depend on usage, in one object.
+
+Built once per library (field strings, codes, gram bitmaps, typo keys), or restored from the
+plain form the cache holds, which carries the character tables too: a start-up from the cache
+needs neither pypinyin nor OpenCC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from quickreply.core.model import Library, Snippet
+from quickreply.core.search.codes import Codes
+from quickreply.core.search.fields import SPEC
+from quickreply.core.search.grams import Grams, build_grams, cand, grams_from
+from quickreply.core.search.records import Field, build_fields, library_records
+from quickreply.core.search.typos import TypoTable
+from quickreply.core.textkeys import TextKeys
+
+
+class Tables:
+    """Records in title order (record number = title rank) and everything derived from them."""
+
+    def __init__(
+        self,
+        snippets: list[Snippet],
+        fields: dict[str, Field],
+        keys: TextKeys,
+        grams: Grams | None = None,
+        typo: TypoTable | None = None,
+    ) -> None:
+        self.snippets = snippets
+        self.fields = fields
+        self.keys = keys
+        self.codes = Codes(snippets)
+        # Per field (and "code"): key -> bitmap of records. A query ANDs its keys to learn
+        # where a term can occur before any scan.
+        self.grams = grams if grams is not None else build_grams(fields, self.codes.of_record)
+        self.typo = typo if typo is not None else TypoTable.build(fields, self.codes)
+        self.every = (1 << len(snippets)) - 1  # the bitmap of all records
+
+    @classmethod
+    def build(cls, library: Library, keys: TextKeys) -> Tables:
+        snippets, fields = build_fields(library, keys)
+        return cls(snippets, fields, keys)
+
+    def cand(self, name: str, needle: str, *, start: bool) -> int:
+        """Records whose field ``name`` may contain ``needle`` (at an item start if ``start``)."""
+        return cand(self.grams[name], self.every, needle, start=start)
+
+    def plain(self) -> dict[str, object]:
+        """Plain strings, ints, lists and dicts only: what ``marshal`` writes to the cache."""
+        return {
+            "ids": [s.id for s in self.snippets],
+            "fields": {name: (f.hay, f.marks, f.offsets) for name, f in self.fields.items()},
+            "fold": self.keys.fold_map,
+            "readings": self.keys.readings_map,
+            "typo": self.typo.plain(),
+            "grams": self.grams,
+        }
+
+    @classmethod
+    def from_plain(cls, data: Mapping[str, Any], library: Library) -> Tables | None:
+        """The tables of :meth:`plain` for ``library``; None when they do not fit it."""
+        try:
+            by_id = {s.id: s for s in library_records(library)}
+            snippets = [by_id[i] for i in data["ids"]]
+            fields = {
+                name: Field(hay, marks, list(offsets))
+                for name, (hay, marks, offsets) in data["fields"].items()
+            }
+            if set(fields) != set(SPEC) or any(
+                len(f.offsets) != len(snippets) + 1 for f in fields.values()
+            ):
+                return None
+            keys = TextKeys(data["fold"], {k: tuple(v) for k, v in data["readings"].items()})
+            return cls(
+                snippets,
+                fields,
+                keys,
+                grams=grams_from(data["grams"], fields),
+                typo=TypoTable.from_plain(data["typo"], len(snippets)),
+            )
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
