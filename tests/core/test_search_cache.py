@@ -1,0 +1,94 @@
+"""The search index's cache file: written, read back, rebuilt when corrupt, edited or unwritable."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+import pytest
+
+from quickreply.core.model import Usage
+from quickreply.core.search import CACHE_PREFIX, SearchIndex, cache
+from tests.searchlib import LIB, NOW, ids, library, snip
+
+
+def test_load_or_build_writes_a_cache_and_reads_it_back(tmp_path: Path) -> None:
+    first = SearchIndex.load_or_build(LIB, tmp_path)
+    files = list(tmp_path.glob(f"{CACHE_PREFIX}*"))
+    assert len(files) == 1
+    second = SearchIndex.load_or_build(LIB, tmp_path)
+    for query in ["退货", "tuihuo", "kd", "/物流 延迟", "銀行", "tiuhuo", "tk退"]:
+        assert ids(first, query) == ids(second, query), query
+
+
+def test_a_corrupt_cache_is_rebuilt_silently(tmp_path: Path) -> None:
+    SearchIndex.load_or_build(LIB, tmp_path)
+    (cache,) = tmp_path.glob(f"{CACHE_PREFIX}*")
+    for garbage in (b"", b"\x00garbage", cache.read_bytes()[:100]):
+        cache.write_bytes(garbage)
+        index = SearchIndex.load_or_build(LIB, tmp_path)
+        assert ids(index, "退货")[0] == "return.addr"
+    assert len(cache.read_bytes()) > 100  # rewritten
+
+
+def test_an_edited_library_gets_a_fresh_index(tmp_path: Path) -> None:
+    SearchIndex.load_or_build(LIB, tmp_path)
+    edited = library(*LIB.packs[0].snippets[:-1], snip("size", "尺寸对照表", code="cc"))
+    index = SearchIndex.load_or_build(edited, tmp_path)
+    assert ids(index, "尺寸")[0] == "size"
+    assert ids(index, "尺码") == []
+    assert len(list(tmp_path.glob(f"{CACHE_PREFIX}*"))) == 2  # the new one and the one before
+
+
+def test_unwritable_cache_dir_still_gives_an_index(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    index = SearchIndex.load_or_build(LIB, blocker / "cache")
+    assert ids(index, "kd")[0] == "courier"
+
+
+def test_usage_passed_to_load_or_build_is_applied_to_a_cached_index(tmp_path: Path) -> None:
+    lib = library(snip("a", "快递A"), snip("b", "快递B"))
+    SearchIndex.load_or_build(lib, tmp_path)
+    index = SearchIndex.load_or_build(lib, tmp_path, usage={"b": Usage(2, NOW)})
+    assert ids(index, "快递") == ["b", "a"]
+
+
+def test_a_cached_index_finds_typos_like_a_fresh_one(tmp_path: Path) -> None:
+    SearchIndex.load_or_build(LIB, tmp_path)
+    cached = SearchIndex.load_or_build(LIB, tmp_path)
+    fresh = SearchIndex.build(LIB)
+    for query in ("tiuhuo", "uihuo", "kaudi"):
+        assert ids(cached, query) == ids(fresh, query)
+    assert ids(cached, "tiuhuo")[0] == "return.addr"
+
+
+def test_cache_read_gives_back_what_write_wrote_and_none_for_anything_else(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "index.bin"
+    cache.write(path, {"ids": ["a"], "n": 1})
+    assert cache.read(path) == {"version": cache.INDEX_VERSION, "ids": ["a"], "n": 1}
+    assert cache.read(tmp_path / "missing.bin") is None
+    for bad in (b"", b"\x00garbage", marshal.dumps([1, 2]), marshal.dumps({"version": -1})):
+        path.write_bytes(bad)
+        assert cache.read(path) is None
+
+
+def test_the_index_reads_and_writes_its_cache_only_through_cache_read_and_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An integrity check added to cache.read/cache.write must cover every load and save.
+    SearchIndex.load_or_build(LIB, tmp_path)
+    written: list[Path] = []
+    real_write = cache.write
+
+    def write(path: Path, data: dict[str, object]) -> None:
+        written.append(path)
+        real_write(path, data)
+
+    monkeypatch.setattr(cache, "read", lambda path: None)  # every file rejected
+    monkeypatch.setattr(cache, "write", write)
+    index = SearchIndex.load_or_build(LIB, tmp_path)
+    assert ids(index, "退货")[0] == "return.addr"
+    assert [p.name for p in written] == [p.name for p in tmp_path.glob(f"{CACHE_PREFIX}*")]

@@ -1,0 +1,90 @@
+"""Typing on and page sizes: every keystroke and every page agree with a fresh full search."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from quickreply.core.model import Usage
+from quickreply.core.search import SearchIndex
+from tests.searchlib import LIB, NOW, library, snip
+
+QUERIES_TYPED = ["退货地址", "tuihuo", "kdzx", "快递 延迟", "/物流 yanchi", "tk退", "yinhangka"]
+
+
+@pytest.mark.parametrize("query", QUERIES_TYPED)
+def test_typing_character_by_character_gives_the_same_results_as_a_fresh_search(
+    query: str,
+) -> None:
+    typing = SearchIndex.build(LIB)
+    for k in range(1, len(query) + 1):
+        typed = [(h.snippet.id, h.score) for h in typing.search(query[:k])]
+        fresh = [(h.snippet.id, h.score) for h in SearchIndex.build(LIB).search(query[:k])]
+        assert typed == fresh, query[:k]
+
+
+def test_narrowing_a_big_library_matches_a_fresh_search() -> None:
+    from quickreply.benchmarks.search import QUERIES, generate_library
+
+    lib = generate_library(600)
+    typing = SearchIndex.build(lib)
+    fresh = SearchIndex.build(lib)
+    for query in QUERIES:
+        for k in range(1, len(query) + 1):
+            got = [h.snippet.id for h in typing.search(query[:k], 20)]
+            fresh._last = None  # force a full scan
+            assert got == [h.snippet.id for h in fresh.search(query[:k], 20)], query[:k]
+
+
+def test_a_short_page_is_the_head_of_the_full_ranking_with_usage() -> None:
+    from quickreply.benchmarks.search import QUERIES, generate_library
+
+    lib = generate_library(900)
+    used = {f"gen.{n}": Usage(n % 7 + 1, NOW - timedelta(days=n % 30)) for n in range(0, 900, 37)}
+    index = SearchIndex.build(lib, usage=used)
+    for query in [*QUERIES, "t", "tu", "退", "亲", "q", "y"]:
+        full = [(h.snippet.id, h.score) for h in index.search(query, 10_000)]
+        for limit in (1, 5, 50):
+            index._last = None
+            assert [(h.snippet.id, h.score) for h in index.search(query, limit)] == full[:limit]
+
+
+def test_several_terms_score_the_sum_of_each_terms_score_on_every_page() -> None:
+    from quickreply.benchmarks.search import generate_library
+
+    lib = generate_library(900)
+    used = {f"gen.{n}": Usage(n % 5 + 1, NOW - timedelta(days=n % 20)) for n in range(3, 900, 41)}
+    index = SearchIndex.build(lib, usage=used)
+    exact = 240  # the lowest exact tier: loose and typo matches score below it
+    for query in ["wuliu c", "wuliu cha", "快递 延", "破损 补", "t 退", "tk yanchi", "退 款 ji"]:
+        alone = [
+            {h.snippet.id: h.score for h in index.search(term, 10_000) if h.score >= exact}
+            for term in query.split()
+        ]
+        full = [(h.snippet.id, h.score) for h in index.search(query, 10_000)]
+        both = set.intersection(*(set(a) for a in alone))
+        # A page this long also gets typo matches of some term: compare the exact ones.
+        assert {sid for sid, _ in full} >= both, query
+        assert all(score == sum(a[sid] for a in alone) for sid, score in full if sid in both)
+        assert [score for _, score in full] == sorted((s for _, s in full), reverse=True)
+        for limit in (1, 10, 50):
+            assert [(h.snippet.id, h.score) for h in index.search(query, limit)] == full[:limit]
+
+
+def test_several_terms_find_the_best_match_behind_weaker_ones_in_title_order() -> None:
+    # Every title below could start with `ab` as far as a quick look can tell, but only the
+    # last one does: the page must still hold it first, whatever the page size.
+    weak = [snip(f"w{n}", f"aab{n}", text="亲zz") for n in range(30)]
+    # `x ab` (a whole word in the title) can score less than those look, but more than they do.
+    lib = library(
+        *weak,
+        snip("best", "ab", text="亲zz"),
+        snip("other", "abc", text="亲"),
+        snip("word", "x ab", text="亲zz"),
+    )
+    index = SearchIndex.build(lib)
+    for limit in (1, 2, 5, 50):
+        hits = index.search("ab zz", limit)
+        assert [h.snippet.id for h in hits[:2]] == ["best", "word"][:limit]
+        assert len(hits) == min(limit, 32)
