@@ -1,7 +1,8 @@
 """A strict fake of the Win32 rules the Windows backend depends on, for tests on Linux.
 
 It models what the documentation says Windows does, not what the backend expects (the
-clipboard and memory rules live in ``win32fake_clipboard.py``):
+clipboard and memory rules live in ``win32fake_clipboard.py``, window classes and the shell hook
+in ``win32fake_shell.py``):
 
 * ctypes: a function without ``argtypes`` gets its integer arguments masked to a C ``int`` and
   its result masked by ``restype`` (``c_int`` by default), so 64-bit handles are cut like on
@@ -43,6 +44,7 @@ from tests.win32fake_clipboard import (
     FakePyperclip,
     Memory,
 )
+from tests.win32fake_shell import ShellRules
 
 MOD_ALT, MOD_CONTROL, MOD_SHIFT, MOD_WIN, MOD_NOREPEAT = 0x1, 0x2, 0x4, 0x8, 0x4000
 WM_HOTKEY, WM_QUIT = 0x0312, 0x0012
@@ -150,7 +152,7 @@ class Dll:
         return self._fns[name]
 
 
-class FakeWin32(ClipboardRules):
+class FakeWin32(ShellRules, ClipboardRules):
     """The Windows world one test acts on; the backend under test sees it through ctypes."""
 
     SELF_PID = 4242
@@ -197,6 +199,7 @@ class FakeWin32(ClipboardRules):
         self.kb_table: set[str] = set()  # keyboard.is_pressed's own table
         self.kb_hook_removed = False
         self.gil_busy_ms = 0  # how long our process takes to run a hook callback
+        self._shell_init()
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -289,7 +292,10 @@ class FakeWin32(ClipboardRules):
     def CreateWindowExW(self, ex: int, cls: str, name: Any, style: int, *rest: Any) -> int:
         hwnd = 0x5000 + len(self.windows)
         parent = rest[4]
-        visible = bool(style & 0x1000_0000) and parent != ctypes.c_void_p(-3).value
+        message_only = parent == ctypes.c_void_p(-3).value
+        if not self._window_made(hwnd, str(cls), parent or 0, message_only):
+            return self._fail(1407)  # ERROR_CANNOT_FIND_WND_CLASS
+        visible = bool(style & 0x1000_0000) and not message_only
         self.windows[hwnd] = Window(hwnd, "", self.SELF_PID, self._tid(), visible=visible)
         return hwnd
 
@@ -298,6 +304,7 @@ class FakeWin32(ClipboardRules):
         if window is None or window.tid != self._tid():
             return self._fail(ERROR_ACCESS_DENIED)
         del self.windows[hwnd]
+        self._window_gone(hwnd)
         for key in [k for k in self.hotkeys if k[0] == hwnd]:
             del self.hotkeys[key]
         return 1
@@ -394,7 +401,8 @@ class FakeWin32(ClipboardRules):
         return 0
 
     def DispatchMessageW(self, msg: Any) -> int:
-        return 0
+        m = _target(msg)
+        return self._dispatch(m.hwnd or 0, m.message, m.wParam, m.lParam)
 
     # -- user32: keys ---------------------------------------------------------------------
 

@@ -70,11 +70,14 @@ class PlatformBridge(QObject):
         watch = self.backend.attention
         if watch is None:
             return False
-        if on:
+        if not on:
+            watch.stop()
+            return True
+        try:
             # May be called from a hook thread (Windows): emitting is all it may do.
             watch.start(self.attention_requested.emit)
-        else:
-            watch.stop()
+        except OSError:  # Windows refused the shell hook: clocks start by hotkey only
+            return False
         return True
 
     def pump(self) -> None:

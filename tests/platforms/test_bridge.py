@@ -43,3 +43,23 @@ def test_paste_service_runs_on_qt_timers_and_restores(qtbot: QtBot) -> None:
     assert chat.text == "好的"
     assert results == [PasteResult(pasted=1)]
     assert desk.clipboard_text() == "原来的"
+
+
+def test_a_window_asking_for_attention_from_a_hook_thread_arrives_on_the_gui_thread(
+    qtbot: QtBot,
+) -> None:
+    backend, desk = fake_backend()
+    chat = desk.open_window("小雨同学 - 千牛工作台")
+    bridge = PlatformBridge(backend)
+    seen: list[tuple[int, bool]] = []
+    bridge.attention_requested.connect(
+        lambda window: seen.append((window, threading.current_thread() is threading.main_thread()))
+    )
+    assert bridge.watch_attention(True)
+    hook = threading.Thread(target=lambda: desk.ask_attention(chat))
+    with qtbot.waitSignal(bridge.attention_requested, timeout=2000):
+        hook.start()
+    hook.join()
+    assert seen == [(chat.id, True)]
+    assert bridge.watch_attention(False)
+    assert not desk.ask_attention(chat)

@@ -1,4 +1,4 @@
-"""The Windows backend: Win32 through ctypes for hotkeys, clipboard, keys and focus.
+"""The Windows backend: Win32 through ctypes for hotkeys, clipboard, keys, focus and attention.
 
 Everything is built when the backend is created (``select.choose_backend``), so on another
 OS only this backend is off. No third-party package: ``keyboard``'s low-level hook and
@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from quickreply.platforms.base import Backend
 from quickreply.platforms.windows import win32
+from quickreply.platforms.windows.attention import WinAttention
 from quickreply.platforms.windows.clipboard import WinClipboard
 from quickreply.platforms.windows.focus import WinForeground
 from quickreply.platforms.windows.hotkeys import WinHotkeys
@@ -25,7 +26,7 @@ class WindowsUnavailable(RuntimeError):
 
 
 class WindowsBackend:
-    """The four Windows services, built together and closed together."""
+    """The Windows services, built together and closed together."""
 
     def __init__(self, sleep: Callable[[float], None] = time.sleep) -> None:
         try:
@@ -37,10 +38,12 @@ class WindowsBackend:
             self.keys = WinKeys(api)
             self.windows = WinForeground(api)
             self.hotkeys = WinHotkeys(api)
+            self.attention = WinAttention(api)  # its thread starts with the watch
         except OSError as err:
             raise WindowsUnavailable(f"Windows refused to set it up ({err})") from err
 
     def close(self) -> None:
+        self.attention.stop()
         self.hotkeys.close()
         self.clipboard.close()
 
@@ -55,4 +58,5 @@ def create_windows_backend(sleep: Callable[[float], None] = time.sleep) -> Backe
         keys=win.keys,
         windows=win.windows,
         close=win.close,
+        attention=win.attention,
     )

@@ -16,6 +16,7 @@ from quickreply.platforms.base import WindowRef
 from quickreply.platforms.windows.win32 import Win32
 
 SW_RESTORE = 9
+GA_ROOT = 2
 
 
 class WinForeground:
@@ -37,7 +38,10 @@ class WinForeground:
         return bool(self._user32.SetForegroundWindow(window))
 
     def title(self, window: WindowRef) -> str:
-        length = int(self._user32.GetWindowTextLengthW(window))
+        """``GetWindowTextW`` of ``window``'s top-level window: a child (an edit box) has
+        no title of its own, or a different one."""
+        top = self._user32.GetAncestor(window, GA_ROOT) or window
+        length = int(self._user32.GetWindowTextLengthW(top))
         buffer = ctypes.create_unicode_buffer(length + 1)
-        self._user32.GetWindowTextW(window, buffer, length + 1)
+        self._user32.GetWindowTextW(top, buffer, length + 1)
         return str(buffer.value)

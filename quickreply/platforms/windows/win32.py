@@ -80,6 +80,26 @@ class INPUT(ctypes.Structure):
     _fields_ = (("type", DWORD), ("u", _INPUTUNION))
 
 
+# A window procedure (stdcall on 32-bit Windows; CFUNCTYPE where there is no WINFUNCTYPE, for
+# the tests on Linux: on 64-bit Windows both are the one calling convention).
+WNDPROC = getattr(ctypes, "WINFUNCTYPE", ctypes.CFUNCTYPE)(LPARAM, HANDLE, UINT, WPARAM, LPARAM)
+
+
+class WNDCLASSW(ctypes.Structure):
+    _fields_ = (
+        ("style", UINT),
+        ("lpfnWndProc", WNDPROC),
+        ("cbClsExtra", INT),
+        ("cbWndExtra", INT),
+        ("hInstance", HANDLE),
+        ("hIcon", HANDLE),
+        ("hCursor", HANDLE),
+        ("hbrBackground", HANDLE),
+        ("lpszMenuName", LPCWSTR),
+        ("lpszClassName", LPCWSTR),
+    )
+
+
 _P = ctypes.POINTER
 SIGNATURES: dict[str, dict[str, tuple[Any, list[Any]]]] = {
     "user32": {
@@ -113,6 +133,12 @@ SIGNATURES: dict[str, dict[str, tuple[Any, list[Any]]]] = {
         "GetWindowTextLengthW": (INT, [HANDLE]),
         "GetWindowTextW": (INT, [HANDLE, ctypes.c_wchar_p, INT]),
         "GetWindowThreadProcessId": (DWORD, [HANDLE, _P(DWORD)]),
+        "GetAncestor": (HANDLE, [HANDLE, UINT]),
+        "RegisterClassW": (WORD, [_P(WNDCLASSW)]),
+        "DefWindowProcW": (LPARAM, [HANDLE, UINT, WPARAM, LPARAM]),
+        "RegisterWindowMessageW": (UINT, [LPCWSTR]),
+        "RegisterShellHookWindow": (BOOL, [HANDLE]),
+        "DeregisterShellHookWindow": (BOOL, [HANDLE]),
     },
     "kernel32": {
         "GlobalAlloc": (HANDLE, [UINT, SIZE_T]),
@@ -123,6 +149,7 @@ SIGNATURES: dict[str, dict[str, tuple[Any, list[Any]]]] = {
         "GetCurrentProcess": (HANDLE, []),
         "OpenProcess": (HANDLE, [DWORD, BOOL, DWORD]),
         "CloseHandle": (BOOL, [HANDLE]),
+        "GetModuleHandleW": (HANDLE, [LPCWSTR]),
     },
     "advapi32": {
         "OpenProcessToken": (BOOL, [HANDLE, DWORD, _P(HANDLE)]),
