@@ -87,7 +87,9 @@ class X11Attention:
         kind = event.type
         if kind == X.CreateNotify and event.parent.id == self._root.id:
             self._watch(event.window)
-            self._d.flush()
+            # It may have asked before our selection reached the server: that request would
+            # send us no PropertyNotify, so look now (a new window's request is a new one).
+            self._update(event.window)
             return True
         if kind == X.DestroyNotify:
             self._watched.discard(event.window.id)

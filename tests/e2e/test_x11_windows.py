@@ -178,3 +178,17 @@ def test_a_window_gone_before_it_is_watched_is_no_error(
     pump(backend, lambda: False, 0.3)
     assert seen.windows == []
     assert "BadWindow" not in capfd.readouterr().err
+
+
+def test_a_window_urgent_before_its_creation_was_seen_is_reported(
+    backend: X11Backend, client: Any
+) -> None:
+    """A client may set the hint right after creating its window, before the watcher has
+    processed CreateNotify and selected PropertyChange on it."""
+    seen = Seen()
+    backend.attention.start(seen)
+    window = client.screen().root.create_window(0, 0, 200, 100, 0, X.CopyFromParent)
+    set_urgent(client, window, True)  # no dispatch in between
+    assert pump(backend, lambda: seen.windows == [window.id])
+    pump(backend, lambda: False, 0.2)
+    assert seen.windows == [window.id]  # its PropertyNotify, if it came, is the same request
