@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quickreply import __version__
+from quickreply import package_version
 from quickreply.commands.common import add_pack_options
 
 SUBCOMMANDS: dict[str, str] = {
@@ -39,6 +39,17 @@ def subcommand_module(name: str) -> str:
     return f"quickreply.commands.{'import_' if name == 'import' else name}"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version comes from the package metadata, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"quickreply {package_version()}")  # stdout, like argparse's own version action
+        parser.exit()
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser; subcommands named in ``argv`` get their own options (importing their module).
 
@@ -48,7 +59,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         prog="quickreply",
         description="快捷回复助手 QuickReply: quick replies for e-commerce chat agents.",
     )
-    parser.add_argument("--version", action="version", version=f"quickreply {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     add_pack_options(parser, top_level=True)
     parser.add_argument(
         "--screenshot", type=Path, metavar="FILE", help="render a window to PNG offscreen and exit"
