@@ -13,8 +13,12 @@ import argparse
 import os
 import sys
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from quickreply.core.paths import AppPaths
+
+if TYPE_CHECKING:
+    from quickreply.platforms.autostart import Autostart
 
 
 def no_display_reason(env: Mapping[str, str], platform: str) -> str:
@@ -41,6 +45,15 @@ def no_display_reason(env: Mapping[str, str], platform: str) -> str:
         "your desktop session; without one, the commands (quickreply lint, render, search, "
         "stats) and quickreply --screenshot FILE still work"
     )
+
+
+def login_start(env: Mapping[str, str]) -> Autostart | None:
+    """Start at login for this installation: what the settings dialog's option turns on."""
+    from quickreply.platforms.autostart import launch_command, platform_autostart
+
+    frozen = bool(getattr(sys, "frozen", False))  # set by PyInstaller's bootloader
+    command = launch_command(sys.executable, frozen=frozen, platform=sys.platform)
+    return platform_autostart(sys.platform, env, command)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -75,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         print("quickreply: already running; brought it to the front", file=sys.stderr)
         return 0
     services = build_services(paths, extra=args.pack or [], shop_path=args.shop)
-    app = QuickReplyApp(qapp, services, lang)
+    app = QuickReplyApp(qapp, services, lang, autostart=login_start(os.environ))
     guard.activated.connect(app.bring_forward)
     # Closing the last window keeps the app in the tray; Quit in the tray menu ends it.
     qapp.setQuitOnLastWindowClosed(False)

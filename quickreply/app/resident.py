@@ -17,12 +17,11 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
 
 from quickreply.app.apply import apply_settings
 from quickreply.app.services import Services
 from quickreply.app.views import (
-    ICON_FILE,
+    app_icon,
     make_library_view,
     make_palette,
     make_settings_dialog,
@@ -38,6 +37,7 @@ from quickreply.core.settings import Settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from quickreply.platforms.autostart import Autostart
     from quickreply.platforms.paste import PasteService
     from quickreply.platforms.select import Choice
     from quickreply.ui.library import LibraryWindow
@@ -52,7 +52,8 @@ class QuickReplyApp:
     """The running app: owns the windows and reacts to the tray and hotkeys.
 
     ``choose`` picks the platform backend (``platforms.select.choose_backend``; tests pass one
-    that returns the fake backend); ``env`` is where ``QUICKREPLY_BACKEND`` is read.
+    that returns the fake backend); ``env`` is where ``QUICKREPLY_BACKEND`` is read;
+    ``autostart`` is this system's start at login (None: the settings dialog has no such option).
     """
 
     def __init__(
@@ -63,6 +64,7 @@ class QuickReplyApp:
         *,
         choose: Callable[[str, Mapping[str, str]], Choice] | None = None,
         env: Mapping[str, str] | None = None,
+        autostart: Autostart | None = None,
     ) -> None:
         from quickreply.platforms.select import choose_backend
         from quickreply.ui.tray import Tray
@@ -71,6 +73,7 @@ class QuickReplyApp:
         self.services = services
         self.translators = setup_look(qapp, services.settings, lang)
         self.paused = False
+        self.autostart = autostart
         self._closed = False
         self._library: LibraryWindow | None = None
         self._timers: TimersPanel | None = None
@@ -80,10 +83,7 @@ class QuickReplyApp:
         # Fill-in values and "not the same variant twice" are kept per chat: the window the
         # palette was opened over (one window per buyer in most clients).
         self.palette: PaletteWindow = make_palette(services, conversation=self._conversation)
-        self.tray: Tray = Tray(
-            QIcon(str(ICON_FILE)) if ICON_FILE.exists() else QIcon(),
-            timers=True,
-        )
+        self.tray: Tray = Tray(app_icon(), timers=True)
         self.tray.open_palette.connect(self.show_palette)
         self.tray.open_library.connect(self.show_library)
         self.tray.open_timers.connect(self.show_timers)
@@ -309,9 +309,39 @@ class QuickReplyApp:
         return self._timers
 
     def show_settings(self) -> None:
-        dialog = make_settings_dialog(self.services, probe=self.probe_hotkey)
+        dialog = make_settings_dialog(
+            self.services, probe=self.probe_hotkey, autostart=self.starts_at_login()
+        )
         if dialog.exec():
             self.apply_settings(dialog.result_settings())
+            wanted = dialog.result_autostart()
+            if wanted is not None:
+                self.set_autostart(wanted)
+
+    def starts_at_login(self) -> bool | None:
+        """Whether the OS starts this installation at login; None where there is no option."""
+        return None if self.autostart is None else self.autostart.enabled()
+
+    def set_autostart(self, wanted: bool) -> None:
+        """Turn start at login on or off; a failure is shown, and the OS keeps what it had."""
+        autostart = self.autostart
+        if autostart is None or autostart.enabled() == wanted:
+            return
+        try:
+            autostart.enable() if wanted else autostart.disable()
+        except OSError as err:
+            self.report(
+                Problem(
+                    autostart.location,
+                    0,
+                    "autostart",
+                    f"cannot {'turn on' if wanted else 'turn off'} start at login: "
+                    f"{err.strerror or err}",
+                    "check that the folder or registry key can be written",
+                    code="autostart.enable" if wanted else "autostart.disable",
+                    args=(("error", str(err.strerror or err)),),
+                )
+            )
 
     def apply_settings(self, new: Settings) -> list[Problem]:
         """Save ``new`` and apply it now, without a restart (see :mod:`quickreply.app.apply`)."""

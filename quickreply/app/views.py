@@ -22,6 +22,7 @@ from quickreply.core.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
     from quickreply.ui.library import LibraryWindow
@@ -30,7 +31,8 @@ if TYPE_CHECKING:
     from quickreply.ui.timers import TimersPanel
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-ICON_FILE = RESOURCES / "icons" / "quickreply.svg"
+ICONS = RESOURCES / "icons"
+ICON_FILE = ICONS / "quickreply.svg"
 SCREENSHOT_QUERY = "发货"
 
 
@@ -49,18 +51,29 @@ def make_qapp(offscreen: bool = False) -> QApplication:
     return app
 
 
-def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -> list[QTranslator]:
-    """Translations, theme and icon. Returns the translators (they must stay referenced)."""
+def app_icon() -> QIcon:
+    """The application icon for the tray and every window: the PNG sizes drawn from the SVG
+    (packaging/icons.py). Qt picks the exact size the tray or title bar asks for, and they need
+    no SVG plugin (a frozen build may lack one); the SVG only if the PNGs are missing."""
     from PySide6.QtGui import QIcon
 
+    icon = QIcon()
+    for png in sorted(ICONS.glob("quickreply-*.png")):
+        icon.addFile(str(png))
+    if icon.isNull() and ICON_FILE.exists():
+        icon.addFile(str(ICON_FILE))
+    return icon
+
+
+def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -> list[QTranslator]:
+    """Translations, theme and icon. Returns the translators (they must stay referenced)."""
     from quickreply.ui.i18n import install_translators
     from quickreply.ui.themes import apply_theme
 
     translators = install_translators(app, lang or settings.language, RESOURCES / "translations")
     app.setApplicationDisplayName(app.translate("App", "快捷回复助手"))
     apply_theme(app, settings.theme, RESOURCES / "themes")
-    if ICON_FILE.exists():
-        app.setWindowIcon(QIcon(str(ICON_FILE)))
+    app.setWindowIcon(app_icon())
     return translators
 
 
@@ -118,11 +131,16 @@ def make_timers_view(services: Services, sample: bool = False) -> TimersPanel:
 
 
 def make_settings_dialog(
-    services: Services, probe: Callable[[str], Problem | None] | None = None
+    services: Services,
+    probe: Callable[[str], Problem | None] | None = None,
+    autostart: bool | None = None,
 ) -> SettingsDialog:
+    """``autostart``: whether the app starts at login now (None hides the option)."""
     from quickreply.ui.settings import SettingsDialog
 
-    return SettingsDialog(services.settings, list(services.library.snippets()), probe=probe)
+    return SettingsDialog(
+        services.settings, list(services.library.snippets()), probe=probe, autostart=autostart
+    )
 
 
 def make_trainee_view(services: Services) -> QWidget:
@@ -154,7 +172,7 @@ VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,
     "library": make_library_view,
     "timers": lambda services: make_timers_view(services, sample=True),
-    "settings": lambda services: make_settings_dialog(services),
+    "settings": lambda services: make_settings_dialog(services, autostart=False),
     "trainee": make_trainee_view,
 }
 

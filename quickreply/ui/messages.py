@@ -4,9 +4,9 @@ core and platforms stay Qt-free and report English one-liners (``str(problem)``,
 stderr and support); a problem they expect the agent to see also carries a stable ``code`` and
 named ``args``. :func:`describe` turns those into a zh-CN sentence from Qt-translatable
 templates (so en and zh_TW come from resources/translations), and falls back to the English
-line for a problem without a known code (today the codes are the backend, hotkey and paste
-ones). :func:`hotkey_label` and :func:`combo_label` name a hotkey the way those sentences and
-the settings dialog do.
+line for a problem without a known code (today the codes are the backend, hotkey, paste and
+autostart ones). :func:`hotkey_label` and :func:`combo_label` name a hotkey the way those
+sentences and the settings dialog do.
 
 Templates use ``%1``, ``%2``… like every other UI string; which arg fills which number is fixed
 here per code, and the substitution is one pass, so a value that itself contains ``%2`` (a
@@ -172,6 +172,16 @@ TEMPLATES: Mapping[str, _Template] = MappingProxyType(
             QT_TRANSLATE_NOOP("Messages", "话术「%1」无法生成，什么都没有输入（%2）"),
             QT_TRANSLATE_NOOP("Messages", "请在话术库里修正这条话术"),
             ("snippet", "error"),
+        ),
+        "autostart.enable": _Template(
+            QT_TRANSLATE_NOOP("Messages", "无法设置开机自动启动（%1）"),
+            QT_TRANSLATE_NOOP("Messages", "请检查自启动文件夹或注册表项是否可写"),
+            ("error",),
+        ),
+        "autostart.disable": _Template(
+            QT_TRANSLATE_NOOP("Messages", "无法取消开机自动启动（%1）"),
+            QT_TRANSLATE_NOOP("Messages", "请检查自启动文件夹或注册表项是否可写"),
+            ("error",),
         ),
     }
 )

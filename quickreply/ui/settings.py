@@ -1,5 +1,5 @@
 """The settings dialog: hotkeys (captured by pressing them), paste timing and backend, language,
-theme, the wait-timer sound, pack folders.
+theme, the wait-timer sound, start at login, pack folders.
 
 The dialog edits a copy of :class:`quickreply.core.settings.Settings` and returns the new value
 from :meth:`SettingsDialog.result_settings`; app/apply.py saves it and applies it. A hotkey that
@@ -129,6 +129,7 @@ class SettingsDialog(QDialog):
         snippets: Sequence[Snippet] = (),
         *,
         probe: HotkeyProbe | None = None,
+        autostart: bool | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -225,6 +226,13 @@ class SettingsDialog(QDialog):
         self.timer_sound = QCheckBox(self.tr("买家等待超时时响一声"))
         self.timer_sound.setChecked(settings.timer_sound)
         look_form.addRow(self.tr("等待计时"), self.timer_sound)
+        # Start at login is the OS's own record (platforms/autostart.py), not a saved setting;
+        # None: this system has no login start QuickReply knows, so no option.
+        self.autostart = QCheckBox(self.tr("开机自动启动"))
+        self.autostart.setChecked(bool(autostart))
+        self._offers_autostart = autostart is not None
+        if autostart is not None:
+            look_form.addRow(self.tr("启动"), self.autostart)
         self.restart_note = QLabel(self.tr("语言更改在重新启动后生效。"))
         self.restart_note.setObjectName("hint")
         look_form.addRow(self.restart_note)
@@ -393,6 +401,10 @@ class SettingsDialog(QDialog):
         self.snippet_table.setItem(row, 1, QTableWidgetItem(shown))
 
     # ---- result --------------------------------------------------------------------------
+
+    def result_autostart(self) -> bool | None:
+        """Whether the app should start at login, or None when the option is not offered."""
+        return self.autostart.isChecked() if self._offers_autostart else None
 
     def result_settings(self) -> Settings:
         overrides: Mapping[str, str] = {

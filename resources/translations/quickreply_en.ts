@@ -623,6 +623,21 @@
 <context>
     <name>Messages</name>
     <message>
+        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <source>请检查自启动文件夹或注册表项是否可写</source>
+        <translation>check that the autostart folder or registry key can be written</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <source>无法取消开机自动启动（%1）</source>
+        <translation>could not turn off start at login: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <source>无法设置开机自动启动（%1）</source>
+        <translation>could not turn on start at login: %1</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/messages.py" line="62"/>
         <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
         <translation>this is a Wayland session: global hotkeys and pasting into other apps are not available</translation>
@@ -936,6 +951,16 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <source>启动</source>
+        <translation>Start-up</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <source>开机自动启动</source>
+        <translation>Start when I log in</translation>
+    </message>
     <message>
         <location filename="../../quickreply/ui/settings.py" line="136"/>
         <source>设置</source>

@@ -623,6 +623,21 @@
 <context>
     <name>Messages</name>
     <message>
+        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <source>请检查自启动文件夹或注册表项是否可写</source>
+        <translation>請檢查自動啟動資料夾或登錄項是否可寫入</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <source>无法取消开机自动启动（%1）</source>
+        <translation>無法取消開機自動啟動（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <source>无法设置开机自动启动（%1）</source>
+        <translation>無法設定開機自動啟動（%1）</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/messages.py" line="62"/>
         <source>这是 Wayland 会话，全局快捷键和向其他程序自动粘贴都不可用</source>
         <translation>這是 Wayland 會話，全域快捷鍵和向其他程式自動貼上都不可用</translation>
@@ -936,6 +951,16 @@
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <source>启动</source>
+        <translation>啟動</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <source>开机自动启动</source>
+        <translation>開機自動啟動</translation>
+    </message>
     <message>
         <location filename="../../quickreply/ui/settings.py" line="136"/>
         <source>设置</source>

@@ -164,3 +164,20 @@ def test_paste_backend_and_timer_sound_are_saved(qtbot: QtBot) -> None:
     dialog.timer_sound.setChecked(False)
     result = dialog.result_settings()
     assert (result.paste_backend, result.timer_sound) == ("x11", False)
+
+
+def test_start_at_login_is_offered_with_the_systems_state(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings(), SNIPPETS, autostart=True)
+    qtbot.addWidget(dialog)
+    assert dialog.autostart.text() == "开机自动启动"
+    assert dialog.autostart.isChecked()
+    dialog.autostart.setChecked(False)
+    assert dialog.result_autostart() is False
+    assert dialog.result_settings() == Settings()  # the OS keeps the choice, not settings.json
+
+
+def test_no_start_at_login_option_where_the_system_has_none(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    dialog.show()
+    assert not dialog.autostart.isVisible()
+    assert dialog.result_autostart() is None
