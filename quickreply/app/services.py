@@ -94,10 +94,12 @@ def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
 def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Library, str | None]:
     """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
     and its fingerprint, which keys the search index cache."""
+    from quickreply.core.cacheseal import Seal
     from quickreply.core.libcache import load_library_cached as load
     from quickreply.core.packs import default_dirs
 
-    loaded = load(default_dirs(paths, extra), paths.cache)
+    seal = Seal.load_or_create(paths.cache_key_file)
+    loaded = load(default_dirs(paths, extra), paths.cache, seal)
     return loaded.library, loaded.fingerprint
 
 

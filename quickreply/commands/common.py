@@ -87,9 +87,11 @@ def load_library_from_args(
     same problems a fresh load reports. The fingerprint keys the search index cache, as in the
     app, so the index is not hashed snippet by snippet again.
     """
+    from quickreply.core.cacheseal import Seal
     from quickreply.core.libcache import load_library_cached
 
     paths = paths or app_paths()
-    loaded = load_library_cached(pack_dirs(args, paths), paths.cache)
+    seal = Seal.load_or_create(paths.cache_key_file)
+    loaded = load_library_cached(pack_dirs(args, paths), paths.cache, seal)
     print_problems(loaded.library.problems, stream)
     return loaded

@@ -1,7 +1,8 @@
 """A start-up cache of loaded packs, so an unchanged library is not parsed from YAML again.
 
 Parsing YAML is what made start-up slow: about 2.5 s for 10,000 snippets even with libyaml (see
-the platform notes), while unpickling the same frozen dataclasses takes about 0.1 s.
+the platform notes), while rebuilding the same frozen dataclasses from marshalled tuples takes
+about 0.1 s.
 
 What is cached is the result of :func:`quickreply.core.packs.load_pack` for each pack file —
 the pack *and its problems*, so a broken pack still shows the same lines after a cached start.
@@ -15,8 +16,12 @@ edit within the file system's timestamp resolution. The whole cache is also tied
 :func:`code_version`: the cache format, the Python version and the source of the modules that
 build packs and problems, so changing the loader or the model silently drops every entry.
 
-A missing, stale, corrupt or incompatible cache file is ignored and rebuilt; problems reading or
-writing the cache are never shown to the user (the packs load as if there were no cache).
+The file holds plain data only (marshal of tuples, strings and numbers, turned back into the
+dataclasses by :func:`_decode`), never a pickle: reading a cache must not be able to run code.
+It is also sealed with the install's key (core/cacheseal.py), kept in the config folder: a file
+this install did not write is not even unmarshalled. A missing, stale, corrupt, foreign or
+incompatible cache file is ignored and rebuilt; problems reading or writing the cache are never
+shown to the user (the packs load as if there were no cache).
 Writes are atomic (temp file + ``os.replace``); there is no ``.bak`` because a lost cache only
 costs one slow start.
 
@@ -28,37 +33,33 @@ entries; the least recently used files beyond :data:`KEEP_FILES` are removed.
 from __future__ import annotations
 
 import contextlib
-import copyreg
-import dataclasses
 import gc
 import hashlib
-import io
+import marshal
 import os
-import pickle
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from quickreply.core import hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread
 from quickreply.core.atomic import write_atomic
+from quickreply.core.cacheseal import Seal
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
 from quickreply.core.packs import PackDir, load_library, load_pack
-from quickreply.core.problems import Problem
+from quickreply.core.problems import Problem, Severity
 from quickreply.core.userfile import display_path, read_user_file
 from quickreply.core.yamlread import MAX_BYTES
 
 # Bump when the layout of the cache file changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 CACHE_PREFIX = "library-"
-CACHE_SUFFIX = ".pickle"
+CACHE_SUFFIX = ".bin"
 KEEP_FILES = 4
 # The modules whose code decides what a loaded pack looks like.
 _SOURCES = (hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread)
 
-# Pickled through their constructors (see _dumps); every field of these is an init field.
-_BY_CONSTRUCTOR: tuple[type, ...] = (Snippet, Field, Step, Pack, PackMeta, Problem)
 # Strings this short (paths, pack ids, groups, labels) repeat across snippets: written once.
 _SHARED_STR_MAX = 80
 
@@ -84,7 +85,7 @@ class CachedLibrary:
 def code_version() -> str:
     """Hash of the cache format, the Python version and the source of the pack-building code."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}".encode())
+    digest.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{marshal.version}".encode())
     for module in _SOURCES:
         name = module.__name__.encode()
         try:
@@ -108,10 +109,14 @@ def file_key(path: Path, source: PackSource) -> FileKey | None:
 
 
 class LibraryCache:
-    """Loads the library through a per-file cache stored in ``cache_dir``."""
+    """Loads the library through a per-file cache stored in ``cache_dir``, sealed by ``seal``.
 
-    def __init__(self, cache_dir: Path) -> None:
+    Without a seal (the install's key could not be read or created) nothing is cached.
+    """
+
+    def __init__(self, cache_dir: Path, seal: Seal | None) -> None:
         self.cache_dir = cache_dir
+        self.seal = seal
 
     def cache_file(self, dirs: Sequence[PackDir]) -> Path:
         """The cache file for these pack folders, seen from the current working folder."""
@@ -151,7 +156,7 @@ class LibraryCache:
 
         library = load_library(dirs, load=load_cached)
         if misses or set(used) != set(cached):
-            with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
+            with contextlib.suppress(OSError, ValueError, RecursionError):
                 self._write(path, version, used)
         fingerprint = None
         if exact:
@@ -164,30 +169,32 @@ class LibraryCache:
 
     # -- the cache file -----------------------------------------------------------------------
 
-    @staticmethod
-    def _read(path: Path, version: str) -> dict[FileKey, Entry]:
+    def _read(self, path: Path, version: str) -> dict[FileKey, Entry]:
+        if self.seal is None:
+            return {}
         try:
             blob = path.read_bytes()
         except OSError:
             return {}
-        # Unpickling creates ~100k objects; the cyclic collector would run dozens of times over
+        data = self.seal.unseal(blob)
+        if data is None:  # not written by this install (or cut short): as if absent
+            return {}
+        # Rebuilding creates ~100k objects; the cyclic collector would run dozens of times over
         # them for nothing (frozen dataclasses form no cycles).
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            data = pickle.loads(blob)
-        except Exception:  # any corrupt or foreign file just means "no cache"
+            return _decode(data, version)
+        except Exception:  # a format this code does not know just means "no cache"
             return {}
         finally:
             if was_enabled:
                 gc.enable()
-        if not isinstance(data, dict) or data.get("version") != version:
-            return {}
-        entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
 
     def _write(self, path: Path, version: str, entries: dict[FileKey, Entry]) -> None:
-        write_atomic(path, _dumps({"version": version, "entries": entries}), backup=False)
+        if self.seal is None:
+            return
+        write_atomic(path, self.seal.seal(_encode(version, entries)), backup=False)
         self._prune(keep=path)
 
     def _prune(self, keep: Path) -> None:
@@ -196,39 +203,88 @@ class LibraryCache:
         for old in olds[KEEP_FILES - 1 :]:
             with contextlib.suppress(OSError):
                 old.unlink()
+        # Pickled caches of earlier versions: never read again, so not left lying around.
+        for legacy in self.cache_dir.glob(f"{CACHE_PREFIX}*.pickle"):
+            with contextlib.suppress(OSError):
+                legacy.unlink()
 
     def _files(self) -> Iterator[Path]:
         return self.cache_dir.glob(f"{CACHE_PREFIX}*{CACHE_SUFFIX}")
 
 
-def _dumps(data: object) -> bytes:
-    """Pickle that loads about a third faster than the default for frozen dataclasses.
+# -- plain data ---------------------------------------------------------------------------------
+# Each dataclass becomes the tuple of its constructor's arguments, in field order; nested
+# dataclasses, enums and paths become plain values first. Decoding calls the constructors, so a
+# cache holds only str/int/bool/None/tuple/dict and marshal never builds anything else from it.
 
-    The default reduces a slotted dataclass to its state, restored by a ``__setstate__`` that
-    looks up ``dataclasses.fields`` again for every object; calling the constructor is cheaper.
-    Equal short strings (every snippet's path and pack id) are made one object so the pickle
-    memo writes them once: a smaller file, fewer strings to create on load.
-    """
+
+def _encode(version: str, entries: dict[FileKey, Entry]) -> bytes:
     shared: dict[str, str] = {}
-    table: dict[type, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
-    for cls in _BY_CONSTRUCTOR:
-        names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
-        if len(names) != len(dataclasses.fields(cls)):
-            continue  # a field the constructor does not take: keep the default reduction
 
-        def reduce(obj: Any, cls: type = cls, names: tuple[str, ...] = names) -> tuple[Any, ...]:
-            values = (getattr(obj, name) for name in names)
-            return cls, tuple(
-                shared.setdefault(v, v) if type(v) is str and len(v) <= _SHARED_STR_MAX else v
-                for v in values
+    def s(value: str) -> str:
+        # Equal short strings (paths, pack ids, groups) become one object, which marshal then
+        # writes once and loads once: a smaller file, fewer strings to create.
+        return shared.setdefault(value, value) if len(value) <= _SHARED_STR_MAX else value
+
+    def snippet(x: Snippet) -> tuple[object, ...]:
+        return (
+            x.id, s(x.title), x.variants, x.code, s(x.group), tuple(s(t) for t in x.tags),
+            s(x.note), x.examples,
+            tuple(
+                (f.name, s(f.label), f.kind, f.default, f.choices, f.choices_from, f.line)
+                for f in x.fields
+            ),
+            x.hotkey, x.send, tuple((st.kind, st.text, st.ms) for st in x.steps),
+            s(x.pack_id), s(x.path), x.line, x.text_line, x.variant_lines,
+        )  # fmt: skip
+
+    def problem(p: Problem) -> tuple[object, ...]:
+        return (s(p.path), p.line, p.where, p.message, p.hint, p.severity.value, p.code, p.args)
+
+    rows: list[Any] = []
+    for key, (pack, found) in entries.items():
+        plain_pack = None
+        if pack is not None:
+            meta = pack.meta
+            plain_pack = (
+                (meta.id, meta.name, meta.version, meta.locale),
+                tuple(snippet(x) for x in pack.snippets),
+                str(pack.path),
+                pack.source.value,
             )
+        rows.append((key, plain_pack, tuple(problem(p) for p in found)))
+    return marshal.dumps((version, tuple(rows)))
 
-        table[cls] = reduce
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = table
-    pickler.dump(data)
-    return out.getvalue()
+
+def _decode(data: bytes, version: str) -> dict[FileKey, Entry]:
+    loaded = marshal.loads(data)
+    if type(loaded) is not tuple or len(loaded) != 2 or loaded[0] != version:
+        return {}
+    entries: dict[FileKey, Entry] = {}
+    for key, plain_pack, found in loaded[1]:
+        pack = None
+        if plain_pack is not None:
+            meta, snippets, pack_path, source = plain_pack
+            pack = Pack(
+                PackMeta(*meta),
+                tuple(_snippet(x) for x in snippets),
+                Path(pack_path),
+                PackSource(source),
+            )
+        problems = tuple(
+            Problem(p[0], p[1], p[2], p[3], p[4], Severity(p[5]), p[6], p[7]) for p in found
+        )
+        entries[tuple(key)] = (pack, problems)
+    return entries
+
+
+def _snippet(x: Any) -> Snippet:
+    fields = tuple(Field(*f) for f in x[8])
+    steps = tuple(Step(*st) for st in x[11])
+    return Snippet(
+        x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], fields, x[9], x[10], steps,
+        x[12], x[13], x[14], x[15], x[16],
+    )  # fmt: skip
 
 
 def _mtime(path: Path) -> float:
@@ -238,6 +294,11 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def load_library_cached(dirs: Sequence[PackDir], cache_dir: Path) -> CachedLibrary:
-    """:func:`quickreply.core.packs.load_library` through the cache in ``cache_dir``."""
-    return LibraryCache(cache_dir).load(dirs)
+def load_library_cached(
+    dirs: Sequence[PackDir], cache_dir: Path, seal: Seal | None
+) -> CachedLibrary:
+    """:func:`quickreply.core.packs.load_library` through the cache in ``cache_dir``.
+
+    ``seal`` is the install's (``Seal.load_or_create(paths.cache_key_file)``); None: no cache.
+    """
+    return LibraryCache(cache_dir, seal).load(dirs)

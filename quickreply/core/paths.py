@@ -25,11 +25,16 @@ class AppPaths:
     personal: Path  # the agent's own packs (editable)
     config: Path  # settings.json
     data: Path  # stats.sqlite3 (usage), kpi.sqlite3 (response times)
-    cache: Path  # search index cache
+    cache: Path  # library and search index caches (sealed with cache_key_file)
 
     @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
+
+    @property
+    def cache_key_file(self) -> Path:
+        """The key that seals cache files (core/cacheseal.py): outside the cache folder."""
+        return self.config / "cache.key"
 
     @property
     def stats_file(self) -> Path:

@@ -3,6 +3,7 @@ problems kept, and any change, corruption or version bump falls back to loading 
 
 from __future__ import annotations
 
+import marshal
 import os
 import pickle
 from pathlib import Path
@@ -10,9 +11,13 @@ from pathlib import Path
 import pytest
 
 from quickreply.core import libcache
+from quickreply.core.cacheseal import Seal
 from quickreply.core.libcache import LibraryCache, load_library_cached
 from quickreply.core.model import Library, PackSource
 from quickreply.core.packs import PackDir, load_library
+
+# Tests seal with a fixed key; the key file itself is tested in test_cacheseal.py.
+SEAL = Seal(bytes(range(32)))
 
 GOOD = """\
 pack:
@@ -88,10 +93,10 @@ def test_second_load_uses_the_cache_and_gives_the_same_library(
     dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fresh = load_library(dirs)
-    first = load_library_cached(dirs, tmp_path / "cache")
+    first = load_library_cached(dirs, tmp_path / "cache", SEAL)
     assert (first.hits, first.misses) == (0, 2)
     no_yaml(monkeypatch)
-    second = load_library_cached(dirs, tmp_path / "cache")
+    second = load_library_cached(dirs, tmp_path / "cache", SEAL)
     assert (second.hits, second.misses) == (2, 0)
     assert second.library.packs == fresh.packs
     assert lines(second.library) == lines(fresh)
@@ -104,9 +109,9 @@ def test_second_load_uses_the_cache_and_gives_the_same_library(
 def test_a_broken_pack_still_shows_its_problems_from_the_cache(
     dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_library_cached(dirs, tmp_path / "cache")
+    load_library_cached(dirs, tmp_path / "cache", SEAL)
     no_yaml(monkeypatch)
-    library = load_library_cached(dirs, tmp_path / "cache").library
+    library = load_library_cached(dirs, tmp_path / "cache", SEAL).library
     assert lines(library) == [
         "team/after.yaml:9: snippet 'refund.how': unknown key 'colour'"
         " (known keys: id, title, code, group, tags, text, note, examples, fields, hotkey,"
@@ -123,13 +128,13 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
     dirs: list[PackDir], tmp_path: Path
 ) -> None:
     path = tmp_path / "shipped" / "presale.yaml"
-    first = load_library_cached(dirs, tmp_path / "cache")
+    first = load_library_cached(dirs, tmp_path / "cache", SEAL)
     stat = path.stat()
     edited = GOOD.replace("在的", "您好")  # same byte length
     assert len(edited.encode()) == stat.st_size
     path.write_text(edited, encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    second = load_library_cached(dirs, tmp_path / "cache")
+    second = load_library_cached(dirs, tmp_path / "cache", SEAL)
     assert (second.hits, second.misses) == (1, 1)
     hello = second.library.get("greet.hello")
     assert hello is not None and hello.text == "亲，您好~"
@@ -137,13 +142,13 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
 
 
 def test_removed_and_added_files_follow_the_folders(dirs: list[PackDir], tmp_path: Path) -> None:
-    load_library_cached(dirs, tmp_path / "cache")
+    load_library_cached(dirs, tmp_path / "cache", SEAL)
     (tmp_path / "team" / "after.yaml").unlink()
     (tmp_path / "team" / "more.yaml").write_text(
         "pack: {id: team.more, name: 更多}\nsnippets:\n  - {id: more.one, title: 一, text: 一}\n",
         encoding="utf-8",
     )
-    loaded = load_library_cached(dirs, tmp_path / "cache")
+    loaded = load_library_cached(dirs, tmp_path / "cache", SEAL)
     assert [p.meta.id for p in loaded.library.packs] == ["shop.presale", "team.more"]
     assert loaded.library.problems == ()
     assert (loaded.hits, loaded.misses) == (1, 1)
@@ -157,7 +162,7 @@ def test_removed_and_added_files_follow_the_folders(dirs: list[PackDir], tmp_pat
 def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(
     dirs: list[PackDir], tmp_path: Path, content: bytes
 ) -> None:
-    cache = LibraryCache(tmp_path / "cache")
+    cache = LibraryCache(tmp_path / "cache", SEAL)
     cache_file = cache.cache_file(dirs)
     cache_file.parent.mkdir()
     cache_file.write_bytes(content)
@@ -168,7 +173,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_rebuilt(
 
 
 def test_a_truncated_cache_is_ignored(dirs: list[PackDir], tmp_path: Path) -> None:
-    cache = LibraryCache(tmp_path / "cache")
+    cache = LibraryCache(tmp_path / "cache", SEAL)
     cache.load(dirs)
     cache_file = cache.cache_file(dirs)
     cache_file.write_bytes(cache_file.read_bytes()[:-100])
@@ -178,9 +183,9 @@ def test_a_truncated_cache_is_ignored(dirs: list[PackDir], tmp_path: Path) -> No
 def test_a_new_loader_version_drops_every_entry(
     dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = load_library_cached(dirs, tmp_path / "cache")
+    first = load_library_cached(dirs, tmp_path / "cache", SEAL)
     monkeypatch.setattr(libcache, "CACHE_FORMAT", libcache.CACHE_FORMAT + 1)
-    again = load_library_cached(dirs, tmp_path / "cache")
+    again = load_library_cached(dirs, tmp_path / "cache", SEAL)
     assert again.misses == 2
     assert again.fingerprint != first.fingerprint
 
@@ -188,9 +193,9 @@ def test_a_new_loader_version_drops_every_entry(
 def test_another_working_folder_keeps_its_own_displayed_paths(
     dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    load_library_cached(dirs, tmp_path / "cache")
+    load_library_cached(dirs, tmp_path / "cache", SEAL)
     monkeypatch.chdir(tmp_path / "team")
-    library = load_library_cached(dirs, tmp_path / "cache").library
+    library = load_library_cached(dirs, tmp_path / "cache", SEAL).library
     assert lines(library) == lines(load_library(dirs))
     assert lines(library)[0].startswith("after.yaml:9: ")
 
@@ -198,7 +203,7 @@ def test_another_working_folder_keeps_its_own_displayed_paths(
 def test_an_unwritable_cache_folder_still_loads(dirs: list[PackDir], tmp_path: Path) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
-    loaded = load_library_cached(dirs, blocker)
+    loaded = load_library_cached(dirs, blocker, SEAL)
     assert loaded.library.packs == load_library(dirs).packs
 
 
@@ -206,7 +211,7 @@ def test_an_unreadable_pack_has_no_fingerprint_and_is_reported(
     dirs: list[PackDir], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(libcache, "file_key", lambda path, source: None)
-    loaded = load_library_cached(dirs, tmp_path / "cache")
+    loaded = load_library_cached(dirs, tmp_path / "cache", SEAL)
     assert loaded.fingerprint is None
     assert lines(loaded.library) == lines(load_library(dirs))
 
@@ -216,8 +221,8 @@ def test_old_cache_files_are_pruned(dirs: list[PackDir], tmp_path: Path) -> None
     for i in range(libcache.KEEP_FILES + 3):
         extra = tmp_path / f"extra{i}.yaml"
         extra.write_text(f"pack: {{id: x{i}, name: x}}\nsnippets: []\n", encoding="utf-8")
-        load_library_cached([*dirs, PackDir(extra, PackSource.EXTRA)], cache_dir)
-    assert len(list(cache_dir.glob("library-*.pickle"))) == libcache.KEEP_FILES
+        load_library_cached([*dirs, PackDir(extra, PackSource.EXTRA)], cache_dir, SEAL)
+    assert len(list(cache_dir.glob("library-*.bin"))) == libcache.KEEP_FILES
 
 
 def test_the_app_loads_through_the_cache_and_keys_the_index_on_it(
@@ -244,13 +249,15 @@ def test_the_app_loads_through_the_cache_and_keys_the_index_on_it(
 STARTUP_SCRIPT = """
 import sys
 from pathlib import Path
+from quickreply.core.cacheseal import Seal
 from quickreply.core.libcache import load_library_cached
 from quickreply.core.model import PackSource
 from quickreply.core.packs import PackDir
 from quickreply.core.search import SearchIndex
 
 cache = Path(sys.argv[1])
-loaded = load_library_cached([PackDir(Path(sys.argv[2]), PackSource.SHIPPED)], cache)
+seal = Seal.load_or_create(Path(sys.argv[1]).parent / "cache.key")
+loaded = load_library_cached([PackDir(Path(sys.argv[2]), PackSource.SHIPPED)], cache, seal)
 index = SearchIndex.load_or_build(loaded.library, cache, key=loaded.fingerprint)
 assert index.search("发货") and index.search("kd")
 print(loaded.misses, *sorted(m for m in ("pypinyin", "opencc", "rapidfuzz") if m in sys.modules))
@@ -271,3 +278,102 @@ def test_a_warm_start_and_first_searches_need_no_pinyin_or_fuzzy_libraries(
     assert cold[0] != "0"  # the first start parsed the packs and built the index
     warm = subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
     assert warm == ["0"]
+
+
+class _CreatesAFile:
+    """What an attacker would put in a pickle: unpickling calls ``open(marker, "w")``."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_crafted_pickle_in_the_cache_folder_is_never_run(
+    dirs: list[PackDir], tmp_path: Path
+) -> None:
+    """Issue 11.4: a file dropped into the user's cache folder must not run code at start."""
+    cache_dir = tmp_path / "cache"
+    load_library_cached(dirs, cache_dir, SEAL)
+    marker = tmp_path / "pwned"
+    evil = pickle.dumps({"version": "x", "entries": _CreatesAFile(marker)})
+    planted = list(cache_dir.glob("library-*"))
+    assert planted
+    for path in planted:
+        path.write_bytes(evil)
+        path.with_suffix(".pickle").write_bytes(evil)  # the name earlier versions read
+    loaded = load_library_cached(dirs, cache_dir, SEAL)
+    assert not marker.exists()
+    assert loaded.library.packs == load_library(dirs).packs
+    assert loaded.misses == 2  # treated as absent: loaded from the packs, then rewritten
+    assert not list(cache_dir.glob("*.pickle"))
+
+
+def test_a_cache_sealed_with_another_key_is_ignored(dirs: list[PackDir], tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    load_library_cached(dirs, cache_dir, Seal(b"\x01" * 32))
+    loaded = load_library_cached(dirs, cache_dir, SEAL)
+    assert loaded.misses == 2
+    assert loaded.library.packs == load_library(dirs).packs
+    assert load_library_cached(dirs, cache_dir, SEAL).misses == 0
+
+
+@pytest.mark.parametrize(
+    "plain",
+    [b"", b"garbage", marshal.dumps(("other", ())), marshal.dumps(["a", "list"])],
+    ids=["empty", "garbage", "other-version", "wrong-type"],
+)
+def test_sealed_data_of_another_shape_is_ignored(
+    dirs: list[PackDir], tmp_path: Path, plain: bytes
+) -> None:
+    cache = LibraryCache(tmp_path / "cache", SEAL)
+    cache_file = cache.cache_file(dirs)
+    cache_file.parent.mkdir()
+    cache_file.write_bytes(SEAL.seal(plain))
+    assert cache.load(dirs).library.packs == load_library(dirs).packs
+
+
+def test_without_a_seal_nothing_is_cached(dirs: list[PackDir], tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    first = load_library_cached(dirs, cache_dir, None)
+    second = load_library_cached(dirs, cache_dir, None)
+    assert second.misses == 2
+    assert second.library.packs == first.library.packs == load_library(dirs).packs
+    assert not cache_dir.exists() or not list(cache_dir.iterdir())
+
+
+def test_every_field_of_every_dataclass_survives_the_cache(tmp_path: Path) -> None:
+    """The plain-data codec lists fields by position: a model change it misses fails here."""
+    import dataclasses
+
+    from quickreply.core.model import Field, Pack, PackMeta, Snippet, Step
+    from quickreply.core.problems import Problem, Severity
+
+    def distinct(cls: type, **given: object) -> object:
+        values: dict[str, object] = {}
+        for i, f in enumerate(dataclasses.fields(cls)):
+            if f.name in given:
+                values[f.name] = given[f.name]
+            elif f.type in ("str", "str | None"):
+                values[f.name] = f"{f.name}-{i}"
+            elif f.type == "int":
+                values[f.name] = 100 + i
+            elif f.type == "bool":
+                values[f.name] = True
+            elif f.type in ("tuple[str, ...]",):
+                values[f.name] = (f"{f.name}-a", f"{f.name}-b")
+            elif f.type == "tuple[int, ...]":
+                values[f.name] = (7, 8)
+            else:
+                raise AssertionError(f"add a value for {cls.__name__}.{f.name}: {f.type}")
+        return cls(**values)
+
+    field = distinct(Field, kind="choice")
+    step = distinct(Step, kind="wait")
+    snippet = distinct(Snippet, fields=(field,), steps=(step,))
+    pack = Pack(distinct(PackMeta), (snippet,), tmp_path / "p.yaml", PackSource.TEAM)  # type: ignore[arg-type]
+    problem = distinct(Problem, severity=Severity.WARNING, args=(("a", "b"),))
+    key = ("k", "k", "team", "h")
+    entries = {key: (pack, (problem,))}
+    assert libcache._decode(libcache._encode("v", entries), "v") == entries  # type: ignore[arg-type]
