@@ -247,7 +247,7 @@ def _encode(version: str, entries: dict[FileKey, Entry]) -> bytes:
         if pack is not None:
             meta = pack.meta
             plain_pack = (
-                (meta.id, meta.name, meta.version, meta.locale),
+                (meta.id, meta.name, meta.version, meta.locale, meta.allowed_phrases),
                 tuple(snippet(x) for x in pack.snippets),
                 str(pack.path),
                 pack.source.value,

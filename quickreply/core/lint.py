@@ -20,7 +20,10 @@ The rules (configurable through :class:`LintConfig`):
 * **absolute claims** (error): terms that China's Advertising Law (广告法 art. 9: 国家级, 最高级,
   最佳 …) bans in sales talk, e.g. 第一, 顶级, 100%, 绝对, 万能. ``最`` is only a claim before an
   adjective (最好, 最低价, 最便宜, 最佳, 最高级): time and quantity words (最近, 最晚, 最迟, 最快,
-  最后, 最早, 最新, 最多, 最少 …) and ordinals (第一时间, 第一次, 第一件 …) are allowed. Each
+  最后, 最早, 最新, 最多, 最少 …) and ordinals (第一时间, 第一次, 第一件, 第一车队 …) are allowed,
+  and so are the common uses that rank nothing: 最好 as "had better" (您最好先确认一下, 最好不要
+  水洗) and set phrases with 最大 (最大的动力, 尽最大努力, 最大限度). A pack may allow more
+  phrases in its header (``pack: {allowed_phrases: [第一车队]}``, see docs/architecture.md). Each
   problem names the line inside the file where the word is. Text and pasted macro steps are
   checked; titles, notes and examples are not (the buyer never sees them).
 * **templates** (error; warnings for unused fields and for a text that fails to render with its
@@ -34,6 +37,7 @@ The rules (configurable through :class:`LintConfig`):
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -67,9 +71,22 @@ ALLOWED_PHRASES = (
     # ordinals, not rankings: 第一时间处理, 第一件原价
     "第一时间", "第一次", "第一步", "第一件", "第一个", "第一天", "第一单", "第一批", "第一位",
     "第一条",
+    # set phrases that rank nothing: 您的满意是我们最大的动力, 我们会尽最大努力
+    "最大的动力", "最大动力", "最大的努力", "最大努力", "最大限度", "最大程度", "最大的诚意",
+    "最大的心愿", "最大的帮助", "最大的支持",
     # fibre content is a fact on the label
     "100%棉", "100%纯棉", "100%羊毛", "100%桑蚕丝", "100％棉", "100％纯棉",
 )  # fmt: skip
+
+
+ALLOWED_PATTERNS = (
+    # 最好 as "had better": after the person advised, or before what they should do
+    r"(?:您|你|亲|大家|咱们|宝宝)最好(?!的)",
+    r"最好(?=先|不要|别|还是|是|提前|尽快|及时|直接|能|可以|在|再|等|联系|确认|核对|咨询|备注"
+    r"|选择|拍|保持|避免|量|放|洗|晾|看一下|问一下)",
+    # 第一 before a measure word or a unit is an ordinal, not a ranking (第一名 still is one)
+    r"第一(?=[次件步天单批位条个张页项点轮期周箱包瓶笔份段章号眼]|时间|车队|阶段|部分|季度|个月)",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +95,7 @@ class LintConfig:
 
     banned_claims: tuple[str, ...] = BANNED_CLAIMS
     allowed_phrases: tuple[str, ...] = ALLOWED_PHRASES
+    allowed_patterns: tuple[str, ...] = ALLOWED_PATTERNS  # regular expressions
     first_contact_groups: tuple[str, ...] = ("欢迎", "问候/首次接待")
     first_contact_tags: tuple[str, ...] = ("自动回复",)
     first_contact_max_lines: int = 4
@@ -182,27 +200,48 @@ def check_first_contact(library: Library, context: LintContext) -> list[Problem]
     return problems
 
 
-def find_claims(text: str, config: LintConfig) -> list[tuple[int, str]]:
-    """(index, word) of each banned absolute claim in ``text`` not covered by an allowed phrase."""
-    allowed: list[tuple[int, int]] = []
-    for phrase in config.allowed_phrases:
-        start = text.find(phrase)
-        while start != -1:
-            allowed.append((start, start + len(phrase)))
-            start = text.find(phrase, start + 1)
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
-    # Longest words first, so 销量冠军 is reported once and not again as a shorter word inside it.
-    for word in sorted(config.banned_claims, key=len, reverse=True):
-        start = text.find(word)
-        while start != -1:
-            end = start + len(word)
-            covered = any(a <= start and end <= b for a, b in allowed + taken)
-            if not covered:
-                taken.append((start, end))
-                found.append((start, word))
-            start = text.find(word, start + 1)
-    return sorted(found)
+class ClaimFinder:
+    """Finds banned absolute claims; built once per lint run (and per pack's own phrases)."""
+
+    def __init__(self, config: LintConfig, extra_allowed: Sequence[str] = ()) -> None:
+        # Longest words first, so 销量冠军 is reported once and not again as a shorter word.
+        self.banned = sorted(config.banned_claims, key=len, reverse=True)
+        self.allowed = (*config.allowed_phrases, *extra_allowed)
+        self.patterns = [re.compile(p) for p in config.allowed_patterns]
+        # Most texts hold no banned word at all: one regex search rules them out.
+        self.any_banned = re.compile("|".join(re.escape(w) for w in self.banned) or "(?!)")
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """(index, word) of each banned claim in ``text`` not covered by an allowed use."""
+        if not self.any_banned.search(text):
+            return []
+        allowed: list[tuple[int, int]] = []
+        for phrase in self.allowed:
+            start = text.find(phrase)
+            while start != -1:
+                allowed.append((start, start + len(phrase)))
+                start = text.find(phrase, start + 1)
+        for pattern in self.patterns:
+            allowed += [m.span() for m in pattern.finditer(text)]
+        taken: list[tuple[int, int]] = []
+        found: list[tuple[int, str]] = []
+        for word in self.banned:
+            start = text.find(word)
+            while start != -1:
+                end = start + len(word)
+                covered = any(a <= start and end <= b for a, b in allowed + taken)
+                if not covered:
+                    taken.append((start, end))
+                    found.append((start, word))
+                start = text.find(word, start + 1)
+        return sorted(found)
+
+
+def find_claims(
+    text: str, config: LintConfig, extra_allowed: Sequence[str] = ()
+) -> list[tuple[int, str]]:
+    """(index, word) of each banned absolute claim in ``text`` not covered by an allowed use."""
+    return ClaimFinder(config, extra_allowed).find(text)
 
 
 def _context(text: str, start: int, word: str) -> str:
@@ -216,9 +255,16 @@ def _context(text: str, start: int, word: str) -> str:
 
 def check_claims(library: Library, context: LintContext) -> list[Problem]:
     problems: list[Problem] = []
+    plain = ClaimFinder(context.config)
+    finders = {
+        pack.meta.id: ClaimFinder(context.config, pack.meta.allowed_phrases)
+        for pack in library.packs
+        if pack.meta.allowed_phrases
+    }
     for snippet in library.snippets():
+        finder = finders.get(snippet.pack_id, plain)
         for text, line in _texts(snippet):
-            for start, word in find_claims(text, context.config):
+            for start, word in finder.find(text):
                 problems.append(
                     Problem(
                         snippet.path,

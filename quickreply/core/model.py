@@ -106,6 +106,8 @@ class PackMeta:
     name: str
     version: int = 1
     locale: str = "zh-CN"
+    # Phrases the lead vouches are not absolute claims in this pack (lint's 广告法 rule).
+    allowed_phrases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

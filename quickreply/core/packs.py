@@ -43,7 +43,7 @@ SHOP_FILE = "shop.yaml"
 PACK_SUFFIXES = (".yaml", ".yml")
 
 TOP_KEYS = ("pack", "snippets")
-PACK_KEYS = ("id", "name", "version", "locale")
+PACK_KEYS = ("id", "name", "version", "locale", "allowed_phrases")
 SNIPPET_KEYS = (
     "id", "title", "code", "group", "tags", "text", "note", "examples", "fields", "hotkey", "send",
     "steps",
@@ -256,7 +256,8 @@ class _PackReader:
             self.error(
                 (), where, "missing 'snippets:' list", "add snippets: followed by '- id: …' items"
             )
-        return PackMeta(pack_id, name.strip(), version, locale)
+        allowed = self.text_list(("pack",), where, header, "allowed_phrases", "[第一车队]")
+        return PackMeta(pack_id, name.strip(), version, locale, allowed)
 
     def read_snippets(self, pack_id: str) -> list[Snippet]:
         assert isinstance(self.doc.data, dict)
@@ -795,8 +796,13 @@ def _snippet_data(s: Snippet) -> dict[str, object]:
 def dump_pack(pack: Pack) -> str:
     """The pack as YAML text; ``load_pack`` of that text gives the same snippets back."""
     meta = pack.meta
+    header: dict[str, object] = {
+        "id": meta.id, "name": meta.name, "version": meta.version, "locale": meta.locale
+    }  # fmt: skip
+    if meta.allowed_phrases:
+        header["allowed_phrases"] = list(meta.allowed_phrases)
     data = {
-        "pack": {"id": meta.id, "name": meta.name, "version": meta.version, "locale": meta.locale},
+        "pack": header,
         "snippets": [_snippet_data(s) for s in pack.snippets],
     }
     text: str = yaml.dump(

@@ -152,6 +152,51 @@ def test_absolute_claims(text: str, words: list[str]) -> None:
     assert [word for _, word in find_claims(text, LintConfig())] == words
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # issue 11.10: ordinary words on real shop replies are not claims ...
+        ("您最好先确认一下收货地址哦", []),
+        ("亲最好不要机洗，最好在阴凉处晾干", []),
+        ("您的满意是我们最大的动力，我们会尽最大努力", []),
+        ("第一车队今天已经出发了，我们会第一时间通知您", []),
+        ("第一眼看到就喜欢，第一季度上新", []),
+        # ... while the same words as claims still are
+        ("这是全网最好的面料", ["最"]),
+        ("这款最好，您最好的选择", ["最", "最"]),
+        ("最大的优惠就在今天", ["最"]),
+        ("销量第一，行业第一品牌，第一名", ["第一", "第一", "第一"]),
+    ],
+)
+def test_everyday_uses_of_claim_words_are_not_flagged(text: str, words: list[str]) -> None:
+    assert [word for _, word in find_claims(text, LintConfig())] == words
+
+
+def test_a_pack_may_allow_a_phrase_in_its_header(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    pack = """\
+pack:
+  id: team.fleet
+  name: 车队
+  allowed_phrases: [第一物流]
+snippets:
+  - id: fleet.go
+    title: 发车
+    text: 第一物流的车已经出发，全网第一
+    note: 发车时用
+    examples: [发车了吗]
+"""
+    (tmp_path / "fleet.yaml").write_text(pack, encoding="utf-8")
+    assert [p.message for p in lint_paths([Path("fleet.yaml")])] == [
+        "absolute claim '第一' in “…经出发，全网第一”"
+    ]
+    other = pack.replace("  allowed_phrases: [第一物流]\n", "")
+    (tmp_path / "fleet.yaml").write_text(other, encoding="utf-8")
+    assert len(lint_paths([Path("fleet.yaml")])) == 2
+
+
 def test_an_absolute_claim_is_reported_at_its_line_inside_the_text() -> None:
     text = "亲，这款卖得很好\n我们家是全网最便宜的\n放心拍"
     assert lines(lint_library(lib(snip("price", text)))) == [

@@ -343,7 +343,8 @@ def test_header_problems_are_reported_and_the_pack_still_loads() -> None:
         "a.yaml:1: pack 'a': missing 'snippets:' list (add snippets: followed by '- id: …' items)",
         "a.yaml:3: pack 'a': 'version' must be a whole number from 1 up"
         " (write version: 1 and bump it on every publish)",
-        "a.yaml:4: pack: unknown key 'lang' (known keys: id, name, version, locale)",
+        "a.yaml:4: pack: unknown key 'lang'"
+        " (known keys: id, name, version, locale, allowed_phrases)",
         "a.yaml:5: unknown key 'snipets' (did you mean 'snippets'?)",
     ]
     assert pack is not None and pack.meta.name == "a" and pack.meta.version == 1
@@ -463,3 +464,12 @@ def test_a_missing_extra_path_is_reported() -> None:
     assert [str(p) for p in library.problems] == [
         "typo.yaml:1: no such file or folder (check the path)"
     ]
+
+
+def test_a_packs_allowed_phrases_survive_a_save(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    meta = PackMeta("personal.mine", "我的", allowed_phrases=("第一车队",))
+    save_pack(Pack(meta, (Snippet("a", "一", ("第一车队出发",)),), path, PackSource.PERSONAL), path)
+    pack, problems = load_pack(path, PackSource.PERSONAL)
+    assert problems == [] and pack is not None
+    assert pack.meta.allowed_phrases == ("第一车队",)
