@@ -13,7 +13,13 @@ import argparse
 import sys
 from datetime import datetime
 
-from quickreply.commands.common import add_pack_options, app_paths, pack_dirs, shop_path
+from quickreply.commands.common import (
+    add_pack_options,
+    app_paths,
+    cached_loader,
+    pack_dirs,
+    shop_path,
+)
 
 NOW_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -54,7 +60,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> str:
-    from quickreply.core.packs import load_library
     from quickreply.core.problems import did_you_mean
     from quickreply.core.render import Renderer, RenderError
     from quickreply.core.shop import load_shop
@@ -62,7 +67,7 @@ def _render(args: argparse.Namespace) -> str:
     now = _parse_now(args.now)
     values = _parse_values(args.values)
     paths = app_paths()
-    library = load_library(pack_dirs(args, paths))
+    library = cached_loader(paths)(pack_dirs(args, paths)).library
     snippet = library.get(args.id) or library.by_code(args.id)
     if snippet is None:
         names = [s.id for s in library.snippets()] + [s.code for s in library.snippets() if s.code]

@@ -384,8 +384,12 @@ def lint_sources(
     config: LintConfig | None = None,
     *,
     clock: Callable[[], datetime] = _epoch,
+    load: Callable[[Sequence[PackDir]], Library] = load_library,
 ) -> LintReport:
-    """Load the packs and shop profiles, then lint them together."""
+    """Load the packs and shop profiles, then lint them together.
+
+    ``load`` reads the pack folders; the CLI passes one that goes through the app's pack cache.
+    """
     problems: list[Problem] = []
     shop: ShopProfile | None = None
     for path in shops:
@@ -393,7 +397,7 @@ def lint_sources(
         problems += shop_problems
         if shop is None:
             shop = profile
-    library = load_library(dirs)
+    library = load(dirs)
     problems += library.problems
     problems += lint_library(library, shop, config, clock=clock)
     ordered = sorted(_unique(problems), key=lambda p: (p.path, p.line))

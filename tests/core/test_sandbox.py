@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from quickreply.core.model import Snippet
-from quickreply.core.render import Renderer, RenderError
+from quickreply.core.render import Limits, Renderer, RenderError
 from quickreply.core.shop import load_shop
 from tests.conftest import SHIPPED
 
@@ -151,3 +151,20 @@ def test_runaway_stops_within_100_ms(renderer: Renderer, template: str, message:
     elapsed = time.perf_counter() - start
     print(f"{message[:30]!r}: {elapsed * 1000:.1f} ms")
     assert elapsed < 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "limits", "message"),
+    [
+        ("x" * 300_000, Limits(), "the text is 300000 characters long"),
+        ("亲" * 60, Limits(max_output=50), "with the field defaults: the reply would be longer"),
+    ],
+    ids=["template limit", "reply limit"],
+)
+def test_check_reports_a_plain_text_over_a_limit(
+    renderer: Renderer, text: str, limits: Limits, message: str
+) -> None:
+    """Plain texts skip parsing in check() (lint speed); the limits still apply to them."""
+    limited = Renderer(renderer.shop, renderer.clock, limits=limits)
+    assert [p.message for p in limited.check(snip(text)) if message in p.message]
+    assert limited.check(snip("亲，在的~")) == []
