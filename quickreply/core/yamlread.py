@@ -76,7 +76,10 @@ def parse_yaml(text: str, shown: str) -> tuple[UserDoc | None, list[Problem]]:
         return None, [_syntax_problem(err, text, shown)]
     except yaml.reader.ReaderError as err:
         # A control character: it carries a position, not a mark, and its str() spans two lines.
-        line = text.count("\n", 0, err.position) + 1
+        # libyaml's position counts bytes, not characters; the reader stops at the first such
+        # character, so its first occurrence is the one to point at.
+        index = text.find(chr(err.character))
+        line = text.count("\n", 0, index) + 1 if index >= 0 else 1
         return None, [
             Problem(
                 shown,

@@ -140,6 +140,12 @@ def test_a_control_character_is_one_line_at_its_line() -> None:
     ]
 
 
+def test_a_control_character_after_chinese_text_is_at_its_own_line() -> None:
+    """libyaml counts the position in bytes: 售前 on line 1 pushed the line number to 4."""
+    _, problems = parse_yaml("name: 售前售前售前\nid: a\ntext: x\x07\n", "a.yaml")
+    assert [p.line for p in problems] == [3]
+
+
 def test_python_tags_never_run_code() -> None:
     doc, problems = parse_yaml("x: !!python/object/apply:os.system [echo hi]\ny: 2\n", "a.yaml")
     assert [str(p) for p in problems] == [
