@@ -92,3 +92,17 @@ def test_espanso_file_with_shell_vars_imports_the_rest_and_names_what_it_skipped
     saved = texts(qr_home / "personal" / "espanso.yaml")
     assert sorted(saved) == ["addr", "bye", "date", "hi", "kd", "size", "thx"]
     assert "curl" not in (qr_home / "personal" / "espanso.yaml").read_text(encoding="utf-8")
+
+
+def test_importing_into_a_pack_keeps_its_allowed_phrases(
+    tmp_path: Path, qr_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["import", str(write(tmp_path, "a.csv", "a1,一,\n"))])
+    pack_file = qr_home / "personal" / "imported.yaml"
+    text = pack_file.read_text(encoding="utf-8")
+    pack_file.write_text(text.replace("snippets:", "  allowed_phrases: [第一车队]\nsnippets:", 1),
+                         encoding="utf-8")  # fmt: skip
+    assert main(["import", str(write(tmp_path, "b.csv", "a2,第一车队出发,\n"))]) == 0
+    pack, problems = load_pack(pack_file, PackSource.PERSONAL)
+    assert pack is not None and not problems
+    assert pack.meta.allowed_phrases == ("第一车队",)

@@ -238,7 +238,7 @@ def plan_import(
                 )
     version = existing.meta.version + 1 if existing else meta.version
     pack = Pack(
-        PackMeta(meta.id, meta.name, version, meta.locale),
+        replace(meta, version=version),  # keeps the pack's allowed_phrases too
         tuple(result.values()),
         path,
         PackSource.PERSONAL,
