@@ -10,6 +10,7 @@ read the thing follows from where it is (:data:`SEEN_BY`); test_corpus.py runs t
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
 import sqlite3
@@ -143,6 +144,18 @@ def _shop_with_cutoff_2500(path: Path) -> None:
     path.write_text(text.replace('cutoff: "16:00"', 'cutoff: "25:00"'), encoding="utf-8")
 
 
+def _symlink_loop(path: Path) -> None:
+    path.symlink_to(path.name)  # self.yaml -> self.yaml
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)  # reading it would wait for a writer forever
+
+
+def _deep_json(path: Path) -> None:
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+
 def _corrupt_sqlite(path: Path) -> None:
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
 
@@ -166,6 +179,9 @@ CASES: tuple[Case, ...] = (
     Case("two documents", "team/twodocs.yaml", pack(GOOD_SNIPPET) + b"---\npack: {id: x, name: y}\n", "team/twodocs.yaml:4"),
     Case("huge file", "team/huge.yaml", b"# " + b"x" * (6 * 1024 * 1024) + b"\n", "team/huge.yaml:1"),
     Case("billion laughs", "team/laughs.yaml", pack("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n" + GOOD_SNIPPET), "team/laughs.yaml:2"),
+    # -- packs: files that are not regular files (issue 11.1, 11.2) ---------------------------
+    Case("symlink loop", "team/self.yaml", _symlink_loop, "team/self.yaml:1"),
+    Case("fifo", "team/fifo.yaml", _fifo, "team/fifo.yaml:1"),
     # -- packs: schema ------------------------------------------------------------------------
     Case("unknown key", "team/colour.yaml", one("text: x, colour: red"), "team/colour.yaml:3"),
     Case("tags a mapping", "team/tags.yaml", one("text: x, tags: {a: 1}"), "team/tags.yaml:3"),
@@ -187,6 +203,7 @@ CASES: tuple[Case, ...] = (
     Case("shop not a mapping", "team/shop.yaml", b"- a\n", "team/shop.yaml:1"),
     # -- settings and stores -----------------------------------------------------------------
     Case("settings corrupt", "config/settings.json", b"{not json", "config/settings.json:1"),
+    Case("settings 100,000 deep", "config/settings.json", _deep_json, "config/settings.json:1"),  # issue 11.3
     Case("settings not an object", "config/settings.json", b"[1, 2]", "config/settings.json:1"),
     Case("kpi corrupt", "data/kpi.sqlite3", _corrupt_sqlite, "data/kpi.sqlite3:0", seen=KPI_READERS),
     Case("kpi from the future", "data/kpi.sqlite3", _kpi_future_schema, "data/kpi.sqlite3:0", seen=KPI_READERS),
