@@ -85,6 +85,7 @@ class Case:
     def write(self, home: Path) -> None:
         path = home / self.place
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)  # written again before each command of a perf run
         if isinstance(self.content, bytes):
             # Each pack and snippet gets an id of its own, so that cases can share a home.
             ids = {b"team.bad": f"team.{path.stem}".encode(), b"a": f"{path.stem}.a".encode()}
