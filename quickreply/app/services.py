@@ -21,6 +21,7 @@ from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from quickreply.core.cacheseal import Seal
     from quickreply.core.render import Renderer, VariantMemory
     from quickreply.core.search import SearchIndex
     from quickreply.core.shop import ShopProfile
@@ -62,12 +63,14 @@ class Services:
     def reload(self) -> list[Problem]:
         """Read packs and the shop profile (unchanged files come from the pack cache), build
         the renderer and search index, and return the problems found."""
+        from quickreply.core.cacheseal import Seal
         from quickreply.core.render import Renderer, VariantMemory
         from quickreply.core.search import SearchIndex
 
         started = time.perf_counter()
         self.paths = apply_folders(self.base_paths, self.settings)
-        self.library, key = load_library_cached(self.paths, self.extra)
+        seal = Seal.load_or_create(self.paths.cache_key_file)
+        self.library, key = load_library_cached(self.paths, seal, self.extra)
         self.timings["packs"] = time.perf_counter() - started
         self.shop, shop_problems = read_shop(self.shop_path or self.paths.shop_file)
         if self.variants is None:
@@ -75,7 +78,7 @@ class Services:
         self.renderer = Renderer(self.shop, self.clock, variants=self.variants)
         started = time.perf_counter()
         self.index = SearchIndex.load_or_build(
-            self.library, self.paths.cache, usage=self.stats.usage(), key=key
+            self.library, self.paths.cache, usage=self.stats.usage(), key=key, seal=seal
         )
         self.timings["index"] = time.perf_counter() - started
         return [*self.library.problems, *shop_problems]
@@ -91,14 +94,14 @@ def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
     return paths.with_folders(settings.team_dir, settings.personal_dir)
 
 
-def load_library_cached(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[Library, str | None]:
+def load_library_cached(
+    paths: AppPaths, seal: Seal | None, extra: Sequence[Path] = ()
+) -> tuple[Library, str | None]:
     """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
     and its fingerprint, which keys the search index cache."""
-    from quickreply.core.cacheseal import Seal
     from quickreply.core.libcache import load_library_cached as load
     from quickreply.core.packs import default_dirs
 
-    seal = Seal.load_or_create(paths.cache_key_file)
     loaded = load(default_dirs(paths, extra), paths.cache, seal)
     return loaded.library, loaded.fingerprint
 

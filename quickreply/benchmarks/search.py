@@ -362,6 +362,7 @@ def _percentile(values: list[float], fraction: float) -> float:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quickreply.core.cacheseal import Seal
     from quickreply.core.search import SearchIndex
 
     packs: list[Path] = list(getattr(args, "bench_pack", []) or [])
@@ -374,13 +375,14 @@ def run(args: argparse.Namespace) -> int:
     print(f"library: {len(library)} snippets")
 
     with tempfile.TemporaryDirectory(prefix="qr-bench-") as tmp:
-        cache = Path(tmp)
+        cache = Path(tmp) / "cache"
+        seal = Seal.load_or_create(Path(tmp) / "config" / "cache.key")
         start = time.perf_counter()
         built = SearchIndex.build(library)
         build_ms = (time.perf_counter() - start) * 1000
-        SearchIndex.load_or_build(library, cache)  # writes the cache
+        SearchIndex.load_or_build(library, cache, seal=seal)  # writes the cache
         start = time.perf_counter()
-        index = SearchIndex.load_or_build(library, cache)
+        index = SearchIndex.load_or_build(library, cache, seal=seal)
         cached_load_ms = (time.perf_counter() - start) * 1000
     del built
     print(f"build {build_ms:.0f} ms, load from cache {cached_load_ms:.0f} ms")

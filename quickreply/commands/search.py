@@ -50,6 +50,7 @@ def first_line(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from quickreply.commands.common import app_paths, load_library_from_args, print_problems
+    from quickreply.core.cacheseal import Seal
     from quickreply.core.search import SearchIndex
     from quickreply.core.stats import StatsStore
 
@@ -64,7 +65,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print_problems(store.problems)
-    index = SearchIndex.load_or_build(loaded.library, paths.cache, usage, key=loaded.fingerprint)
+    seal = Seal.load_or_create(paths.cache_key_file)
+    index = SearchIndex.load_or_build(
+        loaded.library, paths.cache, usage, key=loaded.fingerprint, seal=seal
+    )
     hits = index.search(" ".join(args.query), limit=args.limit)
 
     if args.json:

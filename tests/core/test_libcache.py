@@ -258,7 +258,7 @@ from quickreply.core.search import SearchIndex
 cache = Path(sys.argv[1])
 seal = Seal.load_or_create(Path(sys.argv[1]).parent / "cache.key")
 loaded = load_library_cached([PackDir(Path(sys.argv[2]), PackSource.SHIPPED)], cache, seal)
-index = SearchIndex.load_or_build(loaded.library, cache, key=loaded.fingerprint)
+index = SearchIndex.load_or_build(loaded.library, cache, key=loaded.fingerprint, seal=seal)
 assert index.search("发货") and index.search("kd")
 print(loaded.misses, *sorted(m for m in ("pypinyin", "opencc", "rapidfuzz") if m in sys.modules))
 """

@@ -3,7 +3,8 @@
 A cache file holds the index's tables in ``marshal`` form (plain strings, ints, lists and
 dicts: nothing in it can run code when loaded) under ``search-index-<key>.bin``, the key
 covering the index version, the pypinyin/OpenCC versions and the library's content. Every
-byte read or written goes through :func:`read` and :func:`write`.
+byte read or written goes through :func:`read` and :func:`write`, sealed with the install's key
+(core/cacheseal.py): marshal is not made to read bytes this install did not write.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from quickreply.core.atomic import write_atomic
+from quickreply.core.cacheseal import Seal
 from quickreply.core.model import Library
 from quickreply.core.search.records import library_records, texts
 
@@ -29,10 +31,14 @@ def cache_path(cache_dir: Path, library: Library, key: str | None = None) -> Pat
     return cache_dir / f"{CACHE_PREFIX}{name}.bin"
 
 
-def read(path: Path) -> dict[str, Any] | None:
-    """What :func:`write` wrote to ``path``; None when missing, unreadable or of another version."""
+def read(path: Path, seal: Seal) -> dict[str, Any] | None:
+    """What :func:`write` wrote to ``path``; None when missing, unreadable, not sealed by this
+    install or of another version."""
     try:
-        data = marshal.loads(path.read_bytes())
+        plain = seal.unseal(path.read_bytes())
+        if plain is None:
+            return None
+        data = marshal.loads(plain)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
@@ -40,9 +46,10 @@ def read(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def write(path: Path, data: dict[str, object]) -> None:
+def write(path: Path, data: dict[str, object], seal: Seal) -> None:
     """Write ``data`` (plain values only) to ``path`` atomically (temp file + os.replace)."""
-    write_atomic(path, marshal.dumps({"version": INDEX_VERSION, **data}), backup=False)
+    blob = marshal.dumps({"version": INDEX_VERSION, **data})
+    write_atomic(path, seal.seal(blob), backup=False)
 
 
 def prune(cache_dir: Path, keep: Path) -> None:

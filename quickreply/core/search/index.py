@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from itertools import islice
 from pathlib import Path
 
+from quickreply.core.cacheseal import Seal
 from quickreply.core.model import Library, Usage
 from quickreply.core.search import cache
 from quickreply.core.search.groups import Groups
@@ -58,27 +59,32 @@ class SearchIndex:
         cache_dir: Path,
         usage: Mapping[str, Usage] | None = None,
         key: str | None = None,
+        *,
+        seal: Seal | None,
     ) -> SearchIndex:
         """The cached index for this exact library, or a fresh one (then cached).
 
         ``key``, when given, must identify the library's content exactly (core/libcache.py's
         fingerprint of the pack files it was loaded from): it saves hashing every snippet.
-        A missing, stale or corrupt cache file is rebuilt silently.
+        ``seal`` is the install's (core/cacheseal.py); without one nothing is cached. A
+        missing, stale, corrupt or foreign cache file is rebuilt silently.
         """
+        if seal is None:
+            return cls.build(library, usage)
         path = cache.cache_path(cache_dir, library, key)
-        data = cache.read(path)
+        data = cache.read(path, seal)
         tables = Tables.from_plain(data, library) if data is not None else None
         if tables is not None:
             return cls(tables, usage)
         index = cls.build(library, usage)
         with contextlib.suppress(OSError):
-            index.save(path)
+            index.save(path, seal)
             cache.prune(cache_dir, keep=path)
         return index
 
-    def save(self, path: Path) -> None:
-        """Write the index atomically (temp file + os.replace)."""
-        cache.write(path, self._tables.plain())
+    def save(self, path: Path, seal: Seal) -> None:
+        """Write the index atomically (temp file + os.replace), sealed with ``seal``."""
+        cache.write(path, self._tables.plain(), seal)
 
     def set_usage(self, usage: Mapping[str, Usage]) -> None:
         """Re-rank ties: most frequently and recently used first, then by title."""
