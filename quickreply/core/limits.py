@@ -29,6 +29,13 @@ MAX_NESTING = 32  # blocks and expressions inside each other in a template
 MAX_INT_BITS = 4_096  # size of the integers a template's * and ** may build
 RENDER_SECONDS = 0.05  # wall-clock budget of one render
 
+# What a team sync (core/team/) downloads at most from a folder or web server it does not trust.
+TEAM_POINTER_BYTES = 64 * 1024  # current.json is a few hundred bytes
+TEAM_MANIFEST_BYTES = 8 * 1024 * 1024  # 10,000 replies make a manifest of about 0.6 MB
+TEAM_FILE_BYTES = 5 * 1024 * 1024  # one pack file: what core/yamlread.py reads at most
+TEAM_TOTAL_BYTES = 200 * 1024 * 1024  # one version, every file together
+TEAM_FILES = 5_000  # files in one version
+
 # A key path inside one snippet (as in the YAML file) and what is wrong there.
 Keys = tuple[str | int, ...]
 

@@ -1,0 +1,171 @@
+"""The ``quickreply team`` subcommand: a lead's init and publish, an agent's join, sync, status.
+
+``init`` creates the team key in the config folder and prints the join code; ``publish`` lints
+and publishes packs to a folder (served as is, or uploaded to a web server); ``join`` remembers
+a source and the team key; ``sync`` fetches a new version if there is one; ``status`` says
+what is installed and how the last check went. See docs/team.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from quickreply.commands.common import app_paths
+
+PUBLISH_FILE = "publish.json"  # the lead's last SRC and DEST, so `team publish` alone repeats
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    init = sub.add_parser("init", help="create the team's signing key and print the join code")
+    init.add_argument("--name", default="", help="the team's name, shown to agents")
+    publish = sub.add_parser("publish", help="lint, sign and publish packs as the next version")
+    publish.add_argument("sources", nargs="*", type=Path, metavar="SRC", help="pack files/folders")
+    publish.add_argument("--to", type=Path, metavar="DEST", help="the published team folder")
+    publish.add_argument("--message", default="", help="what changed, shown to agents")
+    publish.add_argument(
+        "--from-version", type=int, default=0, metavar="K", help="republish version K (roll back)"
+    )
+    join = sub.add_parser("join", help="subscribe to a team's published folder or web address")
+    join.add_argument("source", metavar="SOURCE", help="a folder or an http(s) URL")
+    join.add_argument("--key", required=True, metavar="JOINCODE", help="the lead's join code")
+    sub.add_parser("sync", help="fetch the team's new version, if any")
+    sub.add_parser("status", help="show the team version in force and the last check")
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def run(args: argparse.Namespace) -> int:
+    from quickreply.core.team.errors import TeamError
+
+    try:
+        action = {
+            "init": _init,
+            "publish": _publish,
+            "join": _join,
+            "sync": _sync,
+            "status": _status,
+        }[args.team_command]
+        return action(args)
+    except TeamError as err:
+        print(err, file=sys.stderr)
+        return 1
+
+
+def _lead_folder() -> Path:
+    return app_paths().config / "team"
+
+
+def _init(args: argparse.Namespace) -> int:
+    from quickreply.core.team.keys import create_lead_key
+
+    key = create_lead_key(_lead_folder(), args.name)
+    print(f"team key created in {_lead_folder()} (owner-only; back it up, never share it)")
+    print("join code for your agents:")
+    print(key.team.join_code)
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from quickreply.commands.common import print_problems
+    from quickreply.core.team.errors import TeamError
+    from quickreply.core.team.keys import load_lead_key
+    from quickreply.core.team.publish import LintRefused, publish
+
+    folder = _lead_folder()
+    key = load_lead_key(folder)
+    if key is None:
+        raise TeamError(str(folder), "no team key on this machine", "run `quickreply team init`")
+    remembered = _remembered(folder)
+    saved_sources = remembered.get("sources")
+    saved_dest = remembered.get("dest")
+    sources = [*args.sources] or [
+        Path(str(p)) for p in (saved_sources if isinstance(saved_sources, list) else [])
+    ]
+    dest = args.to or (Path(saved_dest) if isinstance(saved_dest, str) and saved_dest else None)
+    if dest is None:
+        raise TeamError("publish", "no destination", "give --to DEST (a folder)")
+    if not sources and not args.from_version:
+        raise TeamError("publish", "nothing to publish", "name the pack folders (SRC ...)")
+    try:
+        result = publish(
+            sources, dest, key, _now, message=args.message, from_version=args.from_version
+        )
+    except LintRefused as refused:
+        print_problems(refused.problems, sys.stdout)
+        print(f"{refused}: nothing was published", file=sys.stderr)
+        return 1
+    print_problems(result.warnings, sys.stdout)
+    if not args.from_version:
+        data = {"sources": [str(p.resolve()) for p in sources], "dest": str(dest.resolve())}
+        from quickreply.core.atomic import write_atomic
+
+        write_atomic(folder / PUBLISH_FILE, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    print(f"published v{result.version} to {dest} ({result.changes.summary()})")
+    return 0
+
+
+def _remembered(folder: Path) -> dict[str, object]:
+    try:
+        data = json.loads((folder / PUBLISH_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _join(args: argparse.Namespace) -> int:
+    from quickreply.core.team.sync import TeamSync
+
+    subscription = TeamSync(app_paths(), _now).join(args.source, args.key)
+    print(
+        f"joined team {subscription.key.team_id} (key {subscription.key.fingerprint})"
+        f" at {subscription.source}; run `quickreply team sync`"
+    )
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from quickreply.core.team.sync import TeamSync
+
+    result = TeamSync(app_paths(), _now).sync(force=True)
+    stream = sys.stdout if result.status in ("updated", "unchanged") else sys.stderr
+    print(result.line, file=stream)
+    return 0 if result.status in ("updated", "unchanged") else 1
+
+
+def _status(args: argparse.Namespace) -> int:
+    from quickreply.core.team.keys import load_lead_key
+    from quickreply.core.team.state import load_subscription
+    from quickreply.core.team.sync import TeamSync
+
+    paths = app_paths()
+    lead = load_lead_key(paths.config / "team")
+    if lead is not None:
+        print(f"lead of team {lead.team.team_id} {lead.name!r}; join code:")
+        print(f"  {lead.team.join_code}")
+    subscription = load_subscription(paths)
+    if subscription is None:
+        if lead is None:
+            print("not in a team: `quickreply team join SOURCE --key CODE` (agents)")
+            print("or `quickreply team init` (leads)")
+        return 0
+    state = TeamSync(paths, _now).state()
+    print(f"source:   {subscription.source}")
+    print(
+        f"team:     {subscription.key.team_id} {state.name!r} (key {subscription.key.fingerprint})"
+    )
+    version = f"v{state.version}" if state.version else "none yet"
+    print(f"version:  {version}" + (f", published {state.published}" if state.published else ""))
+    if state.message:
+        print(f"message:  {state.message}")
+    if state.version:
+        print(f"changes:  {state.changes.summary()}")
+    print(f"checked:  {state.checked or 'never'}")
+    print(f"problem:  {state.problem or 'none'}")
+    return 0
