@@ -116,8 +116,15 @@ class FolderSource:
 
 
 class HttpSource:
-    def __init__(self, base: str, session: requests.Session | None = None) -> None:
+    def __init__(
+        self,
+        base: str,
+        session: requests.Session | None = None,
+        *,
+        timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT),
+    ) -> None:
         self.base = base if base.endswith("/") else base + "/"
+        self.timeout = timeout
         self.label = self.base
         self.session = session or requests.Session()
         self.session.max_redirects = MAX_REDIRECTS
@@ -125,9 +132,7 @@ class HttpSource:
 
     def _get(self, url: str, headers: dict[str, str]) -> requests.Response:
         try:
-            response = self.session.get(
-                url, headers=headers, stream=True, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT)
-            )
+            response = self.session.get(url, headers=headers, stream=True, timeout=self.timeout)
         except requests.TooManyRedirects:
             raise TeamError(
                 url, "too many redirects (a redirect loop?)", "fix the server"

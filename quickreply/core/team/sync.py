@@ -205,7 +205,8 @@ class TeamSync:
         state.removed = list(changes.removed)
         state.updated = now.isoformat(timespec="seconds")
         state.etag, state.last_modified = fetched.etag, fetched.last_modified
-        state.mark(changes, now)
+        if previous:  # the first version is all new: marking every reply would mean nothing
+            state.mark(changes, now)
         return SyncResult("updated", manifest.version, previous, changes, manifest.message)
 
     def _manifest(
