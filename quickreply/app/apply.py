@@ -59,4 +59,5 @@ def apply_settings(app: QuickReplyApp, new: Settings) -> list[Problem]:
         app.reload_library()
     if app.timers is not None:
         app.timers.sound_button.setChecked(new.timer_sound)
+    app.team.set_interval(new.team_sync_minutes)
     return problems

@@ -33,10 +33,12 @@ from quickreply.app.wiring import PlatformWiring
 from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings
+from quickreply.ui.teamsync import TeamSyncRunner
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from quickreply.core.team.sync import SyncResult
     from quickreply.platforms.autostart import Autostart
     from quickreply.platforms.paste import PasteService
     from quickreply.platforms.select import Choice
@@ -90,6 +92,12 @@ class QuickReplyApp:
         self.tray.open_settings.connect(self.show_settings)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(self.quit)
+        self.tray.sync_team.connect(self.sync_team_now)
+        # Team packs: synced off the GUI thread; a new version reloads through the watcher.
+        self.team = TeamSyncRunner(services.team_sync, services.settings.team_sync_minutes, qapp)
+        self.team.finished.connect(self.team_synced)
+        self._team_problem = ""
+        self._team_forced = False
         self.watcher = LibraryWatcher(qapp, self.reload_library)
         self._rewatch()
         self.connect_platform(services.settings)
@@ -185,6 +193,10 @@ class QuickReplyApp:
             self.show_library()
         for problem in self.services.problems:
             print(problem, file=sys.stderr)
+        self._show_marks()
+        if self.joined_team():
+            self.tray.action_sync.setVisible(True)
+            self.team.start()
         if self.platform_problems():
             self.notify_platform_problems()
         elif self.tray.available:
@@ -252,6 +264,61 @@ class QuickReplyApp:
         if self._timers is not None:
             self._timers.replied(title=title or None)
 
+    # -- team packs ---------------------------------------------------------------------------
+
+    def joined_team(self) -> bool:
+        return bool(self.services.team_join()[0])
+
+    def sync_team_now(self) -> None:
+        """立即同步 in the tray: sync now, past any back-off; the result shows in the tray."""
+        self._team_forced = True
+        self.team.sync_now(force=True)
+
+    def join_team(self, source: str, code: str) -> bool:
+        """Join (or leave the old team for) ``source`` with ``code`` and sync at once."""
+        from quickreply.core.team.errors import TeamError
+
+        try:
+            self.services.team_sync().join(source, code)
+        except (TeamError, OSError) as err:
+            self.tray.notify(QCoreApplication.translate("App", "无法加入团队"), str(err))
+            return False
+        self.tray.action_sync.setVisible(True)
+        self._team_forced = True
+        self.team.start()
+        return True
+
+    def team_synced(self, result: SyncResult) -> None:
+        """A sync finished (on the GUI thread): reload and say what a new version brought;
+        a failure is said once (or every time the agent asked with 立即同步)."""
+        from quickreply.ui.teamsync import failure_message, update_message
+
+        forced, self._team_forced = self._team_forced, False
+        if result.status == "updated":
+            self._team_problem = ""
+            self.watcher.schedule()
+            title, message = update_message(result)
+            self.tray.notify(title, message, warning=False)
+        elif result.status == "failed":
+            print(result.line, file=sys.stderr)
+            if forced or result.problem != self._team_problem:
+                self.tray.notify(*failure_message(result))
+            self._team_problem = result.problem
+        elif forced and result.status == "unchanged":
+            self.tray.notify(
+                QCoreApplication.translate("App", "团队话术已是最新"),
+                f"v{result.version}",
+                warning=False,
+            )
+
+    def _show_marks(self) -> None:
+        from quickreply.ui.teamsync import mark_text
+
+        marks = {sid: mark_text(kind) for sid, kind in self.services.team_marks.items()}
+        self.palette.set_marks(marks)
+        if self._library is not None:
+            self._library.set_marks(marks)
+
     # -- packs changing on disk -------------------------------------------------------------
 
     def _rewatch(self) -> None:
@@ -270,6 +337,7 @@ class QuickReplyApp:
         self.palette.set_renderer(self.services.renderer)
         if self._library is not None:
             self._library.set_library(self.services.library, self.services.renderer)
+        self._show_marks()
         self.register_hotkeys(self.services.settings)
         self._rewatch()
         fresh = [p for p in problems if str(p) not in before]
@@ -292,6 +360,7 @@ class QuickReplyApp:
         if self._library is None:
             self._library = make_library_view(self.services)
             self._library.saved.connect(self.schedule_reload)
+            self._show_marks()
         self._bring_forward(self._library)
 
     def show_timers(self) -> None:
@@ -317,6 +386,12 @@ class QuickReplyApp:
             wanted = dialog.result_autostart()
             if wanted is not None:
                 self.set_autostart(wanted)
+            self.apply_team_join(dialog.team_join())
+
+    def apply_team_join(self, wanted: tuple[str, str]) -> None:
+        """The 加入团队 fields of the settings dialog: join when they changed."""
+        if all(wanted) and wanted != self.services.team_join():
+            self.join_team(*wanted)
 
     def starts_at_login(self) -> bool | None:
         """Whether the OS starts this installation at login; None where there is no option."""
@@ -377,6 +452,7 @@ class QuickReplyApp:
         if self._closed:
             return
         self._closed = True
+        self.team.stop()
         self.watcher.stop()
         self.wiring.close()
         if self._timers is not None and self._timers.kpi is not None:

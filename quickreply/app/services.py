@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from quickreply.core.search import SearchIndex
     from quickreply.core.shop import ShopProfile
     from quickreply.core.stats import StatsStore
+    from quickreply.core.team.state import SyncState
+    from quickreply.core.team.sync import TeamSync
     from quickreply.core.timers import TimerConfig
 
 
@@ -51,6 +53,8 @@ class Services:
     shop: ShopProfile | None = field(init=False)
     renderer: Renderer = field(init=False)
     index: SearchIndex = field(init=False)
+    # Replies a recent team version added or changed: snippet id -> "added" / "changed".
+    team_marks: dict[str, str] = field(init=False, default_factory=dict)
 
     def refresh_usage(self) -> None:
         self.index.set_usage(self.stats.usage())
@@ -81,7 +85,36 @@ class Services:
             self.library, self.paths.cache, usage=self.stats.usage(), key=key, seal=seal
         )
         self.timings["index"] = time.perf_counter() - started
+        self.team_marks = self.team_state().recent_marks(self.clock())
         return [*self.library.problems, *shop_problems]
+
+    def team_now(self) -> datetime:
+        """The clock as an aware time: team versions carry their UTC offset."""
+        return self.clock().astimezone()
+
+    def team_sync(self) -> TeamSync:
+        """A syncer for the joined team (in the QUICKREPLY_HOME or user folders, like the CLI)."""
+        from quickreply.core.team.sync import TeamSync
+
+        return TeamSync(self.base_paths, self.team_now)
+
+    def team_state(self) -> SyncState:
+        from quickreply.core.team.state import load_state
+
+        return load_state(self.base_paths)
+
+    def team_join(self) -> tuple[str, str]:
+        """The joined team's address and join code, or two empty strings."""
+        from quickreply.core.team.errors import TeamError
+        from quickreply.core.team.state import load_subscription
+
+        try:
+            subscription = load_subscription(self.base_paths)
+        except TeamError:
+            return "", ""
+        if subscription is None:
+            return "", ""
+        return subscription.source, subscription.key.join_code
 
     def close(self) -> None:
         """The app is ending: close the usage store (its writes are already committed)."""

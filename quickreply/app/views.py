@@ -138,8 +138,14 @@ def make_settings_dialog(
     """``autostart``: whether the app starts at login now (None hides the option)."""
     from quickreply.ui.settings import SettingsDialog
 
+    source, code = services.team_join()
     return SettingsDialog(
-        services.settings, list(services.library.snippets()), probe=probe, autostart=autostart
+        services.settings,
+        list(services.library.snippets()),
+        probe=probe,
+        autostart=autostart,
+        team_source=source,
+        team_code=code,
     )
 
 

@@ -33,6 +33,8 @@ PASTE_BACKENDS: Final = ("auto", "x11", "windows", "none")
 # Global hotkeys of the app itself (not of a snippet); "" turns one off.
 APP_HOTKEYS: Final = ("palette_hotkey", "waiting_hotkey", "replied_hotkey")
 MAX_DELAY_MS: Final = 5000
+MIN_TEAM_SYNC: Final = 1  # minutes between team syncs; a 304 costs the server next to nothing
+MAX_TEAM_SYNC: Final = 24 * 60
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Settings:
     # releases can improve them for everyone who never changed them).
     timers: Mapping[str, Any] = field(default_factory=dict)
     timer_sound: bool = False  # beep when a buyer turns red
+    team_sync_minutes: int = 5  # how often the app checks the joined team for a new version
     version: int = SETTINGS_VERSION
 
     def to_json(self) -> dict[str, Any]:
@@ -106,6 +109,12 @@ def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
             return default, f"must be a whole number of milliseconds, not {value!r}"
         if not 0 <= value <= MAX_DELAY_MS:
             return default, f"{value} is out of range (0 to {MAX_DELAY_MS} ms)"
+        return value, ""
+    if name == "team_sync_minutes":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return default, f"must be a whole number of minutes, not {value!r}"
+        if not MIN_TEAM_SYNC <= value <= MAX_TEAM_SYNC:
+            return default, f"{value} is out of range ({MIN_TEAM_SYNC} to {MAX_TEAM_SYNC} minutes)"
         return value, ""
     if name == "timers":
         if not isinstance(value, dict):

@@ -12,7 +12,7 @@ trainee view. Saving is refused while the draft has lint errors (see docs/editin
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 from pathlib import Path
 from typing import Any, Protocol
@@ -289,6 +289,10 @@ class LibraryWindow(QMainWindow):
             self.editor.set_renderer(renderer)
         self.trainee.set_library(library, renderer)
         self._show_library(select_id=self._current.id if self._current else None)
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Mark replies a recent team version added or changed (text before the title)."""
+        self.list_model.set_marks(marks)
 
     def _show_library(self, select_id: str | None) -> None:
         self.list_model.set_library(self._library)

@@ -7,7 +7,7 @@ thing (and has the same count) in both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -219,6 +219,13 @@ class SnippetListModel(QAbstractListModel):
         self._group = ""
         self._needle = ""
         self._lock = lock_icon()
+        self._marks: dict[str, str] = {}  # snippet id -> "[新]" / "[改]" (a recent team version)
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Mark the replies a recent team version added or changed (text before the title)."""
+        self.beginResetModel()
+        self._marks = dict(marks)
+        self.endResetModel()
 
     def set_library(self, library: Library) -> None:
         editable_packs = {p.meta.id for p in library.packs if p.editable}
@@ -281,7 +288,10 @@ class SnippetListModel(QAbstractListModel):
         if snippet is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{snippet.code}　{snippet.title}" if snippet.code else snippet.title
+            title = snippet.title
+            if snippet.id in self._marks:
+                title = f"{self._marks[snippet.id]} {title}"
+            return f"{snippet.code}　{title}" if snippet.code else title
         if role == Qt.ItemDataRole.ToolTipRole:
             return snippet.text[:200]
         if role == Qt.ItemDataRole.DecorationRole and snippet.id in self._read_only:

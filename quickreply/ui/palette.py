@@ -160,6 +160,7 @@ class PaletteWindow(QWidget):
         self._shown_fields_for: str | None = None
         self._variant: tuple[str, int] | None = None  # (snippet id, index) shown in the preview
         self._notice = ""
+        self._marks: dict[str, str] = {}  # snippet id -> marker of a recent team version
 
         self.setObjectName("palette")
         self.setWindowTitle(self.tr("快捷回复"))
@@ -258,6 +259,11 @@ class PaletteWindow(QWidget):
         self._searcher = searcher
         self._on_query(self.search_box.text())
 
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Mark replies a recent team version added or changed (shown before the title)."""
+        self._marks = dict(marks)
+        self._on_query(self.search_box.text())
+
     def set_renderer(self, renderer: RendererLike | None) -> None:
         self._renderer = renderer
         self._update_preview()
@@ -292,7 +298,9 @@ class PaletteWindow(QWidget):
         items = []
         for row, snippet in enumerate(self._hits):
             number = str(row + 1) if row < 9 else ""
-            items.append(QTreeWidgetItem([number, snippet.code, snippet.title, snippet.group]))
+            mark = self._marks.get(snippet.id)
+            title = f"{mark} {snippet.title}" if mark else snippet.title
+            items.append(QTreeWidgetItem([number, snippet.code, title, snippet.group]))
         self.results.addTopLevelItems(items)
         self.results.setUpdatesEnabled(True)
         if items:

@@ -46,7 +46,7 @@ from quickreply.core.hotkeys import (
 )
 from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
-from quickreply.core.settings import MAX_DELAY_MS, Settings
+from quickreply.core.settings import MAX_DELAY_MS, MAX_TEAM_SYNC, MIN_TEAM_SYNC, Settings
 from quickreply.ui.messages import describe, hotkey_label
 
 # probe(hotkey) -> None if free, else the platform backend's problem (taken by another program).
@@ -130,6 +130,8 @@ class SettingsDialog(QDialog):
         *,
         probe: HotkeyProbe | None = None,
         autostart: bool | None = None,
+        team_source: str = "",
+        team_code: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -243,6 +245,26 @@ class SettingsDialog(QDialog):
         self.team_dir = self._dir_row(dirs_form, self.tr("团队话术"), settings.team_dir)
         self.personal_dir = self._dir_row(dirs_form, self.tr("个人话术"), settings.personal_dir)
         layout.addWidget(dirs_box)
+
+        team_box = QGroupBox(self.tr("加入团队"))
+        team_form = QFormLayout(team_box)
+        self.team_source = QLineEdit(team_source)
+        self.team_source.setPlaceholderText(self.tr("共享文件夹，或 https:// 开头的网址"))
+        team_form.addRow(self.tr("团队地址"), self.team_source)
+        self.team_code = QLineEdit(team_code)
+        self.team_code.setPlaceholderText(self.tr("组长给的加入码（qrteam1.…）"))
+        team_form.addRow(self.tr("加入码"), self.team_code)
+        self.team_minutes = QSpinBox()
+        self.team_minutes.setRange(MIN_TEAM_SYNC, MAX_TEAM_SYNC)
+        self.team_minutes.setValue(settings.team_sync_minutes)
+        self.team_minutes.setSuffix(self.tr(" 分钟"))
+        team_form.addRow(self.tr("同步间隔"), self.team_minutes)
+        self.team_error = QLabel("")
+        self.team_error.setObjectName("error")
+        self.team_error.setWordWrap(True)
+        self.team_error.hide()
+        team_form.addRow(self.team_error)
+        layout.addWidget(team_box)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -427,4 +449,29 @@ class SettingsDialog(QDialog):
             theme=str(self.theme.currentData()),
             team_dir=self.team_dir.text().strip(),
             personal_dir=self.personal_dir.text().strip(),
+            team_sync_minutes=self.team_minutes.value(),
         )
+
+    def team_join(self) -> tuple[str, str]:
+        """The team address and join code as entered (empty: not joined)."""
+        return self.team_source.text().strip(), self.team_code.text().strip()
+
+    def accept(self) -> None:
+        """A join code that is damaged or a code without an address stays open, saying why."""
+        from quickreply.core.team.errors import TeamError
+        from quickreply.core.team.keys import parse_join_code
+
+        source, code = self.team_join()
+        error = ""
+        if code or source:
+            if not (code and source):
+                error = self.tr("团队地址和加入码都要填写（或都留空）。")
+            else:
+                try:
+                    parse_join_code(code)
+                except TeamError:
+                    error = self.tr("加入码不完整或有误：请从组长那里重新复制整段加入码。")
+        self.team_error.setText(error)
+        self.team_error.setVisible(bool(error))
+        if not error:
+            super().accept()

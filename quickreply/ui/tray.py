@@ -1,9 +1,10 @@
 """The tray icon and its menu: the app lives here when no window is open.
 
-Menu: Open palette / Library / Timers / Settings / Pause hotkeys / Quit. A click on the icon
-opens the palette. The tray only emits signals; app/resident.py decides what they do. It also shows
-how many buyers are waiting (a red badge drawn on the icon, and the tooltip) and balloon
-messages: red wait alerts, and problems with hotkeys or paste that the agent must see.
+Menu: Open palette / Library / Timers / Settings / Sync now (once joined to a team) / Pause
+hotkeys / Quit. A click on the icon opens the palette. The tray only emits signals;
+app/resident.py decides what they do. It also shows how many buyers are waiting (a red badge
+drawn on the icon, and the tooltip) and balloon messages: red wait alerts, a new team version,
+and problems with hotkeys or paste that the agent must see.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Tray(QObject):
     open_settings = Signal()
     pause_toggled = Signal(bool)
     quit_requested = Signal()
+    sync_team = Signal()  # 立即同步: fetch the team's new version now
     notified = Signal(str, str)  # title, message: every balloon, also when no tray can show it
 
     def __init__(self, icon: QIcon, *, timers: bool = True, parent: QObject | None = None) -> None:
@@ -37,6 +39,8 @@ class Tray(QObject):
         self.action_timers = self._add(self.tr("等待计时"), self.open_timers)
         self.action_timers.setVisible(timers)
         self.action_settings = self._add(self.tr("设置…"), self.open_settings)
+        self.action_sync = self._add(self.tr("立即同步"), self.sync_team)
+        self.action_sync.setVisible(False)  # shown once the agent joined a team
         self.menu.addSeparator()
         self.action_pause = QAction(self.tr("暂停热键"), self.menu)
         self.action_pause.setCheckable(True)
@@ -95,11 +99,16 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
-    def notify(self, title: str, message: str) -> None:
+    def notify(self, title: str, message: str, *, warning: bool = True) -> None:
         """A balloon message when a tray exists (e.g. a hotkey clash at start-up)."""
         self.notified.emit(title, message)
         if self.available and QSystemTrayIcon.supportsMessages():
-            self.icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 8000)
+            kind = (
+                QSystemTrayIcon.MessageIcon.Warning
+                if warning
+                else QSystemTrayIcon.MessageIcon.Information
+            )
+            self.icon.showMessage(title, message, kind, 8000)
 
 
 def badged_icon(base: QIcon, count: int) -> QIcon:

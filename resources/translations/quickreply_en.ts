@@ -4,38 +4,48 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="177"/>
-        <location filename="../../quickreply/app/views.py" line="60"/>
+        <location filename="../../quickreply/app/resident.py" line="185"/>
+        <location filename="../../quickreply/app/views.py" line="74"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="139"/>
+        <location filename="../../quickreply/app/resident.py" line="147"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="149"/>
+        <location filename="../../quickreply/app/resident.py" line="157"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="154"/>
+        <location filename="../../quickreply/app/resident.py" line="162"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="202"/>
+        <location filename="../../quickreply/app/resident.py" line="214"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="203"/>
+        <location filename="../../quickreply/app/resident.py" line="215"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="273"/>
+        <location filename="../../quickreply/app/resident.py" line="284"/>
+        <source>无法加入团队</source>
+        <translation>Cannot join the team</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app/resident.py" line="309"/>
+        <source>团队话术已是最新</source>
+        <translation>Team replies are up to date</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app/resident.py" line="349"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -51,190 +61,190 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="57"/>
+        <location filename="../../quickreply/ui/importer.py" line="59"/>
         <source>自动识别</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="58"/>
+        <location filename="../../quickreply/ui/importer.py" line="60"/>
         <source>千牛/旺旺 CSV</source>
         <translation>Qianniu/Wangwang CSV</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="59"/>
+        <location filename="../../quickreply/ui/importer.py" line="61"/>
         <source>Excel (.xlsx)</source>
         <translation>Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="60"/>
+        <location filename="../../quickreply/ui/importer.py" line="62"/>
         <source>其他表格（按表头）</source>
         <translation>Other spreadsheet (by header)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="70"/>
+        <location filename="../../quickreply/ui/importer.py" line="72"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="71"/>
+        <location filename="../../quickreply/ui/importer.py" line="73"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="72"/>
+        <location filename="../../quickreply/ui/importer.py" line="74"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="73"/>
+        <location filename="../../quickreply/ui/importer.py" line="75"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="74"/>
+        <location filename="../../quickreply/ui/importer.py" line="76"/>
         <source>删除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="103"/>
+        <location filename="../../quickreply/ui/importer.py" line="105"/>
         <source>导入话术 - 快捷回复助手</source>
         <translation>Import replies - QuickReply</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="119"/>
+        <location filename="../../quickreply/ui/importer.py" line="121"/>
         <source>例如：千牛</source>
         <translation>e.g. Qianniu</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="120"/>
+        <location filename="../../quickreply/ui/importer.py" line="122"/>
         <source>合并式：新增并更新同编码的话术，保留其他</source>
         <translation>Merge: add new, update same codes, keep the rest</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="121"/>
+        <location filename="../../quickreply/ui/importer.py" line="123"/>
         <source>替换式：个人包只保留文件中的话术</source>
-        <translation>Replace: keep only the file's replies</translation>
+        <translation>Replace: keep only the file&apos;s replies</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="132"/>
+        <location filename="../../quickreply/ui/importer.py" line="134"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="133"/>
+        <location filename="../../quickreply/ui/importer.py" line="135"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="134"/>
+        <location filename="../../quickreply/ui/importer.py" line="136"/>
         <source>导入到个人包</source>
         <translation>Into personal pack</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="135"/>
+        <location filename="../../quickreply/ui/importer.py" line="137"/>
         <source>分组前缀</source>
         <translation>Group prefix</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="136"/>
+        <location filename="../../quickreply/ui/importer.py" line="138"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="143"/>
+        <location filename="../../quickreply/ui/importer.py" line="145"/>
         <source>内容 / 原因</source>
         <translation>Text / reason</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="158"/>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="281"/>
+        <location filename="../../quickreply/ui/importer.py" line="160"/>
+        <location filename="../../quickreply/ui/importer.py" line="282"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="160"/>
+        <location filename="../../quickreply/ui/importer.py" line="162"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="210"/>
+        <location filename="../../quickreply/ui/importer.py" line="212"/>
         <source>无法导入：</source>
         <translation>Cannot import: </translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="215"/>
+        <location filename="../../quickreply/ui/importer.py" line="217"/>
         <source>%1 条新增，%2 条更新，%3 条跳过，%4 条不变 → %5</source>
         <translation>%1 new, %2 updated, %3 skipped, %4 unchanged → %5</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="220"/>
+        <location filename="../../quickreply/ui/importer.py" line="222"/>
         <source>（删除 %1 条）</source>
         <translation> (%1 removed)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="248"/>
+        <location filename="../../quickreply/ui/importer.py" line="249"/>
         <source>未导入：无法写入 %1（%2）</source>
         <translation>Not imported: cannot write %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="261"/>
+        <location filename="../../quickreply/ui/importer.py" line="262"/>
         <source>选择要导入的话术文件</source>
         <translation>Choose the reply file to import</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="263"/>
+        <location filename="../../quickreply/ui/importer.py" line="264"/>
         <source>话术文件 (*.csv *.xlsx *.yml *.yaml *.json *.txt);;所有文件 (*)</source>
         <translation>Reply files (*.csv *.xlsx *.yml *.yaml *.json *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="282"/>
+        <location filename="../../quickreply/ui/importer.py" line="283"/>
         <source>没有可写入的个人包文件夹。</source>
         <translation>There is no personal pack folder to write to.</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="305"/>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="332"/>
+        <location filename="../../quickreply/ui/importer.py" line="306"/>
+        <location filename="../../quickreply/ui/importer.py" line="322"/>
+        <location filename="../../quickreply/ui/importer.py" line="331"/>
         <source>导出话术</source>
         <translation>Export replies</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="307"/>
+        <location filename="../../quickreply/ui/importer.py" line="308"/>
         <source>千牛/旺旺 CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>Qianniu/Wangwang CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
+        <location filename="../../quickreply/ui/importer.py" line="320"/>
         <source>无法写入 %1（%2）</source>
         <translation>Cannot write %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="326"/>
+        <location filename="../../quickreply/ui/importer.py" line="325"/>
         <source>已导出 %1 条到 %2。</source>
         <translation>Exported %1 rows to %2.</translation>
     </message>
@@ -242,269 +252,269 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="127"/>
+        <location filename="../../quickreply/ui/library.py" line="132"/>
         <source>话术库 - 快捷回复助手</source>
-        <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
+        <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="159"/>
-        <location filename="../../quickreply/ui/library.py" line="795"/>
+        <location filename="../../quickreply/ui/library.py" line="164"/>
+        <location filename="../../quickreply/ui/library.py" line="787"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="160"/>
+        <location filename="../../quickreply/ui/library.py" line="165"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="177"/>
-        <location filename="../../quickreply/ui/library.py" line="299"/>
-        <location filename="../../quickreply/ui/library.py" line="304"/>
+        <location filename="../../quickreply/ui/library.py" line="182"/>
+        <location filename="../../quickreply/ui/library.py" line="321"/>
+        <location filename="../../quickreply/ui/library.py" line="326"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="193"/>
+        <location filename="../../quickreply/ui/library.py" line="198"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="204"/>
+        <location filename="../../quickreply/ui/library.py" line="209"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="232"/>
+        <location filename="../../quickreply/ui/library.py" line="250"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="233"/>
+        <location filename="../../quickreply/ui/library.py" line="251"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="235"/>
+        <location filename="../../quickreply/ui/library.py" line="253"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="237"/>
+        <location filename="../../quickreply/ui/library.py" line="255"/>
         <source>复制到个人包</source>
         <translation>Copy to my pack</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="239"/>
+        <location filename="../../quickreply/ui/library.py" line="257"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="288"/>
+        <location filename="../../quickreply/ui/library.py" line="310"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="290"/>
+        <location filename="../../quickreply/ui/library.py" line="312"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="291"/>
+        <location filename="../../quickreply/ui/library.py" line="313"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="304"/>
+        <location filename="../../quickreply/ui/library.py" line="326"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="344"/>
+        <location filename="../../quickreply/ui/library.py" line="366"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="354"/>
+        <location filename="../../quickreply/ui/library.py" line="376"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="387"/>
+        <location filename="../../quickreply/ui/library.py" line="409"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403"/>
+        <location filename="../../quickreply/ui/library.py" line="425"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403"/>
+        <location filename="../../quickreply/ui/library.py" line="425"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404"/>
+        <location filename="../../quickreply/ui/library.py" line="426"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404"/>
+        <location filename="../../quickreply/ui/library.py" line="426"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406"/>
+        <location filename="../../quickreply/ui/library.py" line="428"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="408"/>
+        <location filename="../../quickreply/ui/library.py" line="430"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="422"/>
+        <location filename="../../quickreply/ui/library.py" line="444"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="440"/>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="442"/>
+        <location filename="../../quickreply/ui/library.py" line="464"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="467"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="469"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library.py" line="471"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="455"/>
+        <location filename="../../quickreply/ui/library.py" line="477"/>
         <source>预览：</source>
         <translation>Preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="460"/>
+        <location filename="../../quickreply/ui/library.py" line="482"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="461"/>
+        <location filename="../../quickreply/ui/library.py" line="483"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="461"/>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="483"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="464"/>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="486"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="476"/>
+        <location filename="../../quickreply/ui/library.py" line="498"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library.py" line="514"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="495"/>
+        <location filename="../../quickreply/ui/library.py" line="517"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="523"/>
+        <location filename="../../quickreply/ui/library.py" line="545"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="543"/>
+        <location filename="../../quickreply/ui/library.py" line="565"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>This reply belongs to a read-only pack; use &quot;Copy to my pack&quot; and edit the copy.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="549"/>
+        <location filename="../../quickreply/ui/library.py" line="571"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="557"/>
+        <location filename="../../quickreply/ui/library.py" line="579"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="569"/>
+        <location filename="../../quickreply/ui/library.py" line="591"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="592"/>
+        <location filename="../../quickreply/ui/library.py" line="614"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="610"/>
+        <location filename="../../quickreply/ui/library.py" line="632"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="654"/>
+        <location filename="../../quickreply/ui/library.py" line="655"/>
         <source>编号不能为空</source>
         <translation>The id cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="654"/>
-        <location filename="../../quickreply/ui/library.py" line="656"/>
+        <location filename="../../quickreply/ui/library.py" line="655"/>
+        <location filename="../../quickreply/ui/library.py" line="658"/>
         <source>例如 my.greeting</source>
         <translation>e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="656"/>
+        <location filename="../../quickreply/ui/library.py" line="657"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>The id may only use lowercase letters, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="660"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
         <source>编号 %1 已被使用</source>
         <translation>The id %1 is already used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="662"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>already in %1; choose another id</translation>
     </message>
@@ -519,42 +529,42 @@
         <translation>write a short title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="666"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
         <source>回复内容不能为空</source>
         <translation>The reply text cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="666"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
         <source>写下要发给买家的话</source>
         <translation>write what the buyer should receive</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
+        <location filename="../../quickreply/ui/library.py" line="667"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>Field names may only use letters, digits and underscores</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="673"/>
+        <location filename="../../quickreply/ui/library.py" line="668"/>
         <source>例如 amount</source>
         <translation>e.g. amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="676"/>
+        <location filename="../../quickreply/ui/library.py" line="670"/>
         <source>字段名重复</source>
         <translation>Duplicate field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="676"/>
+        <location filename="../../quickreply/ui/library.py" line="670"/>
         <source>每个字段名只能用一次</source>
         <translation>use each field name once</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="681"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>选择类型的字段需要选项</source>
         <translation>A choice field needs choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="682"/>
+        <location filename="../../quickreply/ui/library.py" line="673"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>separate them with commas under &quot;Choices&quot;</translation>
     </message>
@@ -564,58 +574,62 @@
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="730"/>
+        <location filename="../../quickreply/ui/library.py" line="721"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="739"/>
+        <location filename="../../quickreply/ui/library.py" line="732"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="779"/>
+        <location filename="../../quickreply/ui/library.py" line="772"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="781"/>
+        <location filename="../../quickreply/ui/library.py" line="774"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="791"/>
+        <location filename="../../quickreply/ui/library.py" line="783"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="826"/>
+        <location filename="../../quickreply/ui/library.py" line="818"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/library.py" line="207"/>
+        <location filename="../../quickreply/ui/library.py" line="211"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/library.py" line="214"/>
+        <location filename="../../quickreply/ui/library.py" line="218"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="676"/>
         <source>不认识的选项来源 %1</source>
         <translation>Unknown choice source %1</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="677"/>
         <source>可用的来源：%1</source>
         <translation>Available sources: %1</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="680"/>
         <source>太长了：%1 个字符，最多 %2 个</source>
         <translation>Too long: %1 characters, at most %2</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="683"/>
         <source>删短一些</source>
         <translation>Shorten it</translation>
     </message>
@@ -623,17 +637,18 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <location filename="../../quickreply/ui/messages.py" line="178"/>
+        <location filename="../../quickreply/ui/messages.py" line="183"/>
         <source>请检查自启动文件夹或注册表项是否可写</source>
         <translation>check that the autostart folder or registry key can be written</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <location filename="../../quickreply/ui/messages.py" line="182"/>
         <source>无法取消开机自动启动（%1）</source>
         <translation>could not turn off start at login: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <location filename="../../quickreply/ui/messages.py" line="177"/>
         <source>无法设置开机自动启动（%1）</source>
         <translation>could not turn on start at login: %1</translation>
     </message>
@@ -683,58 +698,58 @@
         <translation>the Windows backend cannot start: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="89"/>
+        <location filename="../../quickreply/ui/messages.py" line="92"/>
         <source>请在设置里换一个粘贴后端，或把这一行报告给维护者</source>
         <translation>choose another paste backend in settings, or report this line to the maintainers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="96"/>
+        <location filename="../../quickreply/ui/messages.py" line="101"/>
         <source>快捷键 %1（%2）是输入法自己的切换键（中/英、全/半角或标点）</source>
         <translation>hotkey %1 for &quot;%2&quot; is the input method&apos;s own switch (Chinese/English, full/half width or punctuation)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <location filename="../../quickreply/ui/messages.py" line="104"/>
         <source>请在设置里换一个组合</source>
         <translation>choose another combination in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <location filename="../../quickreply/ui/messages.py" line="96"/>
         <source>快捷键 %1（%2）已被其他程序占用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already taken by another program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="99"/>
+        <location filename="../../quickreply/ui/messages.py" line="97"/>
         <source>请在设置里换一个组合，或关闭占用它的程序</source>
         <translation>choose another combination in settings or close the other program</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="104"/>
+        <location filename="../../quickreply/ui/messages.py" line="109"/>
         <source>请给其中一个换一个组合</source>
         <translation>give one of them another combination</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="108"/>
+        <location filename="../../quickreply/ui/messages.py" line="113"/>
         <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
         <translation>hotkey %1 for &quot;%2&quot;: this keyboard has no key %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="109"/>
         <location filename="../../quickreply/ui/messages.py" line="114"/>
+        <location filename="../../quickreply/ui/messages.py" line="119"/>
         <source>请在设置里换一个键</source>
         <translation>choose another key in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="113"/>
+        <location filename="../../quickreply/ui/messages.py" line="118"/>
         <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
         <translation>hotkey %1 for &quot;%2&quot;: key %3 cannot be a global hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="118"/>
+        <location filename="../../quickreply/ui/messages.py" line="123"/>
         <source>快捷键 %1（%2）无法设置（%3）</source>
         <translation>hotkey %1 for &quot;%2&quot; could not be set: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="119"/>
+        <location filename="../../quickreply/ui/messages.py" line="124"/>
         <source>请在设置里换一个组合，或重启快捷回复助手</source>
         <translation>choose another combination in settings, or restart QuickReply</translation>
     </message>
@@ -749,130 +764,130 @@
         <translation>unknown paste backend &apos;%1&apos;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="103"/>
+        <location filename="../../quickreply/ui/messages.py" line="108"/>
         <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
         <translation>hotkey %1 for &quot;%2&quot; is already used by &quot;%3&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="123"/>
+        <location filename="../../quickreply/ui/messages.py" line="128"/>
         <source>「%1」的快捷键无法识别（%2）</source>
         <translation>the hotkey for &quot;%1&quot; is not valid: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="124"/>
+        <location filename="../../quickreply/ui/messages.py" line="129"/>
         <source>请在设置里重新设置这个快捷键</source>
         <translation>set this hotkey again in settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="128"/>
+        <location filename="../../quickreply/ui/messages.py" line="133"/>
         <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
         <translation>%1 or a modifier is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="129"/>
-        <location filename="../../quickreply/ui/messages.py" line="138"/>
+        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <location filename="../../quickreply/ui/messages.py" line="143"/>
         <source>请松开所有按键，再按一次快捷键</source>
         <translation>release all keys and press the hotkey again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="133"/>
+        <location filename="../../quickreply/ui/messages.py" line="138"/>
         <source>还有修饰键没有松开，所以什么都没有粘贴</source>
         <translation>a modifier key is still held down, so nothing was pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <location filename="../../quickreply/ui/messages.py" line="139"/>
         <source>请松开所有按键，再粘贴一次</source>
         <translation>release all keys and paste again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="137"/>
+        <location filename="../../quickreply/ui/messages.py" line="142"/>
         <source>还有按键没有松开，所以剩下的内容没有粘贴</source>
         <translation>a key is still held down, so the rest was not pasted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="141"/>
+        <location filename="../../quickreply/ui/messages.py" line="146"/>
         <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
         <translation>the chat window was closed before the paste, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="142"/>
-        <location filename="../../quickreply/ui/messages.py" line="146"/>
+        <location filename="../../quickreply/ui/messages.py" line="147"/>
+        <location filename="../../quickreply/ui/messages.py" line="151"/>
         <source>请点一下聊天输入框，再粘贴一次</source>
         <translation>click into the chat input and paste again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="145"/>
+        <location filename="../../quickreply/ui/messages.py" line="150"/>
         <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
         <translation>the chat window did not take the focus back, so nothing was typed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="149"/>
+        <location filename="../../quickreply/ui/messages.py" line="154"/>
         <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
         <translation>the chat window was closed during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="153"/>
+        <location filename="../../quickreply/ui/messages.py" line="158"/>
         <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
         <translation>the focus moved to another window during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="167"/>
+        <location filename="../../quickreply/ui/messages.py" line="172"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>snippet &quot;%1&quot; could not be rendered, so nothing was typed: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="150"/>
-        <location filename="../../quickreply/ui/messages.py" line="154"/>
+        <location filename="../../quickreply/ui/messages.py" line="155"/>
+        <location filename="../../quickreply/ui/messages.py" line="159"/>
         <source>请点一下聊天输入框，手动发送剩下的内容</source>
         <translation>click into the chat input and send the rest by hand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="157"/>
+        <location filename="../../quickreply/ui/messages.py" line="162"/>
         <source>无法恢复剪贴板原来的内容（%1）</source>
         <translation>could not restore the clipboard: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="158"/>
+        <location filename="../../quickreply/ui/messages.py" line="163"/>
         <source>如有需要，请重新复制一次</source>
         <translation>copy it again if needed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="162"/>
+        <location filename="../../quickreply/ui/messages.py" line="167"/>
         <source>粘贴失败（%1）</source>
         <translation>paste failed: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="163"/>
+        <location filename="../../quickreply/ui/messages.py" line="168"/>
         <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
         <translation>try again; if it persists, restart QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="168"/>
+        <location filename="../../quickreply/ui/messages.py" line="173"/>
         <source>请在话术库里修正这条话术</source>
         <translation>fix the snippet in the library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="179"/>
+        <location filename="../../quickreply/ui/messages.py" line="194"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="181"/>
+        <location filename="../../quickreply/ui/messages.py" line="196"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="183"/>
+        <location filename="../../quickreply/ui/messages.py" line="198"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="233"/>
+        <location filename="../../quickreply/ui/messages.py" line="248"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <location filename="../../quickreply/ui/messages.py" line="265"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -880,58 +895,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="165"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="184"/>
+        <location filename="../../quickreply/ui/palette.py" line="185"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="193"/>
+        <location filename="../../quickreply/ui/palette.py" line="194"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="193"/>
+        <location filename="../../quickreply/ui/palette.py" line="194"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="193"/>
+        <location filename="../../quickreply/ui/palette.py" line="194"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="274"/>
+        <location filename="../../quickreply/ui/palette.py" line="280"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="276"/>
+        <location filename="../../quickreply/ui/palette.py" line="282"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="277"/>
+        <location filename="../../quickreply/ui/palette.py" line="283"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="303"/>
+        <location filename="../../quickreply/ui/palette.py" line="311"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="348"/>
-        <location filename="../../quickreply/ui/palette.py" line="386"/>
+        <location filename="../../quickreply/ui/palette.py" line="356"/>
+        <location filename="../../quickreply/ui/palette.py" line="394"/>
         <source>无法生成回复：%1</source>
         <translation>Cannot build the reply: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="418"/>
+        <location filename="../../quickreply/ui/palette.py" line="426"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -939,12 +954,12 @@
 <context>
     <name>ParkTimeDialog</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="204"/>
+        <location filename="../../quickreply/ui/timers.py" line="207"/>
         <source>稍后提醒</source>
         <translation>Remind me later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="216"/>
+        <location filename="../../quickreply/ui/timers.py" line="219"/>
         <source>提醒时间：</source>
         <translation>Remind at:</translation>
     </message>
@@ -952,490 +967,564 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>启动</source>
         <translation>Start-up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>开机自动启动</source>
         <translation>Start when I log in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="136"/>
+        <location filename="../../quickreply/ui/settings.py" line="139"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="146"/>
-        <location filename="../../quickreply/ui/settings.py" line="162"/>
+        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="165"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="150"/>
+        <location filename="../../quickreply/ui/settings.py" line="153"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="153"/>
+        <location filename="../../quickreply/ui/settings.py" line="156"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="156"/>
+        <location filename="../../quickreply/ui/settings.py" line="159"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="159"/>
+        <location filename="../../quickreply/ui/settings.py" line="162"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="162"/>
+        <location filename="../../quickreply/ui/settings.py" line="165"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="174"/>
+        <location filename="../../quickreply/ui/settings.py" line="177"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="179"/>
+        <location filename="../../quickreply/ui/settings.py" line="182"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="183"/>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184"/>
+        <location filename="../../quickreply/ui/settings.py" line="187"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="191"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="197"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="198"/>
+        <location filename="../../quickreply/ui/settings.py" line="201"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="225"/>
+        <location filename="../../quickreply/ui/settings.py" line="228"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="207"/>
-        <location filename="../../quickreply/ui/settings.py" line="217"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="217"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="219"/>
+        <location filename="../../quickreply/ui/settings.py" line="222"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="226"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
+        <location filename="../../quickreply/ui/settings.py" line="238"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="233"/>
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="235"/>
+        <location filename="../../quickreply/ui/settings.py" line="245"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="236"/>
+        <location filename="../../quickreply/ui/settings.py" line="246"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="242"/>
+        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <source>加入团队</source>
+        <translation>Join a team</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <source>共享文件夹，或 https:// 开头的网址</source>
+        <translation>A shared folder, or an address starting with https://</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <source>团队地址</source>
+        <translation>Team address</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <source>组长给的加入码（qrteam1.…）</source>
+        <translation>The join code from your lead (qrteam1.…)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
+        <source>加入码</source>
+        <translation>Join code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="260"/>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <source>同步间隔</source>
+        <translation>Sync every</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="272"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="273"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="256"/>
+        <location filename="../../quickreply/ui/settings.py" line="286"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="271"/>
+        <location filename="../../quickreply/ui/settings.py" line="301"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="272"/>
+        <location filename="../../quickreply/ui/settings.py" line="302"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="317"/>
+        <location filename="../../quickreply/ui/settings.py" line="347"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="321"/>
+        <location filename="../../quickreply/ui/settings.py" line="351"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="323"/>
+        <location filename="../../quickreply/ui/settings.py" line="353"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="327"/>
+        <location filename="../../quickreply/ui/settings.py" line="357"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="468"/>
+        <source>团队地址和加入码都要填写（或都留空）。</source>
+        <translation>Fill in both the team address and the join code (or leave both empty).</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="473"/>
+        <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
+        <translation>The join code is incomplete or wrong: copy the whole code from your lead again.</translation>
     </message>
 </context>
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="153"/>
+        <location filename="../../quickreply/ui/editor.py" line="154"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>lowercase letters, digits and . _ -, e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155"/>
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>例如：合作快递</source>
         <translation>e.g. Our couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="158"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="160"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>levels separated by /, e.g. Logistics/Couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="161"/>
+        <location filename="../../quickreply/ui/editor.py" line="162"/>
         <source>用逗号或空格分隔</source>
         <translation>separated by commas or spaces</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="163"/>
+        <location filename="../../quickreply/ui/editor.py" line="164"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>optional, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="164"/>
+        <location filename="../../quickreply/ui/editor.py" line="165"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>Send after pasting (Enter)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="168"/>
+        <location filename="../../quickreply/ui/editor.py" line="169"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>The reply; template names like {{ field }} work; put a line --- between variants</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="171"/>
+        <location filename="../../quickreply/ui/editor.py" line="172"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>When to use this reply (shown to trainees)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="174"/>
+        <location filename="../../quickreply/ui/editor.py" line="175"/>
         <source>买家常见问法，每行一个</source>
         <translation>Typical buyer questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="180"/>
+        <location filename="../../quickreply/ui/editor.py" line="181"/>
         <source>字段名</source>
         <translation>Field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="181"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>显示名</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="183"/>
+        <location filename="../../quickreply/ui/editor.py" line="184"/>
         <source>默认值</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="184"/>
+        <location filename="../../quickreply/ui/editor.py" line="185"/>
         <source>选项</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="196"/>
+        <location filename="../../quickreply/ui/editor.py" line="197"/>
         <source>添加字段</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="197"/>
+        <location filename="../../quickreply/ui/editor.py" line="198"/>
         <source>删除字段</source>
         <translation>Remove field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="202"/>
+        <location filename="../../quickreply/ui/editor.py" line="203"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="203"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206"/>
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="207"/>
+        <location filename="../../quickreply/ui/editor.py" line="208"/>
         <source>回复内容</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="208"/>
+        <location filename="../../quickreply/ui/editor.py" line="209"/>
         <source>使用说明</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="209"/>
+        <location filename="../../quickreply/ui/editor.py" line="210"/>
         <source>买家问法</source>
         <translation>Buyer questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="217"/>
+        <location filename="../../quickreply/ui/editor.py" line="218"/>
         <source>填写字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="218"/>
+        <location filename="../../quickreply/ui/editor.py" line="219"/>
         <source>直达热键</source>
         <translation>Direct hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="223"/>
+        <location filename="../../quickreply/ui/editor.py" line="224"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="236"/>
+        <location filename="../../quickreply/ui/editor.py" line="237"/>
         <source>实时预览</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="253"/>
+        <location filename="../../quickreply/ui/editor.py" line="254"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="256"/>
+        <location filename="../../quickreply/ui/editor.py" line="257"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="257"/>
+        <location filename="../../quickreply/ui/editor.py" line="258"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="440"/>
+        <location filename="../../quickreply/ui/editor.py" line="452"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="430"/>
+        <location filename="../../quickreply/ui/editor.py" line="442"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="448"/>
+        <location filename="../../quickreply/ui/editor.py" line="460"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="448"/>
+        <location filename="../../quickreply/ui/editor.py" line="460"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="453"/>
+        <location filename="../../quickreply/ui/editor.py" line="465"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="457"/>
+        <location filename="../../quickreply/ui/editor.py" line="469"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/editor.py" line="401"/>
         <source>选项来自 %1</source>
         <translation>Choices come from %1</translation>
     </message>
 </context>
 <context>
+    <name>TeamSync</name>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="86"/>
+        <source>团队话术已更新到 v%1：新增 %2 条，修改 %3 条</source>
+        <translation>Team replies updated to v%1: %2 added, %3 changed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="92"/>
+        <source>，删除 %1 条</source>
+        <translation>, %1 removed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="99"/>
+        <source>团队话术同步失败，继续使用当前版本</source>
+        <translation>Team sync failed; keeping the current version</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="105"/>
+        <source>[新]</source>
+        <translation>[new]</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="107"/>
+        <source>[改]</source>
+        <translation>[changed]</translation>
+    </message>
+</context>
+<context>
     <name>TimersPanel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="248"/>
+        <location filename="../../quickreply/ui/timers.py" line="252"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="258"/>
+        <location filename="../../quickreply/ui/timers.py" line="262"/>
         <source>置顶</source>
         <translation>On top</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="260"/>
+        <location filename="../../quickreply/ui/timers.py" line="264"/>
         <source>窗口总在最前</source>
         <translation>Keep the window above others</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="263"/>
+        <location filename="../../quickreply/ui/timers.py" line="267"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="266"/>
+        <location filename="../../quickreply/ui/timers.py" line="270"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="292"/>
+        <location filename="../../quickreply/ui/timers.py" line="296"/>
         <source>买家昵称，回车开始计时</source>
         <translation>Buyer name, Enter starts the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="304"/>
+        <location filename="../../quickreply/ui/timers.py" line="309"/>
         <source>买家在等待：开始计时</source>
         <translation>A buyer is waiting: start the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="315"/>
+        <location filename="../../quickreply/ui/timers.py" line="320"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>First: average wait for the first reply; Avg: average wait over all replies; 3 min/30 s: share of replies within that time; Slow: replies after more than 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="336"/>
+        <location filename="../../quickreply/ui/timers.py" line="341"/>
         <source>{n} 分钟后</source>
         <translation>in {n} min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="338"/>
+        <location filename="../../quickreply/ui/timers.py" line="343"/>
         <source>{n} 小时后</source>
         <translation>in {n} h</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="343"/>
+        <location filename="../../quickreply/ui/timers.py" line="348"/>
         <source>指定时间…</source>
         <translation>At a time…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="460"/>
+        <location filename="../../quickreply/ui/timers.py" line="480"/>
         <source>今日暂无回复记录</source>
         <translation>No replies recorded today</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="463"/>
+        <location filename="../../quickreply/ui/timers.py" line="483"/>
         <source>{v}秒</source>
         <translation>{v} s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="469"/>
+        <location filename="../../quickreply/ui/timers.py" line="489"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>Today first {first} · avg {avg} · 3 min {r3} · 30 s {r30} · slow {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="496"/>
+        <location filename="../../quickreply/ui/timers.py" line="516"/>
         <source>买家等待过久</source>
         <translation>A buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="497"/>
+        <location filename="../../quickreply/ui/timers.py" line="517"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="548"/>
+        <location filename="../../quickreply/ui/timers.py" line="568"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>
@@ -1443,52 +1532,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>等待</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="151"/>
+        <location filename="../../quickreply/ui/timers.py" line="154"/>
         <source>◷ 稍后</source>
         <translation>◷ Later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="153"/>
+        <location filename="../../quickreply/ui/timers.py" line="156"/>
         <source>◷ 提醒</source>
         <translation>◷ Remind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="155"/>
+        <location filename="../../quickreply/ui/timers.py" line="158"/>
         <source>● 正常</source>
         <translation>● OK</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="156"/>
+        <location filename="../../quickreply/ui/timers.py" line="159"/>
         <source>▲ 偏慢</source>
         <translation>▲ Slow</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="157"/>
+        <location filename="../../quickreply/ui/timers.py" line="160"/>
         <source>■ 超时</source>
         <translation>■ Overdue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="182"/>
+        <location filename="../../quickreply/ui/timers.py" line="185"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}: reminder at {time}</translation>
     </message>
@@ -1570,47 +1659,52 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="35"/>
+        <location filename="../../quickreply/ui/tray.py" line="37"/>
         <source>打开快捷回复</source>
         <translation>Open palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="36"/>
+        <location filename="../../quickreply/ui/tray.py" line="38"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="37"/>
+        <location filename="../../quickreply/ui/tray.py" line="39"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="39"/>
+        <location filename="../../quickreply/ui/tray.py" line="41"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="41"/>
+        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="45"/>
         <source>暂停热键</source>
         <translation>Pause hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="46"/>
+        <location filename="../../quickreply/ui/tray.py" line="50"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="65"/>
+        <location filename="../../quickreply/ui/tray.py" line="69"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>QuickReply (hotkeys paused)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="67"/>
+        <location filename="../../quickreply/ui/tray.py" line="71"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="69"/>
+        <location filename="../../quickreply/ui/tray.py" line="73"/>
         <source>%1 位买家在等待</source>
         <translation>%1 buyer(s) waiting</translation>
     </message>

@@ -4,38 +4,48 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="177"/>
-        <location filename="../../quickreply/app/views.py" line="60"/>
+        <location filename="../../quickreply/app/resident.py" line="185"/>
+        <location filename="../../quickreply/app/views.py" line="74"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="139"/>
+        <location filename="../../quickreply/app/resident.py" line="147"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="149"/>
+        <location filename="../../quickreply/app/resident.py" line="157"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="154"/>
+        <location filename="../../quickreply/app/resident.py" line="162"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="202"/>
+        <location filename="../../quickreply/app/resident.py" line="214"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="203"/>
+        <location filename="../../quickreply/app/resident.py" line="215"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="273"/>
+        <location filename="../../quickreply/app/resident.py" line="284"/>
+        <source>无法加入团队</source>
+        <translation>無法加入團隊</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app/resident.py" line="309"/>
+        <source>团队话术已是最新</source>
+        <translation>團隊話術已是最新</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app/resident.py" line="349"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -51,190 +61,190 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="57"/>
+        <location filename="../../quickreply/ui/importer.py" line="59"/>
         <source>自动识别</source>
         <translation>自動識別</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="58"/>
+        <location filename="../../quickreply/ui/importer.py" line="60"/>
         <source>千牛/旺旺 CSV</source>
         <translation>千牛/旺旺 CSV</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="59"/>
+        <location filename="../../quickreply/ui/importer.py" line="61"/>
         <source>Excel (.xlsx)</source>
         <translation>Excel (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="60"/>
+        <location filename="../../quickreply/ui/importer.py" line="62"/>
         <source>其他表格（按表头）</source>
         <translation>其他表格（按表頭）</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="70"/>
+        <location filename="../../quickreply/ui/importer.py" line="72"/>
         <source>新增</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="71"/>
+        <location filename="../../quickreply/ui/importer.py" line="73"/>
         <source>更新</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="72"/>
+        <location filename="../../quickreply/ui/importer.py" line="74"/>
         <source>不变</source>
         <translation>不變</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="73"/>
+        <location filename="../../quickreply/ui/importer.py" line="75"/>
         <source>跳过</source>
         <translation>略過</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="74"/>
+        <location filename="../../quickreply/ui/importer.py" line="76"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="103"/>
+        <location filename="../../quickreply/ui/importer.py" line="105"/>
         <source>导入话术 - 快捷回复助手</source>
         <translation>匯入話術 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="119"/>
+        <location filename="../../quickreply/ui/importer.py" line="121"/>
         <source>例如：千牛</source>
         <translation>例如：千牛</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="120"/>
+        <location filename="../../quickreply/ui/importer.py" line="122"/>
         <source>合并式：新增并更新同编码的话术，保留其他</source>
         <translation>合併式：新增並更新同編碼的話術，保留其他</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="121"/>
+        <location filename="../../quickreply/ui/importer.py" line="123"/>
         <source>替换式：个人包只保留文件中的话术</source>
         <translation>替換式：個人包只保留檔案中的話術</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="132"/>
+        <location filename="../../quickreply/ui/importer.py" line="134"/>
         <source>文件</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="133"/>
+        <location filename="../../quickreply/ui/importer.py" line="135"/>
         <source>格式</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="134"/>
+        <location filename="../../quickreply/ui/importer.py" line="136"/>
         <source>导入到个人包</source>
         <translation>匯入到個人包</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="135"/>
+        <location filename="../../quickreply/ui/importer.py" line="137"/>
         <source>分组前缀</source>
         <translation>分組前綴</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="136"/>
+        <location filename="../../quickreply/ui/importer.py" line="138"/>
         <source>方式</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>变化</source>
         <translation>變化</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>行</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="142"/>
+        <location filename="../../quickreply/ui/importer.py" line="144"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="143"/>
+        <location filename="../../quickreply/ui/importer.py" line="145"/>
         <source>内容 / 原因</source>
         <translation>內容 / 原因</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="158"/>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="281"/>
+        <location filename="../../quickreply/ui/importer.py" line="160"/>
+        <location filename="../../quickreply/ui/importer.py" line="282"/>
         <source>导入</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="160"/>
+        <location filename="../../quickreply/ui/importer.py" line="162"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="210"/>
+        <location filename="../../quickreply/ui/importer.py" line="212"/>
         <source>无法导入：</source>
         <translation>無法匯入：</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="215"/>
+        <location filename="../../quickreply/ui/importer.py" line="217"/>
         <source>%1 条新增，%2 条更新，%3 条跳过，%4 条不变 → %5</source>
         <translation>%1 條新增，%2 條更新，%3 條略過，%4 條不變 → %5</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="220"/>
+        <location filename="../../quickreply/ui/importer.py" line="222"/>
         <source>（删除 %1 条）</source>
         <translation>（刪除 %1 條）</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="248"/>
+        <location filename="../../quickreply/ui/importer.py" line="249"/>
         <source>未导入：无法写入 %1（%2）</source>
         <translation>未匯入：無法寫入 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="261"/>
+        <location filename="../../quickreply/ui/importer.py" line="262"/>
         <source>选择要导入的话术文件</source>
         <translation>選擇要匯入的話術檔案</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="263"/>
+        <location filename="../../quickreply/ui/importer.py" line="264"/>
         <source>话术文件 (*.csv *.xlsx *.yml *.yaml *.json *.txt);;所有文件 (*)</source>
         <translation>話術檔案 (*.csv *.xlsx *.yml *.yaml *.json *.txt);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="282"/>
+        <location filename="../../quickreply/ui/importer.py" line="283"/>
         <source>没有可写入的个人包文件夹。</source>
         <translation>沒有可寫入的個人包資料夾。</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="305"/>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="332"/>
+        <location filename="../../quickreply/ui/importer.py" line="306"/>
+        <location filename="../../quickreply/ui/importer.py" line="322"/>
+        <location filename="../../quickreply/ui/importer.py" line="331"/>
         <source>导出话术</source>
         <translation>匯出話術</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="307"/>
+        <location filename="../../quickreply/ui/importer.py" line="308"/>
         <source>千牛/旺旺 CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>千牛/旺旺 CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="320"/>
+        <location filename="../../quickreply/ui/importer.py" line="320"/>
         <source>无法写入 %1（%2）</source>
         <translation>無法寫入 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/importer.py" line="326"/>
+        <location filename="../../quickreply/ui/importer.py" line="325"/>
         <source>已导出 %1 条到 %2。</source>
         <translation>已匯出 %1 條到 %2。</translation>
     </message>
@@ -242,269 +252,269 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="127"/>
+        <location filename="../../quickreply/ui/library.py" line="132"/>
         <source>话术库 - 快捷回复助手</source>
-        <extracomment>The personal pack created when an agent saves a first snippet of their own. Path given to the draft while it is linted, so its problems can be told from the rest. Asks yes/no before destructive actions; tests replace it.</extracomment>
+        <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="159"/>
-        <location filename="../../quickreply/ui/library.py" line="795"/>
+        <location filename="../../quickreply/ui/library.py" line="164"/>
+        <location filename="../../quickreply/ui/library.py" line="787"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="160"/>
+        <location filename="../../quickreply/ui/library.py" line="165"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="177"/>
-        <location filename="../../quickreply/ui/library.py" line="299"/>
-        <location filename="../../quickreply/ui/library.py" line="304"/>
+        <location filename="../../quickreply/ui/library.py" line="182"/>
+        <location filename="../../quickreply/ui/library.py" line="321"/>
+        <location filename="../../quickreply/ui/library.py" line="326"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="193"/>
+        <location filename="../../quickreply/ui/library.py" line="198"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>篩選：標題、編碼、內容、標籤（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="204"/>
+        <location filename="../../quickreply/ui/library.py" line="209"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="232"/>
+        <location filename="../../quickreply/ui/library.py" line="250"/>
         <source>复制</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="233"/>
+        <location filename="../../quickreply/ui/library.py" line="251"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="235"/>
+        <location filename="../../quickreply/ui/library.py" line="253"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="237"/>
+        <location filename="../../quickreply/ui/library.py" line="255"/>
         <source>复制到个人包</source>
         <translation>複製到個人包</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="239"/>
+        <location filename="../../quickreply/ui/library.py" line="257"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="288"/>
+        <location filename="../../quickreply/ui/library.py" line="310"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="290"/>
+        <location filename="../../quickreply/ui/library.py" line="312"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="291"/>
+        <location filename="../../quickreply/ui/library.py" line="313"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="304"/>
+        <location filename="../../quickreply/ui/library.py" line="326"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="344"/>
+        <location filename="../../quickreply/ui/library.py" line="366"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="354"/>
+        <location filename="../../quickreply/ui/library.py" line="376"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="387"/>
+        <location filename="../../quickreply/ui/library.py" line="409"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403"/>
+        <location filename="../../quickreply/ui/library.py" line="425"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="403"/>
+        <location filename="../../quickreply/ui/library.py" line="425"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404"/>
+        <location filename="../../quickreply/ui/library.py" line="426"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="404"/>
+        <location filename="../../quickreply/ui/library.py" line="426"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="406"/>
+        <location filename="../../quickreply/ui/library.py" line="428"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="408"/>
+        <location filename="../../quickreply/ui/library.py" line="430"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="422"/>
+        <location filename="../../quickreply/ui/library.py" line="444"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="440"/>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="442"/>
+        <location filename="../../quickreply/ui/library.py" line="464"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="467"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="469"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library.py" line="471"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="455"/>
+        <location filename="../../quickreply/ui/library.py" line="477"/>
         <source>预览：</source>
         <translation>預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="460"/>
+        <location filename="../../quickreply/ui/library.py" line="482"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="461"/>
+        <location filename="../../quickreply/ui/library.py" line="483"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="461"/>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="483"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="464"/>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="486"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="476"/>
+        <location filename="../../quickreply/ui/library.py" line="498"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library.py" line="514"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="495"/>
+        <location filename="../../quickreply/ui/library.py" line="517"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="523"/>
+        <location filename="../../quickreply/ui/library.py" line="545"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="543"/>
+        <location filename="../../quickreply/ui/library.py" line="565"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>這條話術屬於只讀的話術包，不能修改；可以先“複製到個人包”再改。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="549"/>
+        <location filename="../../quickreply/ui/library.py" line="571"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="557"/>
+        <location filename="../../quickreply/ui/library.py" line="579"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="569"/>
+        <location filename="../../quickreply/ui/library.py" line="591"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="592"/>
+        <location filename="../../quickreply/ui/library.py" line="614"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="610"/>
+        <location filename="../../quickreply/ui/library.py" line="632"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="654"/>
+        <location filename="../../quickreply/ui/library.py" line="655"/>
         <source>编号不能为空</source>
         <translation>編號不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="654"/>
-        <location filename="../../quickreply/ui/library.py" line="656"/>
+        <location filename="../../quickreply/ui/library.py" line="655"/>
+        <location filename="../../quickreply/ui/library.py" line="658"/>
         <source>例如 my.greeting</source>
         <translation>例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="656"/>
+        <location filename="../../quickreply/ui/library.py" line="657"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>編號只能用小寫字母、數字和 . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="660"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
         <source>编号 %1 已被使用</source>
         <translation>編號 %1 已被使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="662"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>已在 %1 中；換一個編號</translation>
     </message>
@@ -519,42 +529,42 @@
         <translation>寫一個簡短的標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="666"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
         <source>回复内容不能为空</source>
         <translation>回覆內容不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="666"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
         <source>写下要发给买家的话</source>
         <translation>寫下要發給買家的話</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
+        <location filename="../../quickreply/ui/library.py" line="667"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>欄位名只能用字母、數字和下劃線</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="673"/>
+        <location filename="../../quickreply/ui/library.py" line="668"/>
         <source>例如 amount</source>
         <translation>例如 amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="676"/>
+        <location filename="../../quickreply/ui/library.py" line="670"/>
         <source>字段名重复</source>
         <translation>欄位名重複</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="676"/>
+        <location filename="../../quickreply/ui/library.py" line="670"/>
         <source>每个字段名只能用一次</source>
         <translation>每個欄位名只能用一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="681"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>选择类型的字段需要选项</source>
         <translation>選擇類型的欄位需要選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="682"/>
+        <location filename="../../quickreply/ui/library.py" line="673"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>在“選項”裡用逗號分隔</translation>
     </message>
@@ -564,58 +574,62 @@
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="730"/>
+        <location filename="../../quickreply/ui/library.py" line="721"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="739"/>
+        <location filename="../../quickreply/ui/library.py" line="732"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="779"/>
+        <location filename="../../quickreply/ui/library.py" line="772"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="781"/>
+        <location filename="../../quickreply/ui/library.py" line="774"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="791"/>
+        <location filename="../../quickreply/ui/library.py" line="783"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="826"/>
+        <location filename="../../quickreply/ui/library.py" line="818"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/library.py" line="207"/>
+        <location filename="../../quickreply/ui/library.py" line="211"/>
         <source>导入…</source>
         <translation>匯入…</translation>
     </message>
     <message>
-        <location filename="../work/wt/import/quickreply/ui/library.py" line="214"/>
+        <location filename="../../quickreply/ui/library.py" line="218"/>
         <source>导出…</source>
         <translation>匯出…</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="676"/>
         <source>不认识的选项来源 %1</source>
         <translation>不認識的選項來源 %1</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="677"/>
         <source>可用的来源：%1</source>
         <translation>可用的來源：%1</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="680"/>
         <source>太长了：%1 个字符，最多 %2 个</source>
         <translation>太長了：%1 個字元，最多 %2 個</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="683"/>
         <source>删短一些</source>
         <translation>刪短一些</translation>
     </message>
@@ -623,17 +637,18 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <location filename="../../quickreply/ui/messages.py" line="178"/>
+        <location filename="../../quickreply/ui/messages.py" line="183"/>
         <source>请检查自启动文件夹或注册表项是否可写</source>
         <translation>請檢查自動啟動資料夾或登錄項是否可寫入</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <location filename="../../quickreply/ui/messages.py" line="182"/>
         <source>无法取消开机自动启动（%1）</source>
         <translation>無法取消開機自動啟動（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="0"/>
+        <location filename="../../quickreply/ui/messages.py" line="177"/>
         <source>无法设置开机自动启动（%1）</source>
         <translation>無法設定開機自動啟動（%1）</translation>
     </message>
@@ -683,58 +698,58 @@
         <translation>Windows 粘貼後端無法啟動（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="89"/>
+        <location filename="../../quickreply/ui/messages.py" line="92"/>
         <source>请在设置里换一个粘贴后端，或把这一行报告给维护者</source>
         <translation>請在設定裡換一個貼上後端，或把這一行回報給維護者</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="96"/>
+        <location filename="../../quickreply/ui/messages.py" line="101"/>
         <source>快捷键 %1（%2）是输入法自己的切换键（中/英、全/半角或标点）</source>
         <translation>快捷鍵 %1（%2）是輸入法自己的切換鍵（中/英、全/半形或標點）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <location filename="../../quickreply/ui/messages.py" line="104"/>
         <source>请在设置里换一个组合</source>
         <translation>請在設定裡換一個組合</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="98"/>
+        <location filename="../../quickreply/ui/messages.py" line="96"/>
         <source>快捷键 %1（%2）已被其他程序占用</source>
         <translation>快捷鍵 %1（%2）已被其他程式佔用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="99"/>
+        <location filename="../../quickreply/ui/messages.py" line="97"/>
         <source>请在设置里换一个组合，或关闭占用它的程序</source>
         <translation>請在設定裡換一個組合，或關閉佔用它的程式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="104"/>
+        <location filename="../../quickreply/ui/messages.py" line="109"/>
         <source>请给其中一个换一个组合</source>
         <translation>請給其中一個換一個組合</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="108"/>
+        <location filename="../../quickreply/ui/messages.py" line="113"/>
         <source>快捷键 %1（%2）：这个键盘上没有 %3 键</source>
         <translation>快捷鍵 %1（%2）：這個鍵盤上沒有 %3 鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="109"/>
         <location filename="../../quickreply/ui/messages.py" line="114"/>
+        <location filename="../../quickreply/ui/messages.py" line="119"/>
         <source>请在设置里换一个键</source>
         <translation>請在設定裡換一個鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="113"/>
+        <location filename="../../quickreply/ui/messages.py" line="118"/>
         <source>快捷键 %1（%2）：%3 键不能用作全局快捷键</source>
         <translation>快捷鍵 %1（%2）：%3 鍵不能用作全域快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="118"/>
+        <location filename="../../quickreply/ui/messages.py" line="123"/>
         <source>快捷键 %1（%2）无法设置（%3）</source>
         <translation>快捷鍵 %1（%2）無法設定（%3）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="119"/>
+        <location filename="../../quickreply/ui/messages.py" line="124"/>
         <source>请在设置里换一个组合，或重启快捷回复助手</source>
         <translation>請在設定裡換一個組合，或重啟快捷回覆助手</translation>
     </message>
@@ -749,130 +764,130 @@
         <translation>未知的貼上方式「%1」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="103"/>
+        <location filename="../../quickreply/ui/messages.py" line="108"/>
         <source>快捷键 %1（%2）已被本程序的「%3」使用</source>
         <translation>快捷鍵 %1（%2）已被本程式的「%3」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="123"/>
+        <location filename="../../quickreply/ui/messages.py" line="128"/>
         <source>「%1」的快捷键无法识别（%2）</source>
         <translation>「%1」的快捷鍵無法識別（%2）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="124"/>
+        <location filename="../../quickreply/ui/messages.py" line="129"/>
         <source>请在设置里重新设置这个快捷键</source>
         <translation>請在設定裡重新設定這個快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="128"/>
+        <location filename="../../quickreply/ui/messages.py" line="133"/>
         <source>还有按键（%1 或修饰键）没有松开，所以什么都没有粘贴</source>
         <translation>還有按鍵（%1 或修飾鍵）沒有鬆開，所以什麼都沒有貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="129"/>
-        <location filename="../../quickreply/ui/messages.py" line="138"/>
+        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <location filename="../../quickreply/ui/messages.py" line="143"/>
         <source>请松开所有按键，再按一次快捷键</source>
         <translation>請鬆開所有按鍵，再按一次快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="133"/>
+        <location filename="../../quickreply/ui/messages.py" line="138"/>
         <source>还有修饰键没有松开，所以什么都没有粘贴</source>
         <translation>還有修飾鍵沒有鬆開，所以什麼都沒有貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="134"/>
+        <location filename="../../quickreply/ui/messages.py" line="139"/>
         <source>请松开所有按键，再粘贴一次</source>
         <translation>請鬆開所有按鍵，再貼上一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="137"/>
+        <location filename="../../quickreply/ui/messages.py" line="142"/>
         <source>还有按键没有松开，所以剩下的内容没有粘贴</source>
         <translation>還有按鍵沒有鬆開，所以剩下的內容沒有貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="141"/>
+        <location filename="../../quickreply/ui/messages.py" line="146"/>
         <source>粘贴前聊天窗口已关闭，所以什么都没有输入</source>
         <translation>貼上前聊天視窗已關閉，所以什麼都沒有輸入</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="142"/>
-        <location filename="../../quickreply/ui/messages.py" line="146"/>
+        <location filename="../../quickreply/ui/messages.py" line="147"/>
+        <location filename="../../quickreply/ui/messages.py" line="151"/>
         <source>请点一下聊天输入框，再粘贴一次</source>
         <translation>請點一下聊天輸入框，再貼上一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="145"/>
+        <location filename="../../quickreply/ui/messages.py" line="150"/>
         <source>聊天窗口没有重新获得焦点，所以什么都没有输入</source>
         <translation>聊天視窗沒有重新獲得焦點，所以什麼都沒有輸入</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="149"/>
+        <location filename="../../quickreply/ui/messages.py" line="154"/>
         <source>宏执行中聊天窗口被关闭，剩下的步骤没有发送</source>
         <translation>宏執行中聊天視窗被關閉，剩下的步驟沒有傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="153"/>
+        <location filename="../../quickreply/ui/messages.py" line="158"/>
         <source>宏执行中焦点切换到了其他窗口，剩下的步骤没有发送</source>
         <translation>宏執行中焦點切換到了其他視窗，剩下的步驟沒有傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="167"/>
+        <location filename="../../quickreply/ui/messages.py" line="172"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>話術「%1」無法生成，什麼都沒有輸入（%2）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="150"/>
-        <location filename="../../quickreply/ui/messages.py" line="154"/>
+        <location filename="../../quickreply/ui/messages.py" line="155"/>
+        <location filename="../../quickreply/ui/messages.py" line="159"/>
         <source>请点一下聊天输入框，手动发送剩下的内容</source>
         <translation>請點一下聊天輸入框，手動傳送剩下的內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="157"/>
+        <location filename="../../quickreply/ui/messages.py" line="162"/>
         <source>无法恢复剪贴板原来的内容（%1）</source>
         <translation>無法恢復剪貼簿原來的內容（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="158"/>
+        <location filename="../../quickreply/ui/messages.py" line="163"/>
         <source>如有需要，请重新复制一次</source>
         <translation>如有需要，請重新複製一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="162"/>
+        <location filename="../../quickreply/ui/messages.py" line="167"/>
         <source>粘贴失败（%1）</source>
         <translation>貼上失敗（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="163"/>
+        <location filename="../../quickreply/ui/messages.py" line="168"/>
         <source>请再试一次；如果一直失败，请重启快捷回复助手</source>
         <translation>請再試一次；如果一直失敗，請重啟快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="168"/>
+        <location filename="../../quickreply/ui/messages.py" line="173"/>
         <source>请在话术库里修正这条话术</source>
         <translation>請在話術庫裡修正這條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="179"/>
+        <location filename="../../quickreply/ui/messages.py" line="194"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="181"/>
+        <location filename="../../quickreply/ui/messages.py" line="196"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="183"/>
+        <location filename="../../quickreply/ui/messages.py" line="198"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="233"/>
+        <location filename="../../quickreply/ui/messages.py" line="248"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1，仍使用原來的 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <location filename="../../quickreply/ui/messages.py" line="265"/>
         <source>%1：%2。</source>
         <translation>%1：%2。</translation>
     </message>
@@ -880,58 +895,58 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="165"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="184"/>
+        <location filename="../../quickreply/ui/palette.py" line="185"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="193"/>
+        <location filename="../../quickreply/ui/palette.py" line="194"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="193"/>
+        <location filename="../../quickreply/ui/palette.py" line="194"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="193"/>
+        <location filename="../../quickreply/ui/palette.py" line="194"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="274"/>
+        <location filename="../../quickreply/ui/palette.py" line="280"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="276"/>
+        <location filename="../../quickreply/ui/palette.py" line="282"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="277"/>
+        <location filename="../../quickreply/ui/palette.py" line="283"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="303"/>
+        <location filename="../../quickreply/ui/palette.py" line="311"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="348"/>
-        <location filename="../../quickreply/ui/palette.py" line="386"/>
+        <location filename="../../quickreply/ui/palette.py" line="356"/>
+        <location filename="../../quickreply/ui/palette.py" line="394"/>
         <source>无法生成回复：%1</source>
         <translation>無法生成回覆：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="418"/>
+        <location filename="../../quickreply/ui/palette.py" line="426"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>
@@ -939,12 +954,12 @@
 <context>
     <name>ParkTimeDialog</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="204"/>
+        <location filename="../../quickreply/ui/timers.py" line="207"/>
         <source>稍后提醒</source>
         <translation>稍後提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="216"/>
+        <location filename="../../quickreply/ui/timers.py" line="219"/>
         <source>提醒时间：</source>
         <translation>提醒時間：</translation>
     </message>
@@ -952,490 +967,564 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>启动</source>
         <translation>啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="0"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>开机自动启动</source>
         <translation>開機自動啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="136"/>
+        <location filename="../../quickreply/ui/settings.py" line="139"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="146"/>
-        <location filename="../../quickreply/ui/settings.py" line="162"/>
+        <location filename="../../quickreply/ui/settings.py" line="149"/>
+        <location filename="../../quickreply/ui/settings.py" line="165"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="150"/>
+        <location filename="../../quickreply/ui/settings.py" line="153"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="153"/>
+        <location filename="../../quickreply/ui/settings.py" line="156"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="156"/>
+        <location filename="../../quickreply/ui/settings.py" line="159"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="159"/>
+        <location filename="../../quickreply/ui/settings.py" line="162"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="162"/>
+        <location filename="../../quickreply/ui/settings.py" line="165"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="174"/>
+        <location filename="../../quickreply/ui/settings.py" line="177"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="179"/>
+        <location filename="../../quickreply/ui/settings.py" line="182"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="183"/>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="184"/>
+        <location filename="../../quickreply/ui/settings.py" line="187"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="191"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="197"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="198"/>
+        <location filename="../../quickreply/ui/settings.py" line="201"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="225"/>
+        <location filename="../../quickreply/ui/settings.py" line="228"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="207"/>
-        <location filename="../../quickreply/ui/settings.py" line="217"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="217"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="219"/>
+        <location filename="../../quickreply/ui/settings.py" line="222"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="226"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
+        <location filename="../../quickreply/ui/settings.py" line="238"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="233"/>
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="235"/>
+        <location filename="../../quickreply/ui/settings.py" line="245"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="236"/>
+        <location filename="../../quickreply/ui/settings.py" line="246"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="242"/>
+        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <source>加入团队</source>
+        <translation>加入團隊</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <source>共享文件夹，或 https:// 开头的网址</source>
+        <translation>共享資料夾，或 https:// 開頭的網址</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <source>团队地址</source>
+        <translation>團隊位址</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <source>组长给的加入码（qrteam1.…）</source>
+        <translation>組長給的加入碼（qrteam1.…）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
+        <source>加入码</source>
+        <translation>加入碼</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="260"/>
+        <source> 分钟</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <source>同步间隔</source>
+        <translation>同步間隔</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="272"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="273"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="256"/>
+        <location filename="../../quickreply/ui/settings.py" line="286"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="271"/>
+        <location filename="../../quickreply/ui/settings.py" line="301"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="272"/>
+        <location filename="../../quickreply/ui/settings.py" line="302"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="317"/>
+        <location filename="../../quickreply/ui/settings.py" line="347"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="321"/>
+        <location filename="../../quickreply/ui/settings.py" line="351"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="323"/>
+        <location filename="../../quickreply/ui/settings.py" line="353"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="327"/>
+        <location filename="../../quickreply/ui/settings.py" line="357"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="468"/>
+        <source>团队地址和加入码都要填写（或都留空）。</source>
+        <translation>團隊位址和加入碼都要填寫（或都留空）。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings.py" line="473"/>
+        <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
+        <translation>加入碼不完整或有誤：請從組長那裡重新複製整段加入碼。</translation>
     </message>
 </context>
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="153"/>
+        <location filename="../../quickreply/ui/editor.py" line="154"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>小寫字母、數字和 . _ -，例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155"/>
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>例如：合作快递</source>
         <translation>例如：合作快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="158"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="160"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>用 / 分層，例如 物流/快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="161"/>
+        <location filename="../../quickreply/ui/editor.py" line="162"/>
         <source>用逗号或空格分隔</source>
         <translation>用逗號或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="163"/>
+        <location filename="../../quickreply/ui/editor.py" line="164"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>可選，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="164"/>
+        <location filename="../../quickreply/ui/editor.py" line="165"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>貼上後自動傳送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="168"/>
+        <location filename="../../quickreply/ui/editor.py" line="169"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>回覆內容，可用 {{ 欄位名 }} 等模板變數；多個變體之間放一行 ---</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="171"/>
+        <location filename="../../quickreply/ui/editor.py" line="172"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>什麼時候用這條回覆（新人學習時顯示）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="174"/>
+        <location filename="../../quickreply/ui/editor.py" line="175"/>
         <source>买家常见问法，每行一个</source>
         <translation>買家常見問法，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="180"/>
+        <location filename="../../quickreply/ui/editor.py" line="181"/>
         <source>字段名</source>
         <translation>欄位名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="181"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>显示名</source>
         <translation>顯示名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="183"/>
+        <location filename="../../quickreply/ui/editor.py" line="184"/>
         <source>默认值</source>
         <translation>預設值</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="184"/>
+        <location filename="../../quickreply/ui/editor.py" line="185"/>
         <source>选项</source>
         <translation>選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="196"/>
+        <location filename="../../quickreply/ui/editor.py" line="197"/>
         <source>添加字段</source>
         <translation>新增欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="197"/>
+        <location filename="../../quickreply/ui/editor.py" line="198"/>
         <source>删除字段</source>
         <translation>刪除欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="202"/>
+        <location filename="../../quickreply/ui/editor.py" line="203"/>
         <source>编号</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="203"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>快捷编码</source>
         <translation>快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206"/>
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="207"/>
+        <location filename="../../quickreply/ui/editor.py" line="208"/>
         <source>回复内容</source>
         <translation>回覆內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="208"/>
+        <location filename="../../quickreply/ui/editor.py" line="209"/>
         <source>使用说明</source>
         <translation>使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="209"/>
+        <location filename="../../quickreply/ui/editor.py" line="210"/>
         <source>买家问法</source>
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="217"/>
+        <location filename="../../quickreply/ui/editor.py" line="218"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="218"/>
+        <location filename="../../quickreply/ui/editor.py" line="219"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="223"/>
+        <location filename="../../quickreply/ui/editor.py" line="224"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="236"/>
+        <location filename="../../quickreply/ui/editor.py" line="237"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="253"/>
+        <location filename="../../quickreply/ui/editor.py" line="254"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="256"/>
+        <location filename="../../quickreply/ui/editor.py" line="257"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="257"/>
+        <location filename="../../quickreply/ui/editor.py" line="258"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="440"/>
+        <location filename="../../quickreply/ui/editor.py" line="452"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="430"/>
+        <location filename="../../quickreply/ui/editor.py" line="442"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="448"/>
+        <location filename="../../quickreply/ui/editor.py" line="460"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="448"/>
+        <location filename="../../quickreply/ui/editor.py" line="460"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="453"/>
+        <location filename="../../quickreply/ui/editor.py" line="465"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="457"/>
+        <location filename="../../quickreply/ui/editor.py" line="469"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/editor.py" line="401"/>
         <source>选项来自 %1</source>
         <translation>選項來自 %1</translation>
     </message>
 </context>
 <context>
+    <name>TeamSync</name>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="86"/>
+        <source>团队话术已更新到 v%1：新增 %2 条，修改 %3 条</source>
+        <translation>團隊話術已更新到 v%1：新增 %2 條，修改 %3 條</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="92"/>
+        <source>，删除 %1 条</source>
+        <translation>，刪除 %1 條</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="99"/>
+        <source>团队话术同步失败，继续使用当前版本</source>
+        <translation>團隊話術同步失敗，繼續使用目前版本</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="105"/>
+        <source>[新]</source>
+        <translation>[新]</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamsync.py" line="107"/>
+        <source>[改]</source>
+        <translation>[改]</translation>
+    </message>
+</context>
+<context>
     <name>TimersPanel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="248"/>
+        <location filename="../../quickreply/ui/timers.py" line="252"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="258"/>
+        <location filename="../../quickreply/ui/timers.py" line="262"/>
         <source>置顶</source>
         <translation>置頂</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="260"/>
+        <location filename="../../quickreply/ui/timers.py" line="264"/>
         <source>窗口总在最前</source>
         <translation>視窗總在最前</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="263"/>
+        <location filename="../../quickreply/ui/timers.py" line="267"/>
         <source>提示音</source>
         <translation>提示音</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="266"/>
+        <location filename="../../quickreply/ui/timers.py" line="270"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="292"/>
+        <location filename="../../quickreply/ui/timers.py" line="296"/>
         <source>买家昵称，回车开始计时</source>
         <translation>買家暱稱，回車開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="304"/>
+        <location filename="../../quickreply/ui/timers.py" line="309"/>
         <source>买家在等待：开始计时</source>
         <translation>買家在等待：開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="315"/>
+        <location filename="../../quickreply/ui/timers.py" line="320"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>首響：首次響應平均等待；平均：所有回覆平均等待；3分鐘/30秒：在該時間內回覆的比例；慢：超過3分鐘的回覆數</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="336"/>
+        <location filename="../../quickreply/ui/timers.py" line="341"/>
         <source>{n} 分钟后</source>
         <translation>{n} 分鐘後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="338"/>
+        <location filename="../../quickreply/ui/timers.py" line="343"/>
         <source>{n} 小时后</source>
         <translation>{n} 小時後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="343"/>
+        <location filename="../../quickreply/ui/timers.py" line="348"/>
         <source>指定时间…</source>
         <translation>指定時間…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="460"/>
+        <location filename="../../quickreply/ui/timers.py" line="480"/>
         <source>今日暂无回复记录</source>
         <translation>今日暫無回覆記錄</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="463"/>
+        <location filename="../../quickreply/ui/timers.py" line="483"/>
         <source>{v}秒</source>
         <translation>{v}秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="469"/>
+        <location filename="../../quickreply/ui/timers.py" line="489"/>
         <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
         <translation>今日 首響 {first} · 平均 {avg} · 3分鐘 {r3} · 30秒 {r30} · 慢 {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="496"/>
+        <location filename="../../quickreply/ui/timers.py" line="516"/>
         <source>买家等待过久</source>
         <translation>買家等待過久</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="497"/>
+        <location filename="../../quickreply/ui/timers.py" line="517"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label}（{queue}）已等待 {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="548"/>
+        <location filename="../../quickreply/ui/timers.py" line="568"/>
         <source>等待中：{n} 人</source>
         <translation>等待中：{n} 人</translation>
     </message>
@@ -1443,52 +1532,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>买家</source>
         <translation>買家</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>队列</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="142"/>
+        <location filename="../../quickreply/ui/timers.py" line="145"/>
         <source>等待</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="151"/>
+        <location filename="../../quickreply/ui/timers.py" line="154"/>
         <source>◷ 稍后</source>
         <translation>◷ 稍後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="153"/>
+        <location filename="../../quickreply/ui/timers.py" line="156"/>
         <source>◷ 提醒</source>
         <translation>◷ 提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="155"/>
+        <location filename="../../quickreply/ui/timers.py" line="158"/>
         <source>● 正常</source>
         <translation>● 正常</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="156"/>
+        <location filename="../../quickreply/ui/timers.py" line="159"/>
         <source>▲ 偏慢</source>
         <translation>▲ 偏慢</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="157"/>
+        <location filename="../../quickreply/ui/timers.py" line="160"/>
         <source>■ 超时</source>
         <translation>■ 超時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="182"/>
+        <location filename="../../quickreply/ui/timers.py" line="185"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}：{time} 提醒</translation>
     </message>
@@ -1570,47 +1659,52 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="35"/>
+        <location filename="../../quickreply/ui/tray.py" line="37"/>
         <source>打开快捷回复</source>
         <translation>開啟快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="36"/>
+        <location filename="../../quickreply/ui/tray.py" line="38"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="37"/>
+        <location filename="../../quickreply/ui/tray.py" line="39"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="39"/>
+        <location filename="../../quickreply/ui/tray.py" line="41"/>
         <source>设置…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="41"/>
+        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <source>立即同步</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="45"/>
         <source>暂停热键</source>
         <translation>暫停熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="46"/>
+        <location filename="../../quickreply/ui/tray.py" line="50"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="65"/>
+        <location filename="../../quickreply/ui/tray.py" line="69"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>快捷回覆助手（熱鍵已暫停）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="67"/>
+        <location filename="../../quickreply/ui/tray.py" line="71"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="69"/>
+        <location filename="../../quickreply/ui/tray.py" line="73"/>
         <source>%1 位买家在等待</source>
         <translation>%1 位買家在等待</translation>
     </message>

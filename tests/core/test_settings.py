@@ -116,3 +116,14 @@ def test_hotkeys_are_stored_in_canonical_form(tmp_path: Path) -> None:
     assert problems == []
     assert settings.palette_hotkey == "ctrl+alt+q"
     assert dict(settings.snippet_hotkeys) == {"a": "ctrl+shift+2"}
+
+
+def test_team_sync_minutes_default_and_bad_values() -> None:
+    from quickreply.core.settings import settings_from_json
+
+    assert settings_from_json({})[0].team_sync_minutes == 5
+    assert settings_from_json({"team_sync_minutes": 15})[0].team_sync_minutes == 15
+    for bad in (0, -1, "5", True, 100_000):
+        settings, problems = settings_from_json({"team_sync_minutes": bad})
+        assert settings.team_sync_minutes == 5
+        assert len(problems) == 1 and "team_sync_minutes" in str(problems[0])

@@ -93,20 +93,21 @@ class SyncState:
         self.expire_marks(now)
 
     def expire_marks(self, now: datetime) -> None:
-        oldest = now - timedelta(days=MARK_DAYS)
-        self.marks = {k: v for k, v in self.marks.items() if _parse(v[1]) >= oldest}
+        kept = self.recent_marks(now)
+        self.marks = {k: v for k, v in self.marks.items() if k in kept}
 
     def recent_marks(self, now: datetime) -> dict[str, str]:
         """Snippet id -> "added" or "changed", for replies the last days brought."""
-        oldest = now - timedelta(days=MARK_DAYS)
+        oldest = now.astimezone() - timedelta(days=MARK_DAYS)
         return {k: v[0] for k, v in self.marks.items() if _parse(v[1]) >= oldest}
 
 
 def _parse(text: str) -> datetime:
+    """An aware time (a naive one is taken as local); a damaged one is long ago."""
     try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return datetime.min
+        return datetime.fromisoformat(text).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return datetime(1970, 1, 2).astimezone()
 
 
 def load_state(paths: AppPaths) -> SyncState:

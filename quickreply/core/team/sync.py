@@ -23,7 +23,6 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from quickreply.core import limits
-from quickreply.core.lint import lint_sources
 from quickreply.core.model import PackSource
 from quickreply.core.packs import PackDir
 from quickreply.core.paths import AppPaths
@@ -252,6 +251,10 @@ class TeamSync:
         return staging
 
     def _lint(self, staging: Path, manifest: Manifest) -> None:
+        # Imported here: the app imports this module at start-up, the linter only when a new
+        # version arrives.
+        from quickreply.core.lint import lint_sources
+
         shops = [staging / SHOP_FILE] if (staging / SHOP_FILE).is_file() else []
         report = lint_sources([PackDir(staging, PackSource.TEAM)], shops, clock=self.clock)
         errors = [p for p in report.problems if p.is_error]
