@@ -19,6 +19,7 @@ TARGETS: dict[str, str] = {
     "paste": "hotkey or palette Enter to text in a target window (X11/Xvfb)",
     "timers": "cost of the wait-timer panel's tick with many conversations",
     "stats": "KPI query time on a year of replies",
+    "team": "team packs: publish, sync, and the unchanged 304 check against a real nginx",
 }
 
 

@@ -165,7 +165,7 @@ def _status(args: argparse.Namespace) -> int:
     if state.message:
         print(f"message:  {state.message}")
     if state.version:
-        print(f"changes:  {state.changes.summary()}")
+        print(f"changes:  {state.summary()}")
     print(f"checked:  {state.checked or 'never'}")
     print(f"problem:  {state.problem or 'none'}")
     return 0

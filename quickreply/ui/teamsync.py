@@ -39,6 +39,7 @@ class TeamSyncRunner(QObject):
         self.timer.timeout.connect(lambda: self.sync_now(force=False))
         self.set_interval(minutes)
         self._thread: threading.Thread | None = None
+        self._syncer: Syncer | None = None  # kept: its HTTP connection is reused
 
     def set_interval(self, minutes: int) -> None:
         self.timer.setInterval(max(1, minutes) * 60_000)
@@ -64,7 +65,9 @@ class TeamSyncRunner(QObject):
 
     def _work(self, force: bool) -> None:
         try:
-            result = self.make_syncer().sync(force=force)
+            if self._syncer is None:
+                self._syncer = self.make_syncer()
+            result = self._syncer.sync(force=force)
         except TeamError as err:  # not joined, or the subscription file is damaged
             result = SyncResult("failed", 0, problem=str(err))
         except Exception as err:  # a bug must not kill the thread silently

@@ -57,3 +57,13 @@ def test_bench_paste(capsys: pytest.CaptureFixture[str]) -> None:
         "palette_enter_median_ms",
         "app_palette_enter_median_ms",
     } <= set(figures)
+
+
+def test_bench_team(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "team", "--snippets", "600", "--checks", "5"]) == 0
+    figures = last_json(capsys)
+    assert {"publish_s", "snippets"} <= set(figures)
+    if shutil.which("nginx") or shutil.which("/usr/sbin/nginx"):
+        assert {"check_cpu_ms_median", "update_sync_s", "nginx_core_percent_for_agents"} <= set(
+            figures
+        )

@@ -47,9 +47,11 @@ class Team:
     agent: AppPaths
     tmp: Path
 
-    def write(self, replies: dict[str, str], name: str = "presale.yaml") -> Path:
+    def write(
+        self, replies: dict[str, str], name: str = "presale.yaml", pack_id: str = "team.presale"
+    ) -> Path:
         path = self.src / name
-        path.write_text(pack_text(replies), encoding="utf-8")
+        path.write_text(pack_text(replies, pack_id), encoding="utf-8")
         return path
 
     def publish(self, message: str = "", **kw: object) -> PublishResult:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from quickreply.core.lint import LintReport
+from quickreply.core.model import Library
+from quickreply.core.problems import Problem
 from quickreply.core.team import publish as publish_module
 from quickreply.core.team import sync as sync_module
 from quickreply.core.team.keys import create_lead_key
@@ -150,13 +151,13 @@ def test_a_pack_that_fails_lint(team: Team, monkeypatch: pytest.MonkeyPatch) -> 
     syncer.sync()
     team.write({"hello": "全网第一的服务"})  # an Advertising Law claim: a lint error
 
-    real = publish_module.lint_sources
+    real = publish_module.lint_version
 
-    def lenient(*args: object, **kw: object) -> LintReport:
-        report = real(*args, **kw)  # type: ignore[arg-type]
-        return LintReport((), report.library, report.shops)
+    def lenient(*args: object, **kw: object) -> tuple[Library, list[Problem]]:
+        library, _problems = real(*args, **kw)  # type: ignore[arg-type]
+        return library, []
 
-    monkeypatch.setattr(publish_module, "lint_sources", lenient)
+    monkeypatch.setattr(publish_module, "lint_version", lenient)
     team.publish()  # a lead with an old or patched QuickReply
     monkeypatch.undo()
     result = syncer.sync()

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from quickreply.benchmarks.nginx import nginx, nginx_binary
 from quickreply.core.team.sources import HttpSource
 from quickreply.core.team.sync import TeamSync
 from tests.team.conftest import Team
-from tests.team.servers import faulty_server, nginx, nginx_binary
+from tests.team.servers import faulty_server
 
 
 @pytest.fixture
@@ -146,9 +147,25 @@ def test_e2e_publish_to_nginx_and_agents_sync(
     assert replay.returncode == 1
     assert "offers v1 but v2 is installed (replay refused" in replay.stderr
     (root / "current.json").write_bytes(v2_pointer)
+    pack.write_text(pack.read_text(encoding="utf-8").replace("两年", "三年"), encoding="utf-8")
     assert cli(lead, "team", "publish", "--message", "v3").returncode == 0
     (root / "v3" / "team.yaml").write_text("pack: {id: evil, name: evil}\nsnippets: []\n")
     bad = cli(agent, "team", "sync")
     assert bad.returncode == 1 and "differs from its signed hash" in bad.stderr
     assert bad.stderr.strip().endswith("keeping v2")
     assert "本店商品保修两年" in cli(agent, "search", "保修").stdout
+
+
+def test_only_changed_files_are_downloaded(team: Team) -> None:
+    team.write({"other": "别的话术"}, "other.yaml", "team.other")
+    team.publish()
+    with faulty_server(team.dest) as (url, faults):
+        syncer = team.join(url)
+        assert syncer.sync().version == 1
+        team.write({"hello": "v2 的话术"})
+        team.publish()
+        faults.requests.clear()
+        assert syncer.sync().version == 2
+        fetched = [path for path, _headers in faults.requests]
+    assert fetched == ["current.json", "v2/manifest.json", "v2/presale.yaml"]
+    assert team.texts() == {"hello": "v2 的话术", "other": "别的话术"}

@@ -12,7 +12,6 @@ new, higher version, which is how a lead rolls back (agents never accept a lower
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import os
 import shutil
@@ -22,11 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from quickreply.core.lint import lint_sources
-from quickreply.core.model import PackSource
-from quickreply.core.packs import PackDir, pack_files
+from quickreply.core.packs import pack_files
 from quickreply.core.problems import Problem
 from quickreply.core.team.changes import diff, library_digests
+from quickreply.core.team.checks import lint_version
 from quickreply.core.team.errors import TeamError
 from quickreply.core.team.keys import LeadKey, TeamKey
 from quickreply.core.team.manifest import (
@@ -42,7 +40,6 @@ from quickreply.core.team.manifest import (
     open_document,
     sign_document,
 )
-from quickreply.core.yamlread import display_path
 
 KEEP_VERSIONS = 20
 
@@ -145,8 +142,12 @@ def publish(
     message: str = "",
     from_version: int = 0,
     keep: int = KEEP_VERSIONS,
+    cache_dir: Path | None = None,
 ) -> PublishResult:
-    """Publish ``sources`` (or version ``from_version``) as the next version in ``dest``."""
+    """Publish ``sources`` (or version ``from_version``) as the next version in ``dest``.
+
+    ``cache_dir`` is the lead's pack cache: unchanged packs are then not parsed again.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     current = read_pointer(dest, key.team)
     version = max([*versions_in(dest), current.version if current else 0]) + 1
@@ -155,6 +156,7 @@ def publish(
         message = message or f"republished v{from_version}"
     else:
         files = collect(sources)
+    previous = read_manifest(dest, current.version, key.team) if current else None
     staging = Path(tempfile.mkdtemp(prefix=f".v{version}.partial-", dir=dest))
     try:
         entries: list[FileEntry] = []
@@ -163,12 +165,12 @@ def publish(
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, target)
             entries.append(FileEntry(rel, target.stat().st_size, sha256_file(target)))
-        shops = [staging / SHOP_FILE] if (staging / SHOP_FILE).is_file() else []
-        report = lint_sources([PackDir(staging, PackSource.TEAM)], shops, clock=clock)
-        if report.errors:
-            raise LintRefused(_relabel(report.problems, staging, files))
-        digests = library_digests(report.library)
-        old = read_manifest(dest, current.version, key.team).snippets if current else {}
+        known = {(f.path, f.sha256) for f in previous.files} if previous else set()
+        changed = {e.path for e in entries if (e.path, e.sha256) not in known}
+        library, problems = lint_version(files, changed, clock, cache_dir=cache_dir)
+        if any(p.is_error for p in problems):
+            raise LintRefused(problems)
+        digests = library_digests(library)
         manifest = Manifest(
             team=key.team.team_id,
             version=version,
@@ -177,7 +179,7 @@ def publish(
             message=message,
             name=key.name,
             from_version=from_version,
-            changes=diff(old, digests),
+            changes=diff(previous.snippets if previous else {}, digests),
             snippets=digests,
         )
         body = sign_document(manifest.to_signed(), key)
@@ -201,18 +203,7 @@ def publish(
     _write_public(dest / POINTER, sign_document(pointer.to_signed(), key))
     for old_version in versions_in(dest)[:-keep]:
         shutil.rmtree(dest / f"v{old_version}", ignore_errors=True)
-    warnings = _relabel(report.problems, staging, files)
-    return PublishResult(version, folder, manifest, warnings)
-
-
-def _relabel(
-    problems: Sequence[Problem], staging: Path, files: dict[str, Path]
-) -> tuple[Problem, ...]:
-    """Problems name the lead's own files, not the temporary copy that was linted."""
-    names: dict[str, str] = {}
-    for rel, src in files.items():
-        names[str(staging / rel)] = names[display_path(staging / rel)] = display_path(src)
-    return tuple(dataclasses.replace(p, path=names.get(p.path, p.path)) for p in problems)
+    return PublishResult(version, folder, manifest, tuple(problems))
 
 
 def _write_public(path: Path, data: bytes) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -65,9 +65,11 @@ class SyncState:
     manifest_sha256: str = ""
     message: str = ""
     published: str = ""  # the lead's time of the installed version
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
+    # How many replies the installed version added, changed, removed (the ids are in its
+    # manifest; kept out of this file, which every check rewrites).
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
     checked: str = ""  # ISO time of the last check, good or bad
     updated: str = ""  # ISO time the installed version arrived
     problem: str = ""  # the last check's problem, "" when it went well
@@ -77,9 +79,8 @@ class SyncState:
     next_try: str = ""
     marks: dict[str, list[str]] = field(default_factory=dict)  # id -> [kind, ISO time]
 
-    @property
-    def changes(self) -> Changes:
-        return Changes(tuple(self.added), tuple(self.changed), tuple(self.removed))
+    def summary(self) -> str:
+        return f"{self.added} added, {self.changed} changed, {self.removed} removed"
 
     def mark(self, changes: Changes, now: datetime) -> None:
         when = now.isoformat(timespec="seconds")
@@ -124,5 +125,7 @@ def load_state(paths: AppPaths) -> SyncState:
 
 
 def save_state(paths: AppPaths, state: SyncState) -> None:
-    text = json.dumps(asdict(state), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    # Not dataclasses.asdict: it deep-copies the marks on every check.
+    data = {f.name: getattr(state, f.name) for f in fields(SyncState)}
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     write_atomic(sync_dir(paths) / "state.json", text, backup=False)

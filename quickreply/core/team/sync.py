@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,14 +24,11 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from quickreply.core import limits
-from quickreply.core.model import PackSource
-from quickreply.core.packs import PackDir
 from quickreply.core.paths import AppPaths
 from quickreply.core.team import local
 from quickreply.core.team.errors import TeamError
 from quickreply.core.team.keys import parse_join_code
 from quickreply.core.team.manifest import (
-    SHOP_FILE,
     Changes,
     Manifest,
     Pointer,
@@ -114,6 +112,7 @@ class TeamSync:
         self.source_for = source_for
         self.caps = caps
         self.root = sync_dir(paths)
+        self._sources: dict[str, Source] = {}  # one per location: its HTTP connection is reused
 
     def join(self, source: str, join_code: str) -> Subscription:
         subscription = Subscription(source.strip(), parse_join_code(join_code))
@@ -174,7 +173,9 @@ class TeamSync:
 
     def _check(self, subscription: Subscription, state: SyncState, now: datetime) -> SyncResult:
         key = subscription.key
-        source = self.source_for(subscription.source)
+        source = self._sources.get(subscription.source)
+        if source is None:
+            source = self._sources[subscription.source] = self.source_for(subscription.source)
         where = source.label + "current.json" if source.label.endswith("/") else source.label
         fetched = source.pointer(state.etag, state.last_modified, self.caps.pointer)
         if fetched.data is None:
@@ -190,8 +191,8 @@ class TeamSync:
                 "a lead rolls back with `team publish --from-version`, as a higher version",
             )
         manifest, body = self._manifest(source, pointer, key_where=where, subscription=subscription)
-        staging = self._download(source, manifest, body)
-        self._lint(staging, manifest)
+        staging = self._download(source, manifest, body, state.version)
+        self._lint(staging, manifest, state.version)
         previous = state.version
         target = local.install(staging, self.root, manifest.version)
         local.switch(self.paths.team, target)
@@ -200,8 +201,8 @@ class TeamSync:
         state.version, state.manifest_sha256 = manifest.version, pointer.sha256
         state.message, state.published = manifest.message, manifest.time
         changes = manifest.changes
-        state.added, state.changed = list(changes.added), list(changes.changed)
-        state.removed = list(changes.removed)
+        state.added, state.changed = len(changes.added), len(changes.changed)
+        state.removed = len(changes.removed)
         state.updated = now.isoformat(timespec="seconds")
         state.etag, state.last_modified = fetched.etag, fetched.last_modified
         if previous:  # the first version is all new: marking every reply would mean nothing
@@ -231,11 +232,25 @@ class TeamSync:
             raise TeamError(where, f"{total} bytes in all, over the cap {self.caps.total}", "")
         return manifest, body
 
-    def _download(self, source: Source, manifest: Manifest, body: bytes) -> Path:
+    def _installed_files(self, version: int) -> dict[str, str]:
+        """Relative path -> SHA-256 of the version in force (checked when it was installed)."""
+        path = local.versions_dir(self.root) / f"v{version}" / MANIFEST_COPY
+        try:
+            envelope = json.loads(path.read_text(encoding="utf-8"))
+            manifest = Manifest.from_signed(envelope["signed"], str(path))
+        except (OSError, ValueError, KeyError, TypeError, TeamError):
+            return {}
+        return {f.path: f.sha256 for f in manifest.files}
+
+    def _download(self, source: Source, manifest: Manifest, body: bytes, installed: int) -> Path:
+        """Every file into the staging folder: unchanged ones copied from the version in
+        force, the others fetched; each checked against its signed size and hash."""
         staging = self.root / "staging"
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         prefix = f"v{manifest.version}"
+        have = self._installed_files(installed)
+        local_folder = local.versions_dir(self.root) / f"v{installed}"
         for entry in manifest.files:
             where = f"{source.label.rstrip('/')}/{prefix}/{entry.path}"
             if entry.size > self.caps.file:
@@ -244,20 +259,25 @@ class TeamSync:
             target.parent.mkdir(parents=True, exist_ok=True)
             sink = _HashingSink(target)
             with sink.file:
-                size = source.fetch(f"{prefix}/{entry.path}", entry.size, sink)
+                if have.get(entry.path) == entry.sha256:
+                    size = _copy(local_folder / entry.path, sink)
+                else:
+                    size = source.fetch(f"{prefix}/{entry.path}", entry.size, sink)
             if size != entry.size or sink.digest.hexdigest() != entry.sha256:
                 raise TeamError(where, "differs from its signed hash", "the share was changed?")
         (staging / MANIFEST_COPY).write_bytes(body)
         return staging
 
-    def _lint(self, staging: Path, manifest: Manifest) -> None:
+    def _lint(self, staging: Path, manifest: Manifest, installed: int) -> None:
         # Imported here: the app imports this module at start-up, the linter only when a new
         # version arrives.
-        from quickreply.core.lint import lint_sources
+        from quickreply.core.team.checks import lint_version
 
-        shops = [staging / SHOP_FILE] if (staging / SHOP_FILE).is_file() else []
-        report = lint_sources([PackDir(staging, PackSource.TEAM)], shops, clock=self.clock)
-        errors = [p for p in report.problems if p.is_error]
+        have = self._installed_files(installed)
+        files = {f.path: staging / f.path for f in manifest.files}
+        changed = {f.path for f in manifest.files if have.get(f.path) != f.sha256}
+        _library, problems = lint_version(files, changed, self.clock)
+        errors = [p for p in problems if p.is_error]
         if errors:
             first = str(errors[0]).replace(str(staging), f"v{manifest.version}")
             raise TeamError(
@@ -265,6 +285,14 @@ class TeamSync:
                 f"fails lint ({len(errors)} errors; first: {first})",
                 "the lead fixes the packs and publishes again",
             )
+
+
+def _copy(path: Path, sink: _HashingSink) -> int:
+    written = 0
+    with path.open("rb") as src:
+        while block := src.read(1 << 20):
+            written += sink.write(block)
+    return written
 
 
 class _Memory:
