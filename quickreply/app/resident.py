@@ -27,6 +27,7 @@ from quickreply.app.views import (
     make_settings_dialog,
     make_timers_view,
     setup_look,
+    team_marks,
 )
 from quickreply.app.watch import LibraryWatcher
 from quickreply.app.wiring import PlatformWiring
@@ -312,9 +313,7 @@ class QuickReplyApp:
             )
 
     def _show_marks(self) -> None:
-        from quickreply.ui.teamsync import mark_text
-
-        marks = {sid: mark_text(kind) for sid, kind in self.services.team_marks.items()}
+        marks = team_marks(self.services)
         self.palette.set_marks(marks)
         if self._library is not None:
             self._library.set_marks(marks)
@@ -360,7 +359,6 @@ class QuickReplyApp:
         if self._library is None:
             self._library = make_library_view(self.services)
             self._library.saved.connect(self.schedule_reload)
-            self._show_marks()
         self._bring_forward(self._library)
 
     def show_timers(self) -> None:

@@ -82,13 +82,22 @@ def make_palette(
 ) -> PaletteWindow:
     from quickreply.ui.palette import PaletteWindow
 
-    return PaletteWindow(
+    palette = PaletteWindow(
         services.index,
         services.renderer,
         usage=services.stats,
         on_used=services.refresh_usage,
         conversation=conversation,
     )
+    palette.set_marks(team_marks(services))
+    return palette
+
+
+def team_marks(services: Services) -> dict[str, str]:
+    """The markers ([新], [改]) of replies a recent team version added or changed."""
+    from quickreply.ui.teamsync import mark_text
+
+    return {sid: mark_text(kind) for sid, kind in services.team_marks.items()}
 
 
 def make_library_view(services: Services) -> LibraryWindow:
@@ -98,7 +107,7 @@ def make_library_view(services: Services) -> LibraryWindow:
     from quickreply.ui.library import LibraryWindow
 
     store = QSettings(str(services.paths.config / "windows.ini"), QSettings.Format.IniFormat)
-    return LibraryWindow(
+    window = LibraryWindow(
         services.library,
         renderer=services.renderer,
         lint=services.lint,
@@ -106,6 +115,8 @@ def make_library_view(services: Services) -> LibraryWindow:
         store=store,
         personal_dir=services.paths.personal,
     )
+    window.set_marks(team_marks(services))
+    return window
 
 
 def make_timers_view(services: Services, sample: bool = False) -> TimersPanel:
