@@ -99,6 +99,7 @@ class QuickReplyApp:
         self.team.finished.connect(self.team_synced)
         self._team_problem = ""
         self._team_forced = False
+        self._publish_dialog: QWidget | None = None
         self.watcher = LibraryWatcher(qapp, self.reload_library)
         self._rewatch()
         self.connect_platform(services.settings)
@@ -312,6 +313,39 @@ class QuickReplyApp:
                 warning=False,
             )
 
+    def show_publish(self) -> None:
+        """发布… in the library (team lead): the diff against the published version, then
+        publish on a worker thread."""
+        from quickreply.core.team.errors import TeamError
+        from quickreply.core.team.preview import preview
+        from quickreply.core.team.publish import publish
+        from quickreply.ui.publish import PublishDialog
+
+        target = self.services.publish_target()
+        if target is None:
+            return
+        key, where = target
+        try:
+            diff = preview(where, key, self.services.team_now)
+        except (TeamError, OSError) as err:
+            self.tray.notify(QCoreApplication.translate("App", "无法发布"), str(err))
+            return
+
+        def run(message: str) -> str:
+            result = publish(
+                where.sources,
+                where.dest,
+                key,
+                self.services.team_now,
+                message=message,
+                cache_dir=self.services.paths.cache,
+            )
+            return f"v{result.version}: {result.changes.summary()}"
+
+        dialog = PublishDialog(diff, run, self._library)
+        self._publish_dialog = dialog
+        dialog.show()
+
     def _show_marks(self) -> None:
         marks = team_marks(self.services)
         self.palette.set_marks(marks)
@@ -359,6 +393,8 @@ class QuickReplyApp:
         if self._library is None:
             self._library = make_library_view(self.services)
             self._library.saved.connect(self.schedule_reload)
+            self._library.publish_requested.connect(self.show_publish)
+            self._library.set_publishing(self.services.publish_target() is not None)
         self._bring_forward(self._library)
 
     def show_timers(self) -> None:

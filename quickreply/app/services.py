@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from quickreply.core.search import SearchIndex
     from quickreply.core.shop import ShopProfile
     from quickreply.core.stats import StatsStore
+    from quickreply.core.team.keys import LeadKey
+    from quickreply.core.team.preview import Target
     from quickreply.core.team.state import SyncState
     from quickreply.core.team.sync import TeamSync
     from quickreply.core.timers import TimerConfig
@@ -102,6 +104,20 @@ class Services:
         from quickreply.core.team.state import load_state
 
         return load_state(self.base_paths)
+
+    def publish_target(self) -> tuple[LeadKey, Target] | None:
+        """The team key and where the lead last published, when this machine is a lead's."""
+        from quickreply.core.team.errors import TeamError
+        from quickreply.core.team.keys import load_lead_key
+        from quickreply.core.team.preview import load_target
+
+        folder = self.base_paths.config / "team"
+        try:
+            key = load_lead_key(folder)
+        except TeamError:
+            return None
+        target = load_target(folder)
+        return (key, target) if key is not None and target is not None else None
 
     def team_join(self) -> tuple[str, str]:
         """The joined team's address and join code, or two empty strings."""

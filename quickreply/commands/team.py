@@ -9,14 +9,11 @@ what is installed and how the last check went. See docs/team.md.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from quickreply.commands.common import app_paths
-
-PUBLISH_FILE = "publish.json"  # the lead's last SRC and DEST, so `team publish` alone repeats
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -76,26 +73,29 @@ def _publish(args: argparse.Namespace) -> int:
     from quickreply.commands.common import print_problems
     from quickreply.core.team.errors import TeamError
     from quickreply.core.team.keys import load_lead_key
+    from quickreply.core.team.preview import Target, load_target, save_target
     from quickreply.core.team.publish import LintRefused, publish
 
     folder = _lead_folder()
     key = load_lead_key(folder)
     if key is None:
         raise TeamError(str(folder), "no team key on this machine", "run `quickreply team init`")
-    remembered = _remembered(folder)
-    saved_sources = remembered.get("sources")
-    saved_dest = remembered.get("dest")
-    sources = [*args.sources] or [
-        Path(str(p)) for p in (saved_sources if isinstance(saved_sources, list) else [])
-    ]
-    dest = args.to or (Path(saved_dest) if isinstance(saved_dest, str) and saved_dest else None)
+    remembered = load_target(folder)
+    sources = [*args.sources] or [*(remembered.sources if remembered else ())]
+    dest = args.to or (remembered.dest if remembered else None)
     if dest is None:
         raise TeamError("publish", "no destination", "give --to DEST (a folder)")
     if not sources and not args.from_version:
         raise TeamError("publish", "nothing to publish", "name the pack folders (SRC ...)")
     try:
         result = publish(
-            sources, dest, key, _now, message=args.message, from_version=args.from_version
+            sources,
+            dest,
+            key,
+            _now,
+            message=args.message,
+            from_version=args.from_version,
+            cache_dir=app_paths().cache,
         )
     except LintRefused as refused:
         print_problems(refused.problems, sys.stdout)
@@ -103,20 +103,9 @@ def _publish(args: argparse.Namespace) -> int:
         return 1
     print_problems(result.warnings, sys.stdout)
     if not args.from_version:
-        data = {"sources": [str(p.resolve()) for p in sources], "dest": str(dest.resolve())}
-        from quickreply.core.atomic import write_atomic
-
-        write_atomic(folder / PUBLISH_FILE, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        save_target(folder, Target(tuple(sources), dest))
     print(f"published v{result.version} to {dest} ({result.changes.summary()})")
     return 0
-
-
-def _remembered(folder: Path) -> dict[str, object]:
-    try:
-        data = json.loads((folder / PUBLISH_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _join(args: argparse.Namespace) -> int:

@@ -105,6 +105,7 @@ class LibraryWindow(QMainWindow):
 
     saved = Signal(object)
     library_changed = Signal(object)
+    publish_requested = Signal()  # 发布… (team lead): the app shows what would change
 
     def __init__(
         self,
@@ -224,6 +225,11 @@ class LibraryWindow(QMainWindow):
         list_buttons.addWidget(self.import_button)
         list_buttons.addWidget(self.export_button)
         list_buttons.addWidget(self.new_button)
+        # 发布…: only where the team's key is (the app calls set_publishing).
+        self.publish_button = QPushButton(self.tr("发布…"))
+        self.publish_button.clicked.connect(lambda: self.publish_requested.emit())
+        self.publish_button.setVisible(False)
+        list_buttons.addWidget(self.publish_button)
         self._list_page = QWidget()
         list_layout = QVBoxLayout(self._list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -289,6 +295,10 @@ class LibraryWindow(QMainWindow):
             self.editor.set_renderer(renderer)
         self.trainee.set_library(library, renderer)
         self._show_library(select_id=self._current.id if self._current else None)
+
+    def set_publishing(self, on: bool) -> None:
+        """Show 发布… (the team key is on this machine and a publish target is known)."""
+        self.publish_button.setVisible(on)
 
     def set_marks(self, marks: Mapping[str, str]) -> None:
         """Mark replies a recent team version added or changed (text before the title)."""

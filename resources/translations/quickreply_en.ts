@@ -4,48 +4,53 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="185"/>
+        <location filename="../../quickreply/app/resident.py" line="187"/>
         <location filename="../../quickreply/app/views.py" line="74"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="147"/>
+        <location filename="../../quickreply/app/resident.py" line="149"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="157"/>
+        <location filename="../../quickreply/app/resident.py" line="159"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="162"/>
+        <location filename="../../quickreply/app/resident.py" line="164"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="214"/>
+        <location filename="../../quickreply/app/resident.py" line="216"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="215"/>
+        <location filename="../../quickreply/app/resident.py" line="217"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="284"/>
+        <location filename="../../quickreply/app/resident.py" line="286"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="309"/>
+        <location filename="../../quickreply/app/resident.py" line="311"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="349"/>
+        <location filename="../../quickreply/app/resident.py" line="331"/>
+        <source>无法发布</source>
+        <translation>Cannot publish</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app/resident.py" line="382"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -252,384 +257,389 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="132"/>
+        <location filename="../../quickreply/ui/library.py" line="133"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="164"/>
-        <location filename="../../quickreply/ui/library.py" line="787"/>
+        <location filename="../../quickreply/ui/library.py" line="165"/>
+        <location filename="../../quickreply/ui/library.py" line="797"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="165"/>
+        <location filename="../../quickreply/ui/library.py" line="166"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="182"/>
-        <location filename="../../quickreply/ui/library.py" line="321"/>
-        <location filename="../../quickreply/ui/library.py" line="326"/>
+        <location filename="../../quickreply/ui/library.py" line="183"/>
+        <location filename="../../quickreply/ui/library.py" line="331"/>
+        <location filename="../../quickreply/ui/library.py" line="336"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="198"/>
+        <location filename="../../quickreply/ui/library.py" line="199"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="209"/>
+        <location filename="../../quickreply/ui/library.py" line="210"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="250"/>
+        <location filename="../../quickreply/ui/library.py" line="229"/>
+        <source>发布…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="256"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="251"/>
+        <location filename="../../quickreply/ui/library.py" line="257"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="253"/>
+        <location filename="../../quickreply/ui/library.py" line="259"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="255"/>
+        <location filename="../../quickreply/ui/library.py" line="261"/>
         <source>复制到个人包</source>
         <translation>Copy to my pack</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="257"/>
+        <location filename="../../quickreply/ui/library.py" line="263"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="310"/>
+        <location filename="../../quickreply/ui/library.py" line="320"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="312"/>
+        <location filename="../../quickreply/ui/library.py" line="322"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="313"/>
+        <location filename="../../quickreply/ui/library.py" line="323"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="326"/>
+        <location filename="../../quickreply/ui/library.py" line="336"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="366"/>
+        <location filename="../../quickreply/ui/library.py" line="376"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="376"/>
+        <location filename="../../quickreply/ui/library.py" line="386"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="409"/>
+        <location filename="../../quickreply/ui/library.py" line="419"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425"/>
+        <location filename="../../quickreply/ui/library.py" line="435"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="425"/>
+        <location filename="../../quickreply/ui/library.py" line="435"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="426"/>
+        <location filename="../../quickreply/ui/library.py" line="436"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="426"/>
+        <location filename="../../quickreply/ui/library.py" line="436"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="428"/>
+        <location filename="../../quickreply/ui/library.py" line="438"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="430"/>
+        <location filename="../../quickreply/ui/library.py" line="440"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444"/>
+        <location filename="../../quickreply/ui/library.py" line="454"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="457"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="472"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="464"/>
+        <location filename="../../quickreply/ui/library.py" line="474"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="476"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="467"/>
+        <location filename="../../quickreply/ui/library.py" line="477"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="469"/>
+        <location filename="../../quickreply/ui/library.py" line="479"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="471"/>
+        <location filename="../../quickreply/ui/library.py" line="481"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="477"/>
+        <location filename="../../quickreply/ui/library.py" line="487"/>
         <source>预览：</source>
         <translation>Preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="482"/>
+        <location filename="../../quickreply/ui/library.py" line="492"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483"/>
+        <location filename="../../quickreply/ui/library.py" line="493"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483"/>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library.py" line="493"/>
+        <location filename="../../quickreply/ui/library.py" line="498"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="486"/>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library.py" line="496"/>
+        <location filename="../../quickreply/ui/library.py" line="498"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="498"/>
+        <location filename="../../quickreply/ui/library.py" line="508"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="514"/>
+        <location filename="../../quickreply/ui/library.py" line="524"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="517"/>
+        <location filename="../../quickreply/ui/library.py" line="527"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="545"/>
+        <location filename="../../quickreply/ui/library.py" line="555"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="565"/>
+        <location filename="../../quickreply/ui/library.py" line="575"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>This reply belongs to a read-only pack; use &quot;Copy to my pack&quot; and edit the copy.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="571"/>
+        <location filename="../../quickreply/ui/library.py" line="581"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="579"/>
+        <location filename="../../quickreply/ui/library.py" line="589"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="591"/>
+        <location filename="../../quickreply/ui/library.py" line="601"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="614"/>
+        <location filename="../../quickreply/ui/library.py" line="624"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="632"/>
+        <location filename="../../quickreply/ui/library.py" line="642"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
         <source>编号不能为空</source>
         <translation>The id cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="655"/>
-        <location filename="../../quickreply/ui/library.py" line="658"/>
+        <location filename="../../quickreply/ui/library.py" line="665"/>
+        <location filename="../../quickreply/ui/library.py" line="668"/>
         <source>例如 my.greeting</source>
         <translation>e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="657"/>
+        <location filename="../../quickreply/ui/library.py" line="667"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>The id may only use lowercase letters, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="671"/>
         <source>编号 %1 已被使用</source>
         <translation>The id %1 is already used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="662"/>
+        <location filename="../../quickreply/ui/library.py" line="672"/>
         <source>已在 %1 中；换一个编号</source>
         <translation>already in %1; choose another id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="664"/>
+        <location filename="../../quickreply/ui/library.py" line="674"/>
         <source>标题不能为空</source>
         <translation>The title cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="664"/>
+        <location filename="../../quickreply/ui/library.py" line="674"/>
         <source>写一个简短的标题</source>
         <translation>write a short title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
+        <location filename="../../quickreply/ui/library.py" line="675"/>
         <source>回复内容不能为空</source>
         <translation>The reply text cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
+        <location filename="../../quickreply/ui/library.py" line="675"/>
         <source>写下要发给买家的话</source>
         <translation>write what the buyer should receive</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="667"/>
+        <location filename="../../quickreply/ui/library.py" line="677"/>
         <source>字段名只能用字母、数字和下划线</source>
         <translation>Field names may only use letters, digits and underscores</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="668"/>
+        <location filename="../../quickreply/ui/library.py" line="678"/>
         <source>例如 amount</source>
         <translation>e.g. amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="670"/>
+        <location filename="../../quickreply/ui/library.py" line="680"/>
         <source>字段名重复</source>
         <translation>Duplicate field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="670"/>
+        <location filename="../../quickreply/ui/library.py" line="680"/>
         <source>每个字段名只能用一次</source>
         <translation>use each field name once</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
+        <location filename="../../quickreply/ui/library.py" line="682"/>
         <source>选择类型的字段需要选项</source>
         <translation>A choice field needs choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="673"/>
+        <location filename="../../quickreply/ui/library.py" line="683"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>separate them with commas under &quot;Choices&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="700"/>
+        <location filename="../../quickreply/ui/library.py" line="710"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="721"/>
+        <location filename="../../quickreply/ui/library.py" line="731"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="732"/>
+        <location filename="../../quickreply/ui/library.py" line="742"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="772"/>
+        <location filename="../../quickreply/ui/library.py" line="782"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="774"/>
+        <location filename="../../quickreply/ui/library.py" line="784"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="783"/>
+        <location filename="../../quickreply/ui/library.py" line="793"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="818"/>
+        <location filename="../../quickreply/ui/library.py" line="828"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="211"/>
+        <location filename="../../quickreply/ui/library.py" line="212"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="218"/>
+        <location filename="../../quickreply/ui/library.py" line="219"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="676"/>
+        <location filename="../../quickreply/ui/library.py" line="686"/>
         <source>不认识的选项来源 %1</source>
         <translation>Unknown choice source %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="677"/>
+        <location filename="../../quickreply/ui/library.py" line="687"/>
         <source>可用的来源：%1</source>
         <translation>Available sources: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="680"/>
+        <location filename="../../quickreply/ui/library.py" line="690"/>
         <source>太长了：%1 个字符，最多 %2 个</source>
         <translation>Too long: %1 characters, at most %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="683"/>
+        <location filename="../../quickreply/ui/library.py" line="693"/>
         <source>删短一些</source>
         <translation>Shorten it</translation>
     </message>
@@ -962,6 +972,79 @@
         <location filename="../../quickreply/ui/timers.py" line="219"/>
         <source>提醒时间：</source>
         <translation>Remind at:</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="38"/>
+        <source>发布团队话术</source>
+        <translation>Publish team replies</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="47"/>
+        <source>这次改了什么（客服会在托盘消息里看到）</source>
+        <translation>What changed (agents see it in the tray message)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="56"/>
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="57"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="64"/>
+        <source>有 %1 个错误，修正后才能发布。</source>
+        <translation>%1 errors: fix them before publishing.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="70"/>
+        <source>当前版本 v%1</source>
+        <translation>Published now: v%1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="72"/>
+        <source>新增 %1 条，修改 %2 条，删除 %3 条</source>
+        <translation>%1 added, %2 changed, %3 removed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="83"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="83"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="83"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="84"/>
+        <source>和已发布的版本相同。</source>
+        <translation>Same as the published version.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="95"/>
+        <source>原来：%1</source>
+        <translation>Before: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="96"/>
+        <source>现在：%1</source>
+        <translation>Now: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="113"/>
+        <source>正在发布…</source>
+        <translation>Publishing…</translation>
     </message>
 </context>
 <context>
@@ -1416,27 +1499,27 @@
 <context>
     <name>TeamSync</name>
     <message>
-        <location filename="../../quickreply/ui/teamsync.py" line="86"/>
+        <location filename="../../quickreply/ui/teamsync.py" line="89"/>
         <source>团队话术已更新到 v%1：新增 %2 条，修改 %3 条</source>
         <translation>Team replies updated to v%1: %2 added, %3 changed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamsync.py" line="92"/>
+        <location filename="../../quickreply/ui/teamsync.py" line="95"/>
         <source>，删除 %1 条</source>
         <translation>, %1 removed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamsync.py" line="99"/>
+        <location filename="../../quickreply/ui/teamsync.py" line="102"/>
         <source>团队话术同步失败，继续使用当前版本</source>
         <translation>Team sync failed; keeping the current version</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamsync.py" line="105"/>
+        <location filename="../../quickreply/ui/teamsync.py" line="108"/>
         <source>[新]</source>
         <translation>[new]</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamsync.py" line="107"/>
+        <location filename="../../quickreply/ui/teamsync.py" line="110"/>
         <source>[改]</source>
         <translation>[changed]</translation>
     </message>

@@ -145,3 +145,43 @@ def test_settings_join_fields_refuse_a_damaged_code(qtbot: QtBot, lead: LeadKey)
     assert dialog.result() == 1
     assert dialog.team_join() == ("https://example.com/team/", lead.team.join_code)
     assert dialog.result_settings().team_sync_minutes == 15
+
+
+def test_a_lead_sees_the_diff_and_publishes_from_the_library(qtbot: QtBot, tmp_path: Path) -> None:
+    from quickreply.core.team.preview import Target, save_target
+    from quickreply.ui.publish import PublishDialog
+
+    paths = AppPaths.from_env()
+    key = create_lead_key(paths.config / "team", "售前组")
+    lead_publishes(tmp_path, key, "亲，保修一年哦", "首发")
+    save_target(paths.config / "team", Target((tmp_path / "lead-src",), tmp_path / "share"))
+    src = tmp_path / "lead-src" / "team.yaml"
+    src.write_text(PACK.format(text="亲，保修两年哦"), encoding="utf-8")
+
+    rig = make_rig(qtbot)
+    rig.app.show_library()
+    library = rig.app._library
+    assert library is not None and library.publish_button.isVisibleTo(library)
+    library.publish_button.click()
+    dialog = rig.app._publish_dialog
+    assert isinstance(dialog, PublishDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text() == "当前版本 v1　新增 0 条，修改 1 条，删除 0 条"
+    text = dialog.details.toPlainText()
+    assert (
+        "保修政策说明" in text and "原来：亲，保修一年哦" in text and "现在：亲，保修两年哦" in text
+    )
+    dialog.message.setText("保修改为两年")
+    with qtbot.waitSignal(dialog.finished_publish, timeout=10000) as done:
+        dialog.publish_button.click()
+    assert done.args == [True, "v2: 0 added, 1 changed, 0 removed"]
+    assert (tmp_path / "share" / "v2" / "team.yaml").is_file()
+    rig.app.shut_down()
+
+
+def test_the_publish_button_is_hidden_without_the_team_key(qtbot: QtBot) -> None:
+    rig = make_rig(qtbot)
+    rig.app.show_library()
+    library = rig.app._library
+    assert library is not None and not library.publish_button.isVisibleTo(library)
+    rig.app.shut_down()

@@ -159,3 +159,19 @@ def test_a_load_during_switches_never_mixes_two_versions(team: Team) -> None:
         stop.set()
         flipper.join()
     assert seen <= {"版本1", "版本2"}
+
+
+def test_preview_shows_each_reply_and_the_errors_that_would_refuse(team: Team) -> None:
+    from quickreply.core.team.preview import Target, preview
+
+    target = Target((team.src,), team.dest)
+    assert [s.id for s in preview(target, team.lead, clock).added] == ["hello"]
+    team.publish()
+    team.write({"hello": "亲，在的，请讲~", "bye": "全网第一的服务"})
+    diff = preview(target, team.lead, clock)
+    assert diff.current == 1
+    assert [s.id for s in diff.added] == ["bye"]
+    [(before, after)] = diff.changed
+    assert (before.text, after.text) == ("亲，在的~", "亲，在的，请讲~")
+    assert diff.removed == ()
+    assert diff.errors and "第一" in str(diff.errors[0])
