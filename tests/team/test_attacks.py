@@ -110,7 +110,8 @@ def test_replayed_or_lower_version(team: Team, how: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["../evil.yaml", "/etc/evil.yaml", "a/../../evil.yaml",
-                                  "C:/evil.yaml", "a\\..\\evil.yaml", ".hidden.yaml"])  # fmt: skip
+                                  "C:/evil.yaml", "a\\..\\evil.yaml", ".hidden.yaml",
+                                  "CON.yaml", "a /b.yaml"])  # fmt: skip
 def test_paths_leaving_the_folder(synced: tuple[Team, TeamSync], path: str) -> None:
     team, syncer = synced
     manifest = read_manifest(team.dest, 2, team.lead.team)

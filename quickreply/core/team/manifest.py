@@ -30,6 +30,8 @@ SHOP_FILE = "shop.yaml"
 VERSION_RE = re.compile(r"v([1-9][0-9]{0,8})")
 _SHA_RE = re.compile(r"[0-9a-f]{64}")
 _BAD_CHARS = re.compile(r"[\x00-\x1f\\:*?\"<>|]")
+# Names Windows opens as devices whatever their extension (CON.yaml is the console).
+_WINDOWS_DEVICE = re.compile(r"(?i)con|prn|aux|nul|com[0-9]|lpt[0-9]")
 
 
 def canonical(data: Mapping[str, Any]) -> bytes:
@@ -87,6 +89,8 @@ def check_path(value: object, where: str) -> str:
         raise TeamError(where, f"refused path {value!r} (absolute or odd characters)", hint)
     if any(part in ("", ".", "..") or part.startswith(".") for part in parts):
         raise TeamError(where, f"refused path {value!r} (leaves the folder)", hint)
+    if any(_WINDOWS_DEVICE.fullmatch(part.split(".")[0]) or part[-1] in ". " for part in parts):
+        raise TeamError(where, f"refused path {value!r} (not a file name on Windows)", hint)
     if not value.endswith((".yaml", ".yml")):
         raise TeamError(where, f"refused path {value!r} (not a pack)", hint)
     return value
