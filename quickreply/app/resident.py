@@ -316,6 +316,7 @@ class QuickReplyApp:
     def show_publish(self) -> None:
         """发布… in the library (team lead): the diff against the published version, then
         publish on a worker thread."""
+        from quickreply.core.cacheseal import Seal
         from quickreply.core.team.errors import TeamError
         from quickreply.core.team.preview import preview
         from quickreply.core.team.publish import publish
@@ -339,6 +340,7 @@ class QuickReplyApp:
                 self.services.team_now,
                 message=message,
                 cache_dir=self.services.paths.cache,
+                seal=Seal.load_or_create(self.services.paths.cache_key_file),
             )
             return f"v{result.version}: {result.changes.summary()}"
 

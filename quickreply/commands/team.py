@@ -71,12 +71,14 @@ def _init(args: argparse.Namespace) -> int:
 
 def _publish(args: argparse.Namespace) -> int:
     from quickreply.commands.common import print_problems
+    from quickreply.core.cacheseal import Seal
     from quickreply.core.team.errors import TeamError
     from quickreply.core.team.keys import load_lead_key
     from quickreply.core.team.preview import Target, load_target, save_target
     from quickreply.core.team.publish import LintRefused, publish
 
     folder = _lead_folder()
+    paths = app_paths()
     key = load_lead_key(folder)
     if key is None:
         raise TeamError(str(folder), "no team key on this machine", "run `quickreply team init`")
@@ -95,7 +97,8 @@ def _publish(args: argparse.Namespace) -> int:
             _now,
             message=args.message,
             from_version=args.from_version,
-            cache_dir=app_paths().cache,
+            cache_dir=paths.cache,
+            seal=Seal.load_or_create(paths.cache_key_file),
         )
     except LintRefused as refused:
         print_problems(refused.problems, sys.stdout)

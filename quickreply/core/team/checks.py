@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from pathlib import Path
 
+from quickreply.core.cacheseal import Seal
 from quickreply.core.lint import RULES, check_codes, check_hotkeys, check_titles, lint_library
 from quickreply.core.model import Library, PackSource
 from quickreply.core.packs import PackDir, load_library
@@ -31,16 +32,17 @@ def lint_version(
     clock: Callable[[], datetime],
     *,
     cache_dir: Path | None = None,
+    seal: Seal | None = None,
 ) -> tuple[Library, list[Problem]]:
     """Load the packs among ``files`` (relative path -> file) and lint them; ``changed`` are
     the relative paths whose per-reply rules must run (all of them for a first version)."""
     dirs = [
         PackDir(path, PackSource.TEAM) for rel, path in sorted(files.items()) if rel != SHOP_FILE
     ]
-    if cache_dir is not None:
+    if cache_dir is not None and seal is not None:
         from quickreply.core.libcache import load_library_cached
 
-        library = load_library_cached(dirs, cache_dir).library
+        library = load_library_cached(dirs, cache_dir, seal).library
     else:
         library = load_library(dirs)
     problems = list(library.problems)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from quickreply.core.cacheseal import Seal
 from quickreply.core.packs import pack_files
 from quickreply.core.problems import Problem
 from quickreply.core.team.changes import diff, library_digests
@@ -143,10 +144,11 @@ def publish(
     from_version: int = 0,
     keep: int = KEEP_VERSIONS,
     cache_dir: Path | None = None,
+    seal: Seal | None = None,
 ) -> PublishResult:
     """Publish ``sources`` (or version ``from_version``) as the next version in ``dest``.
 
-    ``cache_dir`` is the lead's pack cache: unchanged packs are then not parsed again.
+    ``cache_dir`` and ``seal`` are the lead's pack cache: unchanged packs are not parsed again.
     """
     dest.mkdir(parents=True, exist_ok=True)
     current = read_pointer(dest, key.team)
@@ -167,7 +169,7 @@ def publish(
             entries.append(FileEntry(rel, target.stat().st_size, sha256_file(target)))
         known = {(f.path, f.sha256) for f in previous.files} if previous else set()
         changed = {e.path for e in entries if (e.path, e.sha256) not in known}
-        library, problems = lint_version(files, changed, clock, cache_dir=cache_dir)
+        library, problems = lint_version(files, changed, clock, cache_dir=cache_dir, seal=seal)
         if any(p.is_error for p in problems):
             raise LintRefused(problems)
         digests = library_digests(library)
