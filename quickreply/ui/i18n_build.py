@@ -15,9 +15,10 @@ FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 def lrelease() -> str | None:
-    """pyside6-lrelease from this interpreter's environment, else from PATH."""
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    return str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
+    """pyside6-lrelease from this interpreter's environment, else from PATH (``which`` also
+    finds the ``.exe`` in a Windows venv's Scripts folder, which need not be on PATH)."""
+    beside = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    return beside or shutil.which("pyside6-lrelease")
 
 
 def build(folder: Path = FOLDER) -> int:
