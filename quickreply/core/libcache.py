@@ -41,6 +41,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from quickreply.core import hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread
@@ -82,14 +83,25 @@ class CachedLibrary:
     misses: int
 
 
+def _source_files() -> Iterator[tuple[ModuleType, Path]]:
+    """Each module's file; every module of a package (core/packs is one) decides too."""
+    for module in _SOURCES:
+        file = Path(module.__file__ or "")
+        if hasattr(module, "__path__"):
+            parts = sorted(file.parent.glob("*.py")) or [file]  # frozen: no source, see below
+            yield from ((module, part) for part in parts)
+        else:
+            yield module, file
+
+
 def code_version() -> str:
     """Hash of the cache format, the Python version and the source of the pack-building code."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{CACHE_FORMAT}|{sys.version_info[:2]}|{marshal.version}".encode())
-    for module in _SOURCES:
-        name = module.__name__.encode()
+    for module, file in _source_files():
+        name = f"{module.__name__}/{file.name}".encode()
         try:
-            digest.update(name + b"\0" + Path(module.__file__ or "").read_bytes())
+            digest.update(name + b"\0" + file.read_bytes())
         except OSError:
             # A frozen build has no source to read: fall back to the package version.
             from quickreply import __version__
