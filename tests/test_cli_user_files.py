@@ -232,3 +232,24 @@ def test_lint_names_a_shop_yaml_that_is_not_a_regular_file(kind: str) -> None:
         if kind == "fifo"
         else "packs/shop.yaml:1: is a symbolic link that loops back on itself"
     )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "loop"])
+def test_lint_of_the_library_names_a_team_shop_yaml_that_is_not_a_regular_file(
+    kind: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before, the shop profile in force skipped such a file without a word (issue 10)."""
+    monkeypatch.setenv("QUICKREPLY_HOME", "home")
+    Path("home/team").mkdir(parents=True)
+    if kind == "fifo":
+        os.mkfifo("home/team/shop.yaml")
+    else:
+        Path("home/team/shop.yaml").symlink_to("shop.yaml")
+    assert main(["lint"]) == 1
+    assert lines_about(capsys.readouterr().out, "shop.yaml") == [
+        "home/team/shop.yaml:1: is a named pipe (FIFO), not a regular file"
+        " (only regular files are read: remove it)"
+        if kind == "fifo"
+        else "home/team/shop.yaml:1: is a symbolic link that loops back on itself"
+        " (delete the link, or point it at a real file)"
+    ]

@@ -78,7 +78,7 @@ class Services:
         seal = Seal.load_or_create(self.paths.cache_key_file)
         self.library, key = load_library_cached(self.paths, seal, self.extra)
         self.timings["packs"] = time.perf_counter() - started
-        self.shop, shop_problems = read_shop(self.shop_path or self.paths.shop_file)
+        self.shop, shop_problems = read_shop(self.paths, self.shop_path)
         if self.variants is None:
             self.variants = VariantMemory()
         self.renderer = Renderer(self.shop, self.clock, variants=self.variants)
@@ -155,12 +155,15 @@ def load_library_cached(
     return loaded.library, loaded.fingerprint
 
 
-def read_shop(path: Path) -> tuple[ShopProfile | None, list[Problem]]:
-    """The shop profile, or None (and no problem) when there is no file: a reply that needs
-    a shop fact then says which name is missing when it is rendered."""
-    from quickreply.core.shop import load_shop
+def read_shop(
+    paths: AppPaths, given: Path | None = None
+) -> tuple[ShopProfile | None, list[Problem]]:
+    """``--shop`` if given, else the profile in force (core/shop/in_force.py); None (and no
+    problem) when there is no file: a reply that needs a shop fact then says which name is
+    missing when it is rendered."""
+    from quickreply.core.shop import load_shop_if_there, load_shop_in_force
 
-    return load_shop(path) if path.exists() else (None, [])
+    return load_shop_if_there(given) if given is not None else load_shop_in_force(paths)
 
 
 def build_services(

@@ -9,6 +9,7 @@ are always shown (on stderr, one line each, :func:`print_problems`) instead of s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -65,11 +66,15 @@ def pack_dirs(args: argparse.Namespace, paths: AppPaths) -> list[PackDir]:
 
 
 def shop_path(args: argparse.Namespace, paths: AppPaths) -> Path | None:
-    """``--shop`` if given, else the profile in force (team's, else shipped), if it exists."""
+    """``--shop`` if given, else the profile in force (team's, else shipped), if it exists.
+
+    lexists, not is_file: a team shop.yaml that is a FIFO or a symlink loop is read, so the
+    command says what is wrong with it in one line instead of going on without a profile.
+    """
     given: Path | None = getattr(args, "shop", None)
     if given is not None:
         return given
-    return paths.shop_file if paths.shop_file.is_file() else None
+    return paths.shop_file if os.path.lexists(paths.shop_file) else None
 
 
 def print_problems(problems: Iterable[Problem], stream: TextIO | None = None) -> None:

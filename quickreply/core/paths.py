@@ -16,6 +16,7 @@ import platformdirs
 
 APP_NAME = "QuickReply"
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "snippets"
+SHOP_FILE = "shop.yaml"  # in a pack folder: the shop profile, not a pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +48,14 @@ class AppPaths:
 
     @property
     def shop_file(self) -> Path:
-        """The shop profile in force: the team's if published, else the shipped example."""
-        team_shop = self.team / "shop.yaml"
-        return team_shop if team_shop.exists() else self.shipped / "shop.yaml"
+        """The shop profile in force: the team's if published, else the shipped example.
+
+        Anything named shop.yaml in the team folder counts, even a FIFO or a symlink loop
+        (``exists()`` says False for a loop): reading it then says what is wrong, in one line
+        (core/shop/in_force.py), instead of the shipped profile replacing it without a word.
+        """
+        team_shop = self.team / SHOP_FILE
+        return team_shop if os.path.lexists(team_shop) else self.shipped / SHOP_FILE
 
     def with_folders(self, team: str = "", personal: str = "") -> AppPaths:
         """The team and personal folders a user chose (settings) replace the defaults; an

@@ -38,16 +38,24 @@ def read_yaml(
 ) -> tuple[UserDoc | None, list[Problem]]:
     """Read and parse ``path``. An empty file gives a doc whose ``data`` is None, no problem."""
     shown = shown_as if shown_as is not None else display_path(path)
-    text, problem = read_user_text(
+    text, problem = read_yaml_text(path, shown, max_bytes)
+    if text is None:
+        return None, [problem] if problem is not None else []
+    return parse_yaml(text, shown)
+
+
+def read_yaml_text(
+    path: Path, shown: str, max_bytes: int = MAX_BYTES
+) -> tuple[str | None, Problem | None]:
+    """The text of ``path`` (core/userfile.py), for a caller that treats a file it cannot read
+    apart from one it cannot parse; None and the one Problem when it cannot be read."""
+    return read_user_text(
         path,
         shown,
         max_bytes,
         expect="a .yaml file",
         too_big_hint="is this the right file? split it into smaller packs",
     )
-    if text is None:
-        return None, [problem] if problem is not None else []
-    return parse_yaml(text, shown)
 
 
 def parse_yaml(text: str, shown: str) -> tuple[UserDoc | None, list[Problem]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,34 @@ def test_a_buyer_never_gets_the_same_variant_twice_in_a_row_across_reloads(
         services.reload()  # e.g. a lead published a pack: the renderer is rebuilt
     repeats = [i for i in range(1, len(got)) if got[i] == got[i - 1]]
     assert repeats == [], got
+
+
+def _unreadable_shop(team: Path, kind: str) -> Path:
+    team.mkdir(parents=True, exist_ok=True)
+    shop = team / "shop.yaml"
+    if kind == "fifo":
+        os.mkfifo(shop)
+    else:
+        shop.symlink_to(shop)  # a link to itself: opening it fails with ELOOP
+    return shop
+
+
+@pytest.mark.parametrize(
+    ("kind", "what"),
+    [
+        ("loop", "is a symbolic link that loops back on itself"),
+        ("fifo", "is a named pipe (FIFO), not a regular file"),
+    ],
+)
+def test_an_unreadable_team_shop_profile_is_one_line_and_the_shipped_one_is_used(
+    qr_home: Path, kind: str, what: str
+) -> None:
+    """Before, a looping team shop.yaml fell back to the shipped profile without a word, and
+    a FIFO left the app with no profile at all."""
+    shop = _unreadable_shop(qr_home / "team", kind)
+    services = build_services(AppPaths.from_env())
+    assert services.shop is not None and services.shop.name == "小满生活馆"
+    lines = [str(p) for p in services.problems if "shop.yaml" in p.path]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"{shop}:1: {what}")
+    assert "the shipped shop profile is used" in lines[0]

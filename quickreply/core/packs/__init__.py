@@ -11,7 +11,6 @@ from __future__ import annotations
 from quickreply.core.packs.dump import dump_pack, save_pack
 from quickreply.core.packs.folders import (
     PACK_SUFFIXES,
-    SHOP_FILE,
     PackDir,
     default_dirs,
     pack_files,
@@ -39,6 +38,7 @@ from quickreply.core.packs.reports import (
     missing_title_problem,
     snippet_where,
 )
+from quickreply.core.paths import SHOP_FILE
 
 __all__ = [
     "CODE_HINT",

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quickreply.core.model import PackSource
-from quickreply.core.paths import AppPaths
+from quickreply.core.paths import SHOP_FILE, AppPaths
 from quickreply.core.problems import Problem
 from quickreply.core.userfile import display_path
 
-SHOP_FILE = "shop.yaml"
 PACK_SUFFIXES = (".yaml", ".yml")
 
 

@@ -3,9 +3,9 @@
 Couriers by region, the free-shipping threshold and the regions it never covers, promotions and
 their tiers, the daily cut-off, the cash-on-delivery surcharge: a reply that mentions one of them
 is right for this buyer, now. The modules, one concern each: ``money`` yuan amounts, ``profile``
-the model, ``reader`` and ``parse`` reading ``shop.yaml``, ``rules`` the values templates
-compute, ``dates`` Chinese dates and durations. ``from quickreply.core.shop import …`` is the
-public interface.
+the model, ``reader`` and ``parse`` reading ``shop.yaml``, ``in_force`` which file is used,
+``rules`` the values templates compute, ``dates`` Chinese dates and durations.
+``from quickreply.core.shop import …`` is the public interface.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from quickreply.core.shop.dates import (
     format_duration,
     weekday,
 )
+from quickreply.core.shop.in_force import load_shop_if_there, load_shop_in_force
 from quickreply.core.shop.money import CENT, ZERO, Amount, format_yuan, parse_amount
-from quickreply.core.shop.parse import load_shop, parse_shop
+from quickreply.core.shop.parse import load_shop, parse_shop, shop_from_doc
 from quickreply.core.shop.profile import (
     FORMAT_VERSION,
     CourierOption,
@@ -73,10 +74,13 @@ __all__ = [
     "format_yuan",
     "free_shipping_for",
     "load_shop",
+    "load_shop_if_there",
+    "load_shop_in_force",
     "parse_amount",
     "parse_shop",
     "require_amount",
     "resolve_region",
     "ship_day",
+    "shop_from_doc",
     "weekday",
 ]

@@ -46,7 +46,13 @@ _TIER_KEYS = ("spend", "off")
 
 def load_shop(path: Path) -> tuple[ShopProfile | None, list[Problem]]:
     """Read a shop profile. Problems carry path:line; the profile is None when it is unusable."""
-    doc, problems = read_yaml(path)
+    return shop_from_doc(*read_yaml(path))
+
+
+def shop_from_doc(
+    doc: UserDoc | None, problems: list[Problem]
+) -> tuple[ShopProfile | None, list[Problem]]:
+    """The profile from a read (or parsed) ``shop.yaml`` and the problems reading it gave."""
     if doc is None:
         return None, problems
     shop, more = parse_shop(doc, cutoff_written=_cutoff_written(doc))
