@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from quickreply.cli import main
+from quickreply.core.importers.model import ImportFailed
+from quickreply.core.importers.rawfile import read_bytes
 from tests.importers.generate import write_big_file, write_zip_bomb
 
 HEADER = "快捷短语编码,快捷短语,快捷短语分组\n"
@@ -79,7 +83,7 @@ def test_a_50_mb_file_is_refused_in_one_line(
     code, _out, err = run_import(path, capsys)
     assert code == 1
     assert err == (
-        f"{path}:1: file is 50.0 MB, more than the 10 MB an import may be"
+        f"{path}:1: file is too big (50.0 MB, the limit is 10.0 MB)"
         " (split it, or check that this is the exported phrase list)\n"
     )
     assert personal_files(qr_home) == []
@@ -204,3 +208,32 @@ def test_rows_over_the_pack_limits_are_cut_or_skipped_and_said(
     assert f"{path}:3: skipped: the text" in out
     saved = (qr_home / "personal" / "imported.yaml").read_text(encoding="utf-8")
     assert "a1" in saved and "a2" not in saved
+
+
+def test_a_file_swapped_for_a_fifo_after_it_was_checked_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, the file was checked with stat and then opened: a FIFO put in its place between
+    the two blocked the import forever, waiting for a writer."""
+    path = tmp_path / "phrases.csv"
+    os.mkfifo(path)
+    monkeypatch.setattr(Path, "is_file", lambda self: True)  # it was a file when checked
+    outcome: list[BaseException | bytes] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_bytes(path))
+        except BaseException as err:
+            outcome.append(err)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=5)
+    if reader.is_alive():  # let the blocked open return, so no thread outlives the test
+        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(timeout=5)
+    assert len(outcome) == 1 and isinstance(outcome[0], ImportFailed), outcome
+    assert str(outcome[0]) == (
+        f"{path}:1: is a named pipe (FIFO), not a regular file"
+        " (only regular files are read: remove it)"
+    )

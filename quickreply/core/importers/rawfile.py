@@ -10,36 +10,30 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from quickreply.core.importers.model import fail
-from quickreply.core.yamlread import display_path
+from quickreply.core.importers.model import ImportFailed, fail
+from quickreply.core.problems import Problem
+from quickreply.core.userfile import display_path, read_user_file
 
 #: Exported phrase lists are a few hundred KB; a 10k-row sheet is ~2 MB. Bigger is a wrong file.
 MAX_BYTES = 10 * 1024 * 1024
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The file's bytes; ImportFailed if missing, unreadable, empty or over ``max_bytes``."""
+    """The file's bytes; ImportFailed if missing, unreadable, empty or over ``max_bytes``.
+
+    Read through core/userfile.py like every file a user hands us: opened non-blocking, its
+    kind checked on the open descriptor, so a file swapped for a FIFO cannot block the import.
+    """
     shown = display_path(path)
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise fail(shown, 1, "not a regular file", "choose the exported file itself")
-        if size > max_bytes:
-            raise fail(
-                shown,
-                1,
-                f"file is {size / 1024 / 1024:.1f} MB, more than the {max_bytes // 1024 // 1024}"
-                " MB an import may be",
-                "split it, or check that this is the exported phrase list",
-            )
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise fail(shown, 1, "no such file", "check the path") from None
-    except OSError as err:
-        raise fail(
-            shown, 1, f"cannot read the file ({err.strerror})", "check its permissions"
-        ) from None
+    data, problem = read_user_file(
+        path,
+        shown,
+        max_bytes,
+        expect="the exported file itself",
+        too_big_hint="split it, or check that this is the exported phrase list",
+    )
+    if data is None:
+        raise ImportFailed(problem or Problem(shown, 1, "", "cannot read the file"))
     if not data.strip():
         raise fail(shown, 1, "the file is empty", "export the phrases again")
     return data
