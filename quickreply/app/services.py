@@ -179,9 +179,8 @@ def build_services(
 
     settings, settings_problems = load_settings(paths.settings_file)
     stats = StatsStore(paths.stats_file)  # the data folder is not one settings can move
-    timer_config, timer_problems = TimerConfig.from_mapping(
-        settings.timers, str(paths.settings_file)
-    )
+    # Its problems came with the settings' own, at their lines (core/settings.py).
+    timer_config, _ = TimerConfig.from_mapping(settings.timers)
     services = Services(
         base_paths=paths,
         clock=clock,
@@ -195,6 +194,5 @@ def build_services(
         *settings_problems,
         *services.reload(),
         *stats.problems,
-        *timer_problems,
     ]
     return services

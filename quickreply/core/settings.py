@@ -21,6 +21,7 @@ from quickreply.core.atomic import write_atomic
 from quickreply.core.hotkeys import HotkeyError, normalise_hotkey
 from quickreply.core.jsonread import MAX_BYTES, parse_json
 from quickreply.core.problems import Problem, Severity
+from quickreply.core.timers import TimerConfig
 from quickreply.core.userdoc import UserDoc
 from quickreply.core.userfile import NO_SUCH_FILE, decode_utf8, read_user_file
 
@@ -119,7 +120,7 @@ def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
     if name == "timers":
         if not isinstance(value, dict):
             return default, "must be an object with queues and title_patterns"
-        return value, ""  # entries are checked by TimerConfig.from_mapping when the app starts
+        return value, ""  # entries are checked by TimerConfig.from_mapping, at their lines
     if name == "timer_sound":
         if not isinstance(value, bool):
             return default, f"must be true or false, not {value!r}"
@@ -174,6 +175,12 @@ def settings_from_doc(doc: UserDoc) -> tuple[Settings, list[Problem]]:
         values[key] = used
         if error:
             problems.append(doc.problem((key,), key, error, "using the default"))
+    if values.get("timers"):
+        # Checked here, where the file's lines are known, not where the app builds its clocks.
+        _, timer_problems = TimerConfig.from_mapping(
+            values["timers"], doc.path, lambda *keys: doc.line("timers", *keys)
+        )
+        problems += timer_problems
     return replace(defaults, **values), problems
 
 

@@ -110,13 +110,19 @@ class TimerConfig:
 
     @classmethod
     def from_mapping(
-        cls, data: Mapping[str, Any], path: str = "settings.json"
+        cls,
+        data: Mapping[str, Any],
+        path: str = "settings.json",
+        line: Callable[..., int] | None = None,
     ) -> tuple[TimerConfig, list[Problem]]:
         """Read ``{"queues": [{"name", "target", "red_after"}], "title_patterns": [...],
         "auto_start": true}``.
 
-        Lenient: a bad entry is reported and the default is kept for it.
+        Lenient: a bad entry is reported and the default is kept for it. ``line(*keys)`` is
+        the line of a key under ``timers`` (core/settings.py passes the file's); without it a
+        problem names the file's first line.
         """
+        at = line or (lambda *keys: 1)
         problems: list[Problem] = []
         queues: list[QueueRule] = []
         raw_queues = data.get("queues")
@@ -124,7 +130,11 @@ class TimerConfig:
             if not isinstance(raw_queues, list):
                 problems.append(
                     Problem(
-                        path, 0, "timers.queues", "must be a list", "e.g. [{name: 售前, target: 3}]"
+                        path,
+                        at("queues"),
+                        "timers.queues",
+                        "must be a list",
+                        "e.g. [{name: 售前, target: 3}]",
                     )
                 )
             else:
@@ -132,7 +142,13 @@ class TimerConfig:
                     where = f"timers.queues[{i}]"
                     if not isinstance(item, Mapping) or not str(item.get("name", "")).strip():
                         problems.append(
-                            Problem(path, 0, where, "needs a name", "e.g. {name: 售前, target: 3}")
+                            Problem(
+                                path,
+                                at("queues", i),
+                                where,
+                                "needs a name",
+                                "e.g. {name: 售前, target: 3}",
+                            )
                         )
                         continue
                     try:
@@ -142,7 +158,7 @@ class TimerConfig:
                         problems.append(
                             Problem(
                                 path,
-                                0,
+                                at("queues", i),
                                 where,
                                 "target and red_after must be seconds",
                                 "e.g. target: 3",
@@ -153,7 +169,7 @@ class TimerConfig:
                         problems.append(
                             Problem(
                                 path,
-                                0,
+                                at("queues", i),
                                 where,
                                 f"red_after ({red:g}) must be ≥ target ({target:g}) ≥ 0",
                                 "e.g. target: 3, red_after: 180",
@@ -169,7 +185,11 @@ class TimerConfig:
             except re.error as err:
                 problems.append(
                     Problem(
-                        path, 0, where, f"not a valid regular expression: {err}", "fix the pattern"
+                        path,
+                        at("title_patterns", i),
+                        where,
+                        f"not a valid regular expression: {err}",
+                        "fix the pattern",
                     )
                 )
                 continue
@@ -177,7 +197,7 @@ class TimerConfig:
                 problems.append(
                     Problem(
                         path,
-                        0,
+                        at("title_patterns", i),
                         where,
                         "has no (?P<buyer>…) group",
                         "name the buyer part (?P<buyer>.+?)",
@@ -188,7 +208,13 @@ class TimerConfig:
         auto_start = data.get("auto_start", True)
         if not isinstance(auto_start, bool):
             problems.append(
-                Problem(path, 0, "timers.auto_start", "must be true or false", "e.g. true")
+                Problem(
+                    path,
+                    at("auto_start"),
+                    "timers.auto_start",
+                    "must be true or false",
+                    "e.g. true",
+                )
             )
             auto_start = True
         return (

@@ -127,3 +127,29 @@ def test_team_sync_minutes_default_and_bad_values() -> None:
         settings, problems = settings_from_json({"team_sync_minutes": bad})
         assert settings.team_sync_minutes == 5
         assert len(problems) == 1 and "team_sync_minutes" in str(problems[0])
+
+
+TIMERS = """\
+{
+  "timers": {
+    "queues": [
+      {"name": "售前", "target": 3},
+      {"name": "", "target": 1}
+    ],
+    "title_patterns": ["("],
+    "auto_start": "yes"
+  }
+}
+"""
+
+
+def test_timer_settings_are_reported_at_their_lines(tmp_path: Path) -> None:
+    """Before, timer settings were checked without the file's lines: every one said line 0."""
+    path = tmp_path / "settings.json"
+    path.write_text(TIMERS, encoding="utf-8")
+    _, problems = load_settings(path)
+    assert [(p.line, p.where) for p in problems] == [
+        (5, "timers.queues[1]"),
+        (7, "timers.title_patterns[0]"),
+        (8, "timers.auto_start"),
+    ]

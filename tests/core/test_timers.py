@@ -89,7 +89,7 @@ def test_configurable_queues() -> None:
     )
     assert config.queue_names == ["VIP"]
     assert [str(p) for p in problems] == [
-        "settings.json:0: timers.queues[1]: needs a name (e.g. {name: 售前, target: 3})"
+        "settings.json:1: timers.queues[1]: needs a name (e.g. {name: 售前, target: 3})"
     ]
     clocks = FakeClocks()
     model = TimerModel(clocks.monotonic, clocks.now, config)
@@ -103,11 +103,11 @@ def test_bad_queue_config_is_reported() -> None:
         {"queues": [{"name": "x", "target": 30, "red_after": 5}], "title_patterns": ["(", "a"]}
     )
     assert [str(p) for p in problems] == [
-        "settings.json:0: timers.queues[0]: red_after (5) must be ≥ target (30) ≥ 0 "
+        "settings.json:1: timers.queues[0]: red_after (5) must be ≥ target (30) ≥ 0 "
         "(e.g. target: 3, red_after: 180)",
-        "settings.json:0: timers.title_patterns[0]: not a valid regular expression: "
+        "settings.json:1: timers.title_patterns[0]: not a valid regular expression: "
         "missing ), unterminated subpattern at position 0 (fix the pattern)",
-        "settings.json:0: timers.title_patterns[1]: has no (?P<buyer>…) group "
+        "settings.json:1: timers.title_patterns[1]: has no (?P<buyer>…) group "
         "(name the buyer part (?P<buyer>.+?))",
     ]
 
