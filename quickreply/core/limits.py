@@ -2,7 +2,7 @@
 
 A limit keeps a hostile or broken pack from slowing search or rendering down, and is generous
 for real shop replies: a 50,000-character policy text renders and pastes whole. The loader
-(core/packs.py), the editing model (core/editing.py) and the renderer (core/render/) all read
+(core/packs/), the editing model (core/editing.py) and the renderer (core/render/) all read
 these numbers; :func:`enforce` is how pack data is held to them.
 """
 
