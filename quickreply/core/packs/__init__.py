@@ -1,4 +1,4 @@
-"""Snippet packs: reading a pack file, finding and merging packs into a Library, writing a pack.
+"""Snippet packs, the package's front door: its public names, one module per concern below.
 
 The modules, one concern each: ``format`` the keys and patterns of format version 1, ``values``
 ``fields`` ``steps`` and ``reader`` one file into a Pack, ``reports`` the problems core/lint.py

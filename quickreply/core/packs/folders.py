@@ -1,4 +1,4 @@
-"""Where packs are found: the folders in precedence order and the pack files under each.
+"""Where packs are found: the folders in precedence order, the pack files under each.
 
 Folders are read recursively (a team folder may have subfolders); hidden files and folders are
 ignored, ``shop.yaml`` is the shop profile, not a pack, and a file reached twice through a linked

@@ -1,4 +1,4 @@
-"""The words of pack format version 1: its keys, kinds and the patterns ids, codes and names follow.
+"""The vocabulary of pack format version 1: keys, kinds, the patterns of ids, codes, names.
 
 docs/architecture.md ("Pack format") shows a pack using every key named here.
 """

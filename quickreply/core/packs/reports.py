@@ -1,4 +1,4 @@
-"""The problems pack loading and core/lint.py both report, worded once.
+"""The problems the pack loader shares with core/lint.py, worded once.
 
 The linter checks hand-built libraries (the editor's drafts, imports) with the same words the
 loader uses for files, so a person sees one sentence for one mistake wherever it is found.

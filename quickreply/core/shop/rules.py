@@ -1,5 +1,5 @@
-"""The values templates compute from the shop profile and the time (couriers, free shipping,
-promotions, the cut-off).
+"""The values templates compute from the shop profile at a given moment (couriers, free
+shipping, promotions, the cut-off).
 
 Everything here is pure: the current time is always a parameter (the renderer passes its
 injected clock's reading), money is :class:`decimal.Decimal`, and a question the rules cannot
