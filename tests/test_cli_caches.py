@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quickreply.cli import main
-from quickreply.core import packs
+from quickreply.core.packs import reader
 
 PACK = """\
 pack: {id: big.pack, name: 大包}
@@ -47,7 +47,7 @@ def test_a_second_run_parses_no_yaml_and_says_the_same(
     def parse(*_: object) -> object:
         raise AssertionError("a pack was parsed although the cache was fresh")
 
-    monkeypatch.setattr(packs, "read_yaml", parse)
+    monkeypatch.setattr(reader, "read_yaml", parse)
     assert main(argv) == first_code
     assert capsys.readouterr() == first
     assert "unknown name 'unknown_name'" in first.out + first.err or argv[0] != "lint"
