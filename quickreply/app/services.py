@@ -8,6 +8,7 @@ raises on bad data: every problem is collected for the UI and stderr.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -150,8 +151,15 @@ def load_library_cached(
     and its fingerprint, which keys the search index cache."""
     from quickreply.core.libcache import load_library_cached as load
     from quickreply.core.packs import default_dirs
+    from quickreply.core.team.local import load_one_version
 
-    loaded = load(default_dirs(paths, extra), paths.cache, seal)
+    # A team sync may switch the team folder meanwhile: never keep a mixture of two versions.
+    loaded = load_one_version(
+        paths.team,
+        lambda team: load(
+            default_dirs(dataclasses.replace(paths, team=team), extra), paths.cache, seal
+        ),
+    )
     return loaded.library, loaded.fingerprint
 
 

@@ -93,9 +93,20 @@ def cached_loader(paths: AppPaths) -> Callable[[Sequence[PackDir]], CachedLibrar
     """
     from quickreply.core.cacheseal import Seal
     from quickreply.core.libcache import load_library_cached
+    from quickreply.core.packs import PackDir
+    from quickreply.core.team.local import load_one_version
 
     seal = Seal.load_or_create(paths.cache_key_file)
-    return lambda dirs: load_library_cached(dirs, paths.cache, seal)
+
+    def load(dirs: Sequence[PackDir]) -> CachedLibrary:
+        def at(team: Path) -> CachedLibrary:
+            moved = [PackDir(team, d.source) if d.path == paths.team else d for d in dirs]
+            return load_library_cached(moved, paths.cache, seal)
+
+        # A team sync may switch the team folder meanwhile: never keep a mixture of versions.
+        return load_one_version(paths.team, at)
+
+    return load
 
 
 def load_library_from_args(

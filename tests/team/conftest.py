@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from quickreply.core.libcache import load_library_cached
-from quickreply.core.model import Library
-from quickreply.core.packs import default_dirs, load_library
+from quickreply.core.model import Library, PackSource
+from quickreply.core.packs import PackDir, load_library
 from quickreply.core.paths import AppPaths
 from quickreply.core.team.keys import LeadKey, create_lead_key
+from quickreply.core.team.local import load_one_version
 from quickreply.core.team.publish import PublishResult, publish
 from quickreply.core.team.sources import Source, open_source
 from quickreply.core.team.sync import Caps, TeamSync
@@ -68,7 +69,9 @@ class Team:
         return syncer
 
     def library(self) -> Library:
-        return load_library(default_dirs(self.agent)[1:2])
+        return load_one_version(
+            self.agent.team, lambda team: load_library([PackDir(team, PackSource.TEAM)])
+        )
 
     def texts(self) -> dict[str, str]:
         return {s.id: s.text for s in self.library().snippets()}

@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import threading
+import time
 
 import pytest
 
@@ -143,9 +144,12 @@ def test_a_load_during_switches_never_mixes_two_versions(team: Team) -> None:
     stop = threading.Event()
 
     def flip() -> None:
+        # Far more often than syncs ever switch (minutes apart), yet loads must never mix.
         while not stop.is_set():
             local.switch(team.agent.team, v1)
+            time.sleep(0.002)
             local.switch(team.agent.team, v2)
+            time.sleep(0.002)
 
     flipper = threading.Thread(target=flip)
     flipper.start()

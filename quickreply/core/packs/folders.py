@@ -29,15 +29,10 @@ class PackDir:
 
 
 def default_dirs(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackDir]:
-    """Shipped, team, personal, then every ``--pack`` path: the order of precedence.
-
-    A synced team folder is a link switched atomically to each new version (core/team/local.py):
-    it is resolved here, once, so one load never reads files of two versions.
-    """
-    team = paths.team.resolve() if paths.team.is_symlink() else paths.team
+    """Shipped, team, personal, then every ``--pack`` path: the order of precedence."""
     return [
         PackDir(paths.shipped, PackSource.SHIPPED),
-        PackDir(team, PackSource.TEAM),
+        PackDir(paths.team, PackSource.TEAM),
         PackDir(paths.personal, PackSource.PERSONAL),
         *(PackDir(Path(p), PackSource.EXTRA) for p in extra),
     ]

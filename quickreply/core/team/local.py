@@ -5,8 +5,12 @@ symbolic link to the version in force, replaced by ``os.replace`` of a new link:
 step, so a reader sees the old version or the new one. The library resolves the link once
 per load (``core/packs.default_dirs``), so a load running across a switch still reads one
 version. On Windows, where links need privileges, it is a directory junction swapped by two
-renames (a reader may then briefly see no team packs, never a mixture). The version in force
-and :data:`KEEP_PREVIOUS` before it are kept; older ones are removed.
+renames. The version in force and :data:`KEEP_PREVIOUS` before it are kept; older ones are
+removed.
+
+Readers load through the link (so the pack cache, keyed by path, keeps every unchanged file
+across versions) inside :func:`load_one_version`: a load during which the link was switched is
+done again, so no library ever mixes files of two versions.
 """
 
 from __future__ import annotations
@@ -14,11 +18,37 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from quickreply.core.team.manifest import VERSION_RE
 
 KEEP_PREVIOUS = 5
+LOAD_TRIES = 5
+
+T = TypeVar("T")
+
+
+def _link_state(link: Path) -> tuple[int, int, str] | None:
+    # Each switch makes a new link: its creation time only grows, so A -> B -> A is seen too.
+    try:
+        st = os.lstat(link)
+        return st.st_ino, st.st_ctime_ns, os.readlink(link) if os.path.islink(link) else ""
+    except OSError:
+        return None
+
+
+def load_one_version(link: Path, load: Callable[[Path], T], tries: int = LOAD_TRIES) -> T:
+    """``load(link)``, done again when the team link was switched while it ran. Should it keep
+    being switched (syncs are minutes apart, so it never does outside tests), the last try
+    loads the one version the link points at, by its own folder."""
+    for _ in range(tries):
+        before = _link_state(link)
+        result = load(link)
+        if _link_state(link) == before:
+            return result
+    return load(link.resolve())
 
 
 def versions_dir(sync_root: Path) -> Path:

@@ -271,12 +271,18 @@ class TeamSync:
     def _lint(self, staging: Path, manifest: Manifest, installed: int) -> None:
         # Imported here: the app imports this module at start-up, the linter only when a new
         # version arrives.
+        from quickreply.core.cacheseal import Seal
         from quickreply.core.team.checks import lint_version
 
         have = self._installed_files(installed)
         files = {f.path: staging / f.path for f in manifest.files}
         changed = {f.path for f in manifest.files if have.get(f.path) != f.sha256}
-        _library, problems = lint_version(files, changed, self.clock)
+        # Through the pack cache: the staging folder has the same name every time, so a file
+        # unchanged since the last sync is not parsed again.
+        seal = Seal.load_or_create(self.paths.cache_key_file)
+        _library, problems = lint_version(
+            files, changed, self.clock, cache_dir=self.paths.cache, seal=seal
+        )
         errors = [p for p in problems if p.is_error]
         if errors:
             first = str(errors[0]).replace(str(staging), f"v{manifest.version}")
