@@ -105,6 +105,23 @@ def test_search_folds_traditional_chinese_with_opencc(
     assert any("发货" in hit["title"] for hit in json.loads(result.stdout))
 
 
+def test_team_publish_and_sync_in_the_bundle(
+    frozen_app: Path, home: dict[str, str], tmp_path: Path
+) -> None:
+    # Signing (cryptography), the sync lock (filelock) and the HTTP client's import in the
+    # bundle: a lead publishes the shipped packs, an agent home syncs them from the folder.
+    init = run(frozen_app, home, "team", "init", "--name", "frozen")
+    assert init.returncode == 0, init.stderr
+    code = init.stdout.strip().splitlines()[-1]
+    share = tmp_path / "share"
+    published = run(frozen_app, home, "team", "publish", "snippets", "--to", str(share))
+    assert published.returncode == 0, published.stdout + published.stderr
+    agent = dict(home, QUICKREPLY_HOME=str(tmp_path / "agent"))
+    assert run(frozen_app, agent, "team", "join", str(share), "--key", code).returncode == 0
+    synced = run(frozen_app, agent, "team", "sync")
+    assert synced.returncode == 0 and "updated to v1" in synced.stdout, synced.stderr
+
+
 def ink(path: Path) -> tuple[int, int]:
     """(pixels that differ from the background, distinct colours) of a screenshot."""
     from PySide6.QtGui import QImage
