@@ -34,6 +34,7 @@ from quickreply.app.wiring import PlatformWiring
 from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings
+from quickreply.ui.forms import FieldMemory
 from quickreply.ui.teamsync import TeamSyncRunner
 
 if TYPE_CHECKING:
@@ -80,12 +81,20 @@ class QuickReplyApp:
         self._closed = False
         self._library: LibraryWindow | None = None
         self._timers: TimersPanel | None = None
+        # Fill-in values and "not the same variant twice" are kept per chat, the window title
+        # (one window per buyer in most clients), for the palette and direct hotkeys alike.
+        self.field_memory = FieldMemory()
         self.wiring = PlatformWiring(
-            qapp, services, self, choose or choose_backend, os.environ if env is None else env
+            qapp,
+            services,
+            self,
+            choose or choose_backend,
+            os.environ if env is None else env,
+            memory=self.field_memory,
         )
-        # Fill-in values and "not the same variant twice" are kept per chat: the window the
-        # palette was opened over (one window per buyer in most clients).
-        self.palette: PaletteWindow = make_palette(services, conversation=self._conversation)
+        self.palette: PaletteWindow = make_palette(
+            services, conversation=self._conversation, memory=self.field_memory
+        )
         self.tray: Tray = Tray(app_icon(), timers=True)
         self.tray.open_palette.connect(self.show_palette)
         self.tray.open_library.connect(self.show_library)

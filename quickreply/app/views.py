@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from quickreply.ui.forms import FieldMemory
     from quickreply.ui.library import LibraryWindow
     from quickreply.ui.palette import PaletteWindow
     from quickreply.ui.settings import SettingsDialog
@@ -78,7 +79,9 @@ def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -
 
 
 def make_palette(
-    services: Services, conversation: Callable[[], str | None] = lambda: None
+    services: Services,
+    conversation: Callable[[], str | None] = lambda: None,
+    memory: FieldMemory | None = None,
 ) -> PaletteWindow:
     from quickreply.ui.palette import PaletteWindow
 
@@ -88,6 +91,7 @@ def make_palette(
         usage=services.stats,
         on_used=services.refresh_usage,
         conversation=conversation,
+        memory=memory,
     )
     palette.set_marks(team_marks(services))
     return palette

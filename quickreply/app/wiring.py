@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from quickreply.platforms.router import HotkeyRouter
     from quickreply.platforms.select import Choice
     from quickreply.ui.bridge import PlatformBridge
+    from quickreply.ui.forms import FieldMemory
 
 PROBE = "settings"  # a short-lived grab: is a combination free for us?
 #: The app's own hotkeys and the settings field holding each one's combination.
@@ -137,8 +138,12 @@ class PlatformWiring:
         actions: HotkeyActions,
         choose: Callable[[str, Mapping[str, str]], Choice],
         env: Mapping[str, str],
+        memory: FieldMemory | None = None,
     ) -> None:
+        from quickreply.ui.forms import FieldMemory
+
         self._parent = parent
+        self._memory = memory if memory is not None else FieldMemory()
         self._services = services
         self._actions = actions
         self._choose = choose
@@ -186,8 +191,10 @@ class PlatformWiring:
         self.router = HotkeyRouter(
             choice.backend,
             service,
-            render=lambda s: services.renderer.render(s, s.default_values()),
-            render_steps=lambda s: render_steps(s, s.default_values()),
+            render=lambda s, target: self._render_for(s, self.title_of(target)),
+            render_steps=lambda s, target: render_steps(
+                s, self._values_for(s, self.title_of(target))
+            ),
             on_palette=self._open_palette_over,
             on_problem=self._actions.report,
         )
@@ -219,6 +226,19 @@ class PlatformWiring:
         self.bridge.close()
         self.bridge.deleteLater()
         self.bridge = self.router = self.service = self.paster = None
+
+    def _values_for(self, snippet: Snippet, conversation: str) -> dict[str, str]:
+        """What a direct hotkey pastes with: the fields' defaults, overridden by what the agent
+        typed for them in this conversation (the palette's form remembered it)."""
+        names = {f.name for f in snippet.fields}
+        typed = self._memory.recall(conversation or None)
+        return snippet.default_values() | {k: v for k, v in typed.items() if k in names}
+
+    def _render_for(self, snippet: Snippet, conversation: str) -> str:
+        """A direct hotkey's text: the variant this conversation did not get last time."""
+        return self._services.renderer.render(
+            snippet, self._values_for(snippet, conversation), conversation=conversation or None
+        )
 
     def register_hotkeys(self, settings: Settings) -> list[Problem]:
         """(Re)register the palette, timer and snippet hotkeys; only what changed is touched,

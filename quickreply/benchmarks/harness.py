@@ -106,8 +106,8 @@ def main(argv: Sequence[str]) -> int:
     router = HotkeyRouter(
         choice.backend,
         service,
-        render=lambda s: renderer.render(s, defaults(s)),
-        render_steps=lambda s: renderer.render_steps(s, defaults(s)),
+        render=lambda s, _target: renderer.render(s, defaults(s)),
+        render_steps=lambda s, _target: renderer.render_steps(s, defaults(s)),
         on_palette=show_palette,
         on_problem=lambda p: emit(event="problem", text=str(p)),
     )

@@ -28,18 +28,19 @@ from quickreply.platforms.paste import PasteResult, PasteService
 class HotkeyRouter:
     """Registers the palette and direct snippet hotkeys and runs a snippet hotkey's paste.
 
-    ``render(snippet)`` gives the text to paste and ``render_steps(snippet)`` a macro's steps
-    with their texts rendered (core.render.Renderer with the fields' defaults); both raise with
-    a readable ``str()`` when they cannot. ``on_palette(target)`` opens the palette, given the
-    window that had focus when the hotkey fired.
+    ``render(snippet, target)`` gives the text to paste and ``render_steps(snippet, target)`` a
+    macro's steps with their texts rendered, for the chat window ``target`` the hotkey was
+    pressed in (the app keys the variant no-repeat and remembered field values by it); both
+    raise with a readable ``str()`` when they cannot. ``on_palette(target)`` opens the palette,
+    given the window that had focus when the hotkey fired.
     """
 
     def __init__(
         self,
         backend: Backend,
         service: PasteService,
-        render: Callable[[Snippet], str],
-        render_steps: Callable[[Snippet], Sequence[Step]],
+        render: Callable[[Snippet, WindowRef | None], str],
+        render_steps: Callable[[Snippet, WindowRef | None], Sequence[Step]],
         on_palette: Callable[[WindowRef | None], None],
         on_problem: Callable[[Problem], None] | None = None,
     ) -> None:
@@ -135,10 +136,10 @@ class HotkeyRouter:
         done = None if on_done is None else (lambda result: on_done(snippet, result))
         try:
             if snippet.steps:
-                steps = self._render_steps(snippet)
+                steps = self._render_steps(snippet, target)
                 self._service.run_steps(steps, combo=combo, target=target, on_done=done)
             else:
-                text = self._render(snippet)
+                text = self._render(snippet, target)
                 self._service.paste(
                     text, send=snippet.send, combo=combo, target=target, on_done=done
                 )

@@ -329,3 +329,60 @@ def test_esc_in_the_quick_add_box_gives_the_focus_back_to_the_chat(rig: Rig) -> 
     QApplication.sendEvent(panel.add_edit, esc)
     assert rig.desk.focus == chat.id
     assert panel.waiting_count() == 0
+
+
+VARIANTS = """\
+pack: {id: test.variants, name: 变体, version: 1}
+snippets:
+  - id: hello2
+    title: 两种问候
+    code: zzv
+    text: [亲，在的~, 您好，在的~]
+    hotkey: ctrl+alt+8
+"""
+
+
+def test_a_direct_hotkey_never_gives_a_buyer_the_same_variant_twice_in_a_row(
+    qtbot: QtBot,
+) -> None:
+    """The no-repeat memory is per conversation for direct hotkeys too: 阿杰, Lily, 阿杰 again
+    gets the other variant (one memory for every chat gave 阿杰 the same one twice)."""
+    personal = AppPaths.from_env().personal
+    personal.mkdir(parents=True, exist_ok=True)
+    (personal / "variants.yaml").write_text(VARIANTS, encoding="utf-8")
+    rig = make_rig(qtbot)
+    jie = rig.chat("阿杰 - 千牛工作台")
+    lily = rig.chat("Lily - 千牛工作台")
+    got: list[str] = []
+    for chat in (jie, lily, jie):
+        rig.desk.focus = chat.id
+        chat.text = ""
+        rig.press("ctrl+alt+8")
+        qtbot.waitUntil(lambda chat=chat: chat.text != "", timeout=2000)  # type: ignore[misc]
+        got.append(chat.text)
+    assert got[0] != got[2]
+    assert {got[0], got[2]} == {"亲，在的~", "您好，在的~"}
+
+
+def test_a_direct_hotkey_pastes_with_the_values_typed_for_that_buyer(
+    rig: Rig, qtbot: QtBot
+) -> None:
+    jie = rig.chat("阿杰 - 千牛工作台")
+    palette = rig.app.palette
+    rig.press("ctrl+alt+space")
+    palette.search_box.setText("zzqb")
+    enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(palette.search_box, enter)
+    editor = palette.form.editors[0]
+    assert isinstance(editor, QLineEdit)
+    editor.setText("阿杰哥")
+    palette.form.submitted.emit(False)
+    qtbot.waitUntil(lambda: jie.text == "感谢阿杰哥的支持！", timeout=2000)
+
+    lily = rig.chat("Lily - 千牛工作台")
+    rig.press("ctrl+alt+7")
+    qtbot.waitUntil(lambda: lily.text == "感谢亲的支持！", timeout=2000)  # her own: the default
+    rig.desk.focus = jie.id
+    jie.text = ""
+    rig.press("ctrl+alt+7")
+    qtbot.waitUntil(lambda: jie.text == "感谢阿杰哥的支持！", timeout=2000)

@@ -58,8 +58,8 @@ class RouterRig:
         self.router = HotkeyRouter(
             self.backend,
             self.service,
-            render=lambda s: s.text.replace("{{ x }}", "X"),
-            render_steps=lambda s: s.steps,
+            render=lambda s, _target: s.text.replace("{{ x }}", "X"),
+            render_steps=lambda s, _target: s.steps,
             on_palette=self.palette_targets.append,
             on_problem=lambda p: self.problems.append(str(p)),
         )
@@ -109,7 +109,7 @@ def test_bad_and_taken_hotkeys_are_reported_and_the_rest_stay() -> None:
 
 
 def test_render_error_types_nothing_and_names_the_snippet() -> None:
-    def broken(snippet: Snippet) -> str:
+    def broken(snippet: Snippet, target: int | None) -> str:
         raise ValueError("unknown name 'fo' (did you mean 'foo'?)")
 
     rig = RouterRig(library(Snippet("a", "A", ("甲",), hotkey="ctrl+alt+1", path="/p.yaml")))
