@@ -29,7 +29,7 @@ SUBCOMMANDS: dict[str, str] = {
     "team": "team packs: init and publish (leads), join, sync and status (agents)",
 }
 
-VIEWS = ("palette", "library", "timers", "settings", "trainee")
+VIEWS = ("palette", "library", "timers", "timers-busy", "settings", "trainee")
 
 
 def subcommand_module(name: str) -> str:

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from quickreply.core.reminders import RuleReminder
     from quickreply.ui.forms import FieldMemory
     from quickreply.ui.library import LibraryWindow
     from quickreply.ui.palette import PaletteWindow
@@ -123,26 +125,79 @@ def make_library_view(services: Services) -> LibraryWindow:
     return window
 
 
-def make_timers_view(services: Services, sample: bool = False) -> TimersPanel:
+def hotkey_text(combo: str) -> str:
+    """A hotkey as the settings show it (``Ctrl+Alt+W``); the raw text if it does not parse."""
+    from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+
+    try:
+        return parse_hotkey(combo).display()
+    except HotkeyError:
+        return combo
+
+
+def timer_hotkeys(settings: Settings) -> tuple[str, str]:
+    """The "buyer is waiting" and "replied" hotkeys, for the timer panel's empty list."""
+    return hotkey_text(settings.waiting_hotkey), hotkey_text(settings.replied_hotkey)
+
+
+def make_timers_view(services: Services, sample: int = 0) -> TimersPanel:
+    """The timer panel; ``sample`` > 0 shows that many buyers at different ages on a fixed
+    clock, for screenshots."""
     from quickreply.core.kpi import KpiStore
+    from quickreply.core.reminders import rule_reminders
     from quickreply.core.timers import TimerModel
     from quickreply.ui.timers import TimersPanel
 
+    def reminders(now: datetime) -> list[RuleReminder]:
+        return rule_reminders(services.shop, now)  # the shop profile as reloaded
+
+    hotkeys = timer_hotkeys(services.settings)
     if sample:
-        # Screenshots show a few waiting buyers at different ages on a fixed clock.
         now = [1000.0]
         model = TimerModel(lambda: now[0], services.clock, services.timer_config)
-        for label, age in (("小雨同学", 200.0), ("tb_8812", 95.0), ("阿杰", 30.0), ("Lily", 5.0)):
+        for label, age in sample_buyers(sample):
             now[0] = 1000.0 - age
             model.buyer_message(label)
         now[0] = 1000.0
-        return TimersPanel(model)
+        return TimersPanel(model, reminders=reminders, hotkeys=hotkeys)
     model = TimerModel(time.monotonic, services.clock, services.timer_config)
     return TimersPanel(
         model,
         KpiStore(services.paths.kpi_file, services.clock),
         sound=services.settings.timer_sound,
+        reminders=reminders,
+        hotkeys=hotkeys,
     )
+
+
+SAMPLE_BUYERS = (
+    ("小雨同学", 200.0),
+    ("tb_8812", 95.0),
+    ("阿杰", 30.0),
+    ("Lily", 5.0),
+    ("王女士", 64.0),
+    ("jd_小鹿乱撞", 41.0),
+    ("开心每一天", 12.0),
+    ("tb_0931", 7.0),
+    ("陈先生", 185.0),
+    ("米粒妈妈", 52.0),
+    ("Kevin", 3.0),
+    ("张同学", 26.0),
+    ("pdd_橘子汽水", 18.0),
+    ("老客户-刘姐", 9.0),
+    ("tb_5577", 33.0),
+    ("安安", 2.0),
+    ("一颗小白菜", 71.0),
+    ("tb_2048", 15.0),
+    ("赵先生", 120.0),
+    ("奶茶不加糖", 4.0),
+)
+
+
+def sample_buyers(count: int) -> list[tuple[str, float]]:
+    """Screenshot buyers with their waits in seconds, longest first (the model's clock only
+    moves forward): a few red, the rest past the 3-second 售前 target, a few just in."""
+    return sorted(SAMPLE_BUYERS[: max(0, count)], key=lambda item: -item[1])
 
 
 def make_settings_dialog(
@@ -189,10 +244,28 @@ class _NoPaste:
         """Do nothing."""
 
 
+def _busy_timers(services: Services) -> QWidget:
+    """Twenty buyers, one of them selected: the panel as a busy afternoon looks."""
+    from quickreply.core.kpi import DayFigures
+
+    panel = make_timers_view(services, sample=len(SAMPLE_BUYERS))
+    panel.resize(340, 640)
+    panel.table.selectRow(1)
+    figures = DayFigures(None, 86, 31, 14.2, 47.5, 0.93, 0.71, 6)  # an afternoon's replies
+    panel.kpi_label.setText(panel.format_kpis(figures))
+    panel.kpi_label.show()
+    from PySide6.QtCore import QTimer
+
+    # As under the pointer, once the columns have their widths (after the first layout).
+    QTimer.singleShot(0, lambda: panel.row_actions.show_on(5))
+    return panel
+
+
 VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,
     "library": make_library_view,
-    "timers": lambda services: make_timers_view(services, sample=True),
+    "timers": lambda services: make_timers_view(services, sample=4),
+    "timers-busy": _busy_timers,
     "settings": lambda services: make_settings_dialog(services, autostart=False),
     "trainee": make_trainee_view,
 }

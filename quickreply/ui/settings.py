@@ -1,5 +1,5 @@
 """The settings dialog: hotkeys (captured by pressing them), paste timing and backend, language,
-theme, the wait-timer sound, start at login, pack folders.
+theme, the wait timers (:mod:`quickreply.ui.settings_timers`), start at login, pack folders.
 
 The dialog edits a copy of :class:`quickreply.core.settings.Settings` and returns the new value
 from :meth:`SettingsDialog.result_settings`; app/apply.py saves it and applies it. A hotkey that
@@ -15,7 +15,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -48,6 +47,7 @@ from quickreply.core.model import Snippet
 from quickreply.core.problems import Problem
 from quickreply.core.settings import MAX_DELAY_MS, MAX_TEAM_SYNC, MIN_TEAM_SYNC, Settings
 from quickreply.ui.messages import describe, hotkey_label
+from quickreply.ui.settings_timers import TimerSettingsBox
 
 # probe(hotkey) -> None if free, else the platform backend's problem (taken by another program).
 HotkeyProbe = Callable[[str], Problem | None]
@@ -224,10 +224,6 @@ class SettingsDialog(QDialog):
             settings.theme,
         )
         look_form.addRow(self.tr("主题"), self.theme)
-        # The wait timers' only setting here; queues and title patterns live in settings.json.
-        self.timer_sound = QCheckBox(self.tr("买家等待超时时响一声"))
-        self.timer_sound.setChecked(settings.timer_sound)
-        look_form.addRow(self.tr("等待计时"), self.timer_sound)
         # Start at login is the OS's own record (platforms/autostart.py), not a saved setting;
         # None: this system has no login start QuickReply knows, so no option.
         self.autostart = QCheckBox(self.tr("开机自动启动"))
@@ -239,6 +235,11 @@ class SettingsDialog(QDialog):
         self.restart_note.setObjectName("hint")
         look_form.addRow(self.restart_note)
         layout.addWidget(look_box)
+
+        # Title patterns stay in settings.json (written by hand, kept as they are).
+        self.timers_box = TimerSettingsBox(settings.timers, settings.timer_sound, self)
+        self.timer_sound = self.timers_box.sound
+        layout.addWidget(self.timers_box)
 
         dirs_box = QGroupBox(self.tr("话术文件夹"))
         dirs_form = QFormLayout(dirs_box)
@@ -445,6 +446,7 @@ class SettingsDialog(QDialog):
             paste_shortcut=str(self.paste_shortcut.currentData()),
             paste_backend=str(self.paste_backend.currentData()),
             timer_sound=self.timer_sound.isChecked(),
+            timers=self.timers_box.result(),
             language=str(self.language.currentData()),
             theme=str(self.theme.currentData()),
             team_dir=self.team_dir.text().strip(),

@@ -5,49 +5,46 @@ Built by the composition root with the pure model and the KPI store::
     model = TimerModel(time.monotonic, clock, timer_config)
     panel = TimersPanel(model, KpiStore(paths.kpi_file, clock), sound=settings.timer_sound)
     panel.buyer_waiting(title=title, suggestion=copied_text)  # "buyer is waiting"
+    panel.buyer_asked(title)          # a chat window asked for attention (a new message)
     panel.replied(title=title)        # after a paste: the matched, selected or only conversation
     panel.waitingCountChanged.connect(tray.set_waiting)
     panel.redAlert.connect(tray.notify)
 
 One shared QTimer drives every row. Each tick repaints only the wait column (and the rows whose
 level changed); the timer stops when nothing is waiting or parked, so an idle panel costs
-nothing.
+nothing. The rows (cells, colours, row buttons) are :mod:`quickreply.ui.timers_table`; the
+稍后提醒 menu is :mod:`quickreply.ui.timers_park`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
+    QPoint,
     QRect,
     QStringListModel,
     Qt,
-    QTime,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
+    QStackedLayout,
     QTableView,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -56,174 +53,32 @@ from PySide6.QtWidgets import (
 from quickreply.core.kpi import DayFigures, KpiStore
 from quickreply.core.timers import (
     Conversation,
-    Level,
     Reply,
     State,
+    TimerConfig,
     TimerModel,
     buyer_from_title,
     clean_label,
     format_wait,
     name_conversation,
 )
+from quickreply.ui.timers_park import ParkMenu, ParkTimeDialog, Reminders
+from quickreply.ui.timers_table import (
+    COL_LABEL,
+    COL_QUEUE,
+    COL_STATUS,
+    COL_WAIT,
+    DARK,
+    LIGHT,
+    LevelKeepingDelegate,
+    RowActions,
+    TimersTableModel,
+)
+
+__all__ = ["COL_STATUS", "COL_WAIT", "ParkTimeDialog", "TimersPanel", "TimersTableModel"]
 
 TICK_MS = 1000
-COL_STATUS, COL_LABEL, COL_QUEUE, COL_WAIT = range(4)
-
-# Colour is never the only signal: every level also has its own glyph and word.
-_FG = {Level.OK: QColor("#1b5e20"), Level.AMBER: QColor("#8a5a00"), Level.RED: QColor("#b71c1c")}
-_BG = {Level.OK: QColor(0, 0, 0, 0), Level.AMBER: QColor("#fff3cd"), Level.RED: QColor("#fde2e1")}
-_FLASH_BG = QColor("#f28b82")
-_PARKED_FG = QColor("#607d8b")
-
-PARK_PRESETS_MIN = (5, 15, 30, 60, 120)
-
-
-class TimersTableModel(QAbstractTableModel):
-    """Rows: waiting conversations (longest wait first), then parked ones (soonest first)."""
-
-    def __init__(self, model: TimerModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model = model
-        self.rows: list[Conversation] = []
-        self._row_by_key: dict[str, int] = {}
-        self._waiting_rows = 0
-        self.flashing: set[str] = set()
-        self.flash_on = False
-        self._now = model.now()
-
-    def rebuild(self) -> None:
-        self.beginResetModel()
-        waiting = self._model.waiting()
-        self.rows = waiting + self._model.parked()
-        # Waiting rows come first; the row index by key makes a tick O(changed rows).
-        self._waiting_rows = len(waiting)
-        self._row_by_key = {conv.key: i for i, conv in enumerate(self.rows)}
-        self._now = self._model.now()
-        live = {c.key for c in self.rows if c.state is State.WAITING}
-        self.flashing &= live
-        self.endResetModel()
-
-    def row_of(self, key: str) -> int:
-        return self._row_by_key.get(key, -1)
-
-    def waiting_rows(self) -> int:
-        return self._waiting_rows
-
-    def advance(self, changed: list[Conversation]) -> set[int]:
-        """A tick: the wait column moves on; returns the rows to repaint whole.
-
-        The panel repaints the visible wait column and those rows directly on the view: a
-        dataChanged per row would make Qt look up and repaint far more than a tick changes.
-        """
-        self._now = self._model.now()
-        rows = {self.row_of(c.key) for c in changed}
-        rows.discard(-1)
-        return rows
-
-    def toggle_flash(self) -> set[int]:
-        """Blink the status cell of unhandled red rows; returns their rows."""
-        if not self.flashing:
-            return set()
-        self.flash_on = not self.flash_on
-        rows = {self.row_of(key) for key in self.flashing}
-        rows.discard(-1)
-        return rows
-
-    # -- Qt model API ---------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("状态"), self.tr("买家"), self.tr("队列"), self.tr("等待"))[section]
-
-    def level(self, conv: Conversation) -> Level:
-        # From the wait as of the last tick, so a row is right from its first paint (a model
-        # handed over with old waits) without waiting for a tick to update conv.level.
-        return self._model.level_for(conv.queue, max(0.0, self._now - conv.waiting_since))
-
-    def _status_text(self, conv: Conversation) -> str:
-        if conv.state is State.PARKED:
-            return self.tr("◷ 稍后")
-        if conv.reminder:
-            return self.tr("◷ 提醒")
-        return {
-            Level.OK: self.tr("● 正常"),
-            Level.AMBER: self.tr("▲ 偏慢"),
-            Level.RED: self.tr("■ 超时"),
-        }[self.level(conv)]
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        conv = self.rows[index.row()]
-        col = index.column()
-        parked = conv.state is State.PARKED
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_STATUS:
-                return self._status_text(conv)
-            if col == COL_LABEL:
-                return conv.label
-            if col == COL_QUEUE:
-                return conv.queue
-            if parked and conv.parked_until_wall is not None:
-                return conv.parked_until_wall.strftime("%H:%M")
-            return format_wait(max(0.0, self._now - conv.waiting_since))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if parked and conv.parked_until_wall is not None:
-                return self.tr("{label}：{time} 提醒").format(
-                    label=conv.label, time=conv.parked_until_wall.strftime("%H:%M")
-                )
-            return conv.label
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_PARKED_FG if parked else _FG[self.level(conv)])
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if parked:
-                return None
-            if col == COL_STATUS and self.flash_on and conv.key in self.flashing:
-                return QBrush(_FLASH_BG)
-            return QBrush(_BG[self.level(conv)])
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_WAIT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class ParkTimeDialog(QDialog):
-    """Pick a clock time to come back to a conversation (tomorrow if already past today)."""
-
-    def __init__(self, now: datetime, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("稍后提醒"))
-        self._now = now
-        self.time_edit = QTimeEdit(self)
-        self.time_edit.setDisplayFormat("HH:mm")
-        later = now + timedelta(hours=1)
-        self.time_edit.setTime(QTime(later.hour, later.minute))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("提醒时间："), self))
-        layout.addWidget(self.time_edit)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> datetime:
-        t = self.time_edit.time()
-        when = self._now.replace(hour=t.hour(), minute=t.minute(), second=0, microsecond=0)
-        return when if when > self._now else when + timedelta(days=1)
+NBSP = "\u00a0"  # inside a figure: the footer wraps between figures, never in one
 
 
 class TimersPanel(QWidget):
@@ -241,6 +96,8 @@ class TimersPanel(QWidget):
         *,
         sound: bool = False,
         always_on_top: bool = False,
+        reminders: Reminders | None = None,
+        hotkeys: tuple[str, str] = ("Ctrl+Alt+W", "Ctrl+Alt+R"),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -259,16 +116,16 @@ class TimersPanel(QWidget):
 
         self.count_label = QLabel(self)
         self.pin_button = QToolButton(self)
-        self.pin_button.setText(self.tr("置顶"))
         self.pin_button.setCheckable(True)
         self.pin_button.setToolTip(self.tr("窗口总在最前"))
         self.pin_button.toggled.connect(self.set_always_on_top)
         self.sound_button = QToolButton(self)
-        self.sound_button.setText(self.tr("提示音"))
         self.sound_button.setCheckable(True)
         self.sound_button.setChecked(sound)
         self.sound_button.setToolTip(self.tr("买家等待超时时响一声"))
         self.sound_button.toggled.connect(self._set_sound)
+        for button in (self.pin_button, self.sound_button):
+            button.toggled.connect(self._show_toggles)
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
         top.addWidget(self.sound_button)
@@ -276,6 +133,9 @@ class TimersPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
+        self.table.setItemDelegate(LevelKeepingDelegate(self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -288,9 +148,21 @@ class TimersPanel(QWidget):
         header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Stretch)
         for col in (COL_STATUS, COL_QUEUE, COL_WAIT):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.installEventFilter(self)
         self.table.clicked.connect(self._acknowledge_index)
         self.table.doubleClicked.connect(lambda _i: self.replied())
+        self.row_actions = RowActions(self.table, self.table_model)
+        self.row_actions.replied.connect(lambda label: self.replied(label))
+        self.row_actions.park.connect(self._park_menu_for)
+        self.row_actions.remove.connect(lambda label: self.remove(label))
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("timersEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(12)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty_label)
+        self.set_hotkeys(*hotkeys)
 
         self.add_edit = QLineEdit(self)
         self.add_edit.setPlaceholderText(self.tr("买家昵称，回车开始计时"))
@@ -330,27 +202,21 @@ class TimersPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(self._stack, 1)
         layout.addLayout(add_row)
         layout.addWidget(self.kpi_label)
         layout.addWidget(self.problem_label)
 
-        self.park_menu = QMenu(self)
-        for minutes in PARK_PRESETS_MIN:
-            text = (
-                self.tr("{n} 分钟后").format(n=minutes)
-                if minutes < 60
-                else self.tr("{n} 小时后").format(n=minutes // 60)
-            )
-            action = self.park_menu.addAction(text)
-            action.setData(minutes)
-        self.park_menu.addSeparator()
-        self.park_menu.addAction(self.tr("指定时间…")).setData(0)
-        self.park_menu.triggered.connect(self._park_chosen)
+        self._park_target: str | None = None
+        self.park_menu = ParkMenu(model.wall_now, reminders, self)
+        self.park_menu.chosen.connect(self._park_chosen)
 
         self.resize(320, 360)
         if always_on_top:
             self.pin_button.setChecked(True)
+        self._show_toggles()
+        self._follow_theme()
+        self.table.installEventFilter(self)  # once every widget it looks at exists
         self._refresh()
         self.refresh_kpis()
 
@@ -467,6 +333,33 @@ class TimersPanel(QWidget):
         if visible:
             self.show()  # changing window flags hides a top-level window
 
+    def set_hotkeys(self, waiting: str, replied: str) -> None:
+        """The hotkeys the empty list names (as the settings show them)."""
+        self.empty_label.setText(
+            self.tr(
+                "暂无等待的买家。\n买家来消息时按 {waiting} 开始计时，回复后按 {replied}"
+                "（用快捷回复粘贴也会停止计时）。聊天窗口闪烁提醒新消息时会自动开始计时。"
+            ).format(waiting=waiting, replied=replied)
+        )
+
+    def set_config(self, config: TimerConfig) -> None:
+        """Queues, targets and title patterns changed in settings: follow them now."""
+        self.model.config = config
+        current = self.queue_box.currentText()
+        self.queue_box.clear()
+        self.queue_box.addItems(config.queue_names)
+        if current in config.queue_names:
+            self.queue_box.setCurrentText(current)
+        self._refresh()
+
+    def set_reminders(self, reminders: Reminders | None) -> None:
+        self.park_menu.set_reminders(reminders)
+
+    @property
+    def park_dialog(self) -> ParkTimeDialog | None:
+        """The 指定时间… dialog the park menu opened last."""
+        return self.park_menu.dialog
+
     def refresh_kpis(self) -> None:
         if self.kpi is None:
             self.kpi_label.hide()
@@ -480,20 +373,20 @@ class TimersPanel(QWidget):
             return self.tr("今日暂无回复记录")
 
         def secs(v: float | None) -> str:
-            return "-" if v is None else self.tr("{v}秒").format(v=f"{v:.1f}")
+            return "-" if v is None else format_wait(v)
 
         def pct(v: float | None) -> str:
             return "-" if v is None else f"{v * 100:.0f}%"
 
-        return self.tr(
-            "今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}"
-        ).format(
-            first=secs(fig.first_response_avg),
-            avg=secs(fig.response_avg),
-            r3=pct(fig.within_3min),
-            r30=pct(fig.within_30s),
-            slow=fig.slow,
-        )
+        parts = [
+            self.tr("今日 首响 {first}").format(first=secs(fig.first_response_avg)),
+            self.tr("平均 {avg}").format(avg=secs(fig.response_avg)),
+            self.tr("3分钟 {r3}").format(r3=pct(fig.within_3min)),
+            self.tr("30秒 {r30}").format(r30=pct(fig.within_30s)),
+            self.tr("慢 {slow}").format(slow=fig.slow),
+        ]
+        # Spaces inside a figure never break: the label wraps only between figures.
+        return " · ".join(part.replace(" ", NBSP) for part in parts)
 
     # -- the tick ------------------------------------------------------------------------
 
@@ -571,6 +464,8 @@ class TimersPanel(QWidget):
             self.waitingCountChanged.emit(count)
         self._names.setStringList(self.model.names_today())
         busy = bool(self.table_model.rows)
+        self._stack.setCurrentWidget(self.table if busy else self.empty_label)
+        self.row_actions.refresh()
         if busy and not self.timer.isActive():
             self.timer.start()
         elif not busy and self.timer.isActive():
@@ -591,6 +486,26 @@ class TimersPanel(QWidget):
     def _set_sound(self, on: bool) -> None:
         self.sound = on
 
+    def _show_toggles(self, _on: bool = False) -> None:
+        """The toggles say whether they are on, not only by a pressed look."""
+        on, off = self.tr("开"), self.tr("关")
+        self.sound_button.setText(
+            self.tr("提示音：{state}").format(state=on if self.sound_button.isChecked() else off)
+        )
+        self.pin_button.setText(
+            self.tr("置顶：{state}").format(state=on if self.pin_button.isChecked() else off)
+        )
+
+    def _follow_theme(self) -> None:
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        self.table_model.colours = DARK if dark else LIGHT
+        self.table.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_theme()
+        super().changeEvent(event)
+
     def _show_problem(self, line: str) -> None:
         if not self.problem_label.isHidden() and self.problem_label.text() == line:
             return  # already on screen: one notification per problem, not per reply
@@ -609,25 +524,43 @@ class TimersPanel(QWidget):
             self.table_model.flashing.discard(key)
             self._repaint({self.table_model.row_of(key)} - {-1})
 
-    def _park_chosen(self, action: Any) -> None:
-        minutes = int(action.data() or 0)
-        label = self.selected_label()
-        if label is None:
-            return
-        if minutes:
-            self.park(label, timedelta(minutes=minutes))
-            return
-        dialog = ParkTimeDialog(self.model.wall_now(), self)
-        dialog.accepted.connect(lambda: self.park(label, dialog.chosen()))
-        dialog.open()
-        self.park_dialog = dialog
+    def _park_chosen(self, until: datetime | timedelta) -> None:
+        label = self._park_target or self.selected_label()
+        if label is not None:
+            self.park(label, until)
 
     def open_park_menu(self) -> None:
         if self.selected_label() is None:
             return
         rows = self.table.selectionModel().selectedRows()
-        rect = self.table.visualRect(rows[0])
+        self._park_menu_for(self.selected_label(), rows[0].row())
+
+    def _park_menu_for(self, label: str | None, row: int = -1) -> None:
+        """The 稍后提醒 menu for ``label``'s row, under it."""
+        if label is None:
+            return
+        self._park_target = label
+        row = row if row >= 0 else self.table_model.row_of(self._key(label))
+        rect = self.table.visualRect(self.table_model.index(max(row, 0), COL_STATUS))
         self.park_menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def _row_menu(self, pos: QPoint) -> None:
+        """Right-click on a row: 已回复 / 稍后提醒 / 移除."""
+        index = self.table.indexAt(pos)
+        if not index.isValid() or index.row() >= len(self.table_model.rows):
+            return
+        self.table.selectRow(index.row())
+        conv = self.table_model.rows[index.row()]
+        label = conv.label
+        menu = QMenu(self)
+        if conv.state is State.WAITING:
+            menu.addAction(self.tr("已回复"), lambda: self.replied(label))
+        self._park_target = label
+        menu.addMenu(self.park_menu)
+        menu.addSeparator()
+        menu.addAction(self.tr("移除"), lambda: self.remove(label))
+        self.row_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.add_edit and event.type() == QEvent.Type.KeyPress:

@@ -4,53 +4,53 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="187"/>
-        <location filename="../../quickreply/app/views.py" line="74"/>
+        <location filename="../../quickreply/app/resident.py" line="196"/>
+        <location filename="../../quickreply/app/views.py" line="77"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="149"/>
+        <location filename="../../quickreply/app/resident.py" line="158"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="159"/>
+        <location filename="../../quickreply/app/resident.py" line="168"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="164"/>
+        <location filename="../../quickreply/app/resident.py" line="173"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="216"/>
+        <location filename="../../quickreply/app/resident.py" line="225"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="217"/>
+        <location filename="../../quickreply/app/resident.py" line="226"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="286"/>
+        <location filename="../../quickreply/app/resident.py" line="295"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="311"/>
+        <location filename="../../quickreply/app/resident.py" line="320"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="331"/>
+        <location filename="../../quickreply/app/resident.py" line="341"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="382"/>
+        <location filename="../../quickreply/app/resident.py" line="393"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -962,14 +962,52 @@
     </message>
 </context>
 <context>
-    <name>ParkTimeDialog</name>
+    <name>ParkMenu</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="207"/>
+        <location filename="../../quickreply/ui/timers_park.py" line="71"/>
         <source>稍后提醒</source>
         <translation>Remind me later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="219"/>
+        <location filename="../../quickreply/ui/timers_park.py" line="86"/>
+        <source>{n} 分钟后</source>
+        <translation>in {n} min</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="88"/>
+        <source>{n} 小时后</source>
+        <translation>in {n} h</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="98"/>
+        <source>指定时间…</source>
+        <translation>At a time…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="109"/>
+        <source>{month}月{day}日 {time}</source>
+        <translation>{month}/{day} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="113"/>
+        <source>截单前（{time}）</source>
+        <translation>Before the cut-off ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="114"/>
+        <source>「{name}」结束前（{time}）</source>
+        <translation>Before “{name}” ends ({time})</translation>
+    </message>
+</context>
+<context>
+    <name>ParkTimeDialog</name>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="37"/>
+        <source>稍后提醒</source>
+        <translation>Remind me later</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="49"/>
         <source>提醒时间：</source>
         <translation>Remind at:</translation>
     </message>
@@ -1048,14 +1086,47 @@
     </message>
 </context>
 <context>
+    <name>RowActions</name>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <source>回复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <source>已回复：停止计时并记录响应时间</source>
+        <translation>Replied: stop the clock and record the response time</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <source>稍后提醒：暂时移出等待列表</source>
+        <translation>Remind me later: out of the waiting list for now</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <source>移除：不记录响应时间</source>
+        <translation>Remove: no response time is recorded</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>启动</source>
         <translation>Start-up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="233"/>
+        <location filename="../../quickreply/ui/settings.py" line="229"/>
         <source>开机自动启动</source>
         <translation>Start when I log in</translation>
     </message>
@@ -1146,16 +1217,6 @@
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
-        <source>等待计时</source>
-        <translation>Wait timers</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
-        <source>买家等待超时时响一声</source>
-        <translation>Beep when a buyer has waited too long</translation>
-    </message>
-    <message>
         <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>界面</source>
         <translation>Appearance</translation>
@@ -1187,112 +1248,112 @@
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="238"/>
+        <location filename="../../quickreply/ui/settings.py" line="234"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="244"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="245"/>
+        <location filename="../../quickreply/ui/settings.py" line="246"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="246"/>
+        <location filename="../../quickreply/ui/settings.py" line="247"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="250"/>
         <source>加入团队</source>
         <translation>Join a team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>A shared folder, or an address starting with https://</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>团队地址</source>
         <translation>Team address</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>The join code from your lead (qrteam1.…)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="256"/>
+        <location filename="../../quickreply/ui/settings.py" line="257"/>
         <source>加入码</source>
         <translation>Join code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="260"/>
+        <location filename="../../quickreply/ui/settings.py" line="261"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <location filename="../../quickreply/ui/settings.py" line="262"/>
         <source>同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="272"/>
+        <location filename="../../quickreply/ui/settings.py" line="273"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="273"/>
+        <location filename="../../quickreply/ui/settings.py" line="274"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="286"/>
+        <location filename="../../quickreply/ui/settings.py" line="287"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="301"/>
+        <location filename="../../quickreply/ui/settings.py" line="302"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="302"/>
+        <location filename="../../quickreply/ui/settings.py" line="303"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="347"/>
+        <location filename="../../quickreply/ui/settings.py" line="348"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="351"/>
+        <location filename="../../quickreply/ui/settings.py" line="352"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="353"/>
+        <location filename="../../quickreply/ui/settings.py" line="354"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="357"/>
+        <location filename="../../quickreply/ui/settings.py" line="358"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="468"/>
+        <location filename="../../quickreply/ui/settings.py" line="470"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>Fill in both the team address and the join code (or leave both empty).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="473"/>
+        <location filename="../../quickreply/ui/settings.py" line="475"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>The join code is incomplete or wrong: copy the whole code from your lead again.</translation>
     </message>
@@ -1525,89 +1586,164 @@
     </message>
 </context>
 <context>
-    <name>TimersPanel</name>
+    <name>TimerSettingsBox</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="252"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="36"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="262"/>
-        <source>置顶</source>
-        <translation>On top</translation>
+        <location filename="../../quickreply/ui/settings_timers.py" line="43"/>
+        <source>队列</source>
+        <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="264"/>
-        <source>窗口总在最前</source>
-        <translation>Keep the window above others</translation>
+        <location filename="../../quickreply/ui/settings_timers.py" line="44"/>
+        <source>偏慢（秒）</source>
+        <translation>Slow after (s)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="267"/>
-        <source>提示音</source>
-        <translation>Sound</translation>
+        <location filename="../../quickreply/ui/settings_timers.py" line="45"/>
+        <source>超时（秒）</source>
+        <translation>Overdue after (s)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="270"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="50"/>
+        <source>等待超过这个时间，这一行变为琥珀色（偏慢）</source>
+        <translation>After this wait the row turns amber (slow)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings_timers.py" line="51"/>
+        <source>等待超过这个时间，这一行变红（超时）并提醒</source>
+        <translation>After this wait the row turns red (overdue) and you are alerted</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings_timers.py" line="60"/>
+        <source>聊天窗口提醒新消息（闪烁）时自动开始计时</source>
+        <translation>Start the clock when a chat window flashes for a new message</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings_timers.py" line="63"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="296"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="72"/>
+        <source> 秒</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>TimersPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="109"/>
+        <source>等待计时</source>
+        <translation>Wait timers</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="120"/>
+        <source>窗口总在最前</source>
+        <translation>Keep the window above others</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="125"/>
+        <source>买家等待超时时响一声</source>
+        <translation>Beep when a buyer has waited too long</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="168"/>
         <source>买家昵称，回车开始计时</source>
         <translation>Buyer name, Enter starts the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="309"/>
+        <location filename="../../quickreply/ui/timers.py" line="181"/>
         <source>买家在等待：开始计时</source>
         <translation>A buyer is waiting: start the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="320"/>
+        <location filename="../../quickreply/ui/timers.py" line="192"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>First: average wait for the first reply; Avg: average wait over all replies; 3 min/30 s: share of replies within that time; Slow: replies after more than 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="341"/>
-        <source>{n} 分钟后</source>
-        <translation>in {n} min</translation>
+        <location filename="../../quickreply/ui/timers.py" line="340"/>
+        <source>暂无等待的买家。
+买家来消息时按 {waiting} 开始计时，回复后按 {replied}（用快捷回复粘贴也会停止计时）。聊天窗口闪烁提醒新消息时会自动开始计时。</source>
+        <translation>Nobody is waiting.
+When a buyer writes, press {waiting} to start the clock; after replying press {replied} (a paste from QuickReply stops it too). A chat window flashing for a new message starts the clock by itself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="343"/>
-        <source>{n} 小时后</source>
-        <translation>in {n} h</translation>
+        <location filename="../../quickreply/ui/timers.py" line="382"/>
+        <source>今日 首响 {first}</source>
+        <translation>Today first {first}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="348"/>
-        <source>指定时间…</source>
-        <translation>At a time…</translation>
+        <location filename="../../quickreply/ui/timers.py" line="383"/>
+        <source>平均 {avg}</source>
+        <translation>avg {avg}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="480"/>
+        <location filename="../../quickreply/ui/timers.py" line="384"/>
+        <source>3分钟 {r3}</source>
+        <translation>3 min {r3}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="385"/>
+        <source>30秒 {r30}</source>
+        <translation>30 s {r30}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="386"/>
+        <source>慢 {slow}</source>
+        <translation>slow {slow}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <source>开</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <source>关</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="493"/>
+        <source>提示音：{state}</source>
+        <translation>Sound: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="496"/>
+        <source>置顶：{state}</source>
+        <translation>On top: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="557"/>
+        <source>已回复</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="561"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="373"/>
         <source>今日暂无回复记录</source>
         <translation>No replies recorded today</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="483"/>
-        <source>{v}秒</source>
-        <translation>{v} s</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/timers.py" line="489"/>
-        <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
-        <translation>Today first {first} · avg {avg} · 3 min {r3} · 30 s {r30} · slow {slow}</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/timers.py" line="516"/>
+        <location filename="../../quickreply/ui/timers.py" line="409"/>
         <source>买家等待过久</source>
         <translation>A buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="517"/>
+        <location filename="../../quickreply/ui/timers.py" line="410"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="568"/>
+        <location filename="../../quickreply/ui/timers.py" line="461"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>
@@ -1615,52 +1751,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>等待</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="154"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="144"/>
         <source>◷ 稍后</source>
         <translation>◷ Later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="156"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="146"/>
         <source>◷ 提醒</source>
         <translation>◷ Remind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="158"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="148"/>
         <source>● 正常</source>
         <translation>● OK</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="159"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="149"/>
         <source>▲ 偏慢</source>
         <translation>▲ Slow</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="160"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="150"/>
         <source>■ 超时</source>
         <translation>■ Overdue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="185"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="175"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}: reminder at {time}</translation>
     </message>

@@ -4,53 +4,53 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="187"/>
-        <location filename="../../quickreply/app/views.py" line="74"/>
+        <location filename="../../quickreply/app/resident.py" line="196"/>
+        <location filename="../../quickreply/app/views.py" line="77"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="149"/>
+        <location filename="../../quickreply/app/resident.py" line="158"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="159"/>
+        <location filename="../../quickreply/app/resident.py" line="168"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="164"/>
+        <location filename="../../quickreply/app/resident.py" line="173"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="216"/>
+        <location filename="../../quickreply/app/resident.py" line="225"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="217"/>
+        <location filename="../../quickreply/app/resident.py" line="226"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="286"/>
+        <location filename="../../quickreply/app/resident.py" line="295"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="311"/>
+        <location filename="../../quickreply/app/resident.py" line="320"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="331"/>
+        <location filename="../../quickreply/app/resident.py" line="341"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="382"/>
+        <location filename="../../quickreply/app/resident.py" line="393"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -962,14 +962,52 @@
     </message>
 </context>
 <context>
-    <name>ParkTimeDialog</name>
+    <name>ParkMenu</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="207"/>
+        <location filename="../../quickreply/ui/timers_park.py" line="71"/>
         <source>稍后提醒</source>
         <translation>稍後提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="219"/>
+        <location filename="../../quickreply/ui/timers_park.py" line="86"/>
+        <source>{n} 分钟后</source>
+        <translation>{n} 分鐘後</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="88"/>
+        <source>{n} 小时后</source>
+        <translation>{n} 小時後</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="98"/>
+        <source>指定时间…</source>
+        <translation>指定時間…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="109"/>
+        <source>{month}月{day}日 {time}</source>
+        <translation>{month}月{day}日 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="113"/>
+        <source>截单前（{time}）</source>
+        <translation>截單前（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="114"/>
+        <source>「{name}」结束前（{time}）</source>
+        <translation>「{name}」結束前（{time}）</translation>
+    </message>
+</context>
+<context>
+    <name>ParkTimeDialog</name>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="37"/>
+        <source>稍后提醒</source>
+        <translation>稍後提醒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_park.py" line="49"/>
         <source>提醒时间：</source>
         <translation>提醒時間：</translation>
     </message>
@@ -1048,14 +1086,47 @@
     </message>
 </context>
 <context>
+    <name>RowActions</name>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <source>回复</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <source>已回复：停止计时并记录响应时间</source>
+        <translation>已回覆：停止計時並記錄回應時間</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <source>稍后</source>
+        <translation>稍後</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <source>稍后提醒：暂时移出等待列表</source>
+        <translation>稍後提醒：暫時移出等待清單</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <source>移除：不记录响应时间</source>
+        <translation>移除：不記錄回應時間</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>启动</source>
         <translation>啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="233"/>
+        <location filename="../../quickreply/ui/settings.py" line="229"/>
         <source>开机自动启动</source>
         <translation>開機自動啟動</translation>
     </message>
@@ -1146,16 +1217,6 @@
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
-        <source>等待计时</source>
-        <translation>等待計時</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/settings.py" line="228"/>
-        <source>买家等待超时时响一声</source>
-        <translation>買家等待超時時響一聲</translation>
-    </message>
-    <message>
         <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>界面</source>
         <translation>介面</translation>
@@ -1187,112 +1248,112 @@
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="238"/>
+        <location filename="../../quickreply/ui/settings.py" line="234"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="244"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="245"/>
+        <location filename="../../quickreply/ui/settings.py" line="246"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="246"/>
+        <location filename="../../quickreply/ui/settings.py" line="247"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="250"/>
         <source>加入团队</source>
         <translation>加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>共享資料夾，或 https:// 開頭的網址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>团队地址</source>
         <translation>團隊位址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>組長給的加入碼（qrteam1.…）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="256"/>
+        <location filename="../../quickreply/ui/settings.py" line="257"/>
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="260"/>
+        <location filename="../../quickreply/ui/settings.py" line="261"/>
         <source> 分钟</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <location filename="../../quickreply/ui/settings.py" line="262"/>
         <source>同步间隔</source>
         <translation>同步間隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="272"/>
+        <location filename="../../quickreply/ui/settings.py" line="273"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="273"/>
+        <location filename="../../quickreply/ui/settings.py" line="274"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="286"/>
+        <location filename="../../quickreply/ui/settings.py" line="287"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="301"/>
+        <location filename="../../quickreply/ui/settings.py" line="302"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="302"/>
+        <location filename="../../quickreply/ui/settings.py" line="303"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="347"/>
+        <location filename="../../quickreply/ui/settings.py" line="348"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="351"/>
+        <location filename="../../quickreply/ui/settings.py" line="352"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="353"/>
+        <location filename="../../quickreply/ui/settings.py" line="354"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="357"/>
+        <location filename="../../quickreply/ui/settings.py" line="358"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="468"/>
+        <location filename="../../quickreply/ui/settings.py" line="470"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>團隊位址和加入碼都要填寫（或都留空）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="473"/>
+        <location filename="../../quickreply/ui/settings.py" line="475"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>加入碼不完整或有誤：請從組長那裡重新複製整段加入碼。</translation>
     </message>
@@ -1525,89 +1586,164 @@
     </message>
 </context>
 <context>
-    <name>TimersPanel</name>
+    <name>TimerSettingsBox</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="252"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="36"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="262"/>
-        <source>置顶</source>
-        <translation>置頂</translation>
+        <location filename="../../quickreply/ui/settings_timers.py" line="43"/>
+        <source>队列</source>
+        <translation>佇列</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="264"/>
-        <source>窗口总在最前</source>
-        <translation>視窗總在最前</translation>
+        <location filename="../../quickreply/ui/settings_timers.py" line="44"/>
+        <source>偏慢（秒）</source>
+        <translation>偏慢（秒）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="267"/>
-        <source>提示音</source>
-        <translation>提示音</translation>
+        <location filename="../../quickreply/ui/settings_timers.py" line="45"/>
+        <source>超时（秒）</source>
+        <translation>逾時（秒）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="270"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="50"/>
+        <source>等待超过这个时间，这一行变为琥珀色（偏慢）</source>
+        <translation>等待超過這個時間，這一列變為琥珀色（偏慢）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings_timers.py" line="51"/>
+        <source>等待超过这个时间，这一行变红（超时）并提醒</source>
+        <translation>等待超過這個時間，這一列變紅（逾時）並提醒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings_timers.py" line="60"/>
+        <source>聊天窗口提醒新消息（闪烁）时自动开始计时</source>
+        <translation>聊天視窗提醒新訊息（閃爍）時自動開始計時</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/settings_timers.py" line="63"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="296"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="72"/>
+        <source> 秒</source>
+        <translation> 秒</translation>
+    </message>
+</context>
+<context>
+    <name>TimersPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="109"/>
+        <source>等待计时</source>
+        <translation>等待計時</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="120"/>
+        <source>窗口总在最前</source>
+        <translation>視窗總在最前</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="125"/>
+        <source>买家等待超时时响一声</source>
+        <translation>買家等待超時時響一聲</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="168"/>
         <source>买家昵称，回车开始计时</source>
         <translation>買家暱稱，回車開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="309"/>
+        <location filename="../../quickreply/ui/timers.py" line="181"/>
         <source>买家在等待：开始计时</source>
         <translation>買家在等待：開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="320"/>
+        <location filename="../../quickreply/ui/timers.py" line="192"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>首響：首次響應平均等待；平均：所有回覆平均等待；3分鐘/30秒：在該時間內回覆的比例；慢：超過3分鐘的回覆數</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="341"/>
-        <source>{n} 分钟后</source>
-        <translation>{n} 分鐘後</translation>
+        <location filename="../../quickreply/ui/timers.py" line="340"/>
+        <source>暂无等待的买家。
+买家来消息时按 {waiting} 开始计时，回复后按 {replied}（用快捷回复粘贴也会停止计时）。聊天窗口闪烁提醒新消息时会自动开始计时。</source>
+        <translation>暫無等待的買家。
+買家來訊息時按 {waiting} 開始計時，回覆後按 {replied}（用快捷回覆貼上也會停止計時）。聊天視窗閃爍提醒新訊息時會自動開始計時。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="343"/>
-        <source>{n} 小时后</source>
-        <translation>{n} 小時後</translation>
+        <location filename="../../quickreply/ui/timers.py" line="382"/>
+        <source>今日 首响 {first}</source>
+        <translation>今日 首響 {first}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="348"/>
-        <source>指定时间…</source>
-        <translation>指定時間…</translation>
+        <location filename="../../quickreply/ui/timers.py" line="383"/>
+        <source>平均 {avg}</source>
+        <translation>平均 {avg}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="480"/>
+        <location filename="../../quickreply/ui/timers.py" line="384"/>
+        <source>3分钟 {r3}</source>
+        <translation>3分鐘 {r3}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="385"/>
+        <source>30秒 {r30}</source>
+        <translation>30秒 {r30}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="386"/>
+        <source>慢 {slow}</source>
+        <translation>慢 {slow}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <source>开</source>
+        <translation>開</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <source>关</source>
+        <translation>關</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="493"/>
+        <source>提示音：{state}</source>
+        <translation>提示音：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="496"/>
+        <source>置顶：{state}</source>
+        <translation>置頂：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="557"/>
+        <source>已回复</source>
+        <translation>已回覆</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="561"/>
+        <source>移除</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/timers.py" line="373"/>
         <source>今日暂无回复记录</source>
         <translation>今日暫無回覆記錄</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="483"/>
-        <source>{v}秒</source>
-        <translation>{v}秒</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/timers.py" line="489"/>
-        <source>今日 首响 {first} · 平均 {avg} · 3分钟 {r3} · 30秒 {r30} · 慢 {slow}</source>
-        <translation>今日 首響 {first} · 平均 {avg} · 3分鐘 {r3} · 30秒 {r30} · 慢 {slow}</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/timers.py" line="516"/>
+        <location filename="../../quickreply/ui/timers.py" line="409"/>
         <source>买家等待过久</source>
         <translation>買家等待過久</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="517"/>
+        <location filename="../../quickreply/ui/timers.py" line="410"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label}（{queue}）已等待 {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="568"/>
+        <location filename="../../quickreply/ui/timers.py" line="461"/>
         <source>等待中：{n} 人</source>
         <translation>等待中：{n} 人</translation>
     </message>
@@ -1615,52 +1751,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>买家</source>
         <translation>買家</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>队列</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="145"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
         <source>等待</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="154"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="144"/>
         <source>◷ 稍后</source>
         <translation>◷ 稍後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="156"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="146"/>
         <source>◷ 提醒</source>
         <translation>◷ 提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="158"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="148"/>
         <source>● 正常</source>
         <translation>● 正常</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="159"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="149"/>
         <source>▲ 偏慢</source>
         <translation>▲ 偏慢</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="160"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="150"/>
         <source>■ 超时</source>
         <translation>■ 超時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="185"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="175"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}：{time} 提醒</translation>
     </message>

@@ -84,3 +84,21 @@ def test_paste_backend_setting_switches_live_and_the_environment_wins(
 
     forced = make_rig(qtbot, settings={"paste_backend": "none"}, env={"QUICKREPLY_BACKEND": "x"})
     assert forced.app.palette.paste_enabled  # QUICKREPLY_BACKEND overrides the setting
+
+
+def test_wait_timer_settings_apply_at_once(rig: Rig) -> None:
+    """Queue targets and the auto-start switch saved in 设置 → 等待计时 work without a
+    restart: a chat asking for attention no longer starts a clock once it is off."""
+    chat = rig.chat("小雨同学 - 千牛工作台")
+    panel = rig.app.timers_panel()
+    queues = [{"name": "售前", "target": 20, "red_after": 60}, {"name": "售后", "target": 30}]
+    new = rig.app.services.settings.with_changes(
+        timers={"queues": queues, "auto_start": False}, waiting_hotkey="ctrl+alt+9"
+    )
+    rig.app.apply_settings(new)
+    assert panel.model.config.rule("售前").target == 20
+    assert "Ctrl+Alt+9" in panel.empty_label.text()
+    assert not rig.desk.ask_attention(chat)
+    rig.app.apply_settings(new.with_changes(timers={"auto_start": True}))
+    assert rig.desk.ask_attention(chat)
+    assert [c.label for c in panel.model.waiting()] == ["小雨同学"]

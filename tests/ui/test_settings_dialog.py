@@ -181,3 +181,26 @@ def test_no_start_at_login_option_where_the_system_has_none(qtbot: QtBot) -> Non
     dialog.show()
     assert not dialog.autostart.isVisible()
     assert dialog.result_autostart() is None
+
+
+def test_queue_targets_and_auto_start_are_edited_and_hand_written_patterns_kept(
+    qtbot: QtBot,
+) -> None:
+    patterns = ["^(?P<buyer>.+?) - 千牛$"]
+    dialog = make(qtbot, Settings(timers={"title_patterns": patterns}))
+    box = dialog.timers_box
+    assert [(name, t.value(), r.value()) for name, t, r in box.rows] == [
+        ("售前", 3.0, 180.0),
+        ("售后", 30.0, 180.0),
+    ]
+    assert box.auto_start.isChecked()
+    box.rows[0][1].setValue(5)
+    box.rows[1][2].setValue(20)  # below its target: held at the target
+    box.auto_start.setChecked(False)
+    timers = dialog.result_settings().timers
+    assert timers["queues"] == [
+        {"name": "售前", "target": 5.0, "red_after": 180.0},
+        {"name": "售后", "target": 30.0, "red_after": 30.0},
+    ]
+    assert timers["auto_start"] is False
+    assert timers["title_patterns"] == patterns

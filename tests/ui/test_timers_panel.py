@@ -112,9 +112,12 @@ def test_enter_marks_the_selected_row_replied_and_footer_updates(
     press(panel, Qt.Key.Key_Return)
     assert recorded == [("售后", 10.0)]
     assert [row[1] for row in cells(panel)] == ["小红"]
-    assert panel.kpi_label.text() == (
-        "今日 首响 10.0秒 · 平均 10.0秒 · 3分钟 100% · 30秒 100% · 慢 0"
+    # mm:ss like the rows (issue 14); a figure's own spaces never break (no-break spaces).
+    text = panel.kpi_label.text()
+    assert text.replace("\xa0", " ") == (
+        "今日 首响 00:10 · 平均 00:10 · 3分钟 100% · 30秒 100% · 慢 0"
     )
+    assert [part.count(" ") for part in text.split(" · ")] == [0, 0, 0, 0, 0]
 
 
 def test_delete_removes_and_count_signal(panel: TimersPanel, qtbot: QtBot) -> None:
@@ -211,7 +214,7 @@ def test_kpi_problem_is_shown_and_app_keeps_running(
         "(the app moves it aside on its next reply; or delete it)"
     ]
     assert not panel.problem_label.isHidden()
-    assert panel.kpi_label.text().startswith("今日 首响 3.0秒")  # from memory
+    assert panel.kpi_label.text().startswith("今日\xa0首响\xa000:03")  # from memory
 
 
 def test_timer_runs_only_while_something_waits(panel: TimersPanel) -> None:
