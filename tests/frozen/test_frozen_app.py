@@ -54,6 +54,10 @@ def home(tmp_path: Path) -> Iterator[dict[str, str]]:
     """The frozen app's environment: its own empty QuickReply home, no display needed."""
     env = dict(os.environ, QUICKREPLY_HOME=str(tmp_path / "home"), QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONPATH", None)  # nothing from this checkout may leak into the bundle
+    # The bundle turns on UTF-8 mode itself (the spec's options): an English Windows (cp1252)
+    # fails the Chinese output below without it. CI sets these for the venv; not for this.
+    env.pop("PYTHONUTF8", None)
+    env.pop("PYTHONIOENCODING", None)
     yield env
 
 
