@@ -8,6 +8,7 @@ import pytest
 
 from quickreply.core.model import Usage
 from quickreply.core.search import SearchIndex
+from quickreply.core.search.fields import LOWEST_EXACT
 from tests.searchlib import LIB, NOW, library, snip
 
 QUERIES_TYPED = ["退货地址", "tuihuo", "kdzx", "快递 延迟", "/物流 yanchi", "tk退", "yinhangka"]
@@ -56,7 +57,7 @@ def test_several_terms_score_the_sum_of_each_terms_score_on_every_page() -> None
     lib = generate_library(900)
     used = {f"gen.{n}": Usage(n % 5 + 1, NOW - timedelta(days=n % 20)) for n in range(3, 900, 41)}
     index = SearchIndex.build(lib, usage=used)
-    exact = 240  # the lowest exact tier: loose and typo matches score below it
+    exact = LOWEST_EXACT  # loose and typo matches score below it
     for query in ["wuliu c", "wuliu cha", "快递 延", "破损 补", "t 退", "tk yanchi", "退 款 ji"]:
         alone = [
             {h.snippet.id: h.score for h in index.search(term, 10_000) if h.score >= exact}

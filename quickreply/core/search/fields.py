@@ -20,6 +20,15 @@ TYPO_TAG = 90
 # The fields a typo is measured against (their Latin item starts), with the tier it gives.
 TYPO_TIER = {"title_py": TYPO_TITLE, "title_ini": TYPO_TITLE, "tags_py": TYPO_TAG}
 TYPO_FIELDS = tuple(TYPO_TIER)
+# The lowest exact tier (text pinyin substring): every loose or typo tier is below it.
+LOWEST_EXACT = 240
+
+
+def inexact_sum(total: int) -> int:
+    """A several-term score where some term matched only loosely or with a typo: scaled so it
+    stays below every all-exact score (``k`` terms score at least ``k * LOWEST_EXACT``) while
+    keeping the order among such records."""
+    return total * (LOWEST_EXACT - 1) // CODE_EXACT
 
 
 @dataclass(frozen=True, slots=True)

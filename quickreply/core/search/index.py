@@ -17,6 +17,7 @@ from pathlib import Path
 from quickreply.core.cacheseal import Seal
 from quickreply.core.model import Library, Usage
 from quickreply.core.search import cache
+from quickreply.core.search.fields import LOWEST_EXACT, inexact_sum
 from quickreply.core.search.groups import Groups
 from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact, match_term
 from quickreply.core.search.rank import Hit, Ranking
@@ -145,6 +146,7 @@ class SearchIndex:
         scores: dict[int, int] | None = None
         why: dict[int, str] = {}
         best_tier: dict[int, int] = {}
+        inexact: set[int] = set()  # records with a term matched only loosely or by a typo
         partial = False
         if allowed is not None:
             pool = sorted(allowed) if pool is None else [i for i in pool if i in allowed]
@@ -163,6 +165,8 @@ class SearchIndex:
                 partial = True
                 split = [make_term(t.keys, run) for run in runs(term.raw)]
                 tiers, labels, _ = self._match_all(split, pool, None, typos=typos)
+            if typos and len(terms) > 1:
+                inexact.update(i for i, got in tiers.items() if got < LOWEST_EXACT)
             if scores is None:
                 scores = tiers
             else:
@@ -174,6 +178,10 @@ class SearchIndex:
             if not scores:
                 break
             pool = list(scores)
+        if scores and inexact:
+            # One term's typo must not lift a record above one that matches every term.
+            for i in inexact & scores.keys():
+                scores[i] = inexact_sum(scores[i])
         return scores or {}, why, partial
 
     def _full_map(self, term: Term, pool: list[int] | None) -> Matches:
