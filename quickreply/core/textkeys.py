@@ -18,6 +18,7 @@ A :class:`TextKeys` is a service: build one and pass it around; it owns its grow
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -59,6 +60,45 @@ SEP_ITEM = "\x00"
 SEP_RECORD = "\x01"
 
 
+# Characters read otherwise in a phrase (着 in 着急) are swapped, for the pinyin keys only, for
+# a private-use stand-in whose one reading is the phrase's: the translate tables then give the
+# contextual pinyin at C speed. Normalisation blanks private-use input, so none can clash.
+_VARIANT_BASE = 0xE000
+
+
+# Numbers fold together in the 汉字 fields and queries: 七/7/７ (NFKC), 两/2, 十五/15.
+_DIGITS = str.maketrans(
+    {"零": "0", "〇": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4"}
+    | {"五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+)
+_NUMERALS = re.compile("[零〇一二两三四五六七八九十]")
+_TENS = re.compile("([一二两三四五六七八九])?十([一二三四五六七八九])?")
+
+
+def fold_numbers(norm: str) -> str:
+    """Chinese numerals as digits (七天 → 7天, 两件 → 2件, 二十五 → 25), for the 汉字 keys.
+
+    Pinyin keys are made from the text before this (七 stays qi), so only literal matching
+    sees digits. Hundreds and beyond are left alone: shop replies count days and items.
+    """
+    if not _NUMERALS.search(norm):
+        return norm
+    if "十" in norm:
+        norm = _TENS.sub(_tens, norm)
+    return norm.translate(_DIGITS)
+
+
+def _tens(match: re.Match[str]) -> str:
+    tens, units = match.group(1), match.group(2)
+    value = int((tens or "一").translate(_DIGITS)) * 10
+    return str(value + (int(units.translate(_DIGITS)) if units else 0))
+
+
+def toneless(reading: str) -> str:
+    """A pypinyin reading without tone marks, ü typed as v (zháo → zhao, lǜ → lv)."""
+    return reading.translate(_TONELESS)
+
+
 def _is_control(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn")
 
@@ -93,6 +133,10 @@ class TextKeys:
         self._ini_table: dict[int, str] = {}
         self._converter: object | None = None
         self._pinyin_dict: dict[int, str] | None = None
+        # phrase -> per character its stand-in ("" where the default reading holds), and the
+        # pattern of the characters that have one; loaded on the first contextual().
+        self._phrases: dict[str, tuple[str, ...]] | None = None
+        self._phrase_chars: re.Pattern[str] | None = None
         self._rebuild_tables(self._known)
 
     # -- tables -------------------------------------------------------------------------------
@@ -164,6 +208,75 @@ class TextKeys:
 
             self._pinyin_dict = pinyin_dict
         return self._pinyin_dict
+
+    def dictionary_readings(self, ch: str) -> tuple[str, ...]:
+        """``ch``'s toneless readings from pypinyin's character dictionary, everyday first."""
+        raw = self._dict().get(ord(ch))
+        return self._toneless(ch, raw) if raw else ()
+
+    def _load_phrases(self) -> tuple[dict[str, tuple[str, ...]], re.Pattern[str]]:
+        """The shipped phrase readings as stand-in characters (see ``_VARIANT_BASE``)."""
+        from quickreply.core.phrases import load
+
+        data = load()
+        pairs = sorted(
+            {
+                (ch, reading)
+                for phrase, readings in data.items()
+                for ch, reading in zip(phrase, readings, strict=True)
+            }
+        )
+        stand_in = {pair: chr(_VARIANT_BASE + k) for k, pair in enumerate(pairs)}
+        self.learn(data)  # default readings of every character in the phrases
+        phrases: dict[str, tuple[str, ...]] = {}
+        chars: set[str] = set()
+        for phrase, readings in data.items():
+            row = []
+            for ch, reading in zip(phrase, readings, strict=True):
+                default = self._readings.get(ch, ())
+                if reading and default and reading != default[0]:
+                    row.append(stand_in[ch, reading])
+                    chars.add(ch)
+                else:
+                    row.append("")
+            phrases[phrase] = tuple(row)
+        added = []
+        for (_, reading), code in stand_in.items():
+            if code not in self._readings and reading:
+                self._readings[code] = (reading,)
+                added.append(code)
+        self._known.update(added)
+        self._rebuild_tables(added)
+        pattern = re.compile("[" + "".join(sorted(chars)) + "]" if chars else "(?!)")
+        return phrases, pattern
+
+    def contextual(self, norm: str) -> str:
+        """``norm`` with each polyphone a phrase reads otherwise swapped for its stand-in.
+
+        Only for building pinyin keys (着急 → zhaoji, 会计 → kuaiji, 会的 stays huide): the
+        result's pinyin/initials are the contextual reading, character for character.
+        """
+        if self._phrases is None or self._phrase_chars is None:
+            self._phrases, self._phrase_chars = self._load_phrases()
+        phrases = self._phrases
+        out: list[str] | None = None
+        for match in self._phrase_chars.finditer(norm):
+            p = match.start()
+            found = ""
+            for length in range(4, 1, -1):
+                for s in range(max(0, p - length + 1), p + 1):
+                    row = phrases.get(norm[s : s + length])
+                    if row is not None and len(row) == length:
+                        found = row[p - s]
+                        break
+                else:
+                    continue
+                break
+            if found:
+                if out is None:
+                    out = list(norm)
+                out[p] = found
+        return "".join(out) if out is not None else norm
 
     @staticmethod
     def _toneless(ch: str, raw: str) -> tuple[str, ...]:

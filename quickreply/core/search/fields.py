@@ -20,8 +20,8 @@ TYPO_TAG = 90
 # The fields a typo is measured against (their Latin item starts), with the tier it gives.
 TYPO_TIER = {"title_py": TYPO_TITLE, "title_ini": TYPO_TITLE, "tags_py": TYPO_TAG}
 TYPO_FIELDS = tuple(TYPO_TIER)
-# The lowest exact tier (text pinyin substring): every loose or typo tier is below it.
-LOWEST_EXACT = 240
+# The lowest exact tier (text initials substring): every loose or typo tier is below it.
+LOWEST_EXACT = 230
 
 
 def inexact_sum(total: int) -> int:
@@ -52,11 +52,16 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("tags", "norm", "tags", 540, 540, 530, 520, "tag"),
     FieldSpec("tags_py", "pinyin", "tags", 500, 500, 0, 470, "tag-pinyin"),
     FieldSpec("tags_ini", "initials", "tags", 480, 480, 0, 460, "tag-initials"),
+    # A title's other readings of its polyphones (会的 as kuaide): below every tag tier.
+    FieldSpec("title_alt_py", "pinyin", "title", 458, 458, 0, 452, "title-other-reading"),
+    FieldSpec("title_alt_ini", "initials", "title", 456, 456, 0, 450, "title-other-reading"),
     FieldSpec("examples", "norm", "examples", 440, 440, 430, 420, "example"),
     FieldSpec("examples_py", "pinyin", "examples", 410, 410, 0, 400, "example-pinyin"),
+    FieldSpec("examples_ini", "initials", "examples", 405, 405, 0, 395, "example-initials"),
     FieldSpec("group", "norm", "group", 380, 380, 380, 370, "group"),
     FieldSpec("text", "norm", "text", 340, 340, 320, 300, "text"),
     FieldSpec("text_py", "pinyin", "text", 250, 250, 0, 240, "text-pinyin"),
+    FieldSpec("text_ini", "initials", "text", 235, 235, 0, 230, "text-initials"),
 )
 SPEC = {spec.name: spec for spec in FIELDS}
 # Scan order: for every field, matches at an item start (equal/prefix tiers) and anywhere else

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from quickreply.core.model import Library, Snippet
 from quickreply.core.search.fields import SPEC
-from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys
+from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, fold_numbers
 
 
 @dataclass(slots=True)
@@ -52,7 +52,11 @@ def texts(snippet: Snippet) -> list[str]:
 
 
 def build_fields(library: Library, keys: TextKeys) -> tuple[list[Snippet], dict[str, Field]]:
-    """The library's snippets in title order, and every field of :data:`FIELDS` over them."""
+    """The library's snippets in title order, and every field of :data:`FIELDS` over them.
+
+    Pinyin and initials are read in context (着急 zhaoji, see ``TextKeys.contextual``) from the
+    text as written; the 汉字 fields then fold numbers (七天 → 7天), as queries do.
+    """
     norm = keys.normalize
     unsorted = library_records(library)
     unsorted_titles = [norm(s.title) for s in unsorted]
@@ -71,29 +75,41 @@ def build_fields(library: Library, keys: TextKeys) -> tuple[list[Snippet], dict[
         "group": group_names,
         "text": text,
     }
-    fields: dict[str, Field] = {name: join(raw[name]) for name in raw}
-    # Short fields: every common spelling (行 xing/hang); long ones: default readings only.
-    for name in ("title", "tags", "examples"):
-        marked_items: list[str] = []
-        ini_items: list[str] = []
-        for value in raw[name]:
-            m_parts: list[str] = []
-            i_parts: list[str] = []
-            for item in value.split(SEP_ITEM) if value else ():
-                if name == "examples":
-                    spellings = [keys.default_spelling(item)]
-                else:
-                    spellings = keys.spellings(item)
-                m_parts.extend(m for m, _ in spellings)
-                i_parts.extend(i for _, i in spellings)
-            marked_items.append(SEP_ITEM.join(m_parts))
-            ini_items.append(SEP_ITEM.join(i_parts))
-        fields[f"{name}_py"] = join([m.lower() for m in marked_items], marked_items)
+    context = _Contextual(keys)
+    fields: dict[str, Field] = {}
+    for name in ("title", "tags", "examples", "text"):
+        read = [context(value) for value in raw[name]]
+        marked = [keys.marked(value) for value in read]
+        fields[f"{name}_py"] = join([m.lower() for m in marked], marked)
         if f"{name}_ini" in SPEC:
-            fields[f"{name}_ini"] = join(ini_items)
-    text_marked = [keys.marked(t) for t in text]
-    fields["text_py"] = join([m.lower() for m in text_marked], text_marked)
+            fields[f"{name}_ini"] = join([keys.initials(value) for value in read])
+    # A title's other readings of its common polyphones (行 xing/hang), ranked below.
+    alt_marked: list[str] = []
+    alt_ini: list[str] = []
+    for title in titles:
+        primary = keys.marked(context(title))
+        others = [(m, i) for m, i in keys.spellings(title) if m != primary]
+        alt_marked.append(SEP_ITEM.join(m for m, _ in others))
+        alt_ini.append(SEP_ITEM.join(i for _, i in others))
+    fields["title_alt_py"] = join([m.lower() for m in alt_marked], alt_marked)
+    fields["title_alt_ini"] = join(alt_ini)
+    for name, values in raw.items():
+        fields[name] = join(values if name == "group" else [fold_numbers(v) for v in values])
     return snippets, fields
+
+
+class _Contextual:
+    """``TextKeys.contextual`` once per distinct text: near-duplicate replies repeat a lot."""
+
+    def __init__(self, keys: TextKeys) -> None:
+        self._keys = keys
+        self._seen: dict[str, str] = {}
+
+    def __call__(self, norm: str) -> str:
+        got = self._seen.get(norm)
+        if got is None:
+            got = self._seen[norm] = self._keys.contextual(norm)
+        return got
 
 
 def join(values: list[str], marks: list[str] | None = None) -> Field:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quickreply.core.search.fields import FieldSpec
-from quickreply.core.textkeys import TextKeys, is_han
+from quickreply.core.textkeys import TextKeys, fold_numbers, is_han
 
 # Single Latin letters are only looked up where a prefix means something.
 _PREFIX_ONLY_FIELDS = frozenset(
@@ -63,21 +63,27 @@ def parse(keys: TextKeys, query: str) -> tuple[list[Term], list[str]]:
 
 
 def make_term(keys: TextKeys, word: str) -> Term:
-    """One normalised word as a term: Latin, 汉字, mixed (``tk退``) or other."""
+    """One normalised word as a term: Latin, 汉字, mixed (``tk退``) or other.
+
+    Its kind and Latin forms come from the word as typed; the form looked up in the 汉字
+    fields has its numbers folded, as they are (七天 → 7天).
+    """
     if word.isascii():
         latin = word if word.isalnum() else ""
         return Term(word, latin, latin, "", "latin" if latin else "other")
+    folded = fold_numbers(word)
     han = "".join(ch for ch in word if is_han(ch))
     rest = "".join(ch for ch in word if not is_han(ch))
     if han and not rest:
-        return Term(word, "", "", han, "han")
+        return Term(folded, "", "", han, "han")
     if han and rest.isascii() and rest.isalnum():
         readings = [keys.readings(ch) for ch in word]
         if all(r or not is_han(ch) for ch, r in zip(word, readings, strict=True)):
             latin = "".join(r[0] if r else ch for ch, r in zip(word, readings, strict=True))
             initials = "".join(r[0][0] if r else ch for ch, r in zip(word, readings, strict=True))
-            return Term(word, latin, initials, han, "mixed")
-    return Term(word, "", "", "", "other")
+            han = "".join(ch for ch in folded if is_han(ch))  # what the 汉字 fields hold
+            return Term(folded, latin, initials, han, "mixed")
+    return Term(folded, "", "", "", "other")
 
 
 def by_selectivity(terms: list[Term]) -> list[Term]:
@@ -105,6 +111,6 @@ def needle(term: Term, spec: FieldSpec) -> str:
     found = term.initials if spec.kind == "initials" else term.latin
     if not found or (len(found) < _MIN_LEN[spec.kind] and not term.prefix_only):
         return ""
-    if spec.name == "text_py" and len(found) < _TEXT_PINYIN_MIN:
+    if spec.name in ("text_py", "text_ini") and len(found) < _TEXT_PINYIN_MIN:
         return ""
     return found
