@@ -21,10 +21,11 @@ from quickreply.core.search.fields import LOWEST_EXACT, inexact_sum
 from quickreply.core.search.groups import Groups
 from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact, match_term
 from quickreply.core.search.rank import Hit, Ranking
+from quickreply.core.search.synonyms import Synonyms, alternatives, demote
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term, by_selectivity, make_term, parse, runs
 from quickreply.core.search.walk import walk
-from quickreply.core.textkeys import TextKeys
+from quickreply.core.textkeys import TextKeys, fold_numbers
 
 # How many terms' full match maps are kept for the next keystrokes.
 _TERM_MAPS = 8
@@ -33,13 +34,20 @@ _TERM_MAPS = 8
 class SearchIndex:
     """Ranked search over a library. Build once per library; call :meth:`search` per keystroke."""
 
-    def __init__(self, tables: Tables, usage: Mapping[str, Usage] | None = None) -> None:
+    def __init__(
+        self,
+        tables: Tables,
+        usage: Mapping[str, Usage] | None = None,
+        synonyms: Synonyms | None = None,
+    ) -> None:
         self._tables = tables
         self._groups = Groups(tables.fields["group"], tables.keys)
         # Full match maps of recent terms. They do not depend on usage, only on the records.
         self._term_maps: dict[Term, Matches] = {}
         # The previous query's terms, group words and matches, when those were every match.
         self._last: tuple[tuple[Term, ...], tuple[str, ...], list[int]] | None = None
+        self._synonyms: dict[str, tuple[str, ...]] = {}
+        self.set_synonyms(synonyms or Synonyms())
         self.set_usage(usage or {})
 
     # -- construction -------------------------------------------------------------------------
@@ -50,8 +58,9 @@ class SearchIndex:
         library: Library,
         usage: Mapping[str, Usage] | None = None,
         keys: TextKeys | None = None,
+        synonyms: Synonyms | None = None,
     ) -> SearchIndex:
-        return cls(Tables.build(library, keys or TextKeys()), usage)
+        return cls(Tables.build(library, keys or TextKeys()), usage, synonyms)
 
     @classmethod
     def load_or_build(
@@ -62,6 +71,7 @@ class SearchIndex:
         key: str | None = None,
         *,
         seal: Seal | None,
+        synonyms: Synonyms | None = None,
     ) -> SearchIndex:
         """The cached index for this exact library, or a fresh one (then cached).
 
@@ -71,13 +81,13 @@ class SearchIndex:
         missing, stale, corrupt or foreign cache file is rebuilt silently.
         """
         if seal is None:
-            return cls.build(library, usage)
+            return cls.build(library, usage, synonyms=synonyms)
         path = cache.cache_path(cache_dir, library, key)
         data = cache.read(path, seal)
         tables = Tables.from_plain(data, library) if data is not None else None
         if tables is not None:
-            return cls(tables, usage)
-        index = cls.build(library, usage)
+            return cls(tables, usage, synonyms)
+        index = cls.build(library, usage, synonyms=synonyms)
         with contextlib.suppress(OSError):
             index.save(path, seal)
             cache.prune(cache_dir, keep=path)
@@ -86,6 +96,20 @@ class SearchIndex:
     def save(self, path: Path, seal: Seal) -> None:
         """Write the index atomically (temp file + os.replace), sealed with ``seal``."""
         cache.write(path, self._tables.plain(), seal)
+
+    def set_synonyms(self, synonyms: Synonyms) -> None:
+        """The words a query word also finds (shipped defaults plus the shop's own)."""
+        keys = self._tables.keys
+        self._synonyms = synonyms.table(lambda word: fold_numbers(keys.normalize(word)))
+        self._term_maps.clear()
+        self._last = None
+
+    def _alternatives(self, term: Term) -> list[Term]:
+        """The synonym terms ``term`` also stands for (none for most terms)."""
+        if not self._synonyms:
+            return []
+        words = alternatives(self._synonyms, term.raw)
+        return [make_term(self._tables.keys, word) for word in words]
 
     def set_usage(self, usage: Mapping[str, Usage]) -> None:
         """Re-rank ties: most frequently and recently used first, then by title."""
@@ -110,9 +134,16 @@ class SearchIndex:
             page = islice(r.ranked(self._groups.bitmap(group_terms)), limit)
             return [Hit(t.snippets[i], 0, "group-filter") for i in page]
         allowed = self._groups.members(group_terms) if group_terms else None
-        pool = self._narrowed_pool(terms, group_terms)
-        page_size = limit if len(terms) == 1 else 0
-        if pool is None and len(terms) > 1 and all(term.kind in ("latin", "han") for term in terms):
+        # A synonym may hold none of the typed characters: no narrowing, no early stop.
+        synonyms = any(self._alternatives(term) for term in terms)
+        pool = None if synonyms else self._narrowed_pool(terms, group_terms)
+        page_size = limit if len(terms) == 1 and not synonyms else 0
+        if (
+            pool is None
+            and not synonyms
+            and len(terms) > 1
+            and all(term.kind in ("latin", "han") for term in terms)
+        ):
             within = self._groups.bitmap(group_terms) & t.every if group_terms else t.every
             scores, why, partial = walk(t, r, terms, within, limit)
         else:
@@ -121,7 +152,8 @@ class SearchIndex:
             )
         # A stopped scan or a split mixed term leaves match sets that are not every match (or
         # not nested in the next query's): the next keystroke rescans instead of narrowing.
-        self._last = None if partial else (tuple(terms), tuple(group_terms), list(scores))
+        done = not partial and not synonyms
+        self._last = (tuple(terms), tuple(group_terms), list(scores)) if done else None
         if len(scores) < limit and any(term.typo_ok or term.loose_ok for term in terms):
             if len(terms) == 1 and not partial:
                 # The exact pass was complete: only the loose and typo tiers are left to add.
@@ -156,6 +188,12 @@ class SearchIndex:
             else:
                 tiers, labels, truncated = match_term(t, r, term, pool, limit=limit)
                 partial = partial or truncated
+            for alt in self._alternatives(term):
+                alt_tiers, _ = self._full_map(alt, pool)
+                for i, got in alt_tiers.items():
+                    if demote(got) > tiers.get(i, 0):
+                        tiers[i] = demote(got)
+                        labels[i] = "synonym"
             # A mixed term without exact matches means its runs (below), typos or not.
             if typos and (tiers or term.kind != "mixed"):
                 members = set(pool) if pool is not None else None
