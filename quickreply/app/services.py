@@ -84,8 +84,15 @@ class Services:
             self.variants = VariantMemory()
         self.renderer = Renderer(self.shop, self.clock, variants=self.variants)
         started = time.perf_counter()
+        from quickreply.core.search.synonyms import Synonyms
+
         self.index = SearchIndex.load_or_build(
-            self.library, self.paths.cache, usage=self.stats.usage(), key=key, seal=seal
+            self.library,
+            self.paths.cache,
+            usage=self.stats.usage(),
+            key=key,
+            seal=seal,
+            synonyms=Synonyms.with_shop(self.shop.synonyms if self.shop else ()),
         )
         self.timings["index"] = time.perf_counter() - started
         self.team_marks = self.team_state().recent_marks(self.clock())

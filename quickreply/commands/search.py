@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 import unicodedata
+from typing import TYPE_CHECKING
 
 from quickreply.commands.common import add_pack_options
 
@@ -67,7 +68,12 @@ def run(args: argparse.Namespace) -> int:
     print_problems(store.problems)
     seal = Seal.load_or_create(paths.cache_key_file)
     index = SearchIndex.load_or_build(
-        loaded.library, paths.cache, usage, key=loaded.fingerprint, seal=seal
+        loaded.library,
+        paths.cache,
+        usage,
+        key=loaded.fingerprint,
+        seal=seal,
+        synonyms=_synonyms(paths),
     )
     hits = index.search(" ".join(args.query), limit=args.limit)
 
@@ -99,3 +105,17 @@ def run(args: argparse.Namespace) -> int:
         )
         print(line.rstrip())
     return 0
+
+
+if TYPE_CHECKING:
+    from quickreply.core.paths import AppPaths
+    from quickreply.core.search.synonyms import Synonyms
+
+
+def _synonyms(paths: AppPaths) -> Synonyms:
+    """The shipped synonyms and the shop's own (its problems are for ``quickreply lint``)."""
+    from quickreply.core.search.synonyms import Synonyms
+    from quickreply.core.shop import load_shop
+
+    shop = load_shop(paths.shop_file)[0] if paths.shop_file.is_file() else None
+    return Synonyms.with_shop(shop.synonyms if shop else ())

@@ -347,3 +347,26 @@ def test_impossible_cutoff_is_refused_as_written(tmp_path: Path, written: str) -
     )
     if written == "25:00":
         assert "'25:00'" in str(problems[0])
+
+
+def test_synonyms_are_lines_of_words_and_a_short_line_is_one_clear_problem(tmp_path: Path) -> None:
+    path = write(tmp_path, "name: 店\nsynonyms:\n  - [拍错, 买错]\n  - [孤单]\n")
+    shop, problems = load_shop(path)
+    assert shop is None
+    assert [(p.line, p.message) for p in problems] == [(4, "expected a list of two or more words")]
+    shop, problems = load_shop(write(tmp_path, "name: 店\nsynonyms:\n  - [拍错, 买错]\n"))
+    assert problems == [] and shop is not None
+    assert shop.synonyms == (("拍错", "买错"),)
+
+
+def test_a_shop_synonym_finds_the_reply_below_literal_matches(shop: ShopProfile) -> None:
+    from quickreply.core.search import SearchIndex
+    from quickreply.core.search.synonyms import Synonyms
+    from tests.searchlib import LIB
+
+    plain = SearchIndex.build(LIB)
+    assert plain.search("买错") == []
+    index = SearchIndex.build(LIB, synonyms=Synonyms.with_shop([("买错", "退货")]))
+    hits = index.search("买错")
+    assert hits and hits[0].snippet.id == "return.addr"
+    assert all(h.why == "synonym" for h in hits)

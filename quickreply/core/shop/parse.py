@@ -35,6 +35,7 @@ _TOP_KEYS = (
     "promotions",
     "cutoff",
     "cod_surcharge",
+    "synonyms",
 )
 _COURIER_KEYS = ("default", "note", "regions", "on_request")
 _RULE_KEYS = ("regions", "courier", "note", "only")
@@ -177,6 +178,7 @@ def parse_shop(
         else:
             cutoff = parsed
     cod = r.amount(top.get("cod_surcharge"), ("cod_surcharge",), Amount(0))
+    synonyms = _synonyms(r, top.get("synonyms"))
 
     if any(p.is_error for p in r.problems):
         return None, r.problems
@@ -192,10 +194,25 @@ def parse_shop(
             promotions=tuple(promotions),
             cutoff=cutoff,
             cod_surcharge=cod,
+            synonyms=synonyms,
             path=doc.path,
         ),
         r.problems,
     )
+
+
+def _synonyms(r: ShopReader, value: object) -> tuple[tuple[str, ...], ...]:
+    """``synonyms:`` — lines of words search treats alike, each a list of two or more."""
+    out: list[tuple[str, ...]] = []
+    for i, line in enumerate(_as_list(r, value, ("synonyms",))):
+        if not isinstance(line, list) or len(line) < 2:
+            r.problem(
+                ("synonyms", i), "expected a list of two or more words", "write [催单, 催发货]"
+            )
+            continue
+        words = tuple(r.text(w, ("synonyms", i, k), required=True) for k, w in enumerate(line))
+        out.append(tuple(w for w in words if w))
+    return tuple(out)
 
 
 def _as_list(r: ShopReader, value: object, keys: tuple[Hashable, ...]) -> list[object]:

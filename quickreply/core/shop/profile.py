@@ -102,5 +102,6 @@ class ShopProfile:
     promotions: tuple[Promotion, ...] = ()
     cutoff: time = time(16, 0)
     cod_surcharge: Amount = ZERO
+    synonyms: tuple[tuple[str, ...], ...] = ()  # search: words that find each other
     version: int = FORMAT_VERSION
     path: str = ""
