@@ -20,6 +20,8 @@ TYPO_TAG = 90
 # The fields a typo is measured against (their Latin item starts), with the tier it gives.
 TYPO_TIER = {"title_py": TYPO_TITLE, "title_ini": TYPO_TITLE, "tags_py": TYPO_TAG}
 TYPO_FIELDS = tuple(TYPO_TIER)
+# One typo anywhere in a pinyin field (anywhere.py): below the item-start typo tiers.
+TYPO_ANYWHERE = {"title_py": 100, "tags_py": 85, "examples_py": 80, "text_py": 70}
 # The lowest exact tier (text initials substring): every loose or typo tier is below it.
 LOWEST_EXACT = 230
 

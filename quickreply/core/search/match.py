@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from quickreply.core.search.anywhere import anywhere_typos
 from quickreply.core.search.fields import (
     CODE_EXACT,
     CODE_PREFIX,
@@ -147,6 +148,9 @@ def add_inexact(
     if term.typo_ok:
         typos = typo_matches(t.typo, t.codes, t.fields, r, term.raw, limit, members)
         for i, got in typos.items():
+            offer(i, got, "typo")
+        inner = anywhere_typos(t.fields, t.grams, t.every, r, term.raw, limit, members)
+        for i, got in inner.items():
             offer(i, got, "typo")
 
 
