@@ -8,6 +8,7 @@ import pytest
 
 from quickreply.core.model import Usage
 from quickreply.core.search import SearchIndex
+from quickreply.core.search.synonyms import Synonyms
 from tests.searchlib import LIB, NOW, ids, library, snip
 
 
@@ -178,3 +179,77 @@ def test_limit(index: SearchIndex) -> None:
 def test_duplicate_ids_keep_the_first_snippet() -> None:
     lib = library(snip("a", "退货一"), snip("a", "退货二"))
     assert [h.snippet.title for h in SearchIndex.build(lib).search("退货")] == ["退货一"]
+
+
+def test_kd_puts_courier_titles_ahead_of_titles_where_hui_could_be_read_kuai() -> None:
+    # Issue 16: 会的 is hui de; kuai de is its other reading, ranked below every title match.
+    lib = library(
+        snip("hui1", "会的亲，马上处理"),
+        snip("hui2", "会的，小妹记下了"),
+        snip("kd1", "快递查询"),
+        snip("kd2", "指定快递"),
+    )
+    index = SearchIndex.build(lib)
+    assert ids(index, "kd")[:2] == ["kd1", "kd2"]
+    assert set(ids(index, "hd")[:2]) == {"hui1", "hui2"}
+    assert {h.why for h in index.search("kd") if h.snippet.id.startswith("hui")} == {
+        "title-other-reading"
+    }
+
+
+def test_polyphones_in_the_text_are_read_in_context() -> None:
+    lib = library(
+        snip("calm", "安抚", "亲，不着急，小妹马上帮您处理"),
+        snip("wear", "穿着效果", "亲，穿着很显瘦哦"),
+        snip("bank", "到账时间", "银行卡退款以银行为准"),
+    )
+    index = SearchIndex.build(lib)
+    assert ids(index, "zhaoji") == ["calm"]
+    assert ids(index, "chuanzhe")[0] == "wear"
+    assert ids(index, "yinhangka") == ["bank"]
+    assert ids(index, "bzj") == ["calm"]  # initials of the text, read in context too
+
+
+def test_initials_inside_the_text_rank_below_title_and_code_matches() -> None:
+    lib = library(
+        snip("text", "结束语", "亲，确认收货后记得好评哦"),
+        snip("title", "确认收货提醒", "亲，记得点一下"),
+        snip("code", "其他", "亲～", code="qrsh"),
+    )
+    index = SearchIndex.build(lib)
+    assert ids(index, "qrsh") == ["code", "title", "text"]
+
+
+def test_numbers_fold_together() -> None:
+    lib = library(
+        snip("seven", "七天无理由退货", "签收后七天内可退"),
+        snip("two", "拍了两件", "亲，两件一起发"),
+    )
+    index = SearchIndex.build(lib)
+    for query in ("7天无理由", "七天无理由", "７天", "7天内"):
+        assert ids(index, query)[:1] == ["seven"], query
+    assert ids(index, "2件") == ["two"]
+    assert ids(index, "qitian")[:1] == ["seven"]  # pinyin still reads 七 as qi
+
+
+def test_a_typo_inside_the_text_ranks_below_every_exact_match() -> None:
+    lib = library(
+        snip("exact", "支付宝说明", "亲～"),
+        snip("inner", "付款方式", "可以用支付宝付款"),
+    )
+    index = SearchIndex.build(lib)
+    hits = index.search("zhifubap")
+    assert [h.snippet.id for h in hits] == ["exact", "inner"]
+    assert all(h.score < 200 for h in hits)
+    assert ids(index, "zhifubao") == ["exact", "inner"]
+
+
+def test_synonyms_find_the_other_words_below_literal_matches() -> None:
+    lib = library(
+        snip("urge", "买家催发货", "亲，已经帮您催仓库了"),
+        snip("pay", "催付", "亲，拍下还没付款哦，催单提醒"),
+    )
+    index = SearchIndex.build(lib)
+    assert ids(index, "催单") == ["pay", "urge"]  # the literal 催单 (in a text) first
+    assert SearchIndex.build(lib, synonyms=Synonyms(())).search("催单")[0].snippet.id == "pay"
+    assert [h.why for h in index.search("催单")] == ["text", "synonym"]

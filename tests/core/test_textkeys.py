@@ -57,3 +57,34 @@ def test_spellings_fast_path_matches_the_general_one() -> None:
         assert spellings[0] == keys.default_spelling(norm)
     assert [m for m, _ in keys.spellings(keys.normalize("银行"))] == ["YinXing", "YinHang"]
     assert keys.spellings(keys.normalize("物流查询A1")) == [("WuLiuChaXuna1", "wlcxa1")]
+
+
+def test_the_shipped_phrase_readings_are_pypinyins() -> None:
+    # After a pypinyin upgrade: python -m quickreply.core.phrases
+    from quickreply.core.phrases import DATA_FILE, derive, render
+
+    keys = TextKeys()
+    assert DATA_FILE.read_text(encoding="utf-8") == render(derive(keys.dictionary_readings))
+
+
+def test_contextual_readings_keep_one_character_per_character() -> None:
+    keys = TextKeys()
+    for text, pinyin in [
+        ("着急", "zhaoji"),
+        ("会计", "kuaiji"),
+        ("会的", "huide"),
+        ("银行", "yinhang"),
+    ]:
+        norm = keys.normalize(text)
+        read = keys.contextual(norm)
+        assert len(read) == len(norm)
+        assert keys.pinyin(read) == pinyin
+
+
+def test_numbers_fold_to_digits() -> None:
+    from quickreply.core.textkeys import fold_numbers
+
+    assert fold_numbers("七天无理由") == "7天无理由"
+    assert fold_numbers("两件") == "2件"
+    assert fold_numbers("十五天") == "15天"
+    assert fold_numbers("满九十九元") == "满99元"
