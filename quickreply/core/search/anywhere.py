@@ -10,12 +10,13 @@ then looked for, record by record in rank order, at a syllable start (``scan.tie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 from quickreply.core.search.fields import SPEC, TYPO_ANYWHERE
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.records import Field
-from quickreply.core.search.scan import tier
+from quickreply.core.search.scan import SEPS, tier
 
 # Shorter terms have too many neighbours in long texts to mean anything.
 MIN_LENGTH = 4
@@ -45,17 +46,28 @@ def anywhere_typos(
             cand |= bitmap
         if not cand:
             continue
+        # One C-level search per record; the syllable check only where something was found.
+        pattern = re.compile("|".join(sorted(live, key=len, reverse=True)))
+        search = pattern.search
+        hay, marks, offsets = field.hay, field.marks, field.offsets
         taken = 0
         for i in ranking.ranked(cand):
             if members is not None and i not in members:
                 continue
             if out.get(i, 0) >= typo_tier:
                 continue
-            if any(tier(field, spec, i, variant, False) for variant in live):
-                out[i] = typo_tier
-                taken += 1
-                if limit and taken >= limit:
-                    break
+            found = search(hay, offsets[i], offsets[i + 1] - 1)
+            if found is None:
+                continue
+            pos = found.start()
+            if not (hay[pos - 1] in SEPS or marks[pos].isupper()) and not any(
+                tier(field, spec, i, variant, False) for variant in live
+            ):
+                continue  # only inside syllables (a rare overlap falls back to every variant)
+            out[i] = typo_tier
+            taken += 1
+            if limit and taken >= limit:
+                break
     return out
 
 

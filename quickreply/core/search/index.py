@@ -134,16 +134,9 @@ class SearchIndex:
             page = islice(r.ranked(self._groups.bitmap(group_terms)), limit)
             return [Hit(t.snippets[i], 0, "group-filter") for i in page]
         allowed = self._groups.members(group_terms) if group_terms else None
-        # A synonym may hold none of the typed characters: no narrowing, no early stop.
-        synonyms = any(self._alternatives(term) for term in terms)
-        pool = None if synonyms else self._narrowed_pool(terms, group_terms)
-        page_size = limit if len(terms) == 1 and not synonyms else 0
-        if (
-            pool is None
-            and not synonyms
-            and len(terms) > 1
-            and all(term.kind in ("latin", "han") for term in terms)
-        ):
+        pool = self._narrowed_pool(terms, group_terms)
+        page_size = limit if len(terms) == 1 else 0
+        if pool is None and len(terms) > 1 and all(term.kind in ("latin", "han") for term in terms):
             within = self._groups.bitmap(group_terms) & t.every if group_terms else t.every
             scores, why, partial = walk(t, r, terms, within, limit)
         else:
@@ -152,13 +145,16 @@ class SearchIndex:
             )
         # A stopped scan or a split mixed term leaves match sets that are not every match (or
         # not nested in the next query's): the next keystroke rescans instead of narrowing.
-        done = not partial and not synonyms
-        self._last = (tuple(terms), tuple(group_terms), list(scores)) if done else None
-        if len(scores) < limit and any(term.typo_ok or term.loose_ok for term in terms):
+        self._last = None if partial else (tuple(terms), tuple(group_terms), list(scores))
+        # Synonym, loose and typo tiers are below every exact one: only a short page needs them.
+        if len(scores) < limit and any(
+            term.typo_ok or term.loose_ok or self._alternatives(term) for term in terms
+        ):
             if len(terms) == 1 and not partial:
-                # The exact pass was complete: only the loose and typo tiers are left to add.
+                # The exact pass was complete: only the inexact tiers are left to add.
                 scores, why = dict(scores), dict(why)
                 add_inexact(t, r, terms[0], allowed, page_size, (scores, why))
+                self._add_synonyms(terms[0], None, (scores, why), allowed)
             else:
                 scores, why, _ = self._match_all(terms, None, allowed, typos=True, limit=page_size)
         return r.top(t.snippets, scores, why, limit)
@@ -188,12 +184,8 @@ class SearchIndex:
             else:
                 tiers, labels, truncated = match_term(t, r, term, pool, limit=limit)
                 partial = partial or truncated
-            for alt in self._alternatives(term):
-                alt_tiers, _ = self._full_map(alt, pool)
-                for i, got in alt_tiers.items():
-                    if demote(got) > tiers.get(i, 0):
-                        tiers[i] = demote(got)
-                        labels[i] = "synonym"
+            if typos:
+                self._add_synonyms(term, pool, (tiers, labels), None)
             # A mixed term without exact matches means its runs (below), typos or not.
             if typos and (tiers or term.kind != "mixed"):
                 members = set(pool) if pool is not None else None
@@ -221,6 +213,18 @@ class SearchIndex:
             for i in inexact & scores.keys():
                 scores[i] = inexact_sum(scores[i])
         return scores or {}, why, partial
+
+    def _add_synonyms(
+        self, term: Term, pool: list[int] | None, matches: Matches, allowed: set[int] | None
+    ) -> None:
+        """Raise ``matches`` with the (demoted) exact matches of ``term``'s synonyms."""
+        tiers, labels = matches
+        for alt in self._alternatives(term):
+            alt_tiers, _ = self._full_map(alt, pool)
+            for i, got in alt_tiers.items():
+                if (allowed is None or i in allowed) and demote(got) > tiers.get(i, 0):
+                    tiers[i] = demote(got)
+                    labels[i] = "synonym"
 
     def _full_map(self, term: Term, pool: list[int] | None) -> Matches:
         """Every record's exact tier for ``term`` (restricted to ``pool``), from a small cache."""

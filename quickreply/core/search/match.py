@@ -143,15 +143,18 @@ def add_inexact(
     matches: Matches,
 ) -> None:
     """Raise ``matches`` with the loose (characters with gaps) and one-typo tiers."""
+    # A term with this many exact matches is spelled as meant: no typo anywhere in the texts.
+    spelled = len(matches[0]) >= NARROW_LIMIT
     offer = offerer(*matches)
     _loose(t, term, members, offer)
     if term.typo_ok:
         typos = typo_matches(t.typo, t.codes, t.fields, r, term.raw, limit, members)
         for i, got in typos.items():
             offer(i, got, "typo")
-        inner = anywhere_typos(t.fields, t.grams, t.every, r, term.raw, limit, members)
-        for i, got in inner.items():
-            offer(i, got, "typo")
+        if not spelled:
+            inner = anywhere_typos(t.fields, t.grams, t.every, r, term.raw, limit, members)
+            for i, got in inner.items():
+                offer(i, got, "typo")
 
 
 def offerer(best: dict[int, int], label: dict[int, str]) -> Offer:
