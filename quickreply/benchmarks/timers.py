@@ -65,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
         shift[0] += 400.0 / max(1, args.conversations)  # waits from 0 to ~400 s
     app.processEvents()
 
+    waiting = model.waiting_count()  # before the watcher's own twenty buyers
+    # Everything below runs with the watcher on, as in the app.
+    watch = _Watch.start(panel) if _want_watch(args.watch) else None
     tick_only: list[float] = []
     tick_paint: list[float] = []
     for _ in range(args.ticks):
@@ -77,9 +80,10 @@ def run(args: argparse.Namespace) -> int:
         tick_only.append((middle - start) * 1000)
         tick_paint.append((end - start) * 1000)
 
-    waiting = model.waiting_count()  # before the watcher's own twenty buyers
-    watch = _Watch.start(panel) if _want_watch(args.watch) else None
     attention_ms = watch.ask_each(app) if watch is not None else []
+    if watch is not None:  # the idle window sees the same 200 rows, the watcher still on
+        for i in range(len(attention_ms)):
+            panel.remove(f"窗口买家{i:02d}")
 
     loop = QEventLoop()
     QTimer.singleShot(int(args.idle * 1000), loop.quit)
