@@ -294,6 +294,10 @@ class QuickReplyApp:
         except (TeamError, OSError) as err:
             self.tray.notify(QCoreApplication.translate("App", "无法加入团队"), str(err))
             return False
+        if self.services.settings.team_dir:
+            # The synced copy lives in the default team folder: a folder chosen in 设置 would
+            # hide it, so joining gives that choice up (saved like any settings change).
+            self.apply_settings(self.services.settings.with_changes(team_dir=""))
         self.tray.action_sync.setVisible(True)
         self._team_forced = True
         self.team.start()

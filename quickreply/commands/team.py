@@ -112,13 +112,22 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _join(args: argparse.Namespace) -> int:
+    from quickreply.core.settings import load_settings
     from quickreply.core.team.sync import TeamSync
 
-    subscription = TeamSync(app_paths(), _now).join(args.source, args.key)
+    paths = app_paths()
+    subscription = TeamSync(paths, _now).join(args.source, args.key)
     print(
         f"joined team {subscription.key.team_id} (key {subscription.key.fingerprint})"
         f" at {subscription.source}; run `quickreply team sync`"
     )
+    settings, _problems = load_settings(paths.settings_file)
+    if settings.team_dir:
+        print(
+            f"note: the app reads team packs from {settings.team_dir} (设置 → 团队话术);"
+            f" clear it to use the synced ones in {paths.team}",
+            file=sys.stderr,
+        )
     return 0
 
 

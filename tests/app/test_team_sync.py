@@ -185,3 +185,17 @@ def test_the_publish_button_is_hidden_without_the_team_key(qtbot: QtBot) -> None
     library = rig.app._library
     assert library is not None and not library.publish_button.isVisibleTo(library)
     rig.app.shut_down()
+
+
+def test_joining_in_settings_gives_up_a_chosen_team_folder(
+    qtbot: QtBot, tmp_path: Path, lead: LeadKey
+) -> None:
+    lead_publishes(tmp_path, lead, "亲，保修一年哦")
+    rig = make_rig(qtbot, settings={"team_dir": str(tmp_path / "old-team")})
+    notes: list[tuple[str, str]] = []
+    rig.app.tray.notified.connect(lambda title, text: notes.append((title, text)))
+    rig.app.apply_team_join((str(tmp_path / "share"), lead.team.join_code))
+    assert rig.app.services.settings.team_dir == ""
+    qtbot.waitUntil(lambda: palette_titles(rig, "bxzc") == ["保修政策说明"], timeout=10000)
+    assert any(t.startswith("团队话术已更新到 v1") for t, _ in notes)
+    rig.app.shut_down()
