@@ -5,18 +5,19 @@ neighbours of the term (deletion, substitution, insertion, adjacent transpositio
 checked against the field's gram bitmaps first: a neighbour can only occur in records filed
 under all its letter pairs, and the AND of a neighbour's pairs is built from the pairs before
 and after the edit, computed once per position. Only the neighbours some record may hold are
-then looked for, record by record in rank order, at a syllable start (``scan.tier``).
+then looked for, record by record in rank order, with one regex search of them all, at a
+syllable start.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
-from quickreply.core.search.fields import SPEC, TYPO_ANYWHERE
+from quickreply.core.search.fields import TYPO_ANYWHERE
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.records import Field
-from quickreply.core.search.scan import SEPS, tier
+from quickreply.core.search.scan import SEPS
 
 # Shorter terms have too many neighbours in long texts to mean anything.
 MIN_LENGTH = 4
@@ -38,7 +39,7 @@ def anywhere_typos(
     if len(raw) < MIN_LENGTH or not raw.isascii() or not raw.isalnum():
         return out
     for name, typo_tier in TYPO_ANYWHERE.items():
-        field, spec, maps = fields[name], SPEC[name], grams[name]
+        field, maps = fields[name], grams[name]
         live: list[str] = []
         cand = 0
         for variant, bitmap in _neighbours(raw, maps, every):
@@ -56,19 +57,32 @@ def anywhere_typos(
                 continue
             if out.get(i, 0) >= typo_tier:
                 continue
-            found = search(hay, offsets[i], offsets[i + 1] - 1)
-            if found is None:
+            if not _at_syllable(search, hay, marks, offsets[i], offsets[i + 1] - 1):
                 continue
-            pos = found.start()
-            if not (hay[pos - 1] in SEPS or marks[pos].isupper()) and not any(
-                tier(field, spec, i, variant, False) for variant in live
-            ):
-                continue  # only inside syllables (a rare overlap falls back to every variant)
             out[i] = typo_tier
             taken += 1
             if limit and taken >= limit:
                 break
     return out
+
+
+def _at_syllable(
+    search: Callable[[str, int, int], re.Match[str] | None],
+    hay: str,
+    marks: str,
+    pos: int,
+    end: int,
+) -> bool:
+    """Whether a neighbour starts at a syllable start between ``pos`` and ``end``: each hit
+    inside a syllable (``hu`` in ``shuo``) moves the search one character on."""
+    while True:
+        found = search(hay, pos, end)
+        if found is None:
+            return False
+        start = found.start()
+        if hay[start - 1] in SEPS or marks[start].isupper():
+            return True
+        pos = start + 1
 
 
 def _neighbours(raw: str, maps: dict[str, int], every: int) -> Iterator[tuple[str, int]]:
