@@ -153,3 +153,31 @@ def test_the_shipped_packs_are_lint_clean() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].endswith(", no problems")
+
+
+def test_lint_checks_exam_files_against_the_packs_beside_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    write("team/presale.yaml", GOOD.format(id="team.a", sid="greet.hi", code="hy"))
+    write(
+        "team/exams/w1.exam.yaml",
+        "exam:\n  id: w1\n  title: 第一周\n  pass_mark: 80\n"
+        "questions:\n  - ask: 在吗\n    accept: [greet.hello]\n    time_limit: -1\n",
+    )
+    assert main(["lint", "team"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    exam = str(Path("team/exams/w1.exam.yaml"))
+    assert f"{exam}:6: question 1: no reply with id 'greet.hello' (did you mean 'greet.hi'?)" in out
+    assert f"{exam}:8: question 1: 'time_limit' is -1 (use more than 0 up to 600)" in out
+    # The exam is not read as a pack: no pack error about its keys.
+    assert not any("unknown key 'exam'" in line for line in out)
+
+
+def test_lint_of_the_whole_library_covers_the_shipped_sample_exam(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    write("home/team/bad.exam.yaml", "exam:\n  id: x\n  title: x\n  pass_mark: 50\n")
+    monkeypatch.setenv("QUICKREPLY_HOME", str(tmp_path / "home"))
+    assert main(["lint"]) == 1
+    out = capsys.readouterr().out
+    assert "bad.exam.yaml:1: missing 'questions' (a list)" in out

@@ -1,8 +1,9 @@
-"""The ``quickreply lint [PATH ...]`` subcommand: check packs and shop profiles.
+"""The ``quickreply lint [PATH ...]`` subcommand: check packs, shop profiles and exam files.
 
 Prints each problem on one line on stdout, then a summary line. Exit status: 1 when there is an
 error (or a warning with ``--strict``), else 0. With no PATH it lints the whole library (shipped,
-team, personal and ``--pack``) and the shop profile in force.
+team, personal and ``--pack``), the shop profile in force and the exam files beside the packs;
+an exam file given alone is checked against the whole library.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="*",
         type=Path,
         metavar="PATH",
-        help="pack files, folders or shop.yaml (default: the whole library)",
+        help="pack files, folders, shop.yaml or *.exam.yaml (default: the whole library)",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     add_pack_options(parser)
@@ -39,22 +40,28 @@ def _plural(count: int, word: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from quickreply.core.lint import lint_sources, split_paths
+    from quickreply.core.training.exam import exam_files, is_exam_file
 
     paths: list[Path] = args.paths
     app = app_paths()
     if paths:
-        dirs, shops = split_paths([*paths, *extra_packs(args)])
+        given_paths = [*paths, *extra_packs(args)]
+        exams = exam_files(given_paths)
+        dirs, shops = split_paths([p for p in given_paths if not is_exam_file(p)])
+        if not dirs and exams:
+            dirs = pack_dirs(args, app)  # an exam alone is checked against the whole library
         given = getattr(args, "shop", None)
         if given is not None:
             shops.append(given)
         label = " ".join(str(p) for p in paths)
     else:
         dirs = pack_dirs(args, app)
+        exams = exam_files([*app.exam_dirs, *extra_packs(args)])
         shop = shop_path(args, app)
         shops = [shop] if shop is not None else []
         label = "library"
     load = cached_loader(app)
-    report = lint_sources(dirs, shops, load=lambda folders: load(folders).library)
+    report = lint_sources(dirs, shops, load=lambda folders: load(folders).library, exams=exams)
     if report.problems:
         # One write: 74,000 warnings printed line by line cost seconds on their own.
         sys.stdout.write("".join(f"{problem}\n" for problem in report.problems))

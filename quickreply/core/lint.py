@@ -385,11 +385,15 @@ def lint_sources(
     *,
     clock: Callable[[], datetime] = _epoch,
     load: Callable[[Sequence[PackDir]], Library] = load_library,
+    exams: Sequence[Path] = (),
 ) -> LintReport:
-    """Load the packs and shop profiles, then lint them together.
+    """Load the packs and shop profiles, then lint them together; ``exams`` (exam files) are
+    checked against the same library.
 
     ``load`` reads the pack folders; the CLI passes one that goes through the app's pack cache.
     """
+    from quickreply.core.training.exam import lint_exams
+
     problems: list[Problem] = []
     shop: ShopProfile | None = None
     for path in shops:
@@ -400,6 +404,7 @@ def lint_sources(
     library = load(dirs)
     problems += library.problems
     problems += lint_library(library, shop, config, clock=clock)
+    problems += lint_exams(exams, library)
     ordered = sorted(_unique(problems), key=lambda p: (p.path, p.line))
     return LintReport(tuple(ordered), library, tuple(shops))
 

@@ -25,7 +25,7 @@ class AppPaths:
     team: Path  # the lead's published packs (read-only for agents)
     personal: Path  # the agent's own packs (editable)
     config: Path  # settings.json
-    data: Path  # stats.sqlite3 (usage), kpi.sqlite3 (response times)
+    data: Path  # stats.sqlite3 (usage), kpi.sqlite3 (response times), training.sqlite3
     cache: Path  # library and search index caches (sealed with cache_key_file)
 
     @property
@@ -45,6 +45,16 @@ class AppPaths:
     def kpi_file(self) -> Path:
         """Response-time records: a file of its own, so a broken usage store never costs KPIs."""
         return self.data / "kpi.sqlite3"
+
+    @property
+    def training_file(self) -> Path:
+        """A trainee's drill attempts and exam results (core/training/progress.py)."""
+        return self.data / "training.sqlite3"
+
+    @property
+    def exam_dirs(self) -> tuple[Path, ...]:
+        """Where exam files are found: with the shipped, team and personal packs."""
+        return (self.shipped, self.team, self.personal)
 
     @property
     def shop_file(self) -> Path:

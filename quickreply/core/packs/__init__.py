@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from quickreply.core.packs.dump import dump_pack, save_pack
 from quickreply.core.packs.folders import (
+    EXAM_SUFFIXES,
     PACK_SUFFIXES,
     PackDir,
     default_dirs,
@@ -50,6 +51,7 @@ __all__ = [
     "ID_RE",
     "MAX_WAIT_MS",
     "PACK_KEYS",
+    "EXAM_SUFFIXES",
     "PACK_SUFFIXES",
     "SHOP_FILE",
     "SNIPPET_KEYS",

@@ -18,6 +18,7 @@ from quickreply.core.problems import Problem
 from quickreply.core.userfile import display_path
 
 PACK_SUFFIXES = (".yaml", ".yml")
+EXAM_SUFFIXES = (".exam.yaml", ".exam.yml")  # exam files travel with packs (core/training)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +40,15 @@ def default_dirs(paths: AppPaths, extra: Sequence[Path] = ()) -> list[PackDir]:
 
 
 def pack_files(folder: Path) -> list[Path]:
-    """The pack files under ``folder``: *.yaml and *.yml, recursively, sorted; no shop.yaml."""
+    """The pack files under ``folder``: *.yaml and *.yml, recursively, sorted; no shop.yaml
+    and no exam files (*.exam.yaml)."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith(".") or name == SHOP_FILE or not name.endswith(PACK_SUFFIXES):
+                continue
+            if name.endswith(EXAM_SUFFIXES):
                 continue
             found.append(Path(root) / name)
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
