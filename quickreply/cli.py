@@ -29,7 +29,17 @@ SUBCOMMANDS: dict[str, str] = {
     "team": "team packs: init and publish (leads), join, sync and status (agents)",
 }
 
-VIEWS = ("palette", "library", "timers", "timers-busy", "settings", "trainee")
+VIEWS = (
+    "palette",
+    "library",
+    "timers",
+    "timers-busy",
+    "settings",
+    "trainee",
+    "drill",
+    "exam",
+    "progress",
+)
 
 
 def subcommand_module(name: str) -> str:

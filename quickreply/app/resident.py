@@ -26,6 +26,7 @@ from quickreply.app.views import (
     make_palette,
     make_settings_dialog,
     make_timers_view,
+    make_training_view,
     setup_look,
     team_marks,
 )
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     from quickreply.ui.library import LibraryWindow
     from quickreply.ui.palette import PaletteWindow
     from quickreply.ui.timers import TimersPanel
+    from quickreply.ui.training import TrainingWindow
     from quickreply.ui.tray import Tray
 
 NOTICE_LINES = 3  # hotkey problems shown in the palette footer; the tray balloon has them all
@@ -84,6 +86,7 @@ class QuickReplyApp:
         # Fill-in values and "not the same variant twice" are kept per chat, the window title
         # (one window per buyer in most clients), for the palette and direct hotkeys alike.
         self.field_memory = FieldMemory()
+        self._training: TrainingWindow | None = None
         self.wiring = PlatformWiring(
             qapp,
             services,
@@ -99,6 +102,7 @@ class QuickReplyApp:
         self.tray.open_palette.connect(self.show_palette)
         self.tray.open_library.connect(self.show_library)
         self.tray.open_timers.connect(self.show_timers)
+        self.tray.open_training.connect(self.show_training)
         self.tray.open_settings.connect(self.show_settings)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(self.quit)
@@ -385,6 +389,10 @@ class QuickReplyApp:
         self.palette.set_renderer(self.services.renderer)
         if self._library is not None:
             self._library.set_library(self.services.library, self.services.renderer)
+        if self._training is not None:
+            self._training.set_library(
+                self.services.library, self.services.index, self.services.renderer
+            )
         self._show_marks()
         self.register_hotkeys(self.services.settings)
         self._rewatch()
@@ -410,7 +418,14 @@ class QuickReplyApp:
             self._library.saved.connect(self.schedule_reload)
             self._library.publish_requested.connect(self.show_publish)
             self._library.set_publishing(self.services.publish_target() is not None)
+            self._library.trainee.training_requested.connect(self.show_training)
         self._bring_forward(self._library)
+
+    def show_training(self) -> None:
+        """新人训练 (tray, or the trainee view's button): drills, code practice, exams."""
+        if self._training is None:
+            self._training = make_training_view(self.services)
+        self._bring_forward(self._training)
 
     def show_timers(self) -> None:
         self._bring_forward(self.timers_panel())
@@ -509,5 +524,8 @@ class QuickReplyApp:
             if problem is not None:
                 print(problem, file=sys.stderr)
             self._timers.kpi.close()
+        if self._training is not None:
+            self._training.close()  # an exam left in the middle is saved
+            self._training.store.close()
         self.services.close()
         self.tray.hide()

@@ -1,14 +1,15 @@
 """Building each window from the services, for the running app and for ``--screenshot``.
 
 Every view is made by one factory here (palette, library, timer panel, settings dialog, trainee
-view), so the resident app and ``quickreply --screenshot FILE --view NAME`` show the same
-widgets wired the same way. Qt is imported inside the functions: ``quickreply --help`` and the
-CLI commands never pay for it.
+view, training window), so the resident app and ``quickreply --screenshot FILE --view NAME``
+show the same widgets wired the same way. Qt is imported inside the functions: ``quickreply
+--help`` and the CLI commands never pay for it.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import sys
 import time
 from collections.abc import Callable, Mapping
@@ -28,15 +29,18 @@ if TYPE_CHECKING:
 
     from quickreply.core.reminders import RuleReminder
     from quickreply.ui.forms import FieldMemory
+    from quickreply.core.training.progress import ProgressStore
     from quickreply.ui.library import LibraryWindow
     from quickreply.ui.palette import PaletteWindow
     from quickreply.ui.settings import SettingsDialog
     from quickreply.ui.timers import TimersPanel
+    from quickreply.ui.training import TrainingWindow
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 ICON_FILE = ICONS / "quickreply.svg"
 SCREENSHOT_QUERY = "发货"
+SCREENSHOT_TRAINING_QUERY = "kd"
 
 
 def make_qapp(offscreen: bool = False) -> QApplication:
@@ -227,6 +231,70 @@ def make_trainee_view(services: Services) -> QWidget:
     return view
 
 
+def make_training_view(
+    services: Services, store: ProgressStore | None = None, rng: random.Random | None = None
+) -> TrainingWindow:
+    """The training window; its progress store is ``training.sqlite3`` unless one is given.
+    Exams are read from the shipped, team and personal folders and checked against the library;
+    one with errors is left out and its lines are shown in the exam tab."""
+    from quickreply.core.training.exam import load_exams
+    from quickreply.core.training.progress import ProgressStore
+    from quickreply.ui.training import TrainingWindow
+
+    if store is None:
+        store = ProgressStore(services.paths.training_file)
+    exams, problems = load_exams(services.paths.exam_dirs, services.library)
+    return TrainingWindow(
+        services.library,
+        services.index,
+        services.renderer,
+        store,
+        exams,
+        [*store.problems, *problems],
+        rng=rng,
+    )
+
+
+def _sample_training(services: Services, tab: str) -> QWidget:
+    """Screenshots: a drill in progress, a finished exam, or progress after a few rounds, on
+    an in-memory store with made-up attempts (never the user's own)."""
+    from quickreply.core.training.drill import Attempt, Mode
+    from quickreply.core.training.progress import ProgressStore
+
+    store = ProgressStore(None)
+    fake = [("欢迎", 10, 1.8), ("物流", 9, 3.2), ("售后", 7, 6.5), ("促销", 4, 8.0)]
+    for group, right, seconds in fake:
+        for i in range(10):
+            store.record(Attempt(f"s:{group}{i}", group, "x", "x", i < right, seconds, 3))
+    window = make_training_view(services, store, random.Random(3))
+    if tab == "drill":
+        window.drill.start(Mode.MIXED)
+        board = window.drill.board
+        board.picker.search_box.setText(SCREENSHOT_TRAINING_QUERY)
+    elif tab == "exam":
+        exam = window.exam.selected()
+        if exam is not None:
+            questions = exam.drill_questions(services.library)
+            attempts = [
+                Attempt(
+                    q.key,
+                    q.group,
+                    q.answers[0],
+                    q.answers[0] if i != 3 else "",
+                    i != 3,
+                    2.0 + (i * 7) % 5,
+                    4,
+                )
+                for i, q in enumerate(questions)
+            ]
+            store.save_exam(exam.id, exam.title, attempts, exam.passes(len(questions) - 1))
+            window.exam.set_exams([exam])
+        window.tabs.setCurrentWidget(window.exam)
+    else:
+        window.tabs.setCurrentWidget(window.progress)
+    return window
+
+
 def _palette_for_screenshot(services: Services) -> QWidget:
     palette = make_palette(services)
     palette.set_paster(_NoPaste(), "")
@@ -268,6 +336,9 @@ VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "timers-busy": _busy_timers,
     "settings": lambda services: make_settings_dialog(services, autostart=False),
     "trainee": make_trainee_view,
+    "drill": lambda services: _sample_training(services, "drill"),
+    "exam": lambda services: _sample_training(services, "exam"),
+    "progress": lambda services: _sample_training(services, "progress"),
 }
 
 

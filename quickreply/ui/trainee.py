@@ -13,7 +13,7 @@ import dataclasses
 import random
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,6 +66,8 @@ def is_right(answer: str, question: Question) -> bool:
 
 class TraineeView(QWidget):
     """Scenario browser with notes and examples first, plus a small practice mode."""
+
+    training_requested = Signal()  # 计时练习与考试…: the app opens the training window
 
     def __init__(
         self,
@@ -130,6 +132,9 @@ class TraineeView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(learn, self.tr("按场景学习"))
         self.tabs.addTab(practice, self.tr("练习"))
+        self.training_button = QPushButton(self.tr("计时练习与考试…"))
+        self.training_button.clicked.connect(lambda: self.training_requested.emit())
+        self.tabs.setCornerWidget(self.training_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

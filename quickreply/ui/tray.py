@@ -1,7 +1,7 @@
 """The tray icon and its menu: the app lives here when no window is open.
 
-Menu: Open palette / Library / Timers / Settings / Sync now (once joined to a team) / Pause
-hotkeys / Quit. A click on the icon opens the palette. The tray only emits signals;
+Menu: Open palette / Library / Timers / Training / Settings / Sync now (once joined to a
+team) / Pause hotkeys / Quit. A click on the icon opens the palette. The tray only emits signals;
 app/resident.py decides what they do. It also shows how many buyers are waiting (a red badge
 drawn on the icon, and the tooltip) and balloon messages: red wait alerts, a new team version,
 and problems with hotkeys or paste that the agent must see.
@@ -23,6 +23,7 @@ class Tray(QObject):
     open_palette = Signal()
     open_library = Signal()
     open_timers = Signal()
+    open_training = Signal()
     open_settings = Signal()
     pause_toggled = Signal(bool)
     quit_requested = Signal()
@@ -38,6 +39,7 @@ class Tray(QObject):
         self.action_library = self._add(self.tr("话术库"), self.open_library)
         self.action_timers = self._add(self.tr("等待计时"), self.open_timers)
         self.action_timers.setVisible(timers)
+        self.action_training = self._add(self.tr("新人训练"), self.open_training)
         self.action_settings = self._add(self.tr("设置…"), self.open_settings)
         self.action_sync = self._add(self.tr("立即同步"), self.sync_team)
         self.action_sync.setVisible(False)  # shown once the agent joined a team

@@ -4,55 +4,277 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="196"/>
-        <location filename="../../quickreply/app/views.py" line="77"/>
+        <location filename="../../quickreply/app/resident.py" line="200"/>
+        <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="158"/>
+        <location filename="../../quickreply/app/resident.py" line="162"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="168"/>
+        <location filename="../../quickreply/app/resident.py" line="172"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="173"/>
+        <location filename="../../quickreply/app/resident.py" line="177"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="225"/>
+        <location filename="../../quickreply/app/resident.py" line="229"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="226"/>
+        <location filename="../../quickreply/app/resident.py" line="230"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="295"/>
+        <location filename="../../quickreply/app/resident.py" line="299"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="320"/>
+        <location filename="../../quickreply/app/resident.py" line="324"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="341"/>
+        <location filename="../../quickreply/app/resident.py" line="345"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="393"/>
+        <location filename="../../quickreply/app/resident.py" line="401"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
+    </message>
+</context>
+<context>
+    <name>CodePracticePanel</name>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="51"/>
+        <source>看回复内容（更难）</source>
+        <translation>Show the reply text (harder)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="58"/>
+        <source>输入这条话术的快捷编码</source>
+        <translation>Type this reply&apos;s shortcut code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="97"/>
+        <source>话术里还没有快捷编码，暂时无法练习。</source>
+        <translation>No reply has a shortcut code yet, so there is nothing to practise.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="145"/>
+        <source>✔ 对，%1 秒</source>
+        <translation>✔ Right, %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="149"/>
+        <source>✘ 编码是 %1（%2）。按 Enter 下一条</source>
+        <translation>✘ The code is %1 (%2). Press Enter for the next one</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="157"/>
+        <source>连对 %1 · 最高连对 %2 · 答对 %3 / %4 · 中位用时 %5 秒</source>
+        <translation>Streak %1 · best streak %2 · right %3 / %4 · median %5 s</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBoard</name>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="184"/>
+        <source>练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题</source>
+        <translation>Practice: Enter sends into the chat · Esc skips · Enter after an answer for the next question</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="255"/>
+        <source>第 %1 / %2 题</source>
+        <translation>Question %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="282"/>
+        <source>剩 %1 秒</source>
+        <translation>%1 s left</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="319"/>
+        <source>%1 秒</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="320"/>
+        <source>%1 次按键</source>
+        <translation>%1 keystrokes</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="325"/>
+        <source>（编码 %1 只要 %2 次）</source>
+        <translation> (code %1 needs only %2)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="330"/>
+        <source>✔ 答对了</source>
+        <translation>✔ Right</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="332"/>
+        <source>✘ 时间到</source>
+        <translation>✘ Time is up</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="334"/>
+        <source>✘ 不对</source>
+        <translation>✘ Not this one</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
+        <source>按 Enter 下一题</source>
+        <translation>Press Enter for the next question</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="343"/>
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
+        <source>应该用：</source>
+        <translation>Use: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="345"/>
+        <source>什么时候用：</source>
+        <translation>When to use: </translation>
+    </message>
+</context>
+<context>
+    <name>DrillPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="42"/>
+        <source>混合练习</source>
+        <translation>Mixed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="43"/>
+        <source>按场景</source>
+        <translation>By scenario</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="44"/>
+        <source>先练最弱的</source>
+        <translation>Weakest first</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="47"/>
+        <source>开始一轮</source>
+        <translation>Start a round</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="52"/>
+        <source>练习方式：</source>
+        <translation>Practice:</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="82"/>
+        <source>话术里还没有买家问法，暂时无法练习。</source>
+        <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="114"/>
+        <source>本轮答对 %1 / %2 题，中位用时 %3 秒</source>
+        <translation>This round: %1 / %2 right, median %3 s</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="123"/>
+        <source>点“开始一轮”再来一轮；“我的进度”里看各场景是否可以上岗。</source>
+        <translation>Click “Start a round” for another; “My progress” shows which scenarios are ready for live chats.</translation>
+    </message>
+</context>
+<context>
+    <name>ExamPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="57"/>
+        <source>开始考试</source>
+        <translation>Start the exam</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="60"/>
+        <source>考试：</source>
+        <translation>Exam:</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="111"/>
+        <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
+        <translation>No exams yet: the *.exam.yaml files your lead publishes arrive here with the team packs.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="126"/>
+        <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
+        <translation>%1 questions, %2 s each, pass at %3% right. You can take it once; questions left unanswered if you leave count as wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="133"/>
+        <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
+        <translation>As in practice: find the right reply in the quick-reply panel on the right and press Enter to send it.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="169"/>
+        <source>✔ 通过</source>
+        <translation>✔ Passed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="171"/>
+        <source>✘ 未通过</source>
+        <translation>✘ Not passed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="173"/>
+        <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
+        <translation>%1 / %2 right (%3%, pass mark %4%), %5 s in all</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="186"/>
+        <source>（未作答）</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>买家问</source>
+        <translation>Buyer asked</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>你发的</source>
+        <translation>You sent</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>参考</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>秒</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="197"/>
+        <source>成绩只保存在本机（团队还没有上交成绩的位置）。</source>
+        <translation>The result is kept on this computer only (the team has no place to hand results in yet).</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1235,52 @@
     </message>
 </context>
 <context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="50"/>
+        <source>（未分组）</source>
+        <translation>(no group)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="65"/>
+        <source>%1% 正确 · 中位 %2 秒 · %3 题</source>
+        <translation>%1% right · median %2 s · %3 questions</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <source>✔ 可以上岗</source>
+        <translation>✔ Ready for live chats</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <source>继续练</source>
+        <translation>Keep practising</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="86"/>
+        <source>每个场景最近 %1 次练习。正确率 ≥ %2% 且中位用时 ≤ %3 秒（至少练 5 题）就可以上岗。</source>
+        <translation>The last %1 answers in each scenario. At least %2% right with a median of %3 s or less (after 5 questions or more) means ready for live chats.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="94"/>
+        <source>还没有练习记录：先在“计时练习”里练一轮。</source>
+        <translation>No practice yet: do a round in “Timed drill” first.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="116"/>
+        <source>编码练习：最近 %1 次，%2% 打对</source>
+        <translation>Code practice: last %1, %2% typed right</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="122"/>
+        <source>可以上岗的场景：</source>
+        <translation>Ready for live chats: </translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <location filename="../../quickreply/ui/publish.py" line="38"/>
@@ -1804,126 +2072,164 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="103"/>
+        <location filename="../../quickreply/ui/trainee.py" line="105"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="105"/>
+        <location filename="../../quickreply/ui/trainee.py" line="107"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="107"/>
+        <location filename="../../quickreply/ui/trainee.py" line="109"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="109"/>
+        <location filename="../../quickreply/ui/trainee.py" line="111"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="123"/>
+        <location filename="../../quickreply/ui/trainee.py" line="125"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="131"/>
+        <location filename="../../quickreply/ui/trainee.py" line="133"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="132"/>
+        <location filename="../../quickreply/ui/trainee.py" line="134"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="170"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
+        <source>计时练习与考试…</source>
+        <translation>Timed drill and exams…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="175"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="196"/>
+        <location filename="../../quickreply/ui/trainee.py" line="201"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="214"/>
+        <location filename="../../quickreply/ui/trainee.py" line="219"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="236"/>
+        <location filename="../../quickreply/ui/trainee.py" line="241"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="239"/>
+        <location filename="../../quickreply/ui/trainee.py" line="244"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="251"/>
+        <location filename="../../quickreply/ui/trainee.py" line="256"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="261"/>
+        <location filename="../../quickreply/ui/trainee.py" line="266"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>
 </context>
 <context>
+    <name>TrainingWindow</name>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="43"/>
+        <source>新人训练</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="51"/>
+        <source>计时练习</source>
+        <translation>Timed drill</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="52"/>
+        <source>编码练习</source>
+        <translation>Code practice</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="53"/>
+        <source>考试</source>
+        <translation>Exams</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="54"/>
+        <source>我的进度</source>
+        <translation>My progress</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="37"/>
+        <location filename="../../quickreply/ui/tray.py" line="38"/>
         <source>打开快捷回复</source>
         <translation>Open palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="38"/>
+        <location filename="../../quickreply/ui/tray.py" line="39"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="39"/>
+        <location filename="../../quickreply/ui/tray.py" line="40"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="41"/>
+        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <source>新人训练</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="43"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <location filename="../../quickreply/ui/tray.py" line="44"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="45"/>
+        <location filename="../../quickreply/ui/tray.py" line="47"/>
         <source>暂停热键</source>
         <translation>Pause hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="50"/>
+        <location filename="../../quickreply/ui/tray.py" line="52"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="69"/>
+        <location filename="../../quickreply/ui/tray.py" line="71"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>QuickReply (hotkeys paused)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="71"/>
+        <location filename="../../quickreply/ui/tray.py" line="73"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="73"/>
+        <location filename="../../quickreply/ui/tray.py" line="75"/>
         <source>%1 位买家在等待</source>
         <translation>%1 buyer(s) waiting</translation>
     </message>

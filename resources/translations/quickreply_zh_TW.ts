@@ -4,55 +4,277 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="196"/>
-        <location filename="../../quickreply/app/views.py" line="77"/>
+        <location filename="../../quickreply/app/resident.py" line="200"/>
+        <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="158"/>
+        <location filename="../../quickreply/app/resident.py" line="162"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="168"/>
+        <location filename="../../quickreply/app/resident.py" line="172"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="173"/>
+        <location filename="../../quickreply/app/resident.py" line="177"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="225"/>
+        <location filename="../../quickreply/app/resident.py" line="229"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="226"/>
+        <location filename="../../quickreply/app/resident.py" line="230"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="295"/>
+        <location filename="../../quickreply/app/resident.py" line="299"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="320"/>
+        <location filename="../../quickreply/app/resident.py" line="324"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="341"/>
+        <location filename="../../quickreply/app/resident.py" line="345"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="393"/>
+        <location filename="../../quickreply/app/resident.py" line="401"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
+    </message>
+</context>
+<context>
+    <name>CodePracticePanel</name>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="51"/>
+        <source>看回复内容（更难）</source>
+        <translation>看回復內容（更難）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="58"/>
+        <source>输入这条话术的快捷编码</source>
+        <translation>輸入這條話術的快捷編碼</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
+        <source>跳过</source>
+        <translation>跳過</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="97"/>
+        <source>话术里还没有快捷编码，暂时无法练习。</source>
+        <translation>話術裡還沒有快捷編碼，暫時無法練習。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="145"/>
+        <source>✔ 对，%1 秒</source>
+        <translation>✔ 對，%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="149"/>
+        <source>✘ 编码是 %1（%2）。按 Enter 下一条</source>
+        <translation>✘ 編碼是 %1（%2）。按 Enter 下一條</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/codepractice.py" line="157"/>
+        <source>连对 %1 · 最高连对 %2 · 答对 %3 / %4 · 中位用时 %5 秒</source>
+        <translation>連對 %1 · 最高連對 %2 · 答對 %3 / %4 · 中位用時 %5 秒</translation>
+    </message>
+</context>
+<context>
+    <name>DrillBoard</name>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="184"/>
+        <source>练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题</source>
+        <translation>練習：Enter 傳送到上面的聊天 · Esc 跳過 · 答完後 Enter 下一題</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="255"/>
+        <source>第 %1 / %2 题</source>
+        <translation>第 %1 / %2 題</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="282"/>
+        <source>剩 %1 秒</source>
+        <translation>剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="319"/>
+        <source>%1 秒</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="320"/>
+        <source>%1 次按键</source>
+        <translation>%1 次按鍵</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="325"/>
+        <source>（编码 %1 只要 %2 次）</source>
+        <translation>（編碼 %1 只要 %2 次）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="330"/>
+        <source>✔ 答对了</source>
+        <translation>✔ 答對了</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="332"/>
+        <source>✘ 时间到</source>
+        <translation>✘ 時間到</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="334"/>
+        <source>✘ 不对</source>
+        <translation>✘ 不對</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
+        <source>按 Enter 下一题</source>
+        <translation>按 Enter 下一題</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="343"/>
+        <source>（未填写）</source>
+        <translation>（未填寫）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
+        <source>应该用：</source>
+        <translation>應該用：</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drillboard.py" line="345"/>
+        <source>什么时候用：</source>
+        <translation>什麼時候用：</translation>
+    </message>
+</context>
+<context>
+    <name>DrillPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="42"/>
+        <source>混合练习</source>
+        <translation>混合練習</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="43"/>
+        <source>按场景</source>
+        <translation>按場景</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="44"/>
+        <source>先练最弱的</source>
+        <translation>先練最弱的</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="47"/>
+        <source>开始一轮</source>
+        <translation>開始一輪</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="52"/>
+        <source>练习方式：</source>
+        <translation>練習方式：</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="82"/>
+        <source>话术里还没有买家问法，暂时无法练习。</source>
+        <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="114"/>
+        <source>本轮答对 %1 / %2 题，中位用时 %3 秒</source>
+        <translation>本輪答對 %1 / %2 題，中位用時 %3 秒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/drill.py" line="123"/>
+        <source>点“开始一轮”再来一轮；“我的进度”里看各场景是否可以上岗。</source>
+        <translation>點“開始一輪”再來一輪；“我的進度”裡看各場景是否可以上崗。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="57"/>
+        <source>开始考试</source>
+        <translation>開始考試</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="60"/>
+        <source>考试：</source>
+        <translation>考試：</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="111"/>
+        <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
+        <translation>還沒有考試：組長發布的 *.exam.yaml 隨團隊話術一起到這裡。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="126"/>
+        <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
+        <translation>共 %1 題，每題限時 %2 秒，答對 %3% 及格；只能考一次，中途離開未答的題算錯。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="133"/>
+        <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
+        <translation>和練習一樣：在右邊的快捷回覆裡找到合適的話術，Enter 傳送。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="169"/>
+        <source>✔ 通过</source>
+        <translation>✔ 通過</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="171"/>
+        <source>✘ 未通过</source>
+        <translation>✘ 未通過</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="173"/>
+        <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
+        <translation>答對 %1 / %2 題（%3%，及格線 %4%），共用時 %5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="186"/>
+        <source>（未作答）</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>买家问</source>
+        <translation>買家問</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>你发的</source>
+        <translation>你發的</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>参考</source>
+        <translation>參考</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <source>秒</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="197"/>
+        <source>成绩只保存在本机（团队还没有上交成绩的位置）。</source>
+        <translation>成績只儲存在本機（團隊還沒有上交成績的位置）。</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1235,52 @@
     </message>
 </context>
 <context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="50"/>
+        <source>（未分组）</source>
+        <translation>（未分組）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="65"/>
+        <source>%1% 正确 · 中位 %2 秒 · %3 题</source>
+        <translation>%1% 正確 · 中位 %2 秒 · %3 題</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <source>✔ 可以上岗</source>
+        <translation>✔ 可以上崗</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <source>继续练</source>
+        <translation>繼續練</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="86"/>
+        <source>每个场景最近 %1 次练习。正确率 ≥ %2% 且中位用时 ≤ %3 秒（至少练 5 题）就可以上岗。</source>
+        <translation>每個場景最近 %1 次練習。正確率 ≥ %2% 且中位用時 ≤ %3 秒（至少練 5 題）就可以上崗。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="94"/>
+        <source>还没有练习记录：先在“计时练习”里练一轮。</source>
+        <translation>還沒有練習記錄：先在“計時練習”裡練一輪。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="116"/>
+        <source>编码练习：最近 %1 次，%2% 打对</source>
+        <translation>編碼練習：最近 %1 次，%2% 打對</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/progress.py" line="122"/>
+        <source>可以上岗的场景：</source>
+        <translation>可以上崗的場景：</translation>
+    </message>
+</context>
+<context>
     <name>PublishDialog</name>
     <message>
         <location filename="../../quickreply/ui/publish.py" line="38"/>
@@ -1804,126 +2072,164 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="103"/>
+        <location filename="../../quickreply/ui/trainee.py" line="105"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>輸入你會用的快捷編碼或標題，回車確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="105"/>
+        <location filename="../../quickreply/ui/trainee.py" line="107"/>
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="107"/>
+        <location filename="../../quickreply/ui/trainee.py" line="109"/>
         <source>看答案</source>
         <translation>看答案</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="109"/>
+        <location filename="../../quickreply/ui/trainee.py" line="111"/>
         <source>下一题</source>
         <translation>下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="123"/>
+        <location filename="../../quickreply/ui/trainee.py" line="125"/>
         <source>买家发来：</source>
         <translation>買家發來：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="131"/>
+        <location filename="../../quickreply/ui/trainee.py" line="133"/>
         <source>按场景学习</source>
         <translation>按場景學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="132"/>
+        <location filename="../../quickreply/ui/trainee.py" line="134"/>
         <source>练习</source>
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="170"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
+        <source>计时练习与考试…</source>
+        <translation>計時練習與考試…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="175"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="196"/>
+        <location filename="../../quickreply/ui/trainee.py" line="201"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="214"/>
+        <location filename="../../quickreply/ui/trainee.py" line="219"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="236"/>
+        <location filename="../../quickreply/ui/trainee.py" line="241"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="239"/>
+        <location filename="../../quickreply/ui/trainee.py" line="244"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="251"/>
+        <location filename="../../quickreply/ui/trainee.py" line="256"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="261"/>
+        <location filename="../../quickreply/ui/trainee.py" line="266"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>
 </context>
 <context>
+    <name>TrainingWindow</name>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="43"/>
+        <source>新人训练</source>
+        <translation>新人訓練</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="51"/>
+        <source>计时练习</source>
+        <translation>計時練習</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="52"/>
+        <source>编码练习</source>
+        <translation>編碼練習</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="53"/>
+        <source>考试</source>
+        <translation>考試</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/training.py" line="54"/>
+        <source>我的进度</source>
+        <translation>我的進度</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="37"/>
+        <location filename="../../quickreply/ui/tray.py" line="38"/>
         <source>打开快捷回复</source>
         <translation>開啟快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="38"/>
+        <location filename="../../quickreply/ui/tray.py" line="39"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="39"/>
+        <location filename="../../quickreply/ui/tray.py" line="40"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="41"/>
+        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <source>新人训练</source>
+        <translation>新人訓練</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="43"/>
         <source>设置…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <location filename="../../quickreply/ui/tray.py" line="44"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="45"/>
+        <location filename="../../quickreply/ui/tray.py" line="47"/>
         <source>暂停热键</source>
         <translation>暫停熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="50"/>
+        <location filename="../../quickreply/ui/tray.py" line="52"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="69"/>
+        <location filename="../../quickreply/ui/tray.py" line="71"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>快捷回覆助手（熱鍵已暫停）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="71"/>
+        <location filename="../../quickreply/ui/tray.py" line="73"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="73"/>
+        <location filename="../../quickreply/ui/tray.py" line="75"/>
         <source>%1 位买家在等待</source>
         <translation>%1 位買家在等待</translation>
     </message>

@@ -17,14 +17,14 @@ pytestmark = pytest.mark.gui
 def test_menu_entries_in_order(qtbot: QtBot) -> None:
     tray = Tray(QIcon())
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator() and a.isVisible()]
-    assert texts == ["打开快捷回复", "话术库", "等待计时", "设置…", "暂停热键", "退出"]
+    assert texts == ["打开快捷回复", "话术库", "等待计时", "新人训练", "设置…", "暂停热键", "退出"]
 
 
 def test_sync_now_shows_after_joining_a_team_and_emits(qtbot: QtBot) -> None:
     tray = Tray(QIcon())
     tray.action_sync.setVisible(True)
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator() and a.isVisible()]
-    assert texts[3:5] == ["设置…", "立即同步"]
+    assert texts[4:6] == ["设置…", "立即同步"]
     with qtbot.waitSignal(tray.sync_team, timeout=1000):
         tray.action_sync.trigger()
 

@@ -21,6 +21,7 @@ from quickreply.core.packs import PackDir, load_library
 from quickreply.core.problems import Problem
 from quickreply.core.shop import ShopProfile, load_shop
 from quickreply.core.team.manifest import SHOP_FILE
+from quickreply.core.training.exam import is_exam_file, lint_exams
 
 ACROSS_FILES = (check_codes, check_hotkeys, check_titles)
 PER_REPLY = tuple(rule for rule in RULES if rule not in ACROSS_FILES)
@@ -36,8 +37,11 @@ def lint_version(
 ) -> tuple[Library, list[Problem]]:
     """Load the packs among ``files`` (relative path -> file) and lint them; ``changed`` are
     the relative paths whose per-reply rules must run (all of them for a first version)."""
+    exams = [path for _rel, path in sorted(files.items()) if is_exam_file(path)]
     dirs = [
-        PackDir(path, PackSource.TEAM) for rel, path in sorted(files.items()) if rel != SHOP_FILE
+        PackDir(path, PackSource.TEAM)
+        for rel, path in sorted(files.items())
+        if rel != SHOP_FILE and not is_exam_file(path)
     ]
     if cache_dir is not None and seal is not None:
         from quickreply.core.libcache import load_library_cached
@@ -56,5 +60,6 @@ def lint_version(
         fresh = set(files.values())  # every template may read the shop profile
     subset = Library(tuple(p for p in library.packs if p.path in fresh))
     problems += lint_library(subset, shop, clock=clock, rules=PER_REPLY)
+    problems += lint_exams(exams, library)  # an exam naming a reply not in this version
     unique = list(dict.fromkeys(problems))
     return library, sorted(unique, key=lambda p: (p.path, p.line))

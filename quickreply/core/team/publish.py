@@ -41,6 +41,7 @@ from quickreply.core.team.manifest import (
     open_document,
     sign_document,
 )
+from quickreply.core.training.exam import exam_files
 
 KEEP_VERSIONS = 20
 
@@ -75,13 +76,16 @@ def sha256_file(path: Path) -> str:
 
 
 def collect(sources: Sequence[Path]) -> dict[str, Path]:
-    """Relative path in the version -> file: every pack under each source, and shop.yaml."""
+    """Relative path in the version -> file: every pack and exam under each source, and
+    shop.yaml."""
     found: dict[str, Path] = {}
     for source in sources:
         if source.is_file():
             pairs = [(source.name, source)]
         elif source.is_dir():
-            pairs = [(p.relative_to(source).as_posix(), p) for p in pack_files(source)]
+            # Exams (*.exam.yaml) travel with the packs, signed the same way (issue 20).
+            files = [*pack_files(source), *exam_files([source])]
+            pairs = [(p.relative_to(source).as_posix(), p) for p in files]
             if (source / SHOP_FILE).is_file():
                 pairs.append((SHOP_FILE, source / SHOP_FILE))
         else:

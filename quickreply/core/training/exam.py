@@ -294,3 +294,30 @@ class _Reader:
             self.error(keys, where, f"'{name}' is {value:g}", f"use {first} up to {high:g}")
             return None
         return float(value)
+
+
+def load_exams(folders: Iterable[Path], library: Library) -> tuple[list[Exam], list[Problem]]:
+    """The exams a trainee can take from ``folders``: one with an error (in the file, or naming
+    a reply the library does not have) is left out, and its problems say why."""
+    exams: list[Exam] = []
+    problems: list[Problem] = []
+    taken: set[str] = set()
+    for path in exam_files(folders):
+        exam, found = load_exam(path)
+        if exam is not None:
+            found += check_exam(exam, library)
+            if exam.id in taken:
+                found.append(
+                    Problem(
+                        exam.path,
+                        exam.line,
+                        "exam",
+                        f"exam id '{exam.id}' is used twice",
+                        "give every exam its own id: results are kept per id",
+                    )
+                )
+        problems += found
+        if exam is not None and not any(p.is_error for p in found):
+            exams.append(exam)
+            taken.add(exam.id)
+    return exams, problems
