@@ -40,7 +40,6 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 ICON_FILE = ICONS / "quickreply.svg"
 SCREENSHOT_QUERY = "发货"
-SCREENSHOT_TRAINING_QUERY = "kd"
 
 
 def make_qapp(offscreen: bool = False) -> QApplication:
@@ -270,7 +269,10 @@ def _sample_training(services: Services, tab: str) -> QWidget:
     if tab == "drill":
         window.drill.start(Mode.MIXED)
         board = window.drill.board
-        board.picker.search_box.setText(SCREENSHOT_TRAINING_QUERY)
+        question = board.question
+        first = services.library.get(question.answers[0]) if question is not None else None
+        # The trainee half-way through typing the right reply's code.
+        board.picker.search_box.setText(first.code if first is not None else "")
     elif tab == "exam":
         exam = window.exam.selected()
         if exam is not None:
