@@ -44,6 +44,7 @@ from quickreply.core.paths import SHOP_FILE
 __all__ = [
     "CODE_HINT",
     "CODE_RE",
+    "EXAM_SUFFIXES",
     "FIELD_KEYS",
     "FIELD_KINDS",
     "FIELD_NAME_RE",
@@ -51,7 +52,6 @@ __all__ = [
     "ID_RE",
     "MAX_WAIT_MS",
     "PACK_KEYS",
-    "EXAM_SUFFIXES",
     "PACK_SUFFIXES",
     "SHOP_FILE",
     "SNIPPET_KEYS",
