@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from quickreply.core.reminders import RuleReminder
-    from quickreply.ui.forms import FieldMemory
     from quickreply.core.training.progress import ProgressStore
+    from quickreply.ui.forms import FieldMemory
     from quickreply.ui.library import LibraryWindow
     from quickreply.ui.palette import PaletteWindow
     from quickreply.ui.settings import SettingsDialog
