@@ -25,6 +25,7 @@ from quickreply.core.model import Library
 from quickreply.core.training.codes import CodeCard, CodeRun, code_cards, is_code
 from quickreply.core.training.drill import Attempt
 from quickreply.core.training.progress import ProgressStore
+from quickreply.ui.palette import RendererLike
 
 
 class CodePracticePanel(QWidget):
@@ -32,6 +33,7 @@ class CodePracticePanel(QWidget):
         self,
         library: Library,
         store: ProgressStore,
+        renderer: RendererLike | None = None,
         *,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.monotonic,
@@ -40,6 +42,7 @@ class CodePracticePanel(QWidget):
         super().__init__(parent)
         self._library = library
         self._store = store
+        self._renderer = renderer
         self._rng = rng or random.Random()
         self._clock = clock
         self._cards: list[CodeCard] = []
@@ -79,8 +82,9 @@ class CodePracticePanel(QWidget):
     def card(self) -> CodeCard | None:
         return self._card
 
-    def set_library(self, library: Library) -> None:
+    def set_library(self, library: Library, renderer: RendererLike | None = None) -> None:
         self._library = library
+        self._renderer = renderer
         self.restart()
 
     def restart(self) -> None:
@@ -99,10 +103,22 @@ class CodePracticePanel(QWidget):
             return
         self.edit.setEnabled(True)
         self._card = self._cards.pop()
-        self.prompt.setText(self._card.text if self._card.show_text else self._card.title)
+        self.prompt.setText(self._shown(self._card))
         self._started = self._clock()
         self._show_stats()
         self.edit.setFocus()
+
+    def _shown(self, card: CodeCard) -> str:
+        """The title, or the reply as the buyer would read it (shop facts filled in)."""
+        snippet = self._library.get(card.snippet_id)
+        if not card.show_text or snippet is None:
+            return card.title
+        if self._renderer is None or snippet.steps:
+            return card.text
+        try:
+            return self._renderer.render_variant(snippet, 0, snippet.default_values())
+        except Exception:  # RenderError: the text as written still names the reply
+            return card.text
 
     def _typed(self, text: str) -> None:
         card = self._card

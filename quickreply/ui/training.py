@@ -44,7 +44,7 @@ class TrainingWindow(QWidget):
         self.store = store
         rng = rng or random.Random()
         self.drill = DrillPanel(library, searcher, renderer, store, rng=rng, clock=clock)
-        self.codes = CodePracticePanel(library, store, rng=rng, clock=clock)
+        self.codes = CodePracticePanel(library, store, renderer, rng=rng, clock=clock)
         self.exam = ExamPanel(library, searcher, renderer, store, exams, exam_problems, clock=clock)
         self.progress = ProgressPanel(store)
         self.tabs = QTabWidget()
@@ -62,7 +62,7 @@ class TrainingWindow(QWidget):
         self, library: Library, searcher: Searcher, renderer: RendererLike | None
     ) -> None:
         self.drill.set_library(library, searcher, renderer)
-        self.codes.set_library(library)
+        self.codes.set_library(library, renderer)
         self.exam.set_library(library, searcher, renderer)
 
     def _tab_changed(self, index: int) -> None:

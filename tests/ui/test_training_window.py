@@ -235,3 +235,17 @@ def test_progress_shows_which_scenarios_are_ready(qtbot: QtBot, tmp_path: Path) 
     rows = {row.group: row for row in window.progress.chart.rows}
     assert rows["物流"].ready and not rows["欢迎"].ready
     assert "可以上岗的场景：物流" in window.progress.details.text()
+
+
+def test_code_practice_by_text_shows_the_reply_as_the_buyer_reads_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    class Renderer:
+        def render_variant(self, snippet: Snippet, index: int, values: object = None) -> str:
+            return snippet.text.replace("的回复", "（店铺：小店）")
+
+    panel = CodePracticePanel(LIB, store_at(tmp_path), Renderer(), rng=random.Random(1))  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    panel.by_text.setChecked(True)
+    card = panel.card
+    assert card is not None and panel.prompt.text() == card.title + "（店铺：小店）"
