@@ -388,6 +388,7 @@ class QuickReplyApp:
         self.palette.set_searcher(self.services.index)
         self.palette.set_renderer(self.services.renderer)
         if self._library is not None:
+            self._library.set_edit_rule(self.services.edit_rule)
             self._library.set_library(self.services.library, self.services.renderer)
         if self._training is not None:
             self._training.set_library(

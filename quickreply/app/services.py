@@ -23,6 +23,7 @@ from quickreply.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from quickreply.core.cacheseal import Seal
+    from quickreply.core.editing import EditRule
     from quickreply.core.render import Renderer, VariantMemory
     from quickreply.core.search import SearchIndex
     from quickreply.core.shop import ShopProfile
@@ -58,6 +59,8 @@ class Services:
     index: SearchIndex = field(init=False)
     # Replies a recent team version added or changed: snippet id -> "added" / "changed".
     team_marks: dict[str, str] = field(init=False, default_factory=dict)
+    # Which packs the library may write (core/editing.py): team ones too on the lead's machine.
+    edit_rule: EditRule = field(init=False, default_factory=lambda: _personal_only())
 
     def refresh_usage(self) -> None:
         self.index.set_usage(self.stats.usage())
@@ -77,7 +80,12 @@ class Services:
         started = time.perf_counter()
         self.paths = apply_folders(self.base_paths, self.settings)
         seal = Seal.load_or_create(self.paths.cache_key_file)
-        self.library, key = load_library_cached(self.paths, seal, self.extra)
+        from quickreply.core.editing import lead_rule
+
+        self.edit_rule = lead_rule(self.publish_target(), synced=self.base_paths.team)
+        self.library, key = load_library_cached(
+            self.paths, seal, self.extra, self.edit_rule.team_sources
+        )
         self.timings["packs"] = time.perf_counter() - started
         self.shop, shop_problems = read_shop(self.paths, self.shop_path)
         if self.variants is None:
@@ -151,14 +159,34 @@ def apply_folders(paths: AppPaths, settings: Settings) -> AppPaths:
     return paths.with_folders(settings.team_dir, settings.personal_dir)
 
 
+def _personal_only() -> EditRule:
+    from quickreply.core.editing import EditRule
+
+    return EditRule()
+
+
 def load_library_cached(
-    paths: AppPaths, seal: Seal | None, extra: Sequence[Path] = ()
+    paths: AppPaths,
+    seal: Seal | None,
+    extra: Sequence[Path] = (),
+    team_sources: Sequence[Path] = (),
 ) -> tuple[Library, str | None]:
     """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
-    and its fingerprint, which keys the search index cache."""
+    and its fingerprint, which keys the search index cache. With ``team_sources`` (the lead's
+    machine) the team packs are read from the folders the lead publishes from, so the library
+    shows, and edits, what the next version will hold."""
     from quickreply.core.libcache import load_library_cached as load
-    from quickreply.core.packs import default_dirs
+    from quickreply.core.model import PackSource
+    from quickreply.core.packs import PackDir, default_dirs
     from quickreply.core.team.local import load_one_version
+
+    if team_sources:
+        personal = paths.personal.resolve()
+        team = [PackDir(s, PackSource.TEAM) for s in team_sources if s.resolve() != personal]
+        dirs = default_dirs(paths, extra)
+        at = next(i for i, d in enumerate(dirs) if d.source is PackSource.TEAM)
+        loaded = load([*dirs[:at], *team, *dirs[at + 1 :]], paths.cache, seal)
+        return loaded.library, loaded.fingerprint
 
     # A team sync may switch the team folder meanwhile: never keep a mixture of two versions.
     loaded = load_one_version(

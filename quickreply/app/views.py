@@ -123,6 +123,7 @@ def make_library_view(services: Services) -> LibraryWindow:
         save=save_pack,
         store=store,
         personal_dir=services.paths.personal,
+        rule=services.edit_rule,
     )
     window.set_marks(team_marks(services))
     return window

@@ -1,4 +1,4 @@
-"""The one editing model for personal packs: a draft reply checked like the loader would read it.
+"""The one editing model for the packs this machine may write: a draft checked as the loader would.
 
 The library window and the editor form call this module instead of re-checking ids, field
 names and choices themselves, so what the editor accepts is exactly what loads again:
@@ -9,7 +9,9 @@ names and choices themselves, so what the editor accepts is exactly what loads a
   with (without a ``lint`` callable: the code and hotkey clashes only, :func:`clashes`);
 * :func:`put_snippet` and :func:`remove_snippet` give the pack after inserting, replacing or
   deleting a snippet; :func:`write_pack` saves it (``core.packs.save_pack``: atomic, with
-  ``NAME.bak``) and refuses a pack that is not personal.
+  ``NAME.bak``) and refuses a pack :class:`EditRule` does not allow: personal packs, and team
+  packs only in the lead's publish sources on the machine holding the team key
+  (:func:`lead_rule`), never the synced copy agents read nor a published version folder.
 
 Each problem carries a stable ``code`` and named ``args`` (see ``CODES``) so the UI can say it
 in the agent's language; the English line stays for logs and the CLI.
@@ -19,7 +21,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quickreply.core.hotkeys import HotkeyError, parse_hotkey
 from quickreply.core.limits import breaches_of
@@ -36,6 +40,10 @@ from quickreply.core.packs import (
 )
 from quickreply.core.problems import Problem, did_you_mean
 from quickreply.core.render.fields import CHOICE_SOURCES
+
+if TYPE_CHECKING:
+    from quickreply.core.team.keys import LeadKey
+    from quickreply.core.team.preview import Target
 
 LintFn = Callable[[Library], Sequence[Problem]]
 SaveFn = Callable[[Pack, Path], None]
@@ -61,6 +69,43 @@ CODES = (
 
 class EditError(Exception):
     """An edit that must not happen (a read-only pack); ``str(err)`` is one readable line."""
+
+
+@dataclass(frozen=True, slots=True)
+class EditRule:
+    """Which packs may be written here: personal packs always; team packs only when their file
+    lies in one of ``team_sources``, the folders (or files) a lead publishes from, and in none
+    of ``read_only`` (the synced copy, the published folder: a source set up inside them would
+    otherwise let an edit change what agents received without a signed version)."""
+
+    team_sources: tuple[Path, ...] = ()
+    read_only: tuple[Path, ...] = ()
+
+    def allows(self, pack: Pack) -> bool:
+        if pack.editable:
+            return True
+        return (
+            pack.source is PackSource.TEAM
+            and any(_inside(pack.path, source) for source in self.team_sources)
+            and not any(_inside(pack.path, folder) for folder in self.read_only)
+        )
+
+
+def _inside(path: Path, source: Path) -> bool:
+    path, source = path.resolve(), source.resolve()
+    return path == source or source in path.parents
+
+
+def lead_rule(lead: tuple[LeadKey, Target] | None, synced: Path | None = None) -> EditRule:
+    """The rule on this machine: with the team key and a known publish target (the lead's
+    machine), the team packs in the target's sources are editable too; else personal only.
+    The synced team copy and the published version folders are never sources, so they stay
+    read-only (``synced``: the team folder this machine reads)."""
+    if lead is None:
+        return EditRule()
+    _key, target = lead
+    read_only = (target.dest,) if synced is None else (target.dest, synced)
+    return EditRule(tuple(target.sources), read_only)
 
 
 def check_draft(
@@ -236,10 +281,10 @@ def remove_snippet(pack: Pack, snippet_id: str) -> Pack:
     return dataclasses.replace(pack, snippets=tuple(s for s in pack.snippets if s.id != snippet_id))
 
 
-def write_pack(pack: Pack, save: SaveFn = save_pack) -> None:
-    """Save a personal pack (its folder is created): atomic, the previous file kept as .bak.
-    Raises EditError for a pack that is not editable, OSError when it cannot be written."""
-    if not pack.editable:
+def write_pack(pack: Pack, save: SaveFn = save_pack, rule: EditRule | None = None) -> None:
+    """Save a pack ``rule`` allows (its folder is created): atomic, the previous file kept as
+    .bak. Raises EditError for a pack that is read-only here, OSError when it cannot be written."""
+    if not (rule or EditRule()).allows(pack):
         raise EditError(f"{pack.path}: the {pack.source} pack '{pack.meta.id}' is read-only")
     pack.path.parent.mkdir(parents=True, exist_ok=True)
     save(pack, pack.path)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from quickreply.core.editing import (
     EditError,
+    EditRule,
     LintFn,
     SaveFn,
     check_draft,
@@ -96,6 +97,8 @@ class LibraryWindow(QMainWindow):
         store: a QSettings (or anything with ``value``/``setValue``) for geometry and splitter
             state; ``None`` remembers nothing.
         personal_dir: where the first personal pack (``my.yaml``) is created.
+        rule: which packs may be written (``core.editing.EditRule``); personal only when
+            ``None``, team packs too on the lead's machine (``lead_rule``).
 
     Signals:
         saved(Path): a personal pack file was written.
@@ -116,6 +119,7 @@ class LibraryWindow(QMainWindow):
         save: SaveFn | None = None,
         store: GeometryStore | None = None,
         personal_dir: Path | None = None,
+        rule: EditRule | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -125,6 +129,7 @@ class LibraryWindow(QMainWindow):
         self._save = save
         self._store = store
         self._personal_dir = personal_dir
+        self._rule = rule or EditRule()
         self._current: Snippet | None = None
         self._edit_path: Path | None = None  # the pack file the editor saves into
         self._edit_original_id: str | None = None  # None: a new snippet
@@ -296,6 +301,10 @@ class LibraryWindow(QMainWindow):
         self.trainee.set_library(library, renderer)
         self._show_library(select_id=self._current.id if self._current else None)
 
+    def set_edit_rule(self, rule: EditRule) -> None:
+        """Which packs may be written (the team key or publish target may have changed)."""
+        self._rule = rule
+
     def set_publishing(self, on: bool) -> None:
         """Show 发布… (the team key is on this machine and a publish target is known)."""
         self.publish_button.setVisible(on)
@@ -305,7 +314,7 @@ class LibraryWindow(QMainWindow):
         self.list_model.set_marks(marks)
 
     def _show_library(self, select_id: str | None) -> None:
-        self.list_model.set_library(self._library)
+        self.list_model.set_library(self._library, self._rule.allows)
         self.tree.rebuild(visible_snippets(self._library))  # narrows the list to the group
         self._show_problems()
         self._after_list_change(select_id)
@@ -410,7 +419,7 @@ class LibraryWindow(QMainWindow):
         return self._library.pack_of(snippet)
 
     def _editable(self, pack: Pack | None) -> bool:
-        return pack is not None and pack.editable and self._save is not None
+        return pack is not None and self._rule.allows(pack) and self._save is not None
 
     def _show_snippet(self, snippet: Snippet | None) -> None:
         self._current = snippet
@@ -455,6 +464,8 @@ class LibraryWindow(QMainWindow):
         text = text.replace("%2", str(pack.meta.version)).replace("%3", source_label(pack.source))
         if not editable:
             text += self.tr(" · 只读")
+        elif pack.source is PackSource.TEAM:
+            text += self.tr(" · 发布源：点“发布…”后同事才会收到")
         return text + f"\n{pack.path}"
 
     def _detail_html(self, snippet: Snippet) -> str:
@@ -584,14 +595,17 @@ class LibraryWindow(QMainWindow):
 
     def new_snippet(self) -> bool:
         """Start a new personal snippet in the current group (creates my.yaml on first save)."""
-        target = self._target_pack()
+        # On the lead's machine a new reply goes into the selected team pack.
+        team = self._pack(self._current) if self._current else None
+        into_team = team is not None and team.source is PackSource.TEAM and self._editable(team)
+        target = (team.meta, team.path) if team and into_team else self._target_pack()
         if target is None:
             self._say(self.tr("没有可写的个人话术包。"), error=True)
             return False
         meta, path = target
         group = self.current_group()
         draft = Snippet(
-            id=self._unique_id("my.snippet"),
+            id=self._unique_id(meta.id + ".new" if into_team else "my.snippet"),
             title="",
             variants=(),
             group="" if group == UNGROUPED else group,
@@ -734,7 +748,7 @@ class LibraryWindow(QMainWindow):
     def _write(self, pack: Pack, path: Path) -> bool:
         assert self._save is not None
         try:
-            write_pack(pack, self._save)
+            write_pack(pack, self._save, self._rule)
         except EditError as err:
             self._say(str(err), error=True)
             return False

@@ -7,7 +7,7 @@ thing (and has the same count) in both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTreeView, QWidget
 
-from quickreply.core.model import Library, PackSource, Snippet
+from quickreply.core.model import Library, Pack, PackSource, Snippet
 
 #: Item data role holding the group path ("物流/快递"; "" for the 全部 root).
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -227,8 +227,11 @@ class SnippetListModel(QAbstractListModel):
         self._marks = dict(marks)
         self.endResetModel()
 
-    def set_library(self, library: Library) -> None:
-        editable_packs = {p.meta.id for p in library.packs if p.editable}
+    def set_library(self, library: Library, editable: Callable[[Pack], bool] | None = None) -> None:
+        """Show ``library``; a lock marks the replies of packs ``editable`` refuses (default:
+        all but personal packs)."""
+        allows = editable or (lambda pack: pack.editable)
+        editable_packs = {p.meta.id for p in library.packs if allows(p)}
         self._all = []
         for snippet in visible_snippets(library):
             hay = "\n".join(
