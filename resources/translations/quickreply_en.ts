@@ -618,6 +618,11 @@
         <translation> · read-only</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <source> · 发布源：点“发布…”后同事才会收到</source>
+        <translation> · publish source: colleagues get changes after Publish…</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/library.py" line="472"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>

@@ -618,6 +618,11 @@
         <translation> · 只讀</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <source> · 发布源：点“发布…”后同事才会收到</source>
+        <translation> · 發布來源：點「發布…」後同事才會收到</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/library.py" line="472"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>

@@ -10,6 +10,8 @@ import pytest
 
 from quickreply.core.editing import (
     EditError,
+    EditRule,
+    lead_rule,
     check_draft,
     put_snippet,
     remove_snippet,
@@ -157,3 +159,51 @@ def test_a_read_only_pack_is_never_written(tmp_path: Path) -> None:
     with pytest.raises(EditError, match="read-only"):
         write_pack(team)
     assert not (tmp_path / "team.yaml").exists()
+
+
+def lead_target(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """The lead's publish source, published folder and synced team copy (made up)."""
+    return tmp_path / "lead-src", tmp_path / "share", tmp_path / "data" / "team"
+
+
+def test_team_packs_are_editable_only_in_the_leads_publish_source(tmp_path: Path) -> None:
+    from quickreply.core.team.keys import create_lead_key
+    from quickreply.core.team.preview import Target
+
+    src, share, synced = lead_target(tmp_path)
+    key = create_lead_key(tmp_path / "key", "售前组")
+    rule = lead_rule((key, Target((src,), share)), synced=synced)
+
+    def team_pack(path: Path) -> Pack:
+        return Pack(PackMeta("team.x", "团队"), (TEAM,), path, PackSource.TEAM)
+
+    assert rule.allows(team_pack(src / "sub" / "team.yaml"))
+    assert not rule.allows(team_pack(synced / "team.yaml"))
+    assert not rule.allows(team_pack(share / "v3" / "team.yaml"))
+    # No key on this machine (an agent): team packs stay read-only wherever they are.
+    assert not lead_rule(None).allows(team_pack(src / "team.yaml"))
+    # A shipped or --pack file inside the source is still not a team pack to edit.
+    shipped = Pack(PackMeta("s", "s"), (TEAM,), src / "team.yaml", PackSource.SHIPPED)
+    assert not rule.allows(shipped)
+    personal = Pack(PackMeta("p.my", "我的"), (SAVED,), MINE, PackSource.PERSONAL)
+    assert rule.allows(personal) and EditRule().allows(personal)
+
+
+def test_the_lead_saves_a_team_pack_into_the_source_with_a_bak(tmp_path: Path) -> None:
+    src, share, synced = lead_target(tmp_path)
+    path = src / "team.yaml"
+    meta = PackMeta("team.presale", "售前")
+    pack = Pack(meta, (TEAM,), path, PackSource.TEAM)
+    rule = EditRule(team_sources=(src,), read_only=(share, synced))
+    write_pack(pack, rule=rule)
+    changed = dataclasses.replace(TEAM, variants=("亲，发顺丰~",))
+    pack, _ = put_snippet(pack, changed, original_id=TEAM.id, meta=meta, path=path)
+    write_pack(pack, rule=rule)
+    loaded, problems = load_pack(path, PackSource.TEAM)
+    assert problems == [] and loaded is not None
+    assert loaded.snippets[0].variants == ("亲，发顺丰~",)
+    assert "亲，发中通~" in path.with_name("team.yaml.bak").read_text(encoding="utf-8")
+    # Without the rule (an agent's machine) the same pack is refused and left as it was.
+    with pytest.raises(EditError, match="read-only"):
+        write_pack(remove_snippet(pack, TEAM.id))
+    assert "亲，发顺丰~" in path.read_text(encoding="utf-8")
