@@ -66,9 +66,7 @@ def test_the_lead_edits_a_team_reply_and_the_publish_diff_shows_it(
     rig.app.shut_down()
 
 
-def test_an_agent_without_the_key_cannot_edit_team_replies(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_an_agent_without_the_key_cannot_edit_team_replies(qtbot: QtBot, tmp_path: Path) -> None:
     lead = create_lead_key(tmp_path / "lead", "售前组")
     lead_publishes(tmp_path, lead, "亲，保修一年哦")
     sync = TeamSync(AppPaths.from_env(), clock)

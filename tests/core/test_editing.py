@@ -11,8 +11,8 @@ import pytest
 from quickreply.core.editing import (
     EditError,
     EditRule,
-    lead_rule,
     check_draft,
+    lead_rule,
     put_snippet,
     remove_snippet,
     write_pack,
