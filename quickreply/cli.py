@@ -26,7 +26,7 @@ SUBCOMMANDS: dict[str, str] = {
     "stats": "print daily response-time figures",
     "import": "import Qianniu CSV, .xlsx, espanso, TextExpander or Beeftext into a personal pack",
     "export": "write the replies as a Qianniu CSV (GBK) or .xlsx, rendered with the shop",
-    "team": "team packs: init and publish (leads), join, sync and status (agents)",
+    "team": "team packs: init and publish (leads), join, sync and status (agents); report (leads)",
     "drill": "a timed drill in the terminal (the app's 新人训练 is the real one)",
 }
 

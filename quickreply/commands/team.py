@@ -3,7 +3,8 @@
 ``init`` creates the team key in the config folder and prints the join code; ``publish`` lints
 and publishes packs to a folder (served as is, or uploaded to a web server); ``join`` remembers
 a source and the team key; ``sync`` fetches a new version if there is one; ``status`` says
-what is installed and how the last check went. See docs/team.md.
+what is installed and how the last check went. See docs/team.md. ``report`` (a lead's view of
+the agents' daily files) lives in :mod:`quickreply.commands.teamreport`, docs/team-report.md.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from quickreply.commands import teamreport
 from quickreply.commands.common import app_paths
 
 
@@ -32,6 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     join.add_argument("--key", required=True, metavar="JOINCODE", help="the lead's join code")
     sub.add_parser("sync", help="fetch the team's new version, if any")
     sub.add_parser("status", help="show the team version in force and the last check")
+    teamreport.add_arguments(
+        sub.add_parser("report", help="the team's reply usage and response figures (leads)")
+    )
 
 
 def _now() -> datetime:
@@ -41,6 +46,8 @@ def _now() -> datetime:
 def run(args: argparse.Namespace) -> int:
     from quickreply.core.team.errors import TeamError
 
+    if args.team_command == "report":
+        return teamreport.run(args)
     try:
         action = {
             "init": _init,

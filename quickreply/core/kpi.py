@@ -141,6 +141,30 @@ WHERE at >= ? AND at < ?
 """
 
 
+@dataclass(frozen=True, slots=True)
+class QueueTotals:
+    """One queue's day as sums and counts, so figures of many agents add up exactly."""
+
+    replies: int
+    first_responses: int
+    first_wait_sum: float  # seconds
+    wait_sum: float
+    within_3min: int
+    within_30s: int
+    slow: int
+
+
+_QUEUE_SQL = f"""
+SELECT queue, count(*), coalesce(sum(first), 0),
+       coalesce(sum(CASE WHEN first THEN waited END), 0.0), coalesce(sum(waited), 0.0),
+       coalesce(sum(waited <= {THREE_MINUTES}), 0), coalesce(sum(waited <= {THIRTY_SECONDS}), 0),
+       coalesce(sum(waited > ?), 0)
+FROM replies
+WHERE at >= ? AND at < ?
+GROUP BY queue ORDER BY queue
+"""
+
+
 class KpiError(Exception):
     """The store cannot be read; ``problem`` is the line to show."""
 
@@ -350,6 +374,18 @@ class KpiStore:
         Raises :class:`KpiError` when the file cannot be read.
         """
         return self._query(start, end, grouped=True)
+
+    def queue_totals(self, day: date) -> dict[str, QueueTotals]:
+        """Each queue's sums on ``day``. Raises :class:`KpiError` when the file cannot be read."""
+        params = (self.slow_after, day.isoformat(), (day + timedelta(days=1)).isoformat())
+        try:
+            rows = self._connect().execute(_QUEUE_SQL, params).fetchall()
+        except (sqlite3.Error, OSError) as err:
+            raise KpiError(self._handle(err)) from err
+        return {
+            str(queue): QueueTotals(int(n), int(f), float(fs), float(ws), int(a), int(b), int(c))
+            for queue, n, f, fs, ws, a, b, c in rows
+        }
 
     def total(self, start: date, end: date) -> DayFigures:
         rows = self._query(start, end, grouped=False)

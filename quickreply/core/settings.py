@@ -64,6 +64,10 @@ class Settings:
     timers: Mapping[str, Any] = field(default_factory=dict)
     timer_sound: bool = False  # beep when a buyer turns red
     team_sync_minutes: int = 5  # how often the app checks the joined team for a new version
+    # Daily aggregates for the lead (issue 15, docs/team-report.md): off until the lead asks.
+    share_daily: bool = False
+    share_drop: str = ""  # the team's drop: a folder (shared drive) or a WebDAV http(s) URL
+    agent_id: str = ""  # 工号; empty: the shop profile's agent_id
     version: int = SETTINGS_VERSION
 
     def to_json(self) -> dict[str, Any]:
@@ -121,7 +125,7 @@ def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
         if not isinstance(value, dict):
             return default, "must be an object with queues and title_patterns"
         return value, ""  # entries are checked by TimerConfig.from_mapping, at their lines
-    if name == "timer_sound":
+    if name in ("timer_sound", "share_daily"):
         if not isinstance(value, bool):
             return default, f"must be true or false, not {value!r}"
         return value, ""
@@ -142,6 +146,14 @@ def _check_value(name: str, value: Any, default: Any) -> tuple[Any, str]:
         if not isinstance(value, str):
             return default, "must be a folder path (a string)"
         return value, ""
+    if name == "share_drop":
+        if not isinstance(value, str):
+            return default, "must be a folder path or an http(s) address (a string)"
+        return value.strip(), ""
+    if name == "agent_id":
+        if not isinstance(value, str) or len(value.strip()) > 64:
+            return default, "must be text of at most 64 characters, like 'A007'"
+        return value.strip(), ""
     if name == "version":
         if not isinstance(value, int) or value > SETTINGS_VERSION:
             return default, f"version {value!r} is newer than this app understands"

@@ -3,6 +3,9 @@
 Search breaks ties with it. It lives in ``AppPaths.stats_file``; response-time KPIs have their
 own database (core/kpi.py) so a broken usage file never costs them.
 
+Uses are also counted per local day (``usage_days``): the daily aggregate an agent shares with
+the lead (core/share) reads one day's counts from there.
+
 The schema is versioned with ``PRAGMA user_version`` and upgraded by the ordered
 :data:`MIGRATIONS`. A file that is not a database is moved aside (``NAME.corrupt``) and a fresh
 store created; a locked database, one written by a newer QuickReply or one that cannot be opened
@@ -14,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from quickreply.core.model import Usage
@@ -37,6 +40,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             count INTEGER NOT NULL DEFAULT 0,
             last_used TEXT NOT NULL
         )
+        """,
+    ),
+    (
+        """
+        CREATE TABLE usage_days (
+            day TEXT NOT NULL,
+            snippet_id TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (day, snippet_id)
+        ) WITHOUT ROWID
         """,
     ),
 )
@@ -142,7 +155,10 @@ class StatsStore:
 
     def record_use(self, snippet_id: str, when: datetime | None = None) -> None:
         """Count one use of ``snippet_id`` (at ``when``, default now from the injected clock)."""
-        stamp = (when or self._clock()).isoformat()
+        at = when or self._clock()
+        stamp = at.isoformat()
+        # The agent's local day: the lead reads figures per working day.
+        day = (at.astimezone() if at.tzinfo is not None else at).date().isoformat()
         try:
             with self._db:
                 self._db.execute(
@@ -150,6 +166,11 @@ class StatsStore:
                     "ON CONFLICT(snippet_id) DO UPDATE SET count = count + 1, "
                     "last_used = max(last_used, excluded.last_used)",
                     (snippet_id, stamp),
+                )
+                self._db.execute(
+                    "INSERT INTO usage_days (day, snippet_id, count) VALUES (?, ?, 1) "
+                    "ON CONFLICT(day, snippet_id) DO UPDATE SET count = count + 1",
+                    (day, snippet_id),
                 )
         except sqlite3.DatabaseError as err:
             self._problem(f"cannot record a use ({err}); usage is kept in memory", "restart")
@@ -170,6 +191,35 @@ class StatsStore:
             except (TypeError, ValueError):
                 continue
             out[str(snippet_id)] = Usage(int(count), when)
+        return out
+
+    def uses_on(self, day: date) -> dict[str, int]:
+        """Each snippet's uses on the local ``day``; snippets not used that day are absent."""
+        try:
+            rows = self._db.execute(
+                "SELECT snippet_id, count FROM usage_days WHERE day = ?", (day.isoformat(),)
+            ).fetchall()
+        except sqlite3.DatabaseError as err:
+            self._problem(f"cannot read usage ({err})", "restart QuickReply")
+            return {}
+        return {str(sid): int(count) for sid, count in rows}
+
+    def days_used(self, start: date, end: date) -> list[date]:
+        """The local days from ``start`` to ``end`` (inclusive) with at least one use."""
+        try:
+            rows = self._db.execute(
+                "SELECT DISTINCT day FROM usage_days WHERE day >= ? AND day <= ? ORDER BY day",
+                (start.isoformat(), end.isoformat()),
+            ).fetchall()
+        except sqlite3.DatabaseError as err:
+            self._problem(f"cannot read usage ({err})", "restart QuickReply")
+            return []
+        out = []
+        for (day,) in rows:
+            try:
+                out.append(date.fromisoformat(day))
+            except (TypeError, ValueError):
+                continue
         return out
 
     def close(self) -> None:

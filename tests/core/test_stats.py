@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from quickreply.core.model import Usage
@@ -105,3 +105,25 @@ def test_a_file_that_cannot_be_opened_is_not_mistaken_for_a_corrupt_one(tmp_path
     assert not path.with_name("stats.sqlite3.corrupt").exists()
     store.record_use("greet")
     assert store.usage()["greet"].count == 1
+
+
+def test_a_usage_file_from_before_daily_counts_keeps_its_totals_and_counts_days_from_now(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "stats.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute(
+        "CREATE TABLE usage (snippet_id TEXT PRIMARY KEY, count INTEGER NOT NULL "
+        "DEFAULT 0, last_used TEXT NOT NULL)"
+    )
+    old.execute("INSERT INTO usage VALUES ('hello', 41, '2026-10-01T08:00:00+00:00')")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    store = StatsStore(path, lambda: datetime(2026, 11, 2, 9, 0))
+    store.record_use("hello")
+    assert store.usage()["hello"].count == 42
+    assert store.uses_on(date(2026, 11, 2)) == {"hello": 1}
+    assert store.days_used(date(2026, 10, 1), date(2026, 11, 30)) == [date(2026, 11, 2)]
+    assert store.problems == []
+    store.close()

@@ -66,7 +66,7 @@ def test_an_unknown_key_reads_the_same_in_a_pack_a_shop_profile_and_settings() -
         "settings.json:3: warning: unknown key 'zzz' (known keys: palette_hotkey,"
         " waiting_hotkey, replied_hotkey, snippet_hotkeys, pre_paste_ms, restore_ms,"
         " paste_shortcut, paste_backend, language, theme, team_dir, personal_dir, timers,"
-        " timer_sound, team_sync_minutes, version)"
+        " timer_sound, team_sync_minutes, share_daily, share_drop, agent_id, version)"
     ]
 
 

@@ -1,0 +1,153 @@
+"""One agent's day as a small JSON document: ids, versions, use counts and response sums.
+
+The document is built only from the usage store's per-day counts (snippet id -> uses) and the
+KPI store's per-queue sums; neither store has a column for a buyer name, a window title or a
+message, so none can reach the file. Reading checks every field and refuses anything else with
+one line naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any, Final
+
+from quickreply.core.kpi import QueueTotals
+
+FORMAT: Final = "quickreply-daily"
+FORMAT_VERSION: Final = 1
+MAX_FILE_BYTES: Final = 1024 * 1024  # a day of 10,000 distinct replies is ~300 KB
+_SAFE = re.compile(r"[^0-9A-Za-z_\-\u4e00-\u9fff]")
+
+
+class AggregateError(ValueError):
+    """A file in the drop that is not a readable daily aggregate (the message says why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DailyAggregate:
+    agent: str  # 工号
+    day: date  # the agent's local day
+    app_version: str
+    team_version: str  # "" when the agent is in no team
+    written: datetime  # when this version of the day was written: the newest one wins
+    uses: Mapping[str, int] = field(default_factory=dict)  # snippet id -> uses that day
+    queues: Mapping[str, QueueTotals] = field(default_factory=dict)
+
+    @property
+    def file_name(self) -> str:
+        return file_name(self.agent, self.day)
+
+    def to_json(self) -> bytes:
+        doc = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "agent": self.agent,
+            "day": self.day.isoformat(),
+            "app_version": self.app_version,
+            "team_version": self.team_version,
+            "written": self.written.isoformat(timespec="seconds"),
+            "uses": dict(sorted(self.uses.items())),
+            "queues": {
+                name: [
+                    t.replies,
+                    t.first_responses,
+                    round(t.first_wait_sum, 3),
+                    round(t.wait_sum, 3),
+                    t.within_3min,
+                    t.within_30s,
+                    t.slow,
+                ]
+                for name, t in sorted(self.queues.items())
+            },
+        }
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def file_name(agent: str, day: date) -> str:
+    """``2026-12-01_A007.json``: readable, one per agent per day, safe on every drop."""
+    return f"{day.isoformat()}_{_SAFE.sub('_', agent)[:64]}.json"
+
+
+def _text(doc: Mapping[str, Any], key: str, limit: int = 200) -> str:
+    value = doc.get(key, "")
+    if not isinstance(value, str) or len(value) > limit:
+        raise AggregateError(f"'{key}' must be text of at most {limit} characters")
+    return value
+
+
+def _count(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise AggregateError(f"{what} must be a whole number >= 0, not {value!r}")
+    return value
+
+
+def _seconds(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise AggregateError(f"{what} must be a number of seconds, not {value!r}")
+    if not math.isfinite(value) or value < 0:
+        raise AggregateError(f"{what} must be a number of seconds >= 0, not {value!r}")
+    return float(value)
+
+
+def parse_aggregate(data: bytes) -> DailyAggregate:
+    """Read one file's bytes; raises :class:`AggregateError` with what is wrong."""
+    if len(data) > MAX_FILE_BYTES:
+        raise AggregateError(f"larger than {MAX_FILE_BYTES} bytes")
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise AggregateError(f"not JSON ({err})") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise AggregateError(f"not a {FORMAT} file")
+    version = doc.get("version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise AggregateError(
+            f"written by a newer QuickReply (format {version!r}, this one reads "
+            f"{FORMAT_VERSION}); update QuickReply"
+        )
+    agent = _text(doc, "agent", 64).strip()
+    if not agent:
+        raise AggregateError("'agent' is empty")
+    try:
+        day = date.fromisoformat(_text(doc, "day"))
+        written = datetime.fromisoformat(_text(doc, "written"))
+    except ValueError as err:
+        raise AggregateError(f"a bad date ({err})") from None
+    if written.tzinfo is None:
+        written = written.replace(tzinfo=UTC)
+    uses_raw = doc.get("uses", {})
+    queues_raw = doc.get("queues", {})
+    if not isinstance(uses_raw, dict) or not isinstance(queues_raw, dict):
+        raise AggregateError("'uses' and 'queues' must be objects")
+    uses = {str(k): _count(v, f"uses of {k!r}") for k, v in uses_raw.items()}
+    queues: dict[str, QueueTotals] = {}
+    for name, row in queues_raw.items():
+        if not isinstance(row, list) or len(row) != 7:
+            raise AggregateError(f"queue {name!r} must be a list of 7 figures")
+        n, f, fs, ws, a, b, c = row
+        totals = QueueTotals(
+            _count(n, "replies"),
+            _count(f, "first responses"),
+            _seconds(fs, "first wait"),
+            _seconds(ws, "wait"),
+            _count(a, "within 3 minutes"),
+            _count(b, "within 30 seconds"),
+            _count(c, "slow"),
+        )
+        if max(totals.first_responses, totals.within_3min, totals.within_30s) > totals.replies:
+            raise AggregateError(f"queue {name!r} counts more than its replies")
+        queues[str(name)] = totals
+    return DailyAggregate(
+        agent,
+        day,
+        _text(doc, "app_version"),
+        _text(doc, "team_version"),
+        written,
+        uses,
+        queues,
+    )

@@ -1,0 +1,154 @@
+"""The lead's report as one self-contained HTML page: tables and inline SVG charts (pygal).
+
+No script, no stylesheet or font from elsewhere: the page opens from a mail attachment with
+no network. pygal's tooltips need its JavaScript from a CDN, so they are turned off.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from datetime import date
+
+import pygal
+from pygal.style import Style
+
+from quickreply.core.share.report import TeamReport
+
+FONTS = "'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
+_STYLE = Style(font_family=FONTS, background="white", plot_background="white")
+TOP_REPLIES = 20
+# pygal's credits comment (with its address) and its inline config script (only read by the
+# tooltip script, which is off): neither belongs in a page a lead mails.
+_UNWANTED = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)
+
+_CSS = f"""
+body {{ font-family: {FONTS}; margin: 24px; color: #222; max-width: 1100px; }}
+h1 {{ font-size: 22px; }} h2 {{ font-size: 17px; margin-top: 28px; }}
+table {{ border-collapse: collapse; font-size: 13px; }}
+th, td {{ border: 1px solid #ccc; padding: 3px 8px; }} td.n {{ text-align: right; }}
+th {{ background: #f2f2f2; }} .note {{ color: #666; font-size: 13px; }}
+.chart svg {{ width: 100%; height: auto; }}
+"""
+
+
+def _svg(chart: pygal.graph.graph.Graph) -> str:
+    svg = _UNWANTED.sub("", chart.render(is_unicode=True))
+    return f'<div class="chart">{svg}</div>'
+
+
+def _config(**kw: object) -> dict[str, object]:
+    return {
+        "style": _STYLE,
+        "js": [],  # the tooltip script would come from a CDN
+        "disable_xml_declaration": True,
+        "width": 1000,
+        "height": 380,
+        "legend_at_bottom": True,
+        "truncate_legend": 20,
+        **kw,
+    }
+
+
+def _days_axis(days: list[date]) -> dict[str, object]:
+    return {
+        "x_labels": [d.strftime("%m-%d") for d in days],
+        "x_labels_major_every": max(1, len(days) // 12),
+        "show_minor_x_labels": False,
+        "x_label_rotation": 30,
+    }
+
+
+def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = "".join(
+            f'<td class="n">{html.escape(c)}</td>'
+            if i >= numeric_from
+            else f"<td>{html.escape(c)}</td>"
+            for i, c in enumerate(row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _per_agent_series(
+    report: TeamReport, days: list[date], pick: Callable[..., float | None]
+) -> dict[str, list[float | None]]:
+    index = {d: i for i, d in enumerate(days)}
+    series: dict[str, list[float | None]] = defaultdict(lambda: [None] * len(days))
+    for row in report.agent_days:
+        value = pick(row)
+        series[row.agent][index[row.day]] = value
+    return dict(sorted(series.items()))
+
+
+def render_page(
+    report: TeamReport,
+    tables: Mapping[str, tuple[list[str], list[list[str]]]],
+    group_of: Mapping[str, str] | None = None,
+    title: str = "团队报表",
+) -> str:
+    """The page: charts first, then ``tables`` (heading -> (headers, rows)) in order."""
+    days = sorted({d.day for d in report.agent_days} | set(report.adoption))
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f"<title>{html.escape(title)} {report.start} – {report.end}</title>",
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>{html.escape(title)} {report.start} – {report.end}</h1>",
+        f'<p class="note">{report.files}  份客服日报（每人每天一份），{len(report.versions)} 位客服'
+        + (f"，跳过 {len(report.skipped)} 个无法读取的文件" if report.skipped else "")
+        + "</p>",
+    ]
+    if report.replies:
+        if group_of:
+            by_group: dict[str, int] = defaultdict(int)
+            for r in report.replies:
+                by_group[group_of.get(r.snippet_id, "（不在话术库中）")] += r.uses
+            chart = pygal.HorizontalBar(**_config(title="各分组使用次数", show_legend=False))
+            ordered = sorted(by_group.items(), key=lambda kv: kv[1])
+            chart.x_labels = [g for g, _ in ordered]
+            chart.add("使用次数", [n for _, n in ordered])
+            parts.append(_svg(chart))
+        top = report.replies[:TOP_REPLIES][::-1]
+        chart = pygal.HorizontalBar(
+            **_config(title=f"最常用的 {len(top)} 条话术", show_legend=False)
+        )
+        chart.x_labels = [r.snippet_id for r in top]
+        chart.add("使用次数", [r.uses for r in top])
+        parts.append(_svg(chart))
+    if days and report.agent_days:
+        for title_text, pick, unit in (
+            ("3分钟人工响应率（%）", lambda r: r.within_3min, 100.0),
+            ("30秒应答率（%）", lambda r: r.within_30s, 100.0),
+            ("平均响应（秒）", lambda r: r.response_avg, 1.0),
+            ("首次响应平均（秒）", lambda r: r.first_response_avg, 1.0),
+        ):
+            chart = pygal.Line(**_config(title=title_text, **_days_axis(days)))
+            for agent, values in _per_agent_series(report, days, pick).items():
+                chart.add(agent, [None if v is None else round(v * unit, 1) for v in values])
+            parts.append(_svg(chart))
+    if report.adoption:
+        versions = sorted({v for per in report.adoption.values() for v in per})
+        chart = pygal.StackedBar(
+            **_config(title="团队话术版本（每天的客服数）", **_days_axis(days))
+        )
+        for version in versions:
+            chart.add(
+                f"v{version}" if version != "-" else "未加入团队",
+                [report.adoption.get(d, {}).get(version, 0) for d in days],
+            )
+        parts.append(_svg(chart))
+    for heading, (headers, rows) in tables.items():
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        parts.append(_table(headers, rows) if rows else '<p class="note">（无）</p>')
+    if report.skipped:
+        parts.append("<h2>跳过的文件</h2><ul>")
+        parts += [f"<li>{html.escape(line)}</li>" for line in report.skipped]
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
