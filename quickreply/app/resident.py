@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from quickreply.app.apply import apply_settings
 from quickreply.app.services import Services
+from quickreply.app.sharing import DailySharing
 from quickreply.app.views import (
     app_icon,
     make_library_view,
@@ -113,6 +114,8 @@ class QuickReplyApp:
         self._team_problem = ""
         self._team_forced = False
         self._publish_dialog: QWidget | None = None
+        self.sharing = DailySharing(services, team_version=self._team_version)
+        self.sharing.first_share.connect(self._notify_sharing)
         self.watcher = LibraryWatcher(qapp, self.reload_library)
         self._rewatch()
         self.connect_platform(services.settings)
@@ -216,6 +219,18 @@ class QuickReplyApp:
             self.notify_platform_problems()
         elif self.tray.available:
             self._notify_running()
+        self.sharing.start()
+
+    def _team_version(self) -> str:
+        """The team pack version in force, "" when this agent joined no team."""
+        version = self.services.team_state().version
+        return str(version) if version else ""
+
+    def _notify_sharing(self) -> None:
+        """Sharing starts (the lead turned it on): say exactly what leaves this machine."""
+        from quickreply.ui.sharebox import shared_text
+
+        self.tray.notify(QCoreApplication.translate("App", "团队日报已开启"), shared_text())
 
     def _notify_running(self) -> None:
         """A first start shows only a tray icon: say where the app is and how to call it."""
@@ -528,5 +543,7 @@ class QuickReplyApp:
         if self._training is not None:
             self._training.close()  # an exam left in the middle is saved
             self._training.store.close()
+        # After the KPI flush, so today's last replies are in the day that is shared.
+        self.sharing.run_at_quit()
         self.services.close()
         self.tray.hide()

@@ -220,6 +220,7 @@ def make_settings_dialog(
         autostart=autostart,
         team_source=source,
         team_code=code,
+        shop_agent_id=services.shop.agent_id if services.shop is not None else "",
     )
 
 

@@ -1,5 +1,6 @@
 """The settings dialog: hotkeys (captured by pressing them), paste timing and backend, language,
-theme, the wait timers (:mod:`quickreply.ui.settings_timers`), start at login, pack folders.
+theme, the wait timers (:mod:`quickreply.ui.settings_timers`), start at login, pack folders,
+the daily report for the lead (:mod:`quickreply.ui.sharebox`).
 
 The dialog edits a copy of :class:`quickreply.core.settings.Settings` and returns the new value
 from :meth:`SettingsDialog.result_settings`; app/apply.py saves it and applies it. A hotkey that
@@ -49,6 +50,7 @@ from quickreply.core.problems import Problem
 from quickreply.core.settings import MAX_DELAY_MS, MAX_TEAM_SYNC, MIN_TEAM_SYNC, Settings
 from quickreply.ui.messages import describe, hotkey_label
 from quickreply.ui.settings_timers import TimerSettingsBox
+from quickreply.ui.sharebox import ShareBox
 
 # probe(hotkey) -> None if free, else the platform backend's problem (taken by another program).
 HotkeyProbe = Callable[[str], Problem | None]
@@ -133,6 +135,7 @@ class SettingsDialog(QDialog):
         autostart: bool | None = None,
         team_source: str = "",
         team_code: str = "",
+        shop_agent_id: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -247,6 +250,8 @@ class SettingsDialog(QDialog):
         self.team_dir = self._dir_row(dirs_form, self.tr("团队话术"), settings.team_dir)
         self.personal_dir = self._dir_row(dirs_form, self.tr("个人话术"), settings.personal_dir)
         layout.addWidget(dirs_box)
+        self.share_box = ShareBox(settings, shop_agent_id, self)
+        layout.addWidget(self.share_box)
 
         team_box = QGroupBox(self.tr("加入团队"))
         team_form = QFormLayout(team_box)
@@ -453,6 +458,7 @@ class SettingsDialog(QDialog):
             team_dir=self.team_dir.text().strip(),
             personal_dir=self.personal_dir.text().strip(),
             team_sync_minutes=self.team_minutes.value(),
+            **self.share_box.values(),
         )
 
     def team_join(self) -> tuple[str, str]:

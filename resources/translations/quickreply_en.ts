@@ -4,53 +4,58 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="200"/>
-        <location filename="../../quickreply/app/views.py" line="81"/>
+        <location filename="../../quickreply/app/resident.py" line="203"/>
+        <location filename="../../quickreply/app/views.py" line="80"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="162"/>
+        <location filename="../../quickreply/app/resident.py" line="165"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="172"/>
+        <location filename="../../quickreply/app/resident.py" line="175"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="177"/>
+        <location filename="../../quickreply/app/resident.py" line="180"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="229"/>
+        <location filename="../../quickreply/app/resident.py" line="233"/>
+        <source>团队日报已开启</source>
+        <translation>Daily team report is on</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app/resident.py" line="244"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="230"/>
+        <location filename="../../quickreply/app/resident.py" line="245"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="299"/>
+        <location filename="../../quickreply/app/resident.py" line="314"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="324"/>
+        <location filename="../../quickreply/app/resident.py" line="343"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="345"/>
+        <location filename="../../quickreply/app/resident.py" line="364"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="401"/>
+        <location filename="../../quickreply/app/resident.py" line="420"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -280,7 +285,7 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="70"/>
+        <location filename="../../quickreply/ui/settings.py" line="72"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
@@ -1394,241 +1399,279 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="234"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>启动</source>
         <translation>Start-up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>开机自动启动</source>
         <translation>Start when I log in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="140"/>
+        <location filename="../../quickreply/ui/settings.py" line="143"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="150"/>
-        <location filename="../../quickreply/ui/settings.py" line="166"/>
+        <location filename="../../quickreply/ui/settings.py" line="153"/>
+        <location filename="../../quickreply/ui/settings.py" line="169"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="154"/>
+        <location filename="../../quickreply/ui/settings.py" line="157"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="157"/>
+        <location filename="../../quickreply/ui/settings.py" line="160"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="160"/>
+        <location filename="../../quickreply/ui/settings.py" line="163"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="163"/>
+        <location filename="../../quickreply/ui/settings.py" line="166"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="166"/>
+        <location filename="../../quickreply/ui/settings.py" line="169"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="178"/>
+        <location filename="../../quickreply/ui/settings.py" line="181"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="180"/>
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="183"/>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187"/>
+        <location filename="../../quickreply/ui/settings.py" line="190"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <location filename="../../quickreply/ui/settings.py" line="195"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="195"/>
+        <location filename="../../quickreply/ui/settings.py" line="198"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="198"/>
+        <location filename="../../quickreply/ui/settings.py" line="201"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="203"/>
+        <location filename="../../quickreply/ui/settings.py" line="206"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="206"/>
+        <location filename="../../quickreply/ui/settings.py" line="209"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="224"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="222"/>
+        <location filename="../../quickreply/ui/settings.py" line="225"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="226"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="235"/>
+        <location filename="../../quickreply/ui/settings.py" line="238"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="245"/>
+        <location filename="../../quickreply/ui/settings.py" line="248"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="247"/>
+        <location filename="../../quickreply/ui/settings.py" line="250"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="248"/>
+        <location filename="../../quickreply/ui/settings.py" line="251"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="251"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source>加入团队</source>
         <translation>Join a team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="254"/>
+        <location filename="../../quickreply/ui/settings.py" line="259"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>A shared folder, or an address starting with https://</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <location filename="../../quickreply/ui/settings.py" line="260"/>
         <source>团队地址</source>
         <translation>Team address</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="257"/>
+        <location filename="../../quickreply/ui/settings.py" line="262"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>The join code from your lead (qrteam1.…)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="258"/>
+        <location filename="../../quickreply/ui/settings.py" line="263"/>
         <source>加入码</source>
         <translation>Join code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="262"/>
+        <location filename="../../quickreply/ui/settings.py" line="267"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="263"/>
+        <location filename="../../quickreply/ui/settings.py" line="268"/>
         <source>同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="274"/>
+        <location filename="../../quickreply/ui/settings.py" line="279"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="275"/>
+        <location filename="../../quickreply/ui/settings.py" line="280"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="288"/>
+        <location filename="../../quickreply/ui/settings.py" line="293"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="303"/>
+        <location filename="../../quickreply/ui/settings.py" line="308"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="304"/>
+        <location filename="../../quickreply/ui/settings.py" line="309"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="349"/>
+        <location filename="../../quickreply/ui/settings.py" line="354"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="353"/>
+        <location filename="../../quickreply/ui/settings.py" line="358"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="355"/>
+        <location filename="../../quickreply/ui/settings.py" line="360"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="359"/>
+        <location filename="../../quickreply/ui/settings.py" line="364"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="471"/>
+        <location filename="../../quickreply/ui/settings.py" line="477"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>Fill in both the team address and the join code (or leave both empty).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="476"/>
+        <location filename="../../quickreply/ui/settings.py" line="482"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>The join code is incomplete or wrong: copy the whole code from your lead again.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBox</name>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="19"/>
+        <source>每天一次和退出时，把一个小文件放到组长指定的位置，内容只有：工号、日期、软件版本、团队话术版本、每条话术当天的使用次数、各接待组当天的回复数与响应时长合计（首次响应、平均响应、3分钟内、30秒内）。从不包含买家昵称、聊天窗口标题、聊天内容或剪贴板内容。</source>
+        <translation>Once a day and at quit, a small file goes to the place your lead chose. It holds only: your agent ID, the date, the app version, the team pack version, how often you used each reply that day, and each queue's reply count and response-time totals (first response, average response, within 3 minutes, within 30 seconds). Never buyer names, chat window titles, chat messages or clipboard contents.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="30"/>
+        <source>团队日报</source>
+        <translation>Daily team report</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="33"/>
+        <source>每天把使用和响应汇总发给组长</source>
+        <translation>Send a daily summary of reply use and response times to my lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="37"/>
+        <source>共享文件夹，或 WebDAV 地址 https://…</source>
+        <translation>A shared folder, or a WebDAV address https://…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="38"/>
+        <source>投递位置</source>
+        <translation>Drop location</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="43"/>
+        <source>留空则用店铺资料中的工号 %1</source>
+        <translation>Empty: the agent ID in the shop profile, %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="45"/>
+        <source>工号</source>
+        <translation>Agent ID</translation>
     </message>
 </context>
 <context>

@@ -4,53 +4,58 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="200"/>
-        <location filename="../../quickreply/app/views.py" line="81"/>
+        <location filename="../../quickreply/app/resident.py" line="203"/>
+        <location filename="../../quickreply/app/views.py" line="80"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="162"/>
+        <location filename="../../quickreply/app/resident.py" line="165"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="172"/>
+        <location filename="../../quickreply/app/resident.py" line="175"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="177"/>
+        <location filename="../../quickreply/app/resident.py" line="180"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="229"/>
+        <location filename="../../quickreply/app/resident.py" line="233"/>
+        <source>团队日报已开启</source>
+        <translation>團隊日報已開啟</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/app/resident.py" line="244"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="230"/>
+        <location filename="../../quickreply/app/resident.py" line="245"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="299"/>
+        <location filename="../../quickreply/app/resident.py" line="314"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="324"/>
+        <location filename="../../quickreply/app/resident.py" line="343"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="345"/>
+        <location filename="../../quickreply/app/resident.py" line="364"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="401"/>
+        <location filename="../../quickreply/app/resident.py" line="420"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -280,7 +285,7 @@
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="70"/>
+        <location filename="../../quickreply/ui/settings.py" line="72"/>
         <source>清除</source>
         <translation>清除</translation>
     </message>
@@ -1394,241 +1399,279 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="234"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>启动</source>
         <translation>啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>开机自动启动</source>
         <translation>開機自動啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="140"/>
+        <location filename="../../quickreply/ui/settings.py" line="143"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="150"/>
-        <location filename="../../quickreply/ui/settings.py" line="166"/>
+        <location filename="../../quickreply/ui/settings.py" line="153"/>
+        <location filename="../../quickreply/ui/settings.py" line="169"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="154"/>
+        <location filename="../../quickreply/ui/settings.py" line="157"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="157"/>
+        <location filename="../../quickreply/ui/settings.py" line="160"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="160"/>
+        <location filename="../../quickreply/ui/settings.py" line="163"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="163"/>
+        <location filename="../../quickreply/ui/settings.py" line="166"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="166"/>
+        <location filename="../../quickreply/ui/settings.py" line="169"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="178"/>
+        <location filename="../../quickreply/ui/settings.py" line="181"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="180"/>
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="183"/>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="187"/>
+        <location filename="../../quickreply/ui/settings.py" line="190"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <location filename="../../quickreply/ui/settings.py" line="195"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="195"/>
+        <location filename="../../quickreply/ui/settings.py" line="198"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="198"/>
+        <location filename="../../quickreply/ui/settings.py" line="201"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="205"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="203"/>
+        <location filename="../../quickreply/ui/settings.py" line="206"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="206"/>
+        <location filename="../../quickreply/ui/settings.py" line="209"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="224"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="222"/>
+        <location filename="../../quickreply/ui/settings.py" line="225"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="226"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="235"/>
+        <location filename="../../quickreply/ui/settings.py" line="238"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="245"/>
+        <location filename="../../quickreply/ui/settings.py" line="248"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="247"/>
+        <location filename="../../quickreply/ui/settings.py" line="250"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="248"/>
+        <location filename="../../quickreply/ui/settings.py" line="251"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="251"/>
+        <location filename="../../quickreply/ui/settings.py" line="256"/>
         <source>加入团队</source>
         <translation>加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="254"/>
+        <location filename="../../quickreply/ui/settings.py" line="259"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>共享資料夾，或 https:// 開頭的網址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="255"/>
+        <location filename="../../quickreply/ui/settings.py" line="260"/>
         <source>团队地址</source>
         <translation>團隊位址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="257"/>
+        <location filename="../../quickreply/ui/settings.py" line="262"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>組長給的加入碼（qrteam1.…）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="258"/>
+        <location filename="../../quickreply/ui/settings.py" line="263"/>
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="262"/>
+        <location filename="../../quickreply/ui/settings.py" line="267"/>
         <source> 分钟</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="263"/>
+        <location filename="../../quickreply/ui/settings.py" line="268"/>
         <source>同步间隔</source>
         <translation>同步間隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="274"/>
+        <location filename="../../quickreply/ui/settings.py" line="279"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="275"/>
+        <location filename="../../quickreply/ui/settings.py" line="280"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="288"/>
+        <location filename="../../quickreply/ui/settings.py" line="293"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="303"/>
+        <location filename="../../quickreply/ui/settings.py" line="308"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="304"/>
+        <location filename="../../quickreply/ui/settings.py" line="309"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="349"/>
+        <location filename="../../quickreply/ui/settings.py" line="354"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="353"/>
+        <location filename="../../quickreply/ui/settings.py" line="358"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="355"/>
+        <location filename="../../quickreply/ui/settings.py" line="360"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="359"/>
+        <location filename="../../quickreply/ui/settings.py" line="364"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="471"/>
+        <location filename="../../quickreply/ui/settings.py" line="477"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>團隊位址和加入碼都要填寫（或都留空）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="476"/>
+        <location filename="../../quickreply/ui/settings.py" line="482"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>加入碼不完整或有誤：請從組長那裡重新複製整段加入碼。</translation>
+    </message>
+</context>
+<context>
+    <name>ShareBox</name>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="19"/>
+        <source>每天一次和退出时，把一个小文件放到组长指定的位置，内容只有：工号、日期、软件版本、团队话术版本、每条话术当天的使用次数、各接待组当天的回复数与响应时长合计（首次响应、平均响应、3分钟内、30秒内）。从不包含买家昵称、聊天窗口标题、聊天内容或剪贴板内容。</source>
+        <translation>每天一次和結束時，把一個小檔案放到組長指定的位置，內容只有：工號、日期、軟體版本、團隊話術版本、每條話術當天的使用次數、各接待組當天的回覆數與回應時長合計（首次回應、平均回應、3分鐘內、30秒內）。從不包含買家暱稱、聊天視窗標題、聊天內容或剪貼簿內容。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="30"/>
+        <source>团队日报</source>
+        <translation>團隊日報</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="33"/>
+        <source>每天把使用和响应汇总发给组长</source>
+        <translation>每天把使用和回應彙總傳給組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="37"/>
+        <source>共享文件夹，或 WebDAV 地址 https://…</source>
+        <translation>共用資料夾，或 WebDAV 位址 https://…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="38"/>
+        <source>投递位置</source>
+        <translation>投遞位置</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="43"/>
+        <source>留空则用店铺资料中的工号 %1</source>
+        <translation>留空則用店鋪資料中的工號 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="45"/>
+        <source>工号</source>
+        <translation>工號</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,122 @@
+"""When the app shares the agent's daily aggregate: once a day while running and at quit.
+
+Each run happens on a worker thread (:func:`quickreply.core.share.agent.share_once`: SQLite
+reads, a file write or an HTTP PUT that may wait for a slow server), never on the GUI thread.
+At quit the app waits a few seconds for it; a drop that does not answer by then costs nothing,
+since the day is already in the local outbox and goes at the next run.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from quickreply import package_version
+from quickreply.app.services import Services
+from quickreply.core.share.agent import agent_id, outbox_of, share_once
+from quickreply.core.share.outbox import Identity, ShareResult
+
+CHECK_EVERY_MS = 60 * 60 * 1000  # an hourly look at whether today's run is still due
+QUIT_WAIT_S = 8.0
+
+
+class DailySharing(QObject):
+    """Runs a share when due; ``finished`` carries the result (emitted from the worker thread,
+    delivered on the GUI thread); ``first_share`` asks the app to tell the agent."""
+
+    finished = Signal(object)
+    first_share = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        team_version: Callable[[], str] = lambda: "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._team_version = team_version
+        self._thread: threading.Thread | None = None
+        self._last_day: date | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.run_if_due)
+        self.finished.connect(self._done)
+        self.last: ShareResult | None = None
+
+    def start(self) -> None:
+        self.timer.start()
+        self.run_if_due()
+
+    def _identity(self) -> Identity:
+        services = self.services
+        shop = services.shop
+        return Identity(
+            agent_id(services.settings, shop.agent_id if shop is not None else ""),
+            package_version(),
+            self._team_version(),
+        )
+
+    def run_if_due(self) -> None:
+        settings = self.services.settings
+        today = self.services.clock().date()
+        if not settings.share_daily or self._last_day == today or self.running:
+            return
+        self._last_day = today
+        self.run()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def run(self) -> threading.Thread:
+        services = self.services
+        paths = services.paths
+        settings = services.settings
+        if settings.share_daily and outbox_of(paths).next_day() is None:
+            self.first_share.emit()
+        identity = self._identity()
+        clock = services.clock
+
+        def work() -> None:
+            self.finished.emit(share_once(paths, settings, identity, clock))
+
+        self._thread = threading.Thread(target=work, name="daily-share", daemon=True)
+        self._thread.start()
+        return self._thread
+
+    def run_at_quit(self, wait: float = QUIT_WAIT_S) -> ShareResult | None:
+        """Share today's figures as they stand at quit, waiting at most ``wait`` seconds."""
+        self.timer.stop()
+        if not self.services.settings.share_daily:
+            return None
+        if self._thread is not None and self.running:
+            self._thread.join(wait)
+            if self.running:
+                return None  # still delivering: the outbox has the day, the next start sends it
+        result: list[ShareResult] = []
+        paths = self.services.paths
+        settings = self.services.settings
+        identity = self._identity()
+        clock = self.services.clock
+        worker = threading.Thread(
+            target=lambda: result.append(share_once(paths, settings, identity, clock)),
+            name="daily-share-at-quit",
+            daemon=True,
+        )
+        worker.start()
+        worker.join(wait)
+        if result:
+            self._done(result[0])
+            return result[0]
+        return None
+
+    def _done(self, result: object) -> None:
+        if isinstance(result, ShareResult):
+            self.last = result
+            if result.problem:
+                print(result.problem, file=sys.stderr)
