@@ -20,6 +20,7 @@ TARGETS: dict[str, str] = {
     "timers": "cost of the wait-timer panel's tick with many conversations",
     "stats": "KPI query time on a year of replies",
     "team": "team packs: publish, sync, and the unchanged 304 check against a real nginx",
+    "report": "quickreply team report over a generated drop (agents x days of daily files)",
 }
 
 

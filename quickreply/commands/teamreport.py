@@ -203,7 +203,7 @@ def _report(
     if args.csv:
         args.csv.write_bytes(format_csv(data))
     if args.html:
-        args.html.write_text(render_page(report, data, groups), encoding="utf-8")
+        args.html.write_text(render_page(report, data, groups, titles), encoding="utf-8")
     if not args.csv and not args.html:
         print(format_text(data), file=out)
     print(

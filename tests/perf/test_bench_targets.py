@@ -67,3 +67,10 @@ def test_bench_team(capsys: pytest.CaptureFixture[str]) -> None:
         assert {"check_cpu_ms_median", "update_sync_s", "nginx_core_percent_for_agents"} <= set(
             figures
         )
+
+
+def test_bench_report(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "report", "--agents", "3", "--days", "10", "--runs", "1"]) == 0
+    figures = last_json(capsys)
+    assert figures["files"] == 30
+    assert {"report_s_median", "html_kb"} <= set(figures)

@@ -124,7 +124,14 @@ def parse_aggregate(data: bytes) -> DailyAggregate:
     queues_raw = doc.get("queues", {})
     if not isinstance(uses_raw, dict) or not isinstance(queues_raw, dict):
         raise AggregateError("'uses' and 'queues' must be objects")
-    uses = {str(k): _count(v, f"uses of {k!r}") for k, v in uses_raw.items()}
+    # The common case checked in one pass (a day holds hundreds of counts); the slow path
+    # only runs to name the bad one.
+    if all(type(v) is int and v >= 0 for v in uses_raw.values()):
+        uses: dict[str, int] = uses_raw
+    else:
+        uses = {str(k): _count(v, f"uses of {k!r}") for k, v in uses_raw.items()}
+    if 0 in uses.values():
+        uses = {k: v for k, v in uses.items() if v}  # an unused reply was not used
     queues: dict[str, QueueTotals] = {}
     for name, row in queues_raw.items():
         if not isinstance(row, list) or len(row) != 7:

@@ -10,16 +10,18 @@ import html
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, timedelta
 
 import pygal
 from pygal.style import Style
 
-from quickreply.core.share.report import TeamReport
+from quickreply.core.kpi import QueueTotals
+from quickreply.core.share.report import AgentDay, TeamReport, agent_day, sum_totals
 
 FONTS = "'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
 _STYLE = Style(font_family=FONTS, background="white", plot_background="white")
 TOP_REPLIES = 20
+WEEKS_AFTER_DAYS = 35
 # pygal's credits comment (with its address) and its inline config script (only read by the
 # tooltip script, which is off): neither belongs in a page a lead mails.
 _UNWANTED = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)
@@ -52,6 +54,10 @@ def _config(**kw: object) -> dict[str, object]:
     }
 
 
+def _bars(rows: int) -> int:
+    return 110 + 30 * rows
+
+
 def _days_axis(days: list[date]) -> dict[str, object]:
     return {
         "x_labels": [d.strftime("%m-%d") for d in days],
@@ -75,21 +81,36 @@ def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> 
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
+def _buckets(days: list[date]) -> tuple[list[date], int]:
+    """The x axis: days, or weeks (Mondays) over a long range, where a line per agent and day
+    would be noise (and pygal slow: every point is an SVG node)."""
+    if len(days) <= WEEKS_AFTER_DAYS:
+        return days, 1
+    return sorted({d - timedelta(days=d.weekday()) for d in days}), 7
+
+
 def _per_agent_series(
-    report: TeamReport, days: list[date], pick: Callable[..., float | None]
+    report: TeamReport, points: list[date], step: int, pick: Callable[[AgentDay], float | None]
 ) -> dict[str, list[float | None]]:
-    index = {d: i for i, d in enumerate(days)}
-    series: dict[str, list[float | None]] = defaultdict(lambda: [None] * len(days))
+    index = {d: i for i, d in enumerate(points)}
+    sums: dict[str, dict[int, list[QueueTotals]]] = defaultdict(lambda: defaultdict(list))
     for row in report.agent_days:
-        value = pick(row)
-        series[row.agent][index[row.day]] = value
-    return dict(sorted(series.items()))
+        start = row.day - timedelta(days=row.day.weekday()) if step == 7 else row.day
+        sums[row.agent][index[start]].append(row.totals)
+    series: dict[str, list[float | None]] = {}
+    for agent, by_point in sorted(sums.items()):
+        values: list[float | None] = [None] * len(points)
+        for i, totals in by_point.items():
+            values[i] = pick(agent_day(agent, points[i], sum_totals(totals)))
+        series[agent] = values
+    return series
 
 
 def render_page(
     report: TeamReport,
     tables: Mapping[str, tuple[list[str], list[list[str]]]],
     group_of: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
     title: str = "团队报表",
 ) -> str:
     """The page: charts first, then ``tables`` (heading -> (headers, rows)) in order."""
@@ -108,28 +129,47 @@ def render_page(
         if group_of:
             by_group: dict[str, int] = defaultdict(int)
             for r in report.replies:
-                by_group[group_of.get(r.snippet_id, "（不在话术库中）")] += r.uses
-            chart = pygal.HorizontalBar(**_config(title="各分组使用次数", show_legend=False))
+                # The top level (售后 of 售后/退款): a lead's groups, not every sub-folder.
+                by_group[group_of.get(r.snippet_id, "（不在话术库中）").split("/")[0]] += r.uses
             ordered = sorted(by_group.items(), key=lambda kv: kv[1])
+            chart = pygal.HorizontalBar(
+                **_config(title="各分组使用次数", show_legend=False, height=_bars(len(ordered)))
+            )
             chart.x_labels = [g for g, _ in ordered]
             chart.add("使用次数", [n for _, n in ordered])
             parts.append(_svg(chart))
         top = report.replies[:TOP_REPLIES][::-1]
         chart = pygal.HorizontalBar(
-            **_config(title=f"最常用的 {len(top)} 条话术", show_legend=False)
+            **_config(
+                title=f"最常用的 {len(top)} 条话术", show_legend=False, height=_bars(len(top))
+            )
         )
-        chart.x_labels = [r.snippet_id for r in top]
+        names = titles or {}
+        chart.x_labels = [
+            f"{names[r.snippet_id]} ({r.snippet_id})" if r.snippet_id in names else r.snippet_id
+            for r in top
+        ]
         chart.add("使用次数", [r.uses for r in top])
         parts.append(_svg(chart))
     if days and report.agent_days:
-        for title_text, pick, unit in (
-            ("3分钟人工响应率（%）", lambda r: r.within_3min, 100.0),
-            ("30秒应答率（%）", lambda r: r.within_30s, 100.0),
-            ("平均响应（秒）", lambda r: r.response_avg, 1.0),
-            ("首次响应平均（秒）", lambda r: r.first_response_avg, 1.0),
-        ):
-            chart = pygal.Line(**_config(title=title_text, **_days_axis(days)))
-            for agent, values in _per_agent_series(report, days, pick).items():
+        points, step = _buckets(days)
+        per = "（按周）" if step == 7 else ""
+        picks: list[tuple[str, Callable[[AgentDay], float | None], float, dict[str, object]]] = [
+            ("3分钟人工响应率（%）", lambda r: r.within_3min, 100.0, {"range": (0, 100)}),
+            ("30秒应答率（%）", lambda r: r.within_30s, 100.0, {"range": (0, 100)}),
+            ("平均响应（秒）", lambda r: r.response_avg, 1.0, {}),
+            ("首次响应平均（秒）", lambda r: r.first_response_avg, 1.0, {}),
+        ]
+        for title_text, pick, unit, extra in picks:
+            chart = pygal.Line(
+                **_config(
+                    title=title_text + per,
+                    show_dots=step == 1 and len(points) <= 14,
+                    **_days_axis(points),
+                    **extra,
+                )
+            )
+            for agent, values in _per_agent_series(report, points, step, pick).items():
                 chart.add(agent, [None if v is None else round(v * unit, 1) for v in values])
             parts.append(_svg(chart))
     if report.adoption:

@@ -9,7 +9,7 @@ covers everything else.
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -45,6 +45,7 @@ class AgentDay:
     response_avg: float | None
     within_3min: float | None  # share 0..1
     within_30s: float | None
+    totals: QueueTotals  # the sums behind the figures (to add days up into weeks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def read_drop(folder: Path) -> tuple[list[DailyAggregate], list[str]]:
     return sorted(best.values(), key=lambda a: (a.agent, a.day)), skipped
 
 
-def _sum(queues: Iterable[QueueTotals]) -> QueueTotals:
+def sum_totals(queues: Iterable[QueueTotals]) -> QueueTotals:
     rows = list(queues)
     return QueueTotals(
         sum(q.replies for q in rows),
@@ -123,6 +124,7 @@ def agent_day(agent: str, day: date, totals: QueueTotals) -> AgentDay:
         totals.wait_sum / n if n else None,
         totals.within_3min / n if n else None,
         totals.within_30s / n if n else None,
+        totals,
     )
 
 
@@ -135,34 +137,36 @@ def build_report(
     """Figures from ``start`` to ``end`` inclusive; ``known_replies`` (the team's reply ids)
     are listed as unused when nobody used them in the last :data:`UNUSED_DAYS` days."""
     report = TeamReport(start, end)
-    uses: dict[str, int] = defaultdict(int)
-    agents_of: dict[str, set[str]] = defaultdict(set)
-    last_used: dict[str, date] = {}
+    uses: Counter[str] = Counter()
+    agents_of: dict[str, set[str]] = defaultdict(set)  # agent -> replies used
+    used_on: dict[date, set[str]] = defaultdict(set)  # day -> replies used
     latest: dict[str, DailyAggregate] = {}
     recent_from = end - timedelta(days=UNUSED_DAYS - 1)
-    recent: set[str] = set()
     for agg in aggregates:
         if not start <= agg.day <= end:
             continue
         report.files += 1
-        for sid, count in agg.uses.items():
-            if count <= 0:
-                continue
-            uses[sid] += count
-            agents_of[sid].add(agg.agent)
-            if sid not in last_used or agg.day > last_used[sid]:
-                last_used[sid] = agg.day
-            if agg.day >= recent_from:
-                recent.add(sid)
+        # Set operations per file instead of per reply: a day holds hundreds of counts.
+        uses.update(agg.uses)
+        agents_of[agg.agent].update(agg.uses)
+        used_on[agg.day].update(agg.uses)
         if agg.queues:
-            report.agent_days.append(agent_day(agg.agent, agg.day, _sum(agg.queues.values())))
+            report.agent_days.append(agent_day(agg.agent, agg.day, sum_totals(agg.queues.values())))
         if agg.agent not in latest or agg.day >= latest[agg.agent].day:
             latest[agg.agent] = agg
         per_version = report.adoption.setdefault(agg.day, {})
         version = agg.team_version or "-"
         per_version[version] = per_version.get(version, 0) + 1
+    last_used: dict[str, date] = {}
+    for day in sorted(used_on, reverse=True):
+        for sid in used_on[day].difference(last_used):
+            last_used[sid] = day
+    users: Counter[str] = Counter()
+    for used in agents_of.values():
+        users.update(used)
+    recent = set().union(*(ids for day, ids in used_on.items() if day >= recent_from))
     report.replies = sorted(
-        (ReplyUsage(sid, n, len(agents_of[sid]), last_used.get(sid)) for sid, n in uses.items()),
+        (ReplyUsage(sid, n, users[sid], last_used.get(sid)) for sid, n in uses.items() if n > 0),
         key=lambda r: (-r.uses, r.snippet_id),
     )
     report.unused = sorted(set(known_replies) - recent)
