@@ -62,7 +62,7 @@ def generate(
                 )
             version = str(5 + (d > days - 10 and a % 3 != 0))
             written = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=18)
-            agg = DailyAggregate(agent, day, "0.1.0", version, written, uses, queues)
+            agg = DailyAggregate(agent, day, "1.0", version, written, uses, queues)
             (drop / agg.file_name).write_bytes(agg.to_json())
             count += 1
     return count
