@@ -211,7 +211,8 @@ def _hotkey_problems(path: str, draft: Snippet) -> list[Problem]:
     try:
         hotkey = parse_hotkey(draft.hotkey or "")
     except HotkeyError as err:
-        return [Problem(path, 0, where, f"hotkey {err}")]
+        args = (("hotkey", draft.hotkey or ""),)
+        return [Problem(path, 0, where, f"hotkey {err}", code="edit.hotkey_invalid", args=args)]
     if not hotkey.is_global_safe:
         return [
             Problem(
@@ -220,6 +221,8 @@ def _hotkey_problems(path: str, draft: Snippet) -> list[Problem]:
                 where,
                 f"hotkey '{draft.hotkey}' would take that key away from typing",
                 "add ctrl or alt, e.g. ctrl+alt+1",
+                code="edit.hotkey_unsafe",
+                args=(("hotkey", draft.hotkey or ""),),
             )
         ]
     return []

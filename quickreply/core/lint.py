@@ -155,6 +155,8 @@ def check_hotkeys(library: Library, context: LintContext) -> list[Problem]:
                     f"hotkey '{snippet.hotkey}' is already used by '{owner.id}'"
                     f" at {owner.path}:{owner.line}",
                     f"choose another hotkey; '{owner.hotkey}' stays with '{owner.id}'",
+                    code="hotkey.clash",
+                    args=(("hotkey", snippet.hotkey), ("owner", owner.title or owner.id)),
                 )
             )
     return problems
@@ -292,6 +294,7 @@ def check_docs(library: Library, context: LintContext) -> list[Problem]:
                     "no 'note' saying when to use it",
                     "add one, e.g. note: 买家问发什么快递时用",
                     Severity.WARNING,
+                    code="docs.no_note",
                 )
             )
         if not s.examples:
@@ -303,6 +306,7 @@ def check_docs(library: Library, context: LintContext) -> list[Problem]:
                     "no 'examples' of buyer questions",
                     "add some, e.g. examples: [发什么快递, 能发顺丰吗]",
                     Severity.WARNING,
+                    code="docs.no_examples",
                 )
             )
     return problems

@@ -187,7 +187,7 @@ class SnippetEditor(QWidget):
         )
         header = self.fields_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # The kind drop-down is as wide as "choice"/"region", not a fifth of the table.
+        # The kind drop-down is as wide as its longest name, not a fifth of the table.
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.fields_table.verticalHeader().setVisible(False)
         self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -365,8 +365,8 @@ class SnippetEditor(QWidget):
             if not name:
                 continue
             combo = self.fields_table.cellWidget(row, 2)
-            kind_text = combo.currentText() if isinstance(combo, QComboBox) else "text"
-            kind: FieldKind = next((k for k in FIELD_KINDS if k == kind_text), "text")
+            kind_data = combo.currentData() if isinstance(combo, QComboBox) else "text"
+            kind: FieldKind = next((k for k in FIELD_KINDS if k == kind_data), "text")
             fields.append(
                 Field(
                     name=name,
@@ -400,11 +400,22 @@ class SnippetEditor(QWidget):
             items[3].setData(Qt.ItemDataRole.UserRole, f.choices_from)
             items[3].setToolTip(self.tr("选项来自 %1").replace("%1", f.choices_from))
         combo = QComboBox()
-        combo.addItems(list(FIELD_KINDS))
-        combo.setCurrentText(f.kind if f else "text")
-        combo.currentTextChanged.connect(self._changed)
+        names = self.kind_names()
+        for kind in FIELD_KINDS:
+            combo.addItem(names.get(kind, kind), kind)  # shown in the UI language, saved as is
+        combo.setCurrentIndex(max(0, combo.findData(f.kind if f else "text")))
+        combo.currentIndexChanged.connect(self._changed)
         self.fields_table.setCellWidget(row, 2, combo)
         self._changed()
+
+    def kind_names(self) -> dict[str, str]:
+        """A field kind as the form names it (the pack file keeps text/number/choice/region)."""
+        return {
+            "text": self.tr("文字"),
+            "number": self.tr("数字"),
+            "choice": self.tr("选择"),
+            "region": self.tr("省份"),
+        }
 
     def _remove_field_row(self) -> None:
         row = self.fields_table.currentRow()

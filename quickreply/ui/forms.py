@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QKeyEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QWidget
 
 from quickreply.core.model import Field
-from quickreply.core.regions import SHORT_NAMES
+from quickreply.core.regions import SHORT_NAMES, match_regions
 
 MEMORY_LIMIT = 200  # conversations kept; an agent's shift rarely has more
 
@@ -87,6 +87,8 @@ class FieldsForm(QWidget):
                     combo.setCurrentIndex(index)
                 else:
                     combo.setEditText(value)
+            if regions and combo.isEditable():
+                self._filter_regions(combo)
             combo.currentTextChanged.connect(self.changed)
             return combo
         line = QLineEdit(value)
@@ -97,6 +99,41 @@ class FieldsForm(QWidget):
             line.setPlaceholderText("0")
         line.textChanged.connect(self.changed)
         return line
+
+    def _filter_regions(self, combo: QComboBox) -> None:
+        """The drop-down of a region field narrows as the agent types, the way the search box
+        matches: characters, traditional, full pinyin or initials (xj → 新疆)."""
+        model = QStringListModel(list(SHORT_NAMES), combo)
+        completer = QCompleter(model, combo)
+        # The model is already filtered by match_regions; Qt's own prefix filter knows no pinyin.
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        combo.setCompleter(completer)
+        line = combo.lineEdit()
+        if line is None:
+            return
+
+        def narrow(text: str) -> None:
+            found = match_regions(text)
+            model.setStringList(found)
+            if text.strip() and found:
+                completer.complete()
+            else:
+                popup = completer.popup()
+                if popup is not None:
+                    popup.hide()
+
+        line.textEdited.connect(narrow)
+
+    def region_choices(self, name: str) -> list[str]:
+        """What the drop-down of region field ``name`` offers right now."""
+        for spec, editor in self._editors:
+            if spec.name == name and isinstance(editor, QComboBox):
+                completer = editor.completer()
+                model = completer.model() if completer is not None else None
+                if isinstance(model, QStringListModel):
+                    return model.stringList()
+        return []
 
     def values(self) -> dict[str, str]:
         result: dict[str, str] = {}

@@ -663,7 +663,7 @@ class LibraryWindow(QMainWindow):
         self.stack.setCurrentWidget(self._detail_page)
 
     def _check_draft(self, draft: Snippet) -> list[Problem]:
-        """Problems with the draft (core/editing.py), in the UI's words where it has them."""
+        """Problems with the draft (core/editing.py)."""
         problems = check_draft(
             draft,
             self._library,
@@ -671,46 +671,7 @@ class LibraryWindow(QMainWindow):
             original_id=self._edit_original_id,
             lint=self._lint,
         )
-        return [self._in_ui_words(p) for p in problems]
-
-    def _in_ui_words(self, problem: Problem) -> Problem:
-        """The editing model's English line as the form shows it (``where: what (how)``)."""
-        texts = {
-            "edit.id_empty": (self.tr("编号不能为空"), self.tr("例如 my.greeting")),
-            "edit.id_malformed": (
-                self.tr("编号只能用小写字母、数字和 . _ -"),
-                self.tr("例如 my.greeting"),
-            ),
-            "edit.id_taken": (
-                self.tr("编号 %1 已被使用").replace("%1", problem.arg("id")),
-                self.tr("已在 %1 中；换一个编号").replace("%1", problem.arg("file")),
-            ),
-            "edit.title_empty": (self.tr("标题不能为空"), self.tr("写一个简短的标题")),
-            "edit.text_empty": (self.tr("回复内容不能为空"), self.tr("写下要发给买家的话")),
-            "edit.field_name": (
-                self.tr("字段名只能用字母、数字和下划线"),
-                self.tr("例如 amount"),
-            ),
-            "edit.field_twice": (self.tr("字段名重复"), self.tr("每个字段名只能用一次")),
-            "edit.choices_missing": (
-                self.tr("选择类型的字段需要选项"),
-                self.tr("在“选项”里用逗号分隔"),
-            ),
-            "edit.choices_from": (
-                self.tr("不认识的选项来源 %1").replace("%1", problem.arg("source")),
-                self.tr("可用的来源：%1").replace("%1", problem.arg("known")),
-            ),
-            "edit.too_long": (
-                self.tr("太长了：%1 个字符，最多 %2 个")
-                .replace("%1", problem.arg("length"))
-                .replace("%2", problem.arg("limit")),
-                self.tr("删短一些"),
-            ),
-        }
-        if problem.code not in texts:
-            return problem
-        message, hint = texts[problem.code]
-        return dataclasses.replace(problem, message=message, hint=hint)
+        return problems  # ui/messages.py says each in the UI language by its code
 
     def save_draft(self) -> bool:
         """Save the editor's draft into its personal pack; refused while it has errors."""

@@ -183,6 +183,152 @@ TEMPLATES: Mapping[str, _Template] = MappingProxyType(
             QT_TRANSLATE_NOOP("Messages", "请检查自启动文件夹或注册表项是否可写"),
             ("error",),
         ),
+        # A fill-in field's value in the palette: said to the agent without file or line.
+        "field.empty": _Template(
+            QT_TRANSLATE_NOOP("Messages", "请填写「%1」"),
+            QT_TRANSLATE_NOOP("Messages", "填好后再粘贴"),
+            ("label",),
+        ),
+        "field.too_long": _Template(
+            QT_TRANSLATE_NOOP("Messages", "「%1」太长了：%2 个字符，最多 %3 个"),
+            QT_TRANSLATE_NOOP("Messages", "删短一些"),
+            ("label", "length", "limit"),
+        ),
+        "field.not_number": _Template(
+            QT_TRANSLATE_NOOP("Messages", "「%1」要填数字：%2"),
+            QT_TRANSLATE_NOOP("Messages", "例如 99 或 98.5"),
+            ("label", "value"),
+        ),
+        "field.unknown_region": _Template(
+            QT_TRANSLATE_NOOP("Messages", "没有这个省份：%1"),
+            QT_TRANSLATE_NOOP("Messages", "从下拉列表里选，或写省份的拼音（如 xinjiang、xj）"),
+            ("value",),
+        ),
+        "field.not_choice": _Template(
+            QT_TRANSLATE_NOOP("Messages", "「%1」没有这个选项：%2"),
+            QT_TRANSLATE_NOOP("Messages", "请从这些里选：%3"),
+            ("label", "value", "choices"),
+        ),
+        # The editor's checks of a draft (core/editing.py, core/render/checks.py, core/packs.py).
+        "edit.id_empty": _Template(
+            QT_TRANSLATE_NOOP("Messages", "编号不能为空"),
+            QT_TRANSLATE_NOOP("Messages", "例如 my.greeting"),
+        ),
+        "edit.id_malformed": _Template(
+            QT_TRANSLATE_NOOP("Messages", "编号只能用小写字母、数字和 . _ -"),
+            QT_TRANSLATE_NOOP("Messages", "例如 my.greeting"),
+        ),
+        "edit.id_taken": _Template(
+            QT_TRANSLATE_NOOP("Messages", "编号 %1 已被使用"),
+            QT_TRANSLATE_NOOP("Messages", "已在 %2 中；换一个编号"),
+            ("id", "file"),
+        ),
+        "edit.title_empty": _Template(
+            QT_TRANSLATE_NOOP("Messages", "标题不能为空"),
+            QT_TRANSLATE_NOOP("Messages", "写一个简短的标题"),
+        ),
+        "edit.text_empty": _Template(
+            QT_TRANSLATE_NOOP("Messages", "回复内容不能为空"),
+            QT_TRANSLATE_NOOP("Messages", "写下要发给买家的话"),
+        ),
+        "edit.field_name": _Template(
+            QT_TRANSLATE_NOOP("Messages", "字段名 %1 只能用字母、数字和下划线"),
+            QT_TRANSLATE_NOOP("Messages", "以字母开头，例如 amount"),
+            ("name",),
+        ),
+        "edit.field_twice": _Template(
+            QT_TRANSLATE_NOOP("Messages", "字段名 %1 重复"),
+            QT_TRANSLATE_NOOP("Messages", "每个字段名只能用一次"),
+            ("name",),
+        ),
+        "edit.field_kind": _Template(
+            QT_TRANSLATE_NOOP("Messages", "字段 %1 的类型不对"),
+            QT_TRANSLATE_NOOP("Messages", "在类型列表里选一个"),
+            ("name",),
+        ),
+        "edit.choices_missing": _Template(
+            QT_TRANSLATE_NOOP("Messages", "选择类型的字段 %1 需要选项"),
+            QT_TRANSLATE_NOOP("Messages", "在“选项”里用逗号分隔"),
+            ("name",),
+        ),
+        "edit.choices_from": _Template(
+            QT_TRANSLATE_NOOP("Messages", "不认识的选项来源 %1"),
+            QT_TRANSLATE_NOOP("Messages", "可用的来源：%2"),
+            ("source", "known"),
+        ),
+        "edit.too_long": _Template(
+            QT_TRANSLATE_NOOP("Messages", "太长了：%1 个字符，最多 %2 个"),
+            QT_TRANSLATE_NOOP("Messages", "删短一些"),
+            ("length", "limit"),
+        ),
+        "edit.hotkey_invalid": _Template(
+            QT_TRANSLATE_NOOP("Messages", "直达热键 %1 无法识别"),
+            QT_TRANSLATE_NOOP("Messages", "例如 ctrl+alt+1"),
+            ("hotkey",),
+        ),
+        "edit.hotkey_unsafe": _Template(
+            QT_TRANSLATE_NOOP("Messages", "直达热键 %1 会让这个键没法正常打字"),
+            QT_TRANSLATE_NOOP("Messages", "加上 Ctrl 或 Alt，例如 ctrl+alt+1"),
+            ("hotkey",),
+        ),
+        "code.capitals": _Template(
+            QT_TRANSLATE_NOOP("Messages", "快捷编码 %1 有大写字母"),
+            QT_TRANSLATE_NOOP("Messages", "改成 %2"),
+            ("code", "lower"),
+        ),
+        "code.malformed": _Template(
+            QT_TRANSLATE_NOOP("Messages", "快捷编码 %1 的写法不对"),
+            QT_TRANSLATE_NOOP("Messages", "用 1-12 位小写字母或数字，例如 kd"),
+            ("code",),
+        ),
+        "code.taken": _Template(
+            QT_TRANSLATE_NOOP("Messages", "快捷编码 %1 已被「%2」使用"),
+            QT_TRANSLATE_NOOP("Messages", "换一个编码"),
+            ("code", "owner"),
+        ),
+        "hotkey.clash": _Template(
+            QT_TRANSLATE_NOOP("Messages", "直达热键 %1 已被「%2」使用"),
+            QT_TRANSLATE_NOOP("Messages", "换一个热键"),
+            ("hotkey", "owner"),
+        ),
+        "docs.no_note": _Template(
+            QT_TRANSLATE_NOOP("Messages", "还没有写使用说明"),
+            QT_TRANSLATE_NOOP("Messages", "写一句什么时候用，新人学习时会看到"),
+        ),
+        "docs.no_examples": _Template(
+            QT_TRANSLATE_NOOP("Messages", "还没有买家问法"),
+            QT_TRANSLATE_NOOP("Messages", "写几句买家会怎么问，每行一个"),
+        ),
+        "template.syntax": _Template(
+            QT_TRANSLATE_NOOP("Messages", "回复内容第 %1 行的模板写法有误"),
+            QT_TRANSLATE_NOOP("Messages", "检查 {{ }} 和 {% %} 是否成对、引号是否配对"),
+            ("line",),
+        ),
+        "template.unknown_name": _Template(
+            QT_TRANSLATE_NOOP("Messages", "回复内容用到了不认识的名字 %1"),
+            QT_TRANSLATE_NOOP("Messages", "在「填写字段」里添加这个字段"),
+            ("name",),
+        ),
+        "template.unknown_name_close": _Template(
+            QT_TRANSLATE_NOOP("Messages", "回复内容用到了不认识的名字 %1"),
+            QT_TRANSLATE_NOOP("Messages", "是不是想写 %2？"),
+            ("name", "close"),
+        ),
+        "template.attribute": _Template(
+            QT_TRANSLATE_NOOP("Messages", "%1 没有 .%2 这一项"),
+            QT_TRANSLATE_NOOP("Messages", "可用的有：%3"),
+            ("owner", "attribute", "known"),
+        ),
+        "template.field_hides": _Template(
+            QT_TRANSLATE_NOOP("Messages", "字段名 %1 和店铺信息里的同名值冲突"),
+            QT_TRANSLATE_NOOP("Messages", "给字段换个名字"),
+            ("name",),
+        ),
+        "template.field_unused": _Template(
+            QT_TRANSLATE_NOOP("Messages", "字段 %1 没有在回复内容里用到"),
+            QT_TRANSLATE_NOOP("Messages", "删掉它，或在回复内容里写 {{ %1 }}"),
+            ("name",),
+        ),
     }
 )
 

@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
 )
 
 from quickreply.core.model import Snippet, Step
+from quickreply.core.render import RenderError
 from quickreply.ui.forms import FieldMemory, FieldsForm
+from quickreply.ui.messages import reason
 
 
 class HitLike(Protocol):
@@ -159,6 +161,7 @@ class PaletteWindow(QWidget):
         self._hits: list[Snippet] = []
         self._shown_fields_for: str | None = None
         self._variant: tuple[str, int] | None = None  # (snippet id, index) shown in the preview
+        self._preview_for: str | None = None  # the snippet whose rendering the preview shows
         self._notice = ""
         self._marks: dict[str, str] = {}  # snippet id -> marker of a recent team version
 
@@ -315,6 +318,7 @@ class PaletteWindow(QWidget):
         if snippet is None:
             self.form.set_fields((), {})
             self._shown_fields_for = None
+            self._preview_for = None
             self.preview.clear()
             self._set_footer("")
             return
@@ -324,7 +328,8 @@ class PaletteWindow(QWidget):
         self._update_preview()
 
     def _render(self, snippet: Snippet) -> tuple[str | None, str]:
-        """Return (text, error message). A macro shows (and copies) its pasted texts."""
+        """Return (text, error message for the agent). A macro shows (and copies) its pasted
+        texts."""
         renderer = self._renderer
         try:
             if snippet.steps:
@@ -337,7 +342,17 @@ class PaletteWindow(QWidget):
             index = self._variant_index(renderer, snippet)
             return renderer.render_variant(snippet, index, self.form.values()), ""
         except Exception as err:  # RenderError; anything else from a template is reported too
-            return None, str(err) or type(err).__name__
+            return None, self._agent_words(err)
+
+    def _agent_words(self, err: Exception) -> str:
+        """A wrong field value in the agent's words (没有这个省份：xj); a broken reply says to
+        tell the lead, with the file and line (for the lead) only in the tooltip."""
+        problem = err.problem if isinstance(err, RenderError) else None
+        if problem is not None and problem.code.startswith("field."):
+            self.footer.setToolTip("")
+            return reason(problem)
+        self.footer.setToolTip(str(problem) if problem is not None else str(err))
+        return self.tr("这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）")
 
     def _variant_index(self, renderer: RendererLike, snippet: Snippet) -> int:
         """The variant shown for the selected reply: picked once, kept until the selection or
@@ -352,10 +367,14 @@ class PaletteWindow(QWidget):
             return
         text, error = self._render(snippet)
         if text is None:
-            self.preview.setPlainText("")
-            self._set_footer(self.tr("无法生成回复：%1").replace("%1", error))
+            # While the agent types a value (xinj… on the way to xinjiang) the last good
+            # preview stays, so the reply does not blink away on every keystroke.
+            if self._preview_for != snippet.id:
+                self.preview.setPlainText("")
+            self._set_footer(error)
         else:
             self.preview.setPlainText(text)
+            self._preview_for = snippet.id
             self._set_footer("")
 
     def move_selection(self, step: int) -> None:
@@ -391,7 +410,7 @@ class PaletteWindow(QWidget):
             return False
         text, error = self._render(snippet)
         if text is None:
-            self._set_footer(self.tr("无法生成回复：%1").replace("%1", error))
+            self._set_footer(error)
             return False
         if snippet.fields:
             self._memory.remember(self._conversation, self.form.values())

@@ -491,7 +491,7 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="165"/>
-        <location filename="../../quickreply/ui/library.py" line="797"/>
+        <location filename="../../quickreply/ui/library.py" line="758"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
@@ -735,113 +735,37 @@
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
-        <source>编号不能为空</source>
-        <translation>The id cannot be empty</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
-        <location filename="../../quickreply/ui/library.py" line="668"/>
-        <source>例如 my.greeting</source>
-        <translation>e.g. my.greeting</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="667"/>
-        <source>编号只能用小写字母、数字和 . _ -</source>
-        <translation>The id may only use lowercase letters, digits and . _ -</translation>
-    </message>
-    <message>
         <location filename="../../quickreply/ui/library.py" line="671"/>
-        <source>编号 %1 已被使用</source>
-        <translation>The id %1 is already used</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
-        <source>已在 %1 中；换一个编号</source>
-        <translation>already in %1; choose another id</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="674"/>
-        <source>标题不能为空</source>
-        <translation>The title cannot be empty</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="674"/>
-        <source>写一个简短的标题</source>
-        <translation>write a short title</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="675"/>
-        <source>回复内容不能为空</source>
-        <translation>The reply text cannot be empty</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="675"/>
-        <source>写下要发给买家的话</source>
-        <translation>write what the buyer should receive</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="677"/>
-        <source>字段名只能用字母、数字和下划线</source>
-        <translation>Field names may only use letters, digits and underscores</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="678"/>
-        <source>例如 amount</source>
-        <translation>e.g. amount</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="680"/>
-        <source>字段名重复</source>
-        <translation>Duplicate field name</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="680"/>
-        <source>每个字段名只能用一次</source>
-        <translation>use each field name once</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="682"/>
-        <source>选择类型的字段需要选项</source>
-        <translation>A choice field needs choices</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="683"/>
-        <source>在“选项”里用逗号分隔</source>
-        <translation>separate them with commas under &quot;Choices&quot;</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="710"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="731"/>
+        <location filename="../../quickreply/ui/library.py" line="692"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="742"/>
+        <location filename="../../quickreply/ui/library.py" line="703"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="782"/>
+        <location filename="../../quickreply/ui/library.py" line="743"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="784"/>
+        <location filename="../../quickreply/ui/library.py" line="745"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="793"/>
+        <location filename="../../quickreply/ui/library.py" line="754"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="828"/>
+        <location filename="../../quickreply/ui/library.py" line="789"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
@@ -854,26 +778,6 @@
         <location filename="../../quickreply/ui/library.py" line="219"/>
         <source>导出…</source>
         <translation>Export…</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="686"/>
-        <source>不认识的选项来源 %1</source>
-        <translation>Unknown choice source %1</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="687"/>
-        <source>可用的来源：%1</source>
-        <translation>Available sources: %1</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="690"/>
-        <source>太长了：%1 个字符，最多 %2 个</source>
-        <translation>Too long: %1 characters, at most %2</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="693"/>
-        <source>删短一些</source>
-        <translation>Shorten it</translation>
     </message>
 </context>
 <context>
@@ -1109,27 +1013,315 @@
         <translation>fix the snippet in the library</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/messages.py" line="188"/>
+        <source>请填写「%1」</source>
+        <translation>Fill in “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="189"/>
+        <source>填好后再粘贴</source>
+        <translation>then paste</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="193"/>
+        <source>「%1」太长了：%2 个字符，最多 %3 个</source>
+        <translation>“%1” is too long: %2 characters, at most %3</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/messages.py" line="194"/>
+        <location filename="../../quickreply/ui/messages.py" line="261"/>
+        <source>删短一些</source>
+        <translation>Shorten it</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <source>「%1」要填数字：%2</source>
+        <translation>“%1” needs a number: %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="199"/>
+        <source>例如 99 或 98.5</source>
+        <translation>e.g. 99 or 98.5</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="203"/>
+        <source>没有这个省份：%1</source>
+        <translation>No such province: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="204"/>
+        <source>从下拉列表里选，或写省份的拼音（如 xinjiang、xj）</source>
+        <translation>pick one from the list, or type its pinyin (e.g. xinjiang, xj)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="208"/>
+        <source>「%1」没有这个选项：%2</source>
+        <translation>“%1” has no choice %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="209"/>
+        <source>请从这些里选：%3</source>
+        <translation>choose one of: %3</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="214"/>
+        <source>编号不能为空</source>
+        <translation>The id cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="215"/>
+        <location filename="../../quickreply/ui/messages.py" line="219"/>
+        <source>例如 my.greeting</source>
+        <translation>e.g. my.greeting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="218"/>
+        <source>编号只能用小写字母、数字和 . _ -</source>
+        <translation>The id may only use lowercase letters, digits and . _ -</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="222"/>
+        <source>编号 %1 已被使用</source>
+        <translation>The id %1 is already used</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <source>已在 %2 中；换一个编号</source>
+        <translation>it is in %2; choose another ID</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="227"/>
+        <source>标题不能为空</source>
+        <translation>The title cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="228"/>
+        <source>写一个简短的标题</source>
+        <translation>write a short title</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="231"/>
+        <source>回复内容不能为空</source>
+        <translation>The reply text cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="232"/>
+        <source>写下要发给买家的话</source>
+        <translation>write what the buyer should receive</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="235"/>
+        <source>字段名 %1 只能用字母、数字和下划线</source>
+        <translation>Field name %1 may only use letters, digits and underscores</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <source>以字母开头，例如 amount</source>
+        <translation>start with a letter, e.g. amount</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="240"/>
+        <source>字段名 %1 重复</source>
+        <translation>Field name %1 is used twice</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="241"/>
+        <source>每个字段名只能用一次</source>
+        <translation>use each field name once</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="245"/>
+        <source>字段 %1 的类型不对</source>
+        <translation>Field %1 has an unknown type</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="246"/>
+        <source>在类型列表里选一个</source>
+        <translation>choose one from the type list</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <source>选择类型的字段 %1 需要选项</source>
+        <translation>Choice field %1 needs choices</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="251"/>
+        <source>在“选项”里用逗号分隔</source>
+        <translation>separate them with commas under &quot;Choices&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="255"/>
+        <source>不认识的选项来源 %1</source>
+        <translation>Unknown choice source %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="256"/>
+        <source>可用的来源：%2</source>
+        <translation>available sources: %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="260"/>
+        <source>太长了：%1 个字符，最多 %2 个</source>
+        <translation>Too long: %1 characters, at most %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <source>直达热键 %1 无法识别</source>
+        <translation>Hotkey %1 is not recognised</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="266"/>
+        <source>例如 ctrl+alt+1</source>
+        <translation>e.g. ctrl+alt+1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <source>直达热键 %1 会让这个键没法正常打字</source>
+        <translation>Hotkey %1 would stop that key from typing</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="271"/>
+        <source>加上 Ctrl 或 Alt，例如 ctrl+alt+1</source>
+        <translation>add Ctrl or Alt, e.g. ctrl+alt+1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="275"/>
+        <source>快捷编码 %1 有大写字母</source>
+        <translation>Shortcut code %1 has capital letters</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="276"/>
+        <source>改成 %2</source>
+        <translation>write %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="280"/>
+        <source>快捷编码 %1 的写法不对</source>
+        <translation>Shortcut code %1 is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="281"/>
+        <source>用 1-12 位小写字母或数字，例如 kd</source>
+        <translation>use 1-12 lowercase letters or digits, e.g. kd</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="285"/>
+        <source>快捷编码 %1 已被「%2」使用</source>
+        <translation>Shortcut code %1 is already used by “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="286"/>
+        <source>换一个编码</source>
+        <translation>choose another code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="290"/>
+        <source>直达热键 %1 已被「%2」使用</source>
+        <translation>Hotkey %1 is already used by “%2”</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="291"/>
+        <source>换一个热键</source>
+        <translation>choose another hotkey</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <source>还没有写使用说明</source>
+        <translation>No note on when to use it yet</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <source>写一句什么时候用，新人学习时会看到</source>
+        <translation>write one line on when to use it; trainees read it</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="299"/>
+        <source>还没有买家问法</source>
+        <translation>No buyer questions yet</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <source>写几句买家会怎么问，每行一个</source>
+        <translation>write a few ways buyers ask, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="303"/>
+        <source>回复内容第 %1 行的模板写法有误</source>
+        <translation>The template on line %1 of the reply is written wrong</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="304"/>
+        <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
+        <translation>check that every {{ }} and {% %} is closed and quotes are paired</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="308"/>
+        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <source>回复内容用到了不认识的名字 %1</source>
+        <translation>The reply uses an unknown name %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <source>在「填写字段」里添加这个字段</source>
+        <translation>add it under Fill-in fields</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <source>是不是想写 %2？</source>
+        <translation>did you mean %2?</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <source>%1 没有 .%2 这一项</source>
+        <translation>%1 has no .%2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="319"/>
+        <source>可用的有：%3</source>
+        <translation>it has: %3</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <source>字段名 %1 和店铺信息里的同名值冲突</source>
+        <translation>Field name %1 hides the shop value of the same name</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="324"/>
+        <source>给字段换个名字</source>
+        <translation>rename the field</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <source>字段 %1 没有在回复内容里用到</source>
+        <translation>Field %1 is not used in the reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="329"/>
+        <source>删掉它，或在回复内容里写 {{ %1 }}</source>
+        <translation>remove it, or write {{ %1 }} in the reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="340"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="196"/>
+        <location filename="../../quickreply/ui/messages.py" line="342"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <location filename="../../quickreply/ui/messages.py" line="344"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="248"/>
+        <location filename="../../quickreply/ui/messages.py" line="394"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <location filename="../../quickreply/ui/messages.py" line="411"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1137,58 +1329,57 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="166"/>
+        <location filename="../../quickreply/ui/palette.py" line="169"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="185"/>
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="194"/>
+        <location filename="../../quickreply/ui/palette.py" line="197"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="194"/>
+        <location filename="../../quickreply/ui/palette.py" line="197"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="194"/>
+        <location filename="../../quickreply/ui/palette.py" line="197"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="280"/>
+        <location filename="../../quickreply/ui/palette.py" line="283"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="282"/>
+        <location filename="../../quickreply/ui/palette.py" line="285"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="283"/>
+        <location filename="../../quickreply/ui/palette.py" line="286"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="311"/>
+        <location filename="../../quickreply/ui/palette.py" line="314"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="356"/>
-        <location filename="../../quickreply/ui/palette.py" line="394"/>
-        <source>无法生成回复：%1</source>
-        <translation>Cannot build the reply: %1</translation>
+        <location filename="../../quickreply/ui/palette.py" line="355"/>
+        <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
+        <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="426"/>
+        <location filename="../../quickreply/ui/palette.py" line="445"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -1838,32 +2029,52 @@
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="452"/>
+        <location filename="../../quickreply/ui/editor.py" line="414"/>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="415"/>
+        <source>数字</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="416"/>
+        <source>选择</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="417"/>
+        <source>省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="463"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="442"/>
+        <location filename="../../quickreply/ui/editor.py" line="453"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="460"/>
+        <location filename="../../quickreply/ui/editor.py" line="471"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="460"/>
+        <location filename="../../quickreply/ui/editor.py" line="471"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="465"/>
+        <location filename="../../quickreply/ui/editor.py" line="476"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="469"/>
+        <location filename="../../quickreply/ui/editor.py" line="480"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>

@@ -491,7 +491,7 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="165"/>
-        <location filename="../../quickreply/ui/library.py" line="797"/>
+        <location filename="../../quickreply/ui/library.py" line="758"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
@@ -735,113 +735,37 @@
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
-        <source>编号不能为空</source>
-        <translation>編號不能為空</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="665"/>
-        <location filename="../../quickreply/ui/library.py" line="668"/>
-        <source>例如 my.greeting</source>
-        <translation>例如 my.greeting</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="667"/>
-        <source>编号只能用小写字母、数字和 . _ -</source>
-        <translation>編號只能用小寫字母、數字和 . _ -</translation>
-    </message>
-    <message>
         <location filename="../../quickreply/ui/library.py" line="671"/>
-        <source>编号 %1 已被使用</source>
-        <translation>編號 %1 已被使用</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="672"/>
-        <source>已在 %1 中；换一个编号</source>
-        <translation>已在 %1 中；換一個編號</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="674"/>
-        <source>标题不能为空</source>
-        <translation>標題不能為空</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="674"/>
-        <source>写一个简短的标题</source>
-        <translation>寫一個簡短的標題</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="675"/>
-        <source>回复内容不能为空</source>
-        <translation>回覆內容不能為空</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="675"/>
-        <source>写下要发给买家的话</source>
-        <translation>寫下要發給買家的話</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="677"/>
-        <source>字段名只能用字母、数字和下划线</source>
-        <translation>欄位名只能用字母、數字和下劃線</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="678"/>
-        <source>例如 amount</source>
-        <translation>例如 amount</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="680"/>
-        <source>字段名重复</source>
-        <translation>欄位名重複</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="680"/>
-        <source>每个字段名只能用一次</source>
-        <translation>每個欄位名只能用一次</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="682"/>
-        <source>选择类型的字段需要选项</source>
-        <translation>選擇類型的欄位需要選項</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="683"/>
-        <source>在“选项”里用逗号分隔</source>
-        <translation>在“選項”裡用逗號分隔</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="710"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="731"/>
+        <location filename="../../quickreply/ui/library.py" line="692"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="742"/>
+        <location filename="../../quickreply/ui/library.py" line="703"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="782"/>
+        <location filename="../../quickreply/ui/library.py" line="743"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="784"/>
+        <location filename="../../quickreply/ui/library.py" line="745"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="793"/>
+        <location filename="../../quickreply/ui/library.py" line="754"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="828"/>
+        <location filename="../../quickreply/ui/library.py" line="789"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
@@ -854,26 +778,6 @@
         <location filename="../../quickreply/ui/library.py" line="219"/>
         <source>导出…</source>
         <translation>匯出…</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="686"/>
-        <source>不认识的选项来源 %1</source>
-        <translation>不認識的選項來源 %1</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="687"/>
-        <source>可用的来源：%1</source>
-        <translation>可用的來源：%1</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="690"/>
-        <source>太长了：%1 个字符，最多 %2 个</source>
-        <translation>太長了：%1 個字元，最多 %2 個</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="693"/>
-        <source>删短一些</source>
-        <translation>刪短一些</translation>
     </message>
 </context>
 <context>
@@ -1109,27 +1013,315 @@
         <translation>請在話術庫裡修正這條話術</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/messages.py" line="188"/>
+        <source>请填写「%1」</source>
+        <translation>請填寫「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="189"/>
+        <source>填好后再粘贴</source>
+        <translation>填好後再貼上</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="193"/>
+        <source>「%1」太长了：%2 个字符，最多 %3 个</source>
+        <translation>「%1」太長了：%2 個字元，最多 %3 個</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/messages.py" line="194"/>
+        <location filename="../../quickreply/ui/messages.py" line="261"/>
+        <source>删短一些</source>
+        <translation>刪短一些</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <source>「%1」要填数字：%2</source>
+        <translation>「%1」要填數字：%2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="199"/>
+        <source>例如 99 或 98.5</source>
+        <translation>例如 99 或 98.5</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="203"/>
+        <source>没有这个省份：%1</source>
+        <translation>沒有這個省份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="204"/>
+        <source>从下拉列表里选，或写省份的拼音（如 xinjiang、xj）</source>
+        <translation>從下拉式清單裡選，或寫省份的拼音（如 xinjiang、xj）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="208"/>
+        <source>「%1」没有这个选项：%2</source>
+        <translation>「%1」沒有這個選項：%2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="209"/>
+        <source>请从这些里选：%3</source>
+        <translation>請從這些裡選：%3</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="214"/>
+        <source>编号不能为空</source>
+        <translation>編號不能為空</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="215"/>
+        <location filename="../../quickreply/ui/messages.py" line="219"/>
+        <source>例如 my.greeting</source>
+        <translation>例如 my.greeting</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="218"/>
+        <source>编号只能用小写字母、数字和 . _ -</source>
+        <translation>編號只能用小寫字母、數字和 . _ -</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="222"/>
+        <source>编号 %1 已被使用</source>
+        <translation>編號 %1 已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <source>已在 %2 中；换一个编号</source>
+        <translation>已在 %2 中；換一個編號</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="227"/>
+        <source>标题不能为空</source>
+        <translation>標題不能為空</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="228"/>
+        <source>写一个简短的标题</source>
+        <translation>寫一個簡短的標題</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="231"/>
+        <source>回复内容不能为空</source>
+        <translation>回覆內容不能為空</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="232"/>
+        <source>写下要发给买家的话</source>
+        <translation>寫下要發給買家的話</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="235"/>
+        <source>字段名 %1 只能用字母、数字和下划线</source>
+        <translation>欄位名 %1 只能用字母、數字和下劃線</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <source>以字母开头，例如 amount</source>
+        <translation>以字母開頭，例如 amount</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="240"/>
+        <source>字段名 %1 重复</source>
+        <translation>欄位名 %1 重複</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="241"/>
+        <source>每个字段名只能用一次</source>
+        <translation>每個欄位名只能用一次</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="245"/>
+        <source>字段 %1 的类型不对</source>
+        <translation>欄位 %1 的型別不對</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="246"/>
+        <source>在类型列表里选一个</source>
+        <translation>在型別列表裡選一個</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <source>选择类型的字段 %1 需要选项</source>
+        <translation>選擇型別的欄位 %1 需要選項</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="251"/>
+        <source>在“选项”里用逗号分隔</source>
+        <translation>在“選項”裡用逗號分隔</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="255"/>
+        <source>不认识的选项来源 %1</source>
+        <translation>不認識的選項來源 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="256"/>
+        <source>可用的来源：%2</source>
+        <translation>可用的來源：%2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="260"/>
+        <source>太长了：%1 个字符，最多 %2 个</source>
+        <translation>太長了：%1 個字元，最多 %2 個</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <source>直达热键 %1 无法识别</source>
+        <translation>直達熱鍵 %1 無法識別</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="266"/>
+        <source>例如 ctrl+alt+1</source>
+        <translation>例如 ctrl+alt+1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <source>直达热键 %1 会让这个键没法正常打字</source>
+        <translation>直達熱鍵 %1 會讓這個鍵沒法正常打字</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="271"/>
+        <source>加上 Ctrl 或 Alt，例如 ctrl+alt+1</source>
+        <translation>加上 Ctrl 或 Alt，例如 ctrl+alt+1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="275"/>
+        <source>快捷编码 %1 有大写字母</source>
+        <translation>快捷編碼 %1 有大寫字母</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="276"/>
+        <source>改成 %2</source>
+        <translation>改成 %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="280"/>
+        <source>快捷编码 %1 的写法不对</source>
+        <translation>快捷編碼 %1 的寫法不對</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="281"/>
+        <source>用 1-12 位小写字母或数字，例如 kd</source>
+        <translation>用 1-12 位小寫字母或數字，例如 kd</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="285"/>
+        <source>快捷编码 %1 已被「%2」使用</source>
+        <translation>快捷編碼 %1 已被「%2」使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="286"/>
+        <source>换一个编码</source>
+        <translation>換一個編碼</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="290"/>
+        <source>直达热键 %1 已被「%2」使用</source>
+        <translation>直達熱鍵 %1 已被「%2」使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="291"/>
+        <source>换一个热键</source>
+        <translation>換一個熱鍵</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <source>还没有写使用说明</source>
+        <translation>還沒有寫使用說明</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <source>写一句什么时候用，新人学习时会看到</source>
+        <translation>寫一句什麼時候用，新人學習時會看到</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="299"/>
+        <source>还没有买家问法</source>
+        <translation>還沒有買家問法</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <source>写几句买家会怎么问，每行一个</source>
+        <translation>寫幾句買家會怎麼問，每行一個</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="303"/>
+        <source>回复内容第 %1 行的模板写法有误</source>
+        <translation>回覆內容第 %1 行的模板寫法有誤</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="304"/>
+        <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
+        <translation>檢查 {{ }} 和 {% %} 是否成對、引號是否配對</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="308"/>
+        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <source>回复内容用到了不认识的名字 %1</source>
+        <translation>回覆內容用到了不認識的名字 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <source>在「填写字段」里添加这个字段</source>
+        <translation>在「填寫欄位」裡新增這個欄位</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <source>是不是想写 %2？</source>
+        <translation>是不是想寫 %2？</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <source>%1 没有 .%2 这一项</source>
+        <translation>%1 沒有 .%2 這一項</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="319"/>
+        <source>可用的有：%3</source>
+        <translation>可用的有：%3</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <source>字段名 %1 和店铺信息里的同名值冲突</source>
+        <translation>欄位名 %1 和店鋪資訊裡的同名值衝突</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="324"/>
+        <source>给字段换个名字</source>
+        <translation>給欄位換個名字</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <source>字段 %1 没有在回复内容里用到</source>
+        <translation>欄位 %1 沒有在回覆內容裡用到</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="329"/>
+        <source>删掉它，或在回复内容里写 {{ %1 }}</source>
+        <translation>刪掉它，或在回覆內容裡寫 {{ %1 }}</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="340"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="196"/>
+        <location filename="../../quickreply/ui/messages.py" line="342"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <location filename="../../quickreply/ui/messages.py" line="344"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="248"/>
+        <location filename="../../quickreply/ui/messages.py" line="394"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1，仍使用原來的 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <location filename="../../quickreply/ui/messages.py" line="411"/>
         <source>%1：%2。</source>
         <translation>%1：%2。</translation>
     </message>
@@ -1137,58 +1329,57 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="166"/>
+        <location filename="../../quickreply/ui/palette.py" line="169"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="185"/>
+        <location filename="../../quickreply/ui/palette.py" line="188"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="194"/>
+        <location filename="../../quickreply/ui/palette.py" line="197"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="194"/>
+        <location filename="../../quickreply/ui/palette.py" line="197"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="194"/>
+        <location filename="../../quickreply/ui/palette.py" line="197"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="280"/>
+        <location filename="../../quickreply/ui/palette.py" line="283"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="282"/>
+        <location filename="../../quickreply/ui/palette.py" line="285"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="283"/>
+        <location filename="../../quickreply/ui/palette.py" line="286"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="311"/>
+        <location filename="../../quickreply/ui/palette.py" line="314"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="356"/>
-        <location filename="../../quickreply/ui/palette.py" line="394"/>
-        <source>无法生成回复：%1</source>
-        <translation>無法生成回覆：%1</translation>
+        <location filename="../../quickreply/ui/palette.py" line="355"/>
+        <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
+        <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="426"/>
+        <location filename="../../quickreply/ui/palette.py" line="445"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>
@@ -1838,32 +2029,52 @@
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="452"/>
+        <location filename="../../quickreply/ui/editor.py" line="414"/>
+        <source>文字</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="415"/>
+        <source>数字</source>
+        <translation>數字</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="416"/>
+        <source>选择</source>
+        <translation>選擇</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="417"/>
+        <source>省份</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="463"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="442"/>
+        <location filename="../../quickreply/ui/editor.py" line="453"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="460"/>
+        <location filename="../../quickreply/ui/editor.py" line="471"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="460"/>
+        <location filename="../../quickreply/ui/editor.py" line="471"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="465"/>
+        <location filename="../../quickreply/ui/editor.py" line="476"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="469"/>
+        <location filename="../../quickreply/ui/editor.py" line="480"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>

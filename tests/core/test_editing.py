@@ -68,11 +68,15 @@ def test_an_unchanged_snippet_has_no_problems() -> None:
         ({"variants": ()}, ("edit.text_empty", "text", "the text is empty")),
         (
             {"code": "Kd!"},
-            ("", "snippet 'my.thanks'", "shortcut code 'Kd!' is malformed"),
+            ("code.malformed", "snippet 'my.thanks'", "shortcut code 'Kd!' is malformed"),
         ),
         (
             {"hotkey": "a"},
-            ("", "snippet 'my.thanks'", "hotkey 'a' would take that key away from typing"),
+            (
+                "edit.hotkey_unsafe",
+                "snippet 'my.thanks'",
+                "hotkey 'a' would take that key away from typing",
+            ),
         ),
         (
             {"title": "长" * 201},
@@ -111,12 +115,12 @@ def test_a_choice_field_may_take_its_choices_from_regions() -> None:
 def test_code_and_hotkey_clashes_with_the_library_need_no_linter() -> None:
     assert check(edit(code="kd", hotkey="ctrl+alt+1")) == [
         (
-            "",
+            "code.taken",
             "snippet 'my.thanks'",
             "shortcut code 'kd' is already used by 'courier.which' at /team/presale.yaml:6",
         ),
         (
-            "",
+            "hotkey.clash",
             "snippet 'my.thanks'",
             "hotkey 'ctrl+alt+1' is already used by 'courier.which' at /team/presale.yaml:6",
         ),

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from quickreply.core.regions import REGIONS, SHORT_NAMES, lookup_region, normalize_region
+from quickreply.core.regions import (
+    REGIONS,
+    SHORT_NAMES,
+    lookup_region,
+    match_regions,
+    normalize_region,
+    typed_region,
+)
 
 
 def test_all_34_provincial_level_divisions_are_there_once() -> None:
@@ -59,3 +66,25 @@ def test_lookup_gives_the_official_name() -> None:
     region = lookup_region("新疆")
     assert region is not None
     assert region.official == "新疆维吾尔自治区"
+
+
+@pytest.mark.parametrize(
+    ("typed", "short"),
+    [("xj", "新疆"), ("xinjiang", "新疆"), ("Xin Jiang", "新疆"), ("gd", "广东"), ("nmg", "内蒙古"),
+     ("hongkong", "香港"), ("新疆", "新疆"), ("臺灣", "台湾")],
+)  # fmt: skip
+def test_a_region_field_takes_the_pinyin_the_search_box_takes(typed: str, short: str) -> None:
+    region = typed_region(typed)
+    assert region is not None and region.short == short
+
+
+@pytest.mark.parametrize("typed", ["shanxi", "sx", "hn", "zz", "xin"])
+def test_a_spelling_two_regions_share_names_neither(typed: str) -> None:
+    assert typed_region(typed) is None
+
+
+def test_the_drop_down_offers_every_region_a_typed_start_could_be() -> None:
+    assert match_regions("sx") == ["山西", "陕西"]
+    assert match_regions("xin") == ["新疆"]
+    assert match_regions("广") == ["广东", "广西"]
+    assert len(match_regions("")) == 34

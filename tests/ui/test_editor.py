@@ -174,3 +174,43 @@ def test_real_linter_flags_absolute_claims_live(
     assert first.startswith("错误：snippet 'my.thanks': absolute claim '最'")
     assert not window.save_draft()
     assert window.editor.text_edit.toPlainText() == "我们是全网最好的~"
+
+
+def test_field_kinds_are_named_in_the_ui_language_and_saved_as_the_pack_words(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    editor = SnippetEditor(FillRenderer())
+    qtbot.addWidget(editor)
+    region = Field("region", "收货省份", "region", "广东")
+    editor.load(_with_fields(SNIPPET, (region,)), is_new=False)
+    combo = editor.fields_table.cellWidget(0, 2)
+    assert isinstance(combo, QComboBox)
+    shown = [combo.itemText(i) for i in range(combo.count())]
+    assert shown == ["文字", "数字", "选择", "省份"]
+    assert combo.currentText() == "省份"
+    assert editor.draft().fields[0].kind == "region"
+    combo.setCurrentIndex(1)
+    assert editor.draft().fields[0].kind == "number"
+
+
+def test_template_problems_are_said_in_the_ui_language(qtbot: QtBot) -> None:
+    from quickreply.core.render import Renderer
+
+    renderer = Renderer(None, lambda: __import__("datetime").datetime(2026, 1, 1))
+    editor = SnippetEditor(renderer, checker=renderer.check)
+    qtbot.addWidget(editor)
+    editor.load(_with_fields(SNIPPET, ()), is_new=False)
+    editor.text_edit.setPlainText("亲，{{ sise }}码")
+    editor.refresh()
+    lines = [editor.problem_list.item(i).text() for i in range(editor.problem_list.count())]
+    assert lines == ["错误：回复内容用到了不认识的名字 sise：在「填写字段」里添加这个字段。"]
+    assert "docs/templates.md" not in "".join(lines)
+
+
+def _with_fields(snippet: Snippet, fields: tuple[Field, ...]) -> Snippet:
+    import dataclasses
+
+    variants = ("亲，{{ region }}~",) if fields else ("亲~",)
+    return dataclasses.replace(snippet, fields=fields, variants=variants)

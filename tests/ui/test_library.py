@@ -393,9 +393,8 @@ def test_editor_local_checks_without_linter(qtbot: QtBot, packs: Path) -> None:
         window.editor.problem_list.item(i).text() for i in range(window.editor.problem_list.count())
     ]
     assert lines == [
-        f"错误：id: 编号 courier.which 已被使用 (已在 {packs / 'team/presale.yaml'} 中；"
-        "换一个编号)",
-        "错误：title: 标题不能为空 (写一个简短的标题)",
+        f"错误：编号 courier.which 已被使用：已在 {packs / 'team/presale.yaml'} 中；换一个编号。",
+        "错误：标题不能为空：写一个简短的标题。",
     ]
 
 
@@ -523,12 +522,8 @@ def test_real_linter_catches_code_and_hotkey_clashes_across_packs(
         window.editor.problem_list.item(i).text() for i in range(window.editor.problem_list.count())
     ]
     assert lines == [
-        "错误：snippet 'my.thanks': shortcut code 'kd' is already used by 'courier.which'"
-        f" at {packs / 'team/presale.yaml'}:6 (choose another code; 'kd' stays with"
-        " 'courier.which')",
-        "错误：snippet 'my.thanks': hotkey 'ctrl+alt+1' is already used by 'keys.one'"
-        f" at {packs / 'team/keys.yaml'}:3 (choose another hotkey; 'ctrl+alt+1' stays with"
-        " 'keys.one')",
+        "错误：快捷编码 kd 已被「合作快递」使用：换一个编码。",
+        "错误：直达热键 ctrl+alt+1 已被「热键话术」使用：换一个热键。",
     ]
     assert not window.save_draft()
 
@@ -541,7 +536,7 @@ def test_field_name_the_loader_would_refuse_is_an_error(qtbot: QtBot, packs: Pat
     window.editor.fields_table.item(0, 0).setText("金额")  # an identifier to Python, not to packs
     window.editor.refresh()
     assert window.editor.problem_list.item(0).text() == (
-        "错误：fields.金额: 字段名只能用字母、数字和下划线 (例如 amount)"
+        "错误：字段名 金额 只能用字母、数字和下划线：以字母开头，例如 amount。"
     )
     assert not window.save_draft()
 
@@ -586,6 +581,6 @@ def test_a_title_over_the_limit_is_an_error_in_the_agents_words(qtbot: QtBot, pa
     window.editor.title_edit.setText("谢" * 201)
     window.editor.refresh()
     assert window.editor.problem_list.item(0).text() == (
-        "错误：title: 太长了：201 个字符，最多 200 个 (删短一些)"
+        "错误：太长了：201 个字符，最多 200 个：删短一些。"
     )
     assert not window.save_draft()

@@ -262,7 +262,10 @@ def test_enter_during_ime_composition_confirms_and_never_pastes(env: Env) -> Non
 def test_render_error_is_shown_and_never_pasted(env: Env) -> None:
     p = env.palette
     type_text(p.search_box, "bad")
-    assert "pack.yaml:9: broken: template syntax error (close the {{ )" in p.footer.text()
+    # The agent is told to ask the lead; the file and line are for the lead, in the tooltip.
+    assert "请告诉组长" in p.footer.text()
+    assert "pack.yaml" not in p.footer.text()
+    assert "pack.yaml:9: broken: template syntax error (close the {{ )" in p.footer.toolTip()
     assert p.preview.toPlainText() == ""
     key(p.search_box, Qt.Key.Key_Return)
     key(p.search_box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
@@ -387,3 +390,70 @@ def test_the_variant_in_the_preview_is_the_one_pasted_and_the_next_paste_gets_an
     pasted = [text for text, _ in paster.calls]
     assert all(a != b for a, b in itertools.pairwise(pasted))  # never twice in a row
     assert len(set(pasted)) > 1
+
+
+# ---- fill-in fields in the agent's words (issue 17: broken 1 and 2) ---------------------------
+
+REGION_REPLY = Snippet(
+    id="shipping.region", title="发货地区", variants=("亲，{{ region }}可以发货~",), code="dq",
+    group="物流", path="/packs/promotions.yaml", line=100,
+    fields=(Field(name="region", label="收货省份", kind="region", default="广东", line=102),),
+)  # fmt: skip
+
+
+def region_palette(qtbot: QtBot) -> PaletteWindow:
+    palette = PaletteWindow(
+        FakeSearch([REGION_REPLY]),
+        Renderer(None, lambda: datetime(2026, 1, 1, 10, 0)),
+        paster=FakePaster(),
+    )
+    qtbot.addWidget(palette)
+    open_palette(qtbot, palette)
+    type_text(palette.search_box, "dq")
+    return palette
+
+
+def set_region(palette: PaletteWindow, text: str) -> QComboBox:
+    combo = palette.form.editors[0]
+    assert isinstance(combo, QComboBox)
+    line = combo.lineEdit()
+    assert line is not None
+    line.selectAll()
+    line.del_()
+    for char in text:
+        QApplication.sendEvent(
+            line, QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char)
+        )
+    return combo
+
+
+def test_a_wrong_region_is_one_short_sentence_and_the_last_good_preview_stays(
+    qtbot: QtBot,
+) -> None:
+    p = region_palette(qtbot)
+    assert p.preview.toPlainText() == "亲，广东可以发货~"
+    set_region(p, "zz")
+    footer = p.footer.text()
+    assert footer.splitlines()[0] == "没有这个省份：zz"
+    assert "promotions.yaml" not in footer and "unknown region" not in footer
+    assert p.preview.toPlainText() == "亲，广东可以发货~"  # not blanked while typing
+    key(p.form.editors[0], Qt.Key.Key_Return)
+    assert p.isVisible()  # nothing pasted with a wrong value
+
+
+@pytest.mark.parametrize("typed", ["xj", "xinjiang", "XinJiang", "新疆", "新疆維吾爾自治區"])
+def test_region_fields_accept_what_the_search_box_accepts(qtbot: QtBot, typed: str) -> None:
+    p = region_palette(qtbot)
+    set_region(p, typed)
+    assert p.preview.toPlainText() == "亲，新疆可以发货~"
+    assert p.form.region_choices("region") == ["新疆"]
+
+
+def test_the_region_drop_down_narrows_as_the_agent_types(qtbot: QtBot) -> None:
+    p = region_palette(qtbot)
+    set_region(p, "h")
+    assert "河北" in p.form.region_choices("region") and "新疆" not in p.form.region_choices(
+        "region"
+    )
+    set_region(p, "hn")
+    assert p.form.region_choices("region") == ["河南", "湖南", "海南"]

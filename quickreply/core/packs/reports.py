@@ -33,8 +33,12 @@ def bad_code_problem(path: str, line: int, where: str, code: str) -> Problem:
             where,
             f"shortcut code '{code}' has capital letters",
             f"write '{code.lower()}'",
+            code="code.capitals",
+            args=(("code", code), ("lower", code.lower())),
         )
-    return Problem(path, line, where, f"shortcut code '{code}' is malformed", CODE_HINT)
+    message = f"shortcut code '{code}' is malformed"
+    args = (("code", code),)
+    return Problem(path, line, where, message, CODE_HINT, code="code.malformed", args=args)
 
 
 def code_clash_problem(snippet: Snippet, first: Snippet) -> Problem:
@@ -45,6 +49,8 @@ def code_clash_problem(snippet: Snippet, first: Snippet) -> Problem:
         f"shortcut code '{snippet.code}' is already used by '{first.id}'"
         f" at {first.path}:{first.line}",
         f"choose another code; '{first.code}' stays with '{first.id}'",
+        code="code.taken",
+        args=(("code", snippet.code), ("owner", first.title or first.id)),
     )
 
 

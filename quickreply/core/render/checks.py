@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from jinja2 import meta, nodes
 
 from quickreply.core.model import Snippet
-from quickreply.core.problems import Problem, Severity, did_you_mean
+from quickreply.core.problems import Problem, Severity, closest, did_you_mean
 from quickreply.core.render.fields import sample
 from quickreply.core.render.names import (
     CALL_ATTRIBUTES,
@@ -44,6 +44,8 @@ def check_snippet(renderer: Renderer, snippet: Snippet) -> list[Problem]:
                     f"snippet {snippet.id}",
                     f"field '{f.name}' hides the computed value '{f.name}'",
                     "rename the field",
+                    code="template.field_hides",
+                    args=(("name", f.name),),
                 )
             )
     for source in all_sources(snippet):
@@ -66,7 +68,8 @@ def check_snippet(renderer: Renderer, snippet: Snippet) -> list[Problem]:
         names = meta.find_undeclared_variables(ast) - GUARD_NAMES
         used |= names
         for name in sorted(names - known, key=lambda n: _first_line(ast, n)):
-            hint = did_you_mean(name, sorted(known - {"loop"}))
+            close = closest(name, sorted(known - {"loop"}))
+            hint = f"did you mean '{close}'?" if close else ""
             problems.append(
                 problem_at(
                     snippet,
@@ -74,6 +77,9 @@ def check_snippet(renderer: Renderer, snippet: Snippet) -> list[Problem]:
                     _first_line(ast, name),
                     f"unknown name '{name}'",
                     hint or "declare it under fields:, or see docs/templates.md for the names",
+                    code="template.unknown_name_close" if close else "template.unknown_name",
+                    name=name,
+                    close=close,
                 )
             )
         problems += _attribute_problems(snippet, source, ast)
@@ -87,6 +93,8 @@ def check_snippet(renderer: Renderer, snippet: Snippet) -> list[Problem]:
                     f"field '{f.name}' is declared but no text uses it",
                     f"remove it, or write {{{{ {f.name} }}}} in the text",
                     Severity.WARNING,
+                    code="template.field_unused",
+                    args=(("name", f.name),),
                 )
             )
     if not any(p.is_error for p in problems) and renderer.shop is not None:
@@ -105,11 +113,21 @@ def _attribute_problems(snippet: Snippet, source: Source, ast: nodes.Template) -
             owner = CALL_ATTRIBUTES.get(target.node.name)
         if owner is not None and node.attr not in owner[1]:
             shown, attributes = owner
-            hint = did_you_mean(node.attr, attributes) or "it has " + ", ".join(
-                "." + a for a in attributes
-            )
+            known = ", ".join("." + a for a in attributes)
+            hint = did_you_mean(node.attr, attributes) or "it has " + known
+            message = f"{shown} has no '.{node.attr}'"
             problems.append(
-                problem_at(snippet, source, node.lineno, f"{shown} has no '.{node.attr}'", hint)
+                problem_at(
+                    snippet,
+                    source,
+                    node.lineno,
+                    message,
+                    hint,
+                    code="template.attribute",
+                    owner=shown,
+                    attribute=node.attr,
+                    known=known,
+                )
             )
     return problems
 

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from quickreply.core.limits import MAX_FIELD_VALUE, too_long
 from quickreply.core.model import Field, Snippet
 from quickreply.core.problems import Problem, did_you_mean
-from quickreply.core.regions import SHORT_NAMES, lookup_region, suggest_region
+from quickreply.core.regions import SHORT_NAMES, suggest_region, typed_region
 from quickreply.core.render.templates import RenderError
 from quickreply.core.shop import parse_amount
 
@@ -37,14 +37,27 @@ def field_value(
 ) -> object:
     """The value a template sees for ``field``; RenderError (at the field's line) if bad."""
     label = f"field '{field.name}' ({field.label})"
+    shown = field.label or field.name
     raw = value if not blank(value) else field.default
     if raw is None or blank(raw):
         raise field_error(
-            snippet, field, f"{label} has no value", "fill it in, or give the field a default"
+            snippet,
+            field,
+            f"{label} has no value",
+            "fill it in, or give the field a default",
+            code="field.empty",
+            label=shown,
         )
     if len(raw) > max_length:
         raise field_error(
-            snippet, field, f"{label}: " + too_long("the value", len(raw), max_length), "shorten it"
+            snippet,
+            field,
+            f"{label}: " + too_long("the value", len(raw), max_length),
+            "shorten it",
+            code="field.too_long",
+            label=shown,
+            length=str(len(raw)),
+            limit=str(max_length),
         )
     text = raw.strip()
     if field.kind == "number":
@@ -55,20 +68,38 @@ def field_value(
                 field,
                 f"{label}: '{text}' is not a number",
                 "write digits, e.g. 99 or 98.5",
+                code="field.not_number",
+                label=shown,
+                value=text,
             )
         return number
     if field.kind == "region":
-        region = lookup_region(text)
+        region = typed_region(text)
         if region is None:
             raise field_error(
-                snippet, field, f"{label}: unknown region '{text}'", suggest_region(text)
+                snippet,
+                field,
+                f"{label}: unknown region '{text}'",
+                suggest_region(text),
+                code="field.unknown_region",
+                label=shown,
+                value=text,
             )
         return region.short
     if field.kind == "choice":
         choices = choices_of(field)
         if choices and text not in choices:
             hint = did_you_mean(text, choices) or "choose one of " + "、".join(choices)
-            raise field_error(snippet, field, f"{label}: '{text}' is not a choice", hint)
+            raise field_error(
+                snippet,
+                field,
+                f"{label}: '{text}' is not a choice",
+                hint,
+                code="field.not_choice",
+                label=shown,
+                value=text,
+                choices="、".join(choices),
+            )
     return raw
 
 
@@ -84,7 +115,12 @@ def sample(field: Field) -> str:
     return choices[0] if choices else field.label or field.name
 
 
-def field_error(snippet: Snippet, field: Field, message: str, hint: str) -> RenderError:
-    """A bad or missing field value, reported at the field's line."""
+def field_error(
+    snippet: Snippet, field: Field, message: str, hint: str, *, code: str = "", **args: str
+) -> RenderError:
+    """A bad or missing field value, reported at the field's line; ``code`` and ``args`` let
+    the palette say it to the agent in the UI language (``ui/messages.py``)."""
     line = field.line or snippet.line
-    return RenderError(message, Problem(snippet.path, line, f"snippet {snippet.id}", message, hint))
+    where = f"snippet {snippet.id}"
+    problem = Problem(snippet.path, line, where, message, hint, code=code, args=tuple(args.items()))
+    return RenderError(message, problem)

@@ -68,11 +68,21 @@ def all_sources(snippet: Snippet) -> list[Source]:
 
 
 def problem_at(
-    snippet: Snippet, source: Source, template_line: int, message: str, hint: str = ""
+    snippet: Snippet,
+    source: Source,
+    template_line: int,
+    message: str,
+    hint: str = "",
+    *,
+    code: str = "",
+    **args: str,
 ) -> Problem:
-    """A problem at template line ``template_line`` of ``source``, as a pack-file line."""
+    """A problem at template line ``template_line`` of ``source``, as a pack-file line;
+    ``code`` and ``args`` are for the UI's own sentence (``ui/messages.py``)."""
     line = source.line + max(template_line, 1) - 1 if source.line else 0
-    return Problem(snippet.path, line, source.where, message, hint)
+    return Problem(
+        snippet.path, line, source.where, message, hint, code=code, args=tuple(args.items())
+    )
 
 
 class Compiler:
@@ -131,6 +141,8 @@ class Compiler:
                 err.lineno or 1,
                 f"template syntax error: {err.message}",
                 syntax_hint(err.message or ""),
+                code="template.syntax",
+                line=str(err.lineno or 1),
             )
         except (RecursionError, MemoryError):
             return None, problem_at(
