@@ -174,17 +174,21 @@ class TraineeView(QWidget):
         )
         note = escape(snippet.note) if snippet.note else self.tr("（未填写）")
         examples = "".join(f"<li>“{escape(e)}”</li>" for e in snippet.examples)
+        # Translated outside the f-strings: lupdate never sees a tr() call inside one.
+        when_label = escape(self.tr("什么时候用："))
+        asked_label = escape(self.tr("买家常问："))
+        reply_label = escape(self.tr("参考回复："))
         parts = [
             "<table width='100%' cellpadding='8' style='margin-bottom:10px;"
             "background:#fafafa;border:1px solid #ddd'><tr><td>",
             f"<div style='font-size:15px;font-weight:bold'>{escape(snippet.title)}{code}</div>",
-            f"<div style='margin-top:6px'><b>{self.tr('什么时候用：')}</b>{note}</div>",
+            f"<div style='margin-top:6px'><b>{when_label}</b>{note}</div>",
         ]
         if examples:
-            parts.append(f"<div style='margin-top:6px'><b>{self.tr('买家常问：')}</b></div>")
+            parts.append(f"<div style='margin-top:6px'><b>{asked_label}</b></div>")
             parts.append(f"<ul style='margin-top:0'>{examples}</ul>")
         reply = escape(self._reply_text(snippet))
-        parts.append(f"<div style='margin-top:4px'><b>{self.tr('参考回复：')}</b></div>")
+        parts.append(f"<div style='margin-top:4px'><b>{reply_label}</b></div>")
         parts.append(
             f"<div style='white-space:pre-wrap;background:#eef7ee;padding:6px'>{reply}</div>"
         )
@@ -194,7 +198,8 @@ class TraineeView(QWidget):
     def _show_group(self) -> None:
         snippets = self.shown_snippets()
         if not snippets:
-            self.cards.setHtml(f"<p>{self.tr('这个分组还没有话术。')}</p>")
+            empty = escape(self.tr("这个分组还没有话术。"))
+            self.cards.setHtml(f"<p>{empty}</p>")
             return
         html = "".join(self._card(s) for s in snippets[:MAX_CARDS])
         if len(snippets) > MAX_CARDS:

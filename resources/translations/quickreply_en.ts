@@ -55,7 +55,7 @@
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="420"/>
+        <location filename="../../quickreply/app/resident.py" line="421"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -63,37 +63,37 @@
 <context>
     <name>CodePracticePanel</name>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="51"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="54"/>
         <source>看回复内容（更难）</source>
         <translation>Show the reply text (harder)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="58"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
         <source>输入这条话术的快捷编码</source>
         <translation>Type this reply&apos;s shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="64"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="97"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="101"/>
         <source>话术里还没有快捷编码，暂时无法练习。</source>
         <translation>No reply has a shortcut code yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="145"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="161"/>
         <source>✔ 对，%1 秒</source>
         <translation>✔ Right, %1 s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="149"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="165"/>
         <source>✘ 编码是 %1（%2）。按 Enter 下一条</source>
         <translation>✘ The code is %1 (%2). Press Enter for the next one</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="157"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="173"/>
         <source>连对 %1 · 最高连对 %2 · 答对 %3 / %4 · 中位用时 %5 秒</source>
         <translation>Streak %1 · best streak %2 · right %3 / %4 · median %5 s</translation>
     </message>
@@ -484,298 +484,298 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="133"/>
+        <location filename="../../quickreply/ui/library.py" line="138"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="165"/>
-        <location filename="../../quickreply/ui/library.py" line="758"/>
+        <location filename="../../quickreply/ui/library.py" line="170"/>
+        <location filename="../../quickreply/ui/library.py" line="772"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="166"/>
+        <location filename="../../quickreply/ui/library.py" line="171"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="183"/>
-        <location filename="../../quickreply/ui/library.py" line="331"/>
-        <location filename="../../quickreply/ui/library.py" line="336"/>
+        <location filename="../../quickreply/ui/library.py" line="188"/>
+        <location filename="../../quickreply/ui/library.py" line="340"/>
+        <location filename="../../quickreply/ui/library.py" line="345"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="199"/>
+        <location filename="../../quickreply/ui/library.py" line="204"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="210"/>
+        <location filename="../../quickreply/ui/library.py" line="215"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="229"/>
+        <location filename="../../quickreply/ui/library.py" line="234"/>
         <source>发布…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="256"/>
+        <location filename="../../quickreply/ui/library.py" line="261"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="257"/>
+        <location filename="../../quickreply/ui/library.py" line="262"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="259"/>
+        <location filename="../../quickreply/ui/library.py" line="264"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="261"/>
+        <location filename="../../quickreply/ui/library.py" line="266"/>
         <source>复制到个人包</source>
         <translation>Copy to my pack</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="263"/>
+        <location filename="../../quickreply/ui/library.py" line="268"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="320"/>
+        <location filename="../../quickreply/ui/library.py" line="329"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="322"/>
+        <location filename="../../quickreply/ui/library.py" line="331"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="323"/>
+        <location filename="../../quickreply/ui/library.py" line="332"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="336"/>
+        <location filename="../../quickreply/ui/library.py" line="345"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="376"/>
+        <location filename="../../quickreply/ui/library.py" line="385"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="386"/>
+        <location filename="../../quickreply/ui/library.py" line="395"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="419"/>
+        <location filename="../../quickreply/ui/library.py" line="428"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="435"/>
+        <location filename="../../quickreply/ui/library.py" line="444"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="435"/>
+        <location filename="../../quickreply/ui/library.py" line="444"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="436"/>
+        <location filename="../../quickreply/ui/library.py" line="445"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="436"/>
+        <location filename="../../quickreply/ui/library.py" line="445"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="438"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="440"/>
+        <location filename="../../quickreply/ui/library.py" line="449"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454"/>
+        <location filename="../../quickreply/ui/library.py" line="463"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="468"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · publish source: colleagues get changes after Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="472"/>
+        <location filename="../../quickreply/ui/library.py" line="483"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="474"/>
+        <location filename="../../quickreply/ui/library.py" line="485"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="476"/>
+        <location filename="../../quickreply/ui/library.py" line="487"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="477"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="479"/>
+        <location filename="../../quickreply/ui/library.py" line="490"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="481"/>
+        <location filename="../../quickreply/ui/library.py" line="492"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="487"/>
+        <location filename="../../quickreply/ui/library.py" line="498"/>
         <source>预览：</source>
         <translation>Preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library.py" line="503"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="493"/>
+        <location filename="../../quickreply/ui/library.py" line="504"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="493"/>
-        <location filename="../../quickreply/ui/library.py" line="498"/>
+        <location filename="../../quickreply/ui/library.py" line="504"/>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="496"/>
-        <location filename="../../quickreply/ui/library.py" line="498"/>
+        <location filename="../../quickreply/ui/library.py" line="507"/>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="508"/>
+        <location filename="../../quickreply/ui/library.py" line="519"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="524"/>
+        <location filename="../../quickreply/ui/library.py" line="535"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="527"/>
+        <location filename="../../quickreply/ui/library.py" line="538"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="555"/>
+        <location filename="../../quickreply/ui/library.py" line="566"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="575"/>
+        <location filename="../../quickreply/ui/library.py" line="586"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>This reply belongs to a read-only pack; use &quot;Copy to my pack&quot; and edit the copy.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="581"/>
+        <location filename="../../quickreply/ui/library.py" line="592"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="589"/>
+        <location filename="../../quickreply/ui/library.py" line="603"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="601"/>
+        <location filename="../../quickreply/ui/library.py" line="615"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="624"/>
+        <location filename="../../quickreply/ui/library.py" line="638"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="642"/>
+        <location filename="../../quickreply/ui/library.py" line="656"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="671"/>
+        <location filename="../../quickreply/ui/library.py" line="685"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="692"/>
+        <location filename="../../quickreply/ui/library.py" line="706"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="703"/>
+        <location filename="../../quickreply/ui/library.py" line="717"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="743"/>
+        <location filename="../../quickreply/ui/library.py" line="757"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="745"/>
+        <location filename="../../quickreply/ui/library.py" line="759"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="754"/>
+        <location filename="../../quickreply/ui/library.py" line="768"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="789"/>
+        <location filename="../../quickreply/ui/library.py" line="803"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="212"/>
+        <location filename="../../quickreply/ui/library.py" line="217"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="219"/>
+        <location filename="../../quickreply/ui/library.py" line="224"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -1832,7 +1832,7 @@
     <message>
         <location filename="../../quickreply/ui/sharebox.py" line="19"/>
         <source>每天一次和退出时，把一个小文件放到组长指定的位置，内容只有：工号、日期、软件版本、团队话术版本、每条话术当天的使用次数、各接待组当天的回复数与响应时长合计（首次响应、平均响应、3分钟内、30秒内）。从不包含买家昵称、聊天窗口标题、聊天内容或剪贴板内容。</source>
-        <translation>Once a day and at quit, a small file goes to the place your lead chose. It holds only: your agent ID, the date, the app version, the team pack version, how often you used each reply that day, and each queue's reply count and response-time totals (first response, average response, within 3 minutes, within 30 seconds). Never buyer names, chat window titles, chat messages or clipboard contents.</translation>
+        <translation>Once a day and at quit, a small file goes to the place your lead chose. It holds only: your agent ID, the date, the app version, the team pack version, how often you used each reply that day, and each queue&apos;s reply count and response-time totals (first response, average response, within 3 minutes, within 30 seconds). Never buyer names, chat window titles, chat messages or clipboard contents.</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/sharebox.py" line="30"/>
@@ -2377,32 +2377,52 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
         <translation>(not filled in)</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/trainee.py" line="178"/>
+        <source>什么时候用：</source>
+        <translation>When to use: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="179"/>
+        <source>买家常问：</source>
+        <translation>Buyers ask: </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="180"/>
+        <source>参考回复：</source>
+        <translation>Reference reply: </translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/trainee.py" line="201"/>
+        <source>这个分组还没有话术。</source>
+        <translation>This group has no replies yet.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="206"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="219"/>
+        <location filename="../../quickreply/ui/trainee.py" line="224"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="241"/>
+        <location filename="../../quickreply/ui/trainee.py" line="246"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="244"/>
+        <location filename="../../quickreply/ui/trainee.py" line="249"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="256"/>
+        <location filename="../../quickreply/ui/trainee.py" line="261"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="266"/>
+        <location filename="../../quickreply/ui/trainee.py" line="271"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>

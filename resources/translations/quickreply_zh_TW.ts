@@ -55,7 +55,7 @@
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="420"/>
+        <location filename="../../quickreply/app/resident.py" line="421"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -63,37 +63,37 @@
 <context>
     <name>CodePracticePanel</name>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="51"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="54"/>
         <source>看回复内容（更难）</source>
         <translation>看回復內容（更難）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="58"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
         <source>输入这条话术的快捷编码</source>
         <translation>輸入這條話術的快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="64"/>
         <source>跳过</source>
         <translation>跳過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="97"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="101"/>
         <source>话术里还没有快捷编码，暂时无法练习。</source>
         <translation>話術裡還沒有快捷編碼，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="145"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="161"/>
         <source>✔ 对，%1 秒</source>
         <translation>✔ 對，%1 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="149"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="165"/>
         <source>✘ 编码是 %1（%2）。按 Enter 下一条</source>
         <translation>✘ 編碼是 %1（%2）。按 Enter 下一條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="157"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="173"/>
         <source>连对 %1 · 最高连对 %2 · 答对 %3 / %4 · 中位用时 %5 秒</source>
         <translation>連對 %1 · 最高連對 %2 · 答對 %3 / %4 · 中位用時 %5 秒</translation>
     </message>
@@ -484,298 +484,298 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="133"/>
+        <location filename="../../quickreply/ui/library.py" line="138"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="165"/>
-        <location filename="../../quickreply/ui/library.py" line="758"/>
+        <location filename="../../quickreply/ui/library.py" line="170"/>
+        <location filename="../../quickreply/ui/library.py" line="772"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="166"/>
+        <location filename="../../quickreply/ui/library.py" line="171"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="183"/>
-        <location filename="../../quickreply/ui/library.py" line="331"/>
-        <location filename="../../quickreply/ui/library.py" line="336"/>
+        <location filename="../../quickreply/ui/library.py" line="188"/>
+        <location filename="../../quickreply/ui/library.py" line="340"/>
+        <location filename="../../quickreply/ui/library.py" line="345"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="199"/>
+        <location filename="../../quickreply/ui/library.py" line="204"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>篩選：標題、編碼、內容、標籤（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="210"/>
+        <location filename="../../quickreply/ui/library.py" line="215"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="229"/>
+        <location filename="../../quickreply/ui/library.py" line="234"/>
         <source>发布…</source>
         <translation>發布…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="256"/>
+        <location filename="../../quickreply/ui/library.py" line="261"/>
         <source>复制</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="257"/>
+        <location filename="../../quickreply/ui/library.py" line="262"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="259"/>
+        <location filename="../../quickreply/ui/library.py" line="264"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="261"/>
+        <location filename="../../quickreply/ui/library.py" line="266"/>
         <source>复制到个人包</source>
         <translation>複製到個人包</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="263"/>
+        <location filename="../../quickreply/ui/library.py" line="268"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="320"/>
+        <location filename="../../quickreply/ui/library.py" line="329"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="322"/>
+        <location filename="../../quickreply/ui/library.py" line="331"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="323"/>
+        <location filename="../../quickreply/ui/library.py" line="332"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="336"/>
+        <location filename="../../quickreply/ui/library.py" line="345"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="376"/>
+        <location filename="../../quickreply/ui/library.py" line="385"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="386"/>
+        <location filename="../../quickreply/ui/library.py" line="395"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="419"/>
+        <location filename="../../quickreply/ui/library.py" line="428"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="435"/>
+        <location filename="../../quickreply/ui/library.py" line="444"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="435"/>
+        <location filename="../../quickreply/ui/library.py" line="444"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="436"/>
+        <location filename="../../quickreply/ui/library.py" line="445"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="436"/>
+        <location filename="../../quickreply/ui/library.py" line="445"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="438"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="440"/>
+        <location filename="../../quickreply/ui/library.py" line="449"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454"/>
+        <location filename="../../quickreply/ui/library.py" line="463"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="457"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="462"/>
+        <location filename="../../quickreply/ui/library.py" line="468"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · 發布來源：點「發布…」後同事才會收到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="472"/>
+        <location filename="../../quickreply/ui/library.py" line="483"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="474"/>
+        <location filename="../../quickreply/ui/library.py" line="485"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="476"/>
+        <location filename="../../quickreply/ui/library.py" line="487"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="477"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="479"/>
+        <location filename="../../quickreply/ui/library.py" line="490"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="481"/>
+        <location filename="../../quickreply/ui/library.py" line="492"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="487"/>
+        <location filename="../../quickreply/ui/library.py" line="498"/>
         <source>预览：</source>
         <translation>預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library.py" line="503"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="493"/>
+        <location filename="../../quickreply/ui/library.py" line="504"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="493"/>
-        <location filename="../../quickreply/ui/library.py" line="498"/>
+        <location filename="../../quickreply/ui/library.py" line="504"/>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="496"/>
-        <location filename="../../quickreply/ui/library.py" line="498"/>
+        <location filename="../../quickreply/ui/library.py" line="507"/>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="508"/>
+        <location filename="../../quickreply/ui/library.py" line="519"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="524"/>
+        <location filename="../../quickreply/ui/library.py" line="535"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="527"/>
+        <location filename="../../quickreply/ui/library.py" line="538"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="555"/>
+        <location filename="../../quickreply/ui/library.py" line="566"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="575"/>
+        <location filename="../../quickreply/ui/library.py" line="586"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>這條話術屬於只讀的話術包，不能修改；可以先“複製到個人包”再改。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="581"/>
+        <location filename="../../quickreply/ui/library.py" line="592"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="589"/>
+        <location filename="../../quickreply/ui/library.py" line="603"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="601"/>
+        <location filename="../../quickreply/ui/library.py" line="615"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="624"/>
+        <location filename="../../quickreply/ui/library.py" line="638"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="642"/>
+        <location filename="../../quickreply/ui/library.py" line="656"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="671"/>
+        <location filename="../../quickreply/ui/library.py" line="685"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="692"/>
+        <location filename="../../quickreply/ui/library.py" line="706"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="703"/>
+        <location filename="../../quickreply/ui/library.py" line="717"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="743"/>
+        <location filename="../../quickreply/ui/library.py" line="757"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="745"/>
+        <location filename="../../quickreply/ui/library.py" line="759"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="754"/>
+        <location filename="../../quickreply/ui/library.py" line="768"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="789"/>
+        <location filename="../../quickreply/ui/library.py" line="803"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="212"/>
+        <location filename="../../quickreply/ui/library.py" line="217"/>
         <source>导入…</source>
         <translation>匯入…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="219"/>
+        <location filename="../../quickreply/ui/library.py" line="224"/>
         <source>导出…</source>
         <translation>匯出…</translation>
     </message>
@@ -2377,32 +2377,52 @@
         <translation>（未填寫）</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/trainee.py" line="178"/>
+        <source>什么时候用：</source>
+        <translation>什麼時候用：</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="179"/>
+        <source>买家常问：</source>
+        <translation>買家常問：</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="180"/>
+        <source>参考回复：</source>
+        <translation>參考回覆：</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/trainee.py" line="201"/>
+        <source>这个分组还没有话术。</source>
+        <translation>這個分組還沒有話術。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="206"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="219"/>
+        <location filename="../../quickreply/ui/trainee.py" line="224"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="241"/>
+        <location filename="../../quickreply/ui/trainee.py" line="246"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="244"/>
+        <location filename="../../quickreply/ui/trainee.py" line="249"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="256"/>
+        <location filename="../../quickreply/ui/trainee.py" line="261"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="266"/>
+        <location filename="../../quickreply/ui/trainee.py" line="271"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>
