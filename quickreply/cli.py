@@ -78,6 +78,9 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     )
     parser.add_argument("--view", choices=VIEWS, default="library", help="window for --screenshot")
     parser.add_argument("--lang", metavar="LOCALE", help="UI language: zh_CN, zh_TW or en")
+    parser.add_argument(
+        "--theme", choices=("light", "dark"), help="theme for --screenshot (default: settings)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, summary in SUBCOMMANDS.items():
         sub_parser = sub.add_parser(name, help=summary, description=summary)

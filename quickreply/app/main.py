@@ -10,6 +10,7 @@ this module stays cheap.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Mapping
@@ -68,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         services = build_services(paths, extra=args.pack or [], shop_path=args.shop)
         for problem in services.problems:
             print(problem, file=sys.stderr)
+        if getattr(args, "theme", None):
+            services.settings = dataclasses.replace(services.settings, theme=args.theme)
         return screenshot(args.screenshot, args.view, services, lang)
 
     missing = no_display_reason(os.environ, sys.platform)

@@ -7,6 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+#: Stands for the icons folder in a style sheet (Qt resolves url() against the working directory).
+ICONS_MARK = "@ICONS@"
+
 
 def resolve_theme(setting: str, app: QApplication) -> str:
     if setting in ("light", "dark"):
@@ -21,7 +24,13 @@ def apply_theme(app: QApplication, setting: str, folder: Path) -> str:
     # Fusion renders the same on Windows and Linux, so one style sheet fits both.
     app.setStyle("Fusion")
     try:
-        app.setStyleSheet((folder / f"{theme}.qss").read_text(encoding="utf-8"))
+        sheet = (folder / f"{theme}.qss").read_text(encoding="utf-8")
     except OSError:
-        app.setStyleSheet("")
+        sheet = ""
+    app.setStyleSheet(sheet.replace(ICONS_MARK, icons_folder(folder).as_posix()))
     return theme
+
+
+def icons_folder(themes: Path) -> Path:
+    """The arrows and check marks a style sheet draws live next to the themes folder."""
+    return themes.parent / "icons"

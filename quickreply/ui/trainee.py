@@ -14,6 +14,7 @@ import random
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +35,34 @@ from quickreply.ui.models import GroupTree, in_group, visible_snippets
 #: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
 #: cards (全部 in a big library) takes seconds.
 MAX_CARDS = 60
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CardColors:
+    """Colours of the learning cards, which are HTML and do not follow the style sheet."""
+
+    text: str
+    card: str
+    border: str
+    reply: str
+    code: str
+    warning: str
+    question: str
+
+
+LIGHT_CARDS = CardColors(
+    "#1f2328", "#fafafa", "#dddddd", "#eef7ee", "#1565c0", "#8a5a00", "#eef5ff"
+)
+DARK_CARDS = CardColors("#e6edf3", "#262b31", "#3d444d", "#1c3326", "#58a6ff", "#d29922", "#1f2d44")
+
+
+def card_colors(widget: QWidget) -> CardColors:
+    """Dark cards when the widget's text is lighter than its background (the dark theme)."""
+    widget.ensurePolished()
+    palette = widget.palette()
+    text = palette.color(QPalette.ColorRole.Text).lightness()
+    base = palette.color(QPalette.ColorRole.Base).lightness()
+    return DARK_CARDS if text > base else LIGHT_CARDS
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -99,7 +128,8 @@ class TraineeView(QWidget):
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
         self.question_label.setStyleSheet(
-            "font-size: 18px; padding: 12px; background: #eef5ff; border-radius: 6px;"
+            "font-size: 18px; padding: 12px; border-radius: 6px;"
+            f" background: {card_colors(self.question_label).question};"
         )
         self.answer_edit = QLineEdit()
         self.answer_edit.setPlaceholderText(self.tr("输入你会用的快捷编码或标题，回车确认"))
@@ -169,8 +199,11 @@ class TraineeView(QWidget):
             return raw_text(snippet)
 
     def _card(self, snippet: Snippet) -> str:
+        colors = card_colors(self.cards)
         code = (
-            f"　<span style='color:#1565c0'>[{escape(snippet.code)}]</span>" if snippet.code else ""
+            f"　<span style='color:{colors.code}'>[{escape(snippet.code)}]</span>"
+            if snippet.code
+            else ""
         )
         note = escape(snippet.note) if snippet.note else self.tr("（未填写）")
         examples = "".join(f"<li>“{escape(e)}”</li>" for e in snippet.examples)
@@ -180,7 +213,8 @@ class TraineeView(QWidget):
         reply_label = escape(self.tr("参考回复："))
         parts = [
             "<table width='100%' cellpadding='8' style='margin-bottom:10px;"
-            "background:#fafafa;border:1px solid #ddd'><tr><td>",
+            f"color:{colors.text};background:{colors.card};border:1px solid {colors.border}'>"
+            "<tr><td>",
             f"<div style='font-size:15px;font-weight:bold'>{escape(snippet.title)}{code}</div>",
             f"<div style='margin-top:6px'><b>{when_label}</b>{note}</div>",
         ]
@@ -190,7 +224,7 @@ class TraineeView(QWidget):
         reply = escape(self._reply_text(snippet))
         parts.append(f"<div style='margin-top:4px'><b>{reply_label}</b></div>")
         parts.append(
-            f"<div style='white-space:pre-wrap;background:#eef7ee;padding:6px'>{reply}</div>"
+            f"<div style='white-space:pre-wrap;background:{colors.reply};padding:6px'>{reply}</div>"
         )
         parts.append("</td></tr></table>")
         return "".join(parts)
@@ -205,7 +239,8 @@ class TraineeView(QWidget):
         if len(snippets) > MAX_CARDS:
             more = self.tr("只显示前 %1 条（共 %2 条），请在左边选一个具体场景。")
             more = more.replace("%1", str(MAX_CARDS)).replace("%2", str(len(snippets)))
-            html = f"<p style='color:#8a5a00'>{escape(more)}</p>" + html
+            warning = card_colors(self.cards).warning
+            html = f"<p style='color:{warning}'>{escape(more)}</p>" + html
         self.cards.setHtml(html)
 
     # -- practice ---------------------------------------------------------------------------
