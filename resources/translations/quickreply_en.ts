@@ -2331,98 +2331,98 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="105"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="107"/>
+        <location filename="../../quickreply/ui/trainee.py" line="137"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="109"/>
+        <location filename="../../quickreply/ui/trainee.py" line="139"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="111"/>
+        <location filename="../../quickreply/ui/trainee.py" line="141"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="125"/>
+        <location filename="../../quickreply/ui/trainee.py" line="155"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="133"/>
+        <location filename="../../quickreply/ui/trainee.py" line="163"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="134"/>
+        <location filename="../../quickreply/ui/trainee.py" line="164"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="135"/>
+        <location filename="../../quickreply/ui/trainee.py" line="165"/>
         <source>计时练习与考试…</source>
         <translation>Timed drill and exams…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="175"/>
+        <location filename="../../quickreply/ui/trainee.py" line="208"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="178"/>
+        <location filename="../../quickreply/ui/trainee.py" line="211"/>
         <source>什么时候用：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="179"/>
+        <location filename="../../quickreply/ui/trainee.py" line="212"/>
         <source>买家常问：</source>
         <translation>Buyers ask: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="180"/>
+        <location filename="../../quickreply/ui/trainee.py" line="213"/>
         <source>参考回复：</source>
         <translation>Reference reply: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="201"/>
+        <location filename="../../quickreply/ui/trainee.py" line="235"/>
         <source>这个分组还没有话术。</source>
         <translation>This group has no replies yet.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="206"/>
+        <location filename="../../quickreply/ui/trainee.py" line="240"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="224"/>
+        <location filename="../../quickreply/ui/trainee.py" line="259"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="246"/>
+        <location filename="../../quickreply/ui/trainee.py" line="281"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="249"/>
+        <location filename="../../quickreply/ui/trainee.py" line="284"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="261"/>
+        <location filename="../../quickreply/ui/trainee.py" line="296"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="271"/>
+        <location filename="../../quickreply/ui/trainee.py" line="306"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>

@@ -2331,98 +2331,98 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="105"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>輸入你會用的快捷編碼或標題，回車確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="107"/>
+        <location filename="../../quickreply/ui/trainee.py" line="137"/>
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="109"/>
+        <location filename="../../quickreply/ui/trainee.py" line="139"/>
         <source>看答案</source>
         <translation>看答案</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="111"/>
+        <location filename="../../quickreply/ui/trainee.py" line="141"/>
         <source>下一题</source>
         <translation>下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="125"/>
+        <location filename="../../quickreply/ui/trainee.py" line="155"/>
         <source>买家发来：</source>
         <translation>買家發來：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="133"/>
+        <location filename="../../quickreply/ui/trainee.py" line="163"/>
         <source>按场景学习</source>
         <translation>按場景學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="134"/>
+        <location filename="../../quickreply/ui/trainee.py" line="164"/>
         <source>练习</source>
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="135"/>
+        <location filename="../../quickreply/ui/trainee.py" line="165"/>
         <source>计时练习与考试…</source>
         <translation>計時練習與考試…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="175"/>
+        <location filename="../../quickreply/ui/trainee.py" line="208"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="178"/>
+        <location filename="../../quickreply/ui/trainee.py" line="211"/>
         <source>什么时候用：</source>
         <translation>什麼時候用：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="179"/>
+        <location filename="../../quickreply/ui/trainee.py" line="212"/>
         <source>买家常问：</source>
         <translation>買家常問：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="180"/>
+        <location filename="../../quickreply/ui/trainee.py" line="213"/>
         <source>参考回复：</source>
         <translation>參考回覆：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="201"/>
+        <location filename="../../quickreply/ui/trainee.py" line="235"/>
         <source>这个分组还没有话术。</source>
         <translation>這個分組還沒有話術。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="206"/>
+        <location filename="../../quickreply/ui/trainee.py" line="240"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="224"/>
+        <location filename="../../quickreply/ui/trainee.py" line="259"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="246"/>
+        <location filename="../../quickreply/ui/trainee.py" line="281"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="249"/>
+        <location filename="../../quickreply/ui/trainee.py" line="284"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="261"/>
+        <location filename="../../quickreply/ui/trainee.py" line="296"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="271"/>
+        <location filename="../../quickreply/ui/trainee.py" line="306"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>
