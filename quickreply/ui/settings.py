@@ -68,6 +68,8 @@ class HotkeyEdit(QWidget):
         self.value = ""
         self.capture = QKeySequenceEdit()
         self.capture.setMaximumSequenceLength(1)
+        self.capture.editingFinished.connect(self._own_placeholder)
+        self.capture.keySequenceChanged.connect(self._own_placeholder)
         self.capture.editingFinished.connect(self._on_finished)
         self.clear_button = QPushButton(self.tr("清除"))
         self.clear_button.clicked.connect(self.clear)
@@ -84,6 +86,13 @@ class HotkeyEdit(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
 
+    def _own_placeholder(self) -> None:
+        """Qt's own placeholder reads 按快捷方式 / 點擊快速鍵 ("press shortcut"), and Qt puts it
+        back whenever the edit is reset, so ours is put back after each change."""
+        line = self.capture.findChild(QLineEdit)
+        if line is not None:
+            line.setPlaceholderText(self.tr("点这里，再按下新的组合键"))
+
     def set_value(self, hotkey: str) -> None:
         self.value = hotkey
         self._show(hotkey)
@@ -92,12 +101,14 @@ class HotkeyEdit(QWidget):
     def _show(self, hotkey: str) -> None:
         if not hotkey:
             self.capture.clear()
+            self._own_placeholder()
             return
         self.capture.setKeySequence(QKeySequence(parse_hotkey(hotkey).display()))
 
     def clear(self) -> None:
         self.value = ""
         self.capture.clear()
+        self._own_placeholder()
         self.message.setVisible(False)
         self.accepted.emit("")
 
