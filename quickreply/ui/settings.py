@@ -85,6 +85,7 @@ class HotkeyEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        self._own_placeholder()
 
     def _own_placeholder(self) -> None:
         """Qt's own placeholder reads 按快捷方式 / 點擊快速鍵 ("press shortcut"), and Qt puts it
@@ -96,6 +97,7 @@ class HotkeyEdit(QWidget):
     def set_value(self, hotkey: str) -> None:
         self.value = hotkey
         self._show(hotkey)
+        self._own_placeholder()
         self.message.setVisible(False)
 
     def _show(self, hotkey: str) -> None:
