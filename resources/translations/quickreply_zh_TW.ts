@@ -290,7 +290,7 @@
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="94"/>
+        <location filename="../../quickreply/ui/settings.py" line="95"/>
         <source>点这里，再按下新的组合键</source>
         <translation>點這裡，再按下新的組合鍵</translation>
     </message>
@@ -1595,239 +1595,239 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="248"/>
+        <location filename="../../quickreply/ui/settings.py" line="250"/>
         <source>启动</source>
         <translation>啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="244"/>
+        <location filename="../../quickreply/ui/settings.py" line="246"/>
         <source>开机自动启动</source>
         <translation>開機自動啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="154"/>
+        <location filename="../../quickreply/ui/settings.py" line="156"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="164"/>
-        <location filename="../../quickreply/ui/settings.py" line="180"/>
+        <location filename="../../quickreply/ui/settings.py" line="166"/>
+        <location filename="../../quickreply/ui/settings.py" line="182"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="168"/>
+        <location filename="../../quickreply/ui/settings.py" line="170"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="171"/>
+        <location filename="../../quickreply/ui/settings.py" line="173"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="174"/>
+        <location filename="../../quickreply/ui/settings.py" line="176"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="177"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="180"/>
+        <location filename="../../quickreply/ui/settings.py" line="182"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="192"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="196"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="197"/>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="201"/>
+        <location filename="../../quickreply/ui/settings.py" line="203"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="204"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="206"/>
+        <location filename="../../quickreply/ui/settings.py" line="208"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="209"/>
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="212"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="216"/>
+        <location filename="../../quickreply/ui/settings.py" line="218"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="217"/>
+        <location filename="../../quickreply/ui/settings.py" line="219"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="220"/>
+        <location filename="../../quickreply/ui/settings.py" line="222"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="225"/>
-        <location filename="../../quickreply/ui/settings.py" line="235"/>
+        <location filename="../../quickreply/ui/settings.py" line="227"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="232"/>
+        <location filename="../../quickreply/ui/settings.py" line="234"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="236"/>
+        <location filename="../../quickreply/ui/settings.py" line="238"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="239"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="241"/>
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="251"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="259"/>
+        <location filename="../../quickreply/ui/settings.py" line="261"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <location filename="../../quickreply/ui/settings.py" line="263"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="262"/>
+        <location filename="../../quickreply/ui/settings.py" line="264"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="267"/>
+        <location filename="../../quickreply/ui/settings.py" line="269"/>
         <source>加入团队</source>
         <translation>加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="270"/>
+        <location filename="../../quickreply/ui/settings.py" line="272"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>共享資料夾，或 https:// 開頭的網址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="271"/>
+        <location filename="../../quickreply/ui/settings.py" line="273"/>
         <source>团队地址</source>
         <translation>團隊位址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="273"/>
+        <location filename="../../quickreply/ui/settings.py" line="275"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>組長給的加入碼（qrteam1.…）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="274"/>
+        <location filename="../../quickreply/ui/settings.py" line="276"/>
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="278"/>
+        <location filename="../../quickreply/ui/settings.py" line="280"/>
         <source> 分钟</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="279"/>
+        <location filename="../../quickreply/ui/settings.py" line="281"/>
         <source>同步间隔</source>
         <translation>同步間隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="290"/>
+        <location filename="../../quickreply/ui/settings.py" line="292"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="291"/>
+        <location filename="../../quickreply/ui/settings.py" line="293"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="304"/>
+        <location filename="../../quickreply/ui/settings.py" line="306"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="319"/>
+        <location filename="../../quickreply/ui/settings.py" line="321"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="320"/>
+        <location filename="../../quickreply/ui/settings.py" line="322"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="365"/>
+        <location filename="../../quickreply/ui/settings.py" line="367"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="369"/>
+        <location filename="../../quickreply/ui/settings.py" line="371"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="371"/>
+        <location filename="../../quickreply/ui/settings.py" line="373"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="375"/>
+        <location filename="../../quickreply/ui/settings.py" line="377"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="488"/>
+        <location filename="../../quickreply/ui/settings.py" line="490"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>團隊位址和加入碼都要填寫（或都留空）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="493"/>
+        <location filename="../../quickreply/ui/settings.py" line="495"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>加入碼不完整或有誤：請從組長那裡重新複製整段加入碼。</translation>
     </message>
