@@ -33,16 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from quickreply.app.services import Services, build_services
-from quickreply.app.views import RESOURCES, VIEW_BUILDERS
+from quickreply.app.views import RESOURCES, SAMPLE_BUYERS, VIEW_BUILDERS
 from quickreply.core.paths import AppPaths
 from quickreply.ui.editor import preview
 
 pytestmark = pytest.mark.gui
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Shown in Chinese on purpose: the timer panel's sample buyers, and each language named in its
-# own script in the language setting.
-SAMPLE_DATA = ("小雨同学", "阿杰", "简体中文", "繁體中文")
+# Shown in Chinese on purpose: the timer panel's sample buyers (views.SAMPLE_BUYERS), and each
+# language named in its own script in the language setting.
+SAMPLE_DATA = (*(name for name, _ in SAMPLE_BUYERS), "简体中文", "繁體中文")
 
 
 @pytest.fixture(scope="module")
