@@ -14,6 +14,7 @@ import dataclasses
 import os
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quickreply.core.paths import AppPaths
@@ -57,6 +58,26 @@ def login_start(env: Mapping[str, str]) -> Autostart | None:
     return platform_autostart(sys.platform, env, command)
 
 
+def use_working_input_method() -> None:
+    """Before Qt starts: an fcitx desktop gets ibus when this Qt has no fcitx plugin (the
+    PySide6 wheel), said in one line (:mod:`quickreply.platforms.inputmethod`)."""
+    if not sys.platform.startswith("linux"):
+        return
+    from PySide6.QtCore import QLibraryInfo
+
+    from quickreply.platforms.inputmethod import choose_input_method, plugin_names
+
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    try:
+        files = os.listdir(plugins / "platforminputcontexts")
+    except OSError:
+        files = []
+    choice = choose_input_method(os.environ, plugin_names(files))
+    os.environ.update(choice.env)
+    if choice.line:
+        print(choice.line, file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     """Start the app, or render ``--screenshot FILE --view NAME`` and exit."""
     from quickreply.app.services import build_services
@@ -82,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from quickreply.app.views import make_qapp
     from quickreply.ui.single_instance import SingleInstance, server_name
 
+    use_working_input_method()
     qapp = make_qapp()
     # From here on a logout or `kill PID` ends the app like Quit, not in the middle of a write.
     signals = QuitOnSignals(qapp)

@@ -207,8 +207,10 @@ class QuickReplyApp:
     def start(self) -> None:
         self.tray.show()
         if not self.tray.available:
-            # Without a tray (bare X11, Xvfb) the library window is the way in.
+            # Without a tray (bare X11, Xvfb, GNOME without AppIndicator) the library window is
+            # the way in, with the tray's menu in its menu bar.
             self.show_library()
+        print(self.running_line(), flush=True)
         for problem in self.services.problems:
             print(problem, file=sys.stderr)
         self._show_marks()
@@ -231,6 +233,19 @@ class QuickReplyApp:
         from quickreply.ui.sharebox import shared_text
 
         self.tray.notify(QCoreApplication.translate("App", "团队日报已开启"), shared_text())
+
+    def palette_hotkey_label(self) -> str:
+        from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+
+        try:
+            return parse_hotkey(self.services.settings.palette_hotkey).display()
+        except HotkeyError:
+            return self.services.settings.palette_hotkey
+
+    def running_line(self) -> str:
+        """The one line a start prints on the terminal: running, and how to call it."""
+        where = "tray menu" if self.tray.available else "no tray: the library window has the menu"
+        return f"quickreply: running; {self.palette_hotkey_label()} opens the palette ({where})"
 
     def _notify_running(self) -> None:
         """A first start shows only a tray icon: say where the app is and how to call it."""
@@ -435,6 +450,10 @@ class QuickReplyApp:
             self._library.publish_requested.connect(self.show_publish)
             self._library.set_publishing(self.services.publish_target() is not None)
             self._library.trainee.training_requested.connect(self.show_training)
+            if not self.tray.available:
+                # No tray to right-click: the same menu (设置, 退出…) in the window's menu bar.
+                self.tray.menu.setTitle(QCoreApplication.translate("App", "快捷回复助手"))
+                self._library.menuBar().addMenu(self.tray.menu)
         self._bring_forward(self._library)
 
     def show_training(self) -> None:

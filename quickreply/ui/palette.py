@@ -3,6 +3,8 @@
 A frameless, always-on-top window on the screen with the mouse cursor (centred across, a third
 of the way down). Each keystroke runs the search index; the list shows row number, code, title
 and group; the preview shows the variant that will be pasted, rendered with the shop profile.
+Macros are marked (宏 · 发送 2 条) in the row and over the preview, and so are replies with
+several wordings (3 种说法; Alt+→/← shows the next one, and that one is pasted).
 Keys: ↑/↓ move, PgUp/PgDn move by nine, Enter pastes, Ctrl+Enter pastes and sends, Ctrl+C
 copies only, Alt+1…9 picks that row (and pastes, like Enter), Tab goes to the fill-in fields,
 Esc closes. Enter while an input method is composing confirms the composition and never
@@ -32,7 +34,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -87,6 +88,15 @@ class UsageRecorder(Protocol):
 
 
 RESULT_LIMIT = 50
+VISIBLE_ROWS = 9  # Alt+1…9 reach these: the list shows all nine, whole
+
+
+def messages_sent(snippet: Snippet) -> int:
+    """How many chat messages a macro sends: each Enter step is one, and a reply marked
+    ``send`` sends its last text too."""
+    enters = sum(1 for step in snippet.steps if step.kind == "enter")
+    last_is_enter = bool(snippet.steps) and snippet.steps[-1].kind == "enter"
+    return enters + int(snippet.send and not last_is_enter)
 
 
 class SearchBox(QLineEdit):
@@ -193,8 +203,10 @@ class PaletteWindow(QWidget):
 
         self.results = QTreeWidget()
         self.results.setObjectName("paletteResults")
-        self.results.setColumnCount(4)
-        self.results.setHeaderLabels(["#", self.tr("编码"), self.tr("标题"), self.tr("分组")])
+        self.results.setColumnCount(5)
+        self.results.setHeaderLabels(
+            ["#", self.tr("编码"), self.tr("标题"), self.tr("分组"), self.tr("说明")]
+        )
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.results.setAllColumnsShowFocus(True)
@@ -206,9 +218,14 @@ class PaletteWindow(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.results.currentItemChanged.connect(self._on_current_changed)
         self.results.itemDoubleClicked.connect(lambda *_: self.accept(send=False))
 
+        self.preview_note = QLabel()
+        self.preview_note.setObjectName("previewNote")
+        self.preview_note.setVisible(False)
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("palettePreview")
         self.preview.setReadOnly(True)
@@ -224,23 +241,35 @@ class PaletteWindow(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.form)
+        lower_layout.addWidget(self.preview_note)
         lower_layout.addWidget(self.preview, 1)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.results)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter, 1)
+        # The list keeps the height of nine whole rows: fields, notes and errors take their room
+        # from the preview below, so rows never jump under the agent's eyes.
+        layout.addWidget(self.results)
+        layout.addWidget(lower, 1)
 
         self.footer = QLabel()
         self.footer.setObjectName("paletteFooter")
         self.footer.setWordWrap(True)
         layout.addWidget(self.footer)
 
-        self.resize(680, 460)
+        self.resize(680, 520)
         self._set_footer("")
         self._on_query("")
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Size the list to exactly :data:`VISIBLE_ROWS` rows plus its header and frame."""
+        probe = QTreeWidgetItem(["9", "kd", "标题", "分组", ""])
+        self.results.addTopLevelItem(probe)
+        row = self.results.sizeHintForRow(0)
+        self.results.takeTopLevelItem(self.results.indexOfTopLevelItem(probe))
+        header = self.results.header().sizeHint().height()
+        frame = 2 * self.results.frameWidth()
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setFixedHeight(header + frame + VISIBLE_ROWS * max(row, 1))
+        self._on_query(self.search_box.text())
 
     # ---- state helpers -------------------------------------------------------------------
 
@@ -303,7 +332,11 @@ class PaletteWindow(QWidget):
             number = str(row + 1) if row < 9 else ""
             mark = self._marks.get(snippet.id)
             title = f"{mark} {snippet.title}" if mark else snippet.title
-            items.append(QTreeWidgetItem([number, snippet.code, title, snippet.group]))
+            items.append(
+                QTreeWidgetItem(
+                    [number, snippet.code, title, snippet.group, self._row_mark(snippet)]
+                )
+            )
         self.results.addTopLevelItems(items)
         self.results.setUpdatesEnabled(True)
         if items:
@@ -313,6 +346,41 @@ class PaletteWindow(QWidget):
             if text.strip():
                 self.preview.setPlainText(self.tr("没有找到匹配的话术"))
 
+    def _row_mark(self, snippet: Snippet) -> str:
+        """宏 · 发送 2 条 for a macro, 3 种说法 for a reply with several wordings."""
+        if snippet.steps:
+            count = messages_sent(snippet)
+            if count > 1:
+                return self.tr("宏 · 发送 %1 条").replace("%1", str(count))
+            return self.tr("宏")
+        if len(snippet.variants) > 1:
+            return self.tr("%1 种说法").replace("%1", str(len(snippet.variants)))
+        return ""
+
+    def _preview_mark(self, snippet: Snippet) -> str:
+        if snippet.steps:
+            count = messages_sent(snippet)
+            if count > 1:
+                return self.tr("宏：Enter 会依次发出 %1 条消息").replace("%1", str(count))
+            return self.tr("宏：按步骤粘贴")
+        if len(snippet.variants) > 1 and self._variant is not None:
+            return (
+                self.tr("说法 %1/%2 · Alt+→ 换一种")
+                .replace("%1", str(self._variant[1] + 1))
+                .replace("%2", str(len(snippet.variants)))
+            )
+        return ""
+
+    def next_variant(self, step: int = 1) -> bool:
+        """Show the selected reply's next (or previous) wording; that one is what gets pasted."""
+        snippet = self.current_snippet()
+        if snippet is None or snippet.steps or len(snippet.variants) < 2 or self._renderer is None:
+            return False
+        index = self._variant_index(self._renderer, snippet)
+        self._variant = (snippet.id, (index + step) % len(snippet.variants))
+        self._update_preview()
+        return True
+
     def _on_current_changed(self, current: QTreeWidgetItem | None, _: object) -> None:
         snippet = self.current_snippet() if current is not None else None
         if snippet is None:
@@ -320,6 +388,7 @@ class PaletteWindow(QWidget):
             self._shown_fields_for = None
             self._preview_for = None
             self.preview.clear()
+            self.preview_note.setVisible(False)
             self._set_footer("")
             return
         if self._shown_fields_for != snippet.id:
@@ -366,6 +435,9 @@ class PaletteWindow(QWidget):
         if snippet is None:
             return
         text, error = self._render(snippet)
+        note = self._preview_mark(snippet)
+        self.preview_note.setText(note)
+        self.preview_note.setVisible(bool(note))
         if text is None:
             # While the agent types a value (xinj… on the way to xinjiang) the last good
             # preview stays, so the reply does not blink away on every keystroke.
@@ -525,6 +597,9 @@ class PaletteWindow(QWidget):
             return True
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not self.search_box.composing:
             self.move_selection(1 if key == Qt.Key.Key_Down else -1)
+            return True
+        if mods == alt and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            self.next_variant(1 if key == Qt.Key.Key_Right else -1)
             return True
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             self.move_selection(9 if key == Qt.Key.Key_PageDown else -9)

@@ -5,6 +5,7 @@
     <name>App</name>
     <message>
         <location filename="../../quickreply/app/resident.py" line="203"/>
+        <location filename="../../quickreply/app/resident.py" line="455"/>
         <location filename="../../quickreply/app/views.py" line="80"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
@@ -25,37 +26,37 @@
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="233"/>
+        <location filename="../../quickreply/app/resident.py" line="235"/>
         <source>团队日报已开启</source>
         <translation>Daily team report is on</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="244"/>
+        <location filename="../../quickreply/app/resident.py" line="259"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="245"/>
+        <location filename="../../quickreply/app/resident.py" line="260"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="314"/>
+        <location filename="../../quickreply/app/resident.py" line="329"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="343"/>
+        <location filename="../../quickreply/app/resident.py" line="358"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="364"/>
+        <location filename="../../quickreply/app/resident.py" line="379"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="421"/>
+        <location filename="../../quickreply/app/resident.py" line="436"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -1334,57 +1335,92 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="169"/>
+        <location filename="../../quickreply/ui/palette.py" line="179"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="188"/>
+        <location filename="../../quickreply/ui/palette.py" line="198"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="197"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="197"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="197"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="283"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="312"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="285"/>
+        <location filename="../../quickreply/ui/palette.py" line="314"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="286"/>
+        <location filename="../../quickreply/ui/palette.py" line="315"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="314"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/palette.py" line="354"/>
+        <source>宏 · 发送 %1 条</source>
+        <translation>Macro · sends %1</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/palette.py" line="355"/>
+        <source>宏</source>
+        <translation>Macro</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="357"/>
+        <source>%1 种说法</source>
+        <translation>%1 wordings</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="364"/>
+        <source>宏：Enter 会依次发出 %1 条消息</source>
+        <translation>Macro: Enter sends %1 messages in turn</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="365"/>
+        <source>宏：按步骤粘贴</source>
+        <translation>Macro: pastes step by step</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="368"/>
+        <source>说法 %1/%2 · Alt+→ 换一种</source>
+        <translation>Wording %1/%2 · Alt+→ for another</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="424"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="445"/>
+        <location filename="../../quickreply/ui/palette.py" line="517"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>

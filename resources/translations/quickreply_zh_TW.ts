@@ -5,6 +5,7 @@
     <name>App</name>
     <message>
         <location filename="../../quickreply/app/resident.py" line="203"/>
+        <location filename="../../quickreply/app/resident.py" line="455"/>
         <location filename="../../quickreply/app/views.py" line="80"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
@@ -25,37 +26,37 @@
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="233"/>
+        <location filename="../../quickreply/app/resident.py" line="235"/>
         <source>团队日报已开启</source>
         <translation>團隊日報已開啟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="244"/>
+        <location filename="../../quickreply/app/resident.py" line="259"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="245"/>
+        <location filename="../../quickreply/app/resident.py" line="260"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="314"/>
+        <location filename="../../quickreply/app/resident.py" line="329"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="343"/>
+        <location filename="../../quickreply/app/resident.py" line="358"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="364"/>
+        <location filename="../../quickreply/app/resident.py" line="379"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="421"/>
+        <location filename="../../quickreply/app/resident.py" line="436"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -1334,57 +1335,92 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="169"/>
+        <location filename="../../quickreply/ui/palette.py" line="179"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="188"/>
+        <location filename="../../quickreply/ui/palette.py" line="198"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="197"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="197"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="197"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="283"/>
+        <location filename="../../quickreply/ui/palette.py" line="208"/>
+        <source>说明</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="312"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="285"/>
+        <location filename="../../quickreply/ui/palette.py" line="314"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="286"/>
+        <location filename="../../quickreply/ui/palette.py" line="315"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="314"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/palette.py" line="354"/>
+        <source>宏 · 发送 %1 条</source>
+        <translation>巨集 · 傳送 %1 則</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/palette.py" line="355"/>
+        <source>宏</source>
+        <translation>巨集</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="357"/>
+        <source>%1 种说法</source>
+        <translation>%1 種說法</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="364"/>
+        <source>宏：Enter 会依次发出 %1 条消息</source>
+        <translation>巨集：Enter 會依序送出 %1 則訊息</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="365"/>
+        <source>宏：按步骤粘贴</source>
+        <translation>巨集：依步驟貼上</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="368"/>
+        <source>说法 %1/%2 · Alt+→ 换一种</source>
+        <translation>說法 %1/%2 · Alt+→ 換一種</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="424"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="445"/>
+        <location filename="../../quickreply/ui/palette.py" line="517"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>

@@ -386,3 +386,28 @@ def test_a_direct_hotkey_pastes_with_the_values_typed_for_that_buyer(
     jie.text = ""
     rig.press("ctrl+alt+7")
     qtbot.waitUntil(lambda: jie.text == "感谢阿杰哥的支持！", timeout=2000)
+
+
+def test_without_a_tray_the_window_has_the_menu_and_the_terminal_says_how_to_call_it(
+    rig: Rig, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(type(rig.app.tray), "available", property(lambda self: False))
+    quits: list[bool] = []
+    rig.app.tray.quit_requested.connect(lambda: quits.append(True))
+    rig.app.start()
+    library = rig.app._library
+    assert library is not None and library.isVisible()
+    menus = [action.menu() for action in library.menuBar().actions()]
+    entries = [a.text() for menu in menus if menu is not None for a in menu.actions()]
+    assert "设置…" in entries and "退出" in entries
+    quit_action = next(
+        a for menu in menus if menu is not None for a in menu.actions() if a.text() == "退出"
+    )
+    quit_action.trigger()
+    assert quits == [True]
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "quickreply: running; Ctrl+Alt+Space opens the palette"
+        " (no tray: the library window has the menu)"
+    ]
+    library.hide()

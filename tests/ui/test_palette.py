@@ -457,3 +457,78 @@ def test_the_region_drop_down_narrows_as_the_agent_types(qtbot: QtBot) -> None:
     )
     set_region(p, "hn")
     assert p.form.region_choices("region") == ["河南", "湖南", "海南"]
+
+
+# ---- macros, wordings, nine whole rows (issue 17: broken 5 and 7) ----------------------------
+
+MACRO = Snippet(
+    id="bye.review", title="结束并邀请评价", variants=(), code="jsyp", group="结束语",
+    steps=(Step("paste", "感谢支持～"), Step("enter"), Step("wait", ms=500),
+           Step("paste", "方便时给个评价吧"), Step("enter")),
+)  # fmt: skip
+WORDINGS = Snippet(
+    id="hello.many", title="欢迎语", variants=("亲，在的~", "您好，在呢~", "在的亲~"), code="hy",
+    group="欢迎",
+)  # fmt: skip
+
+
+def real_palette(qtbot: QtBot, snippets: Sequence[Snippet]) -> tuple[PaletteWindow, FakePaster]:
+    paster = FakePaster()
+    palette = PaletteWindow(
+        FakeSearch(snippets), Renderer(None, lambda: datetime(2026, 1, 1, 10, 0)), paster=paster
+    )
+    qtbot.addWidget(palette)
+    open_palette(qtbot, palette)
+    return palette, paster
+
+
+def test_a_macro_is_marked_in_its_row_and_over_the_preview(qtbot: QtBot) -> None:
+    p, _ = real_palette(qtbot, [MACRO])
+    item = p.results.topLevelItem(0)
+    assert item is not None and item.text(4) == "宏 · 发送 2 条"
+    assert p.preview_note.isVisible()
+    assert p.preview_note.text() == "宏：Enter 会依次发出 2 条消息"
+
+
+def test_several_wordings_show_which_one_and_alt_right_switches(qtbot: QtBot) -> None:
+    p, paster = real_palette(qtbot, [WORDINGS])
+    item = p.results.topLevelItem(0)
+    assert item is not None and item.text(4) == "3 种说法"
+    first = p.preview.toPlainText()
+    number = WORDINGS.variants.index(first) + 1
+    assert p.preview_note.text() == f"说法 {number}/3 · Alt+→ 换一种"
+    key(p.search_box, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    second = WORDINGS.variants[number % 3]
+    assert p.preview.toPlainText() == second
+    assert p.preview_note.text() == f"说法 {number % 3 + 1}/3 · Alt+→ 换一种"
+    key(p.search_box, Qt.Key.Key_Return)
+    assert paster.calls == [(second, False)]  # the wording shown is the one pasted
+
+
+def test_the_ninth_row_is_whole_and_the_list_keeps_its_height(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    from pathlib import Path
+
+    from quickreply.ui.themes import apply_theme
+
+    # The shipped style sheet pads rows, as the agent sees them.
+    apply_theme(qapp, "light", Path(__file__).resolve().parents[2] / "resources" / "themes")
+    many = [
+        Snippet(id=f"s{i}", title=f"话术{i}", variants=(f"内容{i}",), code=f"c{i}", group="组")
+        for i in range(12)
+    ]
+    p, _ = real_palette(qtbot, [*many, REGION_REPLY])
+    qtbot.waitUntil(lambda: p.results.viewport().height() > 0)
+    ninth = p.results.topLevelItem(8)
+    assert ninth is not None
+    rect = p.results.visualItemRect(ninth)
+    viewport = p.results.viewport().rect()
+    assert viewport.contains(rect), (rect, viewport)
+    assert viewport.height() == 9 * rect.height()  # nine whole rows, no sliver of a tenth
+    height = p.results.height()
+    p.results.setCurrentItem(p.results.topLevelItem(12))  # a reply with a field: the form shows
+    assert p.form.isVisible()
+    set_region(p, "zz")  # and an error in the footer
+    assert p.results.height() == height
+    qapp.setStyleSheet("")
