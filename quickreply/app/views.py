@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from quickreply.app.services import Services
 from quickreply.core.model import Snippet
+from quickreply.core.pins import PinStore
 from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings
 
@@ -83,6 +84,12 @@ def setup_look(app: QApplication, settings: Settings, lang: str | None = None) -
     return translators
 
 
+def recently_used(services: Services) -> list[str]:
+    """Snippet ids, the most recently used first (the palette's 最近 on an empty search)."""
+    usage = services.stats.usage()
+    return sorted(usage, key=lambda snippet_id: usage[snippet_id].last_used, reverse=True)
+
+
 def make_palette(
     services: Services,
     conversation: Callable[[], str | None] = lambda: None,
@@ -97,6 +104,9 @@ def make_palette(
         on_used=services.refresh_usage,
         conversation=conversation,
         memory=memory,
+        pins=PinStore(services.paths.config / "pins.json"),
+        lookup=services.library.get,
+        recent=lambda: recently_used(services),
     )
     palette.set_marks(team_marks(services))
     return palette

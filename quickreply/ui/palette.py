@@ -83,11 +83,20 @@ class Paster(Protocol):
     ) -> Any: ...
 
 
+class Pins(Protocol):
+    """What the palette needs from core.pins.PinStore."""
+
+    def pinned(self) -> tuple[str, ...]: ...
+
+    def toggle(self, snippet_id: str) -> bool: ...
+
+
 class UsageRecorder(Protocol):
     def record_use(self, snippet_id: str, when: datetime | None = None) -> None: ...
 
 
 RESULT_LIMIT = 50
+RECENT_LIMIT = 8  # recently used replies listed under the pinned ones on an empty search
 VISIBLE_ROWS = 9  # Alt+1…9 reach these: the list shows all nine, whole
 
 
@@ -154,6 +163,9 @@ class PaletteWindow(QWidget):
         memory: FieldMemory | None = None,
         clipboard: QClipboard | None = None,
         limit: int = RESULT_LIMIT,
+        pins: Pins | None = None,
+        lookup: Callable[[str], Snippet | None] | None = None,
+        recent: Callable[[], Sequence[str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -169,6 +181,10 @@ class PaletteWindow(QWidget):
         self._clipboard = clipboard
         self._limit = limit
         self._hits: list[Snippet] = []
+        self._pins = pins
+        self._lookup = lookup
+        self._recent = recent
+        self._sections: dict[str, str] = {}  # snippet id -> 常用 / 最近 on an empty search
         self._shown_fields_for: str | None = None
         self._variant: tuple[str, int] | None = None  # (snippet id, index) shown in the preview
         self._preview_for: str | None = None  # the snippet whose rendering the preview shows
@@ -310,6 +326,8 @@ class PaletteWindow(QWidget):
     def _set_footer(self, message: str) -> None:
         if self._paster is not None:
             keys = self.tr("Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭")
+            if self._pins is not None:
+                keys += self.tr(" · Ctrl+D 常用")
         else:
             keys = self.tr("粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。").replace(
                 "%1", self._paste_off_reason or self.tr("没有可用的粘贴后端")
@@ -325,6 +343,9 @@ class PaletteWindow(QWidget):
     def _on_query(self, text: str) -> None:
         hits = self._searcher.search(text, self._limit)
         self._hits = [hit.snippet for hit in hits]
+        self._sections = {}
+        if not text.strip():
+            self._hits = self._pinned_then_recent(self._hits)
         self.results.setUpdatesEnabled(False)
         self.results.clear()
         items = []
@@ -346,7 +367,47 @@ class PaletteWindow(QWidget):
             if text.strip():
                 self.preview.setPlainText(self.tr("没有找到匹配的话术"))
 
+    def _pinned_then_recent(self, hits: list[Snippet]) -> list[Snippet]:
+        """An empty search lists the pinned replies (常用), then the recently used (最近), then
+        the rest in the index's order."""
+        lookup = self._lookup or {s.id: s for s in hits}.get
+        first: list[Snippet] = []
+        for label, ids in (
+            (self.tr("★ 常用"), self._pins.pinned() if self._pins is not None else ()),
+            (self.tr("最近"), tuple(self._recent()[:RECENT_LIMIT]) if self._recent else ()),
+        ):
+            for snippet_id in ids:
+                snippet = lookup(snippet_id)
+                if snippet is not None and snippet.id not in self._sections:
+                    self._sections[snippet.id] = label
+                    first.append(snippet)
+        return [*first, *(s for s in hits if s.id not in self._sections)][: self._limit]
+
+    def toggle_pin(self) -> bool | None:
+        """Pin or unpin the selected reply (Ctrl+D); None when nothing is selected or pins are
+        off. The footer says what happened."""
+        snippet = self.current_snippet()
+        if snippet is None or self._pins is None:
+            return None
+        try:
+            pinned = self._pins.toggle(snippet.id)
+        except OSError as err:
+            self._set_footer(self.tr("无法保存常用：%1").replace("%1", str(err)))
+            return None
+        item = self.results.currentItem()
+        row = self.results.indexOfTopLevelItem(item) if item is not None else 0
+        self._on_query(self.search_box.text())
+        self._select_row(max(0, row))
+        said = self.tr("已加入常用：%1") if pinned else self.tr("已移出常用：%1")
+        self._set_footer(said.replace("%1", snippet.title))
+        return pinned
+
     def _row_mark(self, snippet: Snippet) -> str:
+        section = self._sections.get(snippet.id, "")
+        kind = self._kind_mark(snippet)
+        return " · ".join(part for part in (section, kind) if part)
+
+    def _kind_mark(self, snippet: Snippet) -> str:
         """宏 · 发送 2 条 for a macro, 3 种说法 for a reply with several wordings."""
         if snippet.steps:
             count = messages_sent(snippet)
@@ -606,6 +667,9 @@ class PaletteWindow(QWidget):
             return True
         if key == Qt.Key.Key_Tab and self.form.editors:
             self.form.focus_first()
+            return True
+        if key == Qt.Key.Key_D and mods == ctrl:
+            self.toggle_pin()
             return True
         if key == Qt.Key.Key_C and mods == ctrl:
             self.accept(copy_only=True)

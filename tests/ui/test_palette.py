@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -532,3 +533,31 @@ def test_the_ninth_row_is_whole_and_the_list_keeps_its_height(
     set_region(p, "zz")  # and an error in the footer
     assert p.results.height() == height
     qapp.setStyleSheet("")
+
+
+# ---- 常用: pinned replies first on an empty search, then the recently used ----------------------
+
+
+def test_ctrl_d_pins_and_an_empty_search_lists_pinned_then_recent(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from quickreply.core.pins import PinStore
+
+    pins = PinStore(tmp_path / "pins.json")
+    by_id = {s.id: s for s in SNIPPETS}
+    p = PaletteWindow(
+        FakeSearch(SNIPPETS), FakeRenderer(), paster=FakePaster(), pins=pins,
+        lookup=by_id.get, recent=lambda: ["size", "courier"],
+    )  # fmt: skip
+    qtbot.addWidget(p)
+    open_palette(qtbot, p)
+    type_text(p.search_box, "kd")
+    key(p.search_box, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "已加入常用：合作快递" in p.footer.text()
+    p.search_box.clear()
+    assert rows(p)[:3] == ["kd", "cm", "hi"]
+    marks = [p.results.topLevelItem(i).text(4) for i in range(2)]  # type: ignore[union-attr]
+    assert marks == ["★ 常用", "最近"]
+    assert PinStore(tmp_path / "pins.json").pinned() == ("courier",)  # kept on disk
+    key(p.search_box, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # row 1 again: unpin
+    assert PinStore(tmp_path / "pins.json").pinned() == ()
