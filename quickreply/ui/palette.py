@@ -14,8 +14,6 @@ pastes. All services come in through the constructor (see :class:`PaletteWindow`
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
-from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -23,7 +21,6 @@ from PySide6.QtGui import (
     QCursor,
     QGuiApplication,
     QHideEvent,
-    QInputMethodEvent,
     QKeyEvent,
     QShowEvent,
 )
@@ -32,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,60 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quickreply.core.model import Snippet, Step
+from quickreply.core.model import Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.forms import FieldMemory, FieldsForm
 from quickreply.ui.messages import reason
-
-
-class HitLike(Protocol):
-    @property
-    def snippet(self) -> Snippet: ...
-
-
-class Searcher(Protocol):
-    """What the palette needs from core.search.SearchIndex."""
-
-    def search(self, query: str, limit: int = 50) -> Sequence[HitLike]: ...
-
-
-class RendererLike(Protocol):
-    """What the palette needs from core.render.Renderer: it picks a variant once per
-    selection, previews it and pastes that same one, then marks it used for the chat."""
-
-    def pick_variant(self, snippet: Snippet, conversation: str | None = ...) -> int: ...
-
-    def render_variant(
-        self, snippet: Snippet, index: int, values: Mapping[str, str] = ...
-    ) -> str: ...
-
-    def mark_used(self, snippet: Snippet, index: int, conversation: str | None = ...) -> None: ...
-
-    def render_steps(self, snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]: ...
-
-
-class Paster(Protocol):
-    """The platforms paste service (app.AppPaster): gives focus back, swaps the clipboard,
-    pastes, restores; a macro (``Snippet.steps``) runs step by step."""
-
-    def paste(self, text: str, send: bool = False) -> Any: ...
-
-    def paste_steps(
-        self, snippet: Snippet, values: Mapping[str, str], send: bool = False
-    ) -> Any: ...
-
-
-class Pins(Protocol):
-    """What the palette needs from core.pins.PinStore."""
-
-    def pinned(self) -> tuple[str, ...]: ...
-
-    def toggle(self, snippet_id: str) -> bool: ...
-
-
-class UsageRecorder(Protocol):
-    def record_use(self, snippet_id: str, when: datetime | None = None) -> None: ...
-
+from quickreply.ui.palette_services import (
+    Paster,
+    Pins,
+    RendererLike,
+    Searcher,
+    UsageRecorder,
+)
+from quickreply.ui.searchbox import SearchBox
 
 RESULT_LIMIT = 50
 RECENT_LIMIT = 8  # recently used replies listed under the pinned ones on an empty search
@@ -106,29 +60,6 @@ def messages_sent(snippet: Snippet) -> int:
     enters = sum(1 for step in snippet.steps if step.kind == "enter")
     last_is_enter = bool(snippet.steps) and snippet.steps[-1].kind == "enter"
     return enters + int(snippet.send and not last_is_enter)
-
-
-class SearchBox(QLineEdit):
-    """The query line; knows whether an input method is composing (pre-edit text shown)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.preedit = ""
-
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self.preedit = event.preeditString()
-        super().inputMethodEvent(event)
-
-    @property
-    def composing(self) -> bool:
-        return bool(self.preedit)
-
-    def confirm_composition(self) -> None:
-        """Commit the pre-edit text as typed (what Enter does in every Chinese IME)."""
-        commit = QInputMethodEvent()
-        commit.setCommitString(self.preedit)
-        self.preedit = ""
-        QGuiApplication.sendEvent(self, commit)
 
 
 class PaletteWindow(QWidget):

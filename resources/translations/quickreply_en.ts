@@ -1335,122 +1335,122 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="195"/>
+        <location filename="../../quickreply/ui/palette.py" line="126"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="214"/>
+        <location filename="../../quickreply/ui/palette.py" line="145"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="224"/>
+        <location filename="../../quickreply/ui/palette.py" line="155"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="224"/>
+        <location filename="../../quickreply/ui/palette.py" line="155"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="224"/>
+        <location filename="../../quickreply/ui/palette.py" line="155"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="224"/>
+        <location filename="../../quickreply/ui/palette.py" line="155"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="328"/>
+        <location filename="../../quickreply/ui/palette.py" line="259"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="330"/>
+        <location filename="../../quickreply/ui/palette.py" line="261"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D pin</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="332"/>
+        <location filename="../../quickreply/ui/palette.py" line="263"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="333"/>
+        <location filename="../../quickreply/ui/palette.py" line="264"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="368"/>
+        <location filename="../../quickreply/ui/palette.py" line="299"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="376"/>
+        <location filename="../../quickreply/ui/palette.py" line="307"/>
         <source>★ 常用</source>
         <translation>★ Pinned</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="377"/>
+        <location filename="../../quickreply/ui/palette.py" line="308"/>
         <source>最近</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="395"/>
+        <location filename="../../quickreply/ui/palette.py" line="326"/>
         <source>无法保存常用：%1</source>
         <translation>Could not save the pins: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="401"/>
+        <location filename="../../quickreply/ui/palette.py" line="332"/>
         <source>已加入常用：%1</source>
         <translation>Pinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="401"/>
+        <location filename="../../quickreply/ui/palette.py" line="332"/>
         <source>已移出常用：%1</source>
         <translation>Unpinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="415"/>
+        <location filename="../../quickreply/ui/palette.py" line="346"/>
         <source>宏 · 发送 %1 条</source>
         <translation>Macro · sends %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="416"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
         <source>宏</source>
         <translation>Macro</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="418"/>
+        <location filename="../../quickreply/ui/palette.py" line="349"/>
         <source>%1 种说法</source>
         <translation>%1 wordings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="425"/>
+        <location filename="../../quickreply/ui/palette.py" line="356"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>Macro: Enter sends %1 messages in turn</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="426"/>
+        <location filename="../../quickreply/ui/palette.py" line="357"/>
         <source>宏：按步骤粘贴</source>
         <translation>Macro: pastes step by step</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="429"/>
+        <location filename="../../quickreply/ui/palette.py" line="360"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>Wording %1/%2 · Alt+→ for another</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="485"/>
+        <location filename="../../quickreply/ui/palette.py" line="416"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="578"/>
+        <location filename="../../quickreply/ui/palette.py" line="509"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
