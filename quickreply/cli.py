@@ -32,6 +32,7 @@ SUBCOMMANDS: dict[str, str] = {
 
 VIEWS = (
     "palette",
+    "palette-search",
     "library",
     "timers",
     "timers-busy",

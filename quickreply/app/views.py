@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 ICON_FILE = ICONS / "quickreply.svg"
-SCREENSHOT_QUERY = "发货"
+SCREENSHOT_QUERY = "发货"  # the palette-search view; the palette view shows the empty search
 
 
 def make_qapp(offscreen: bool = False) -> QApplication:
@@ -309,10 +309,12 @@ def _sample_training(services: Services, tab: str) -> QWidget:
     return window
 
 
-def _palette_for_screenshot(services: Services) -> QWidget:
+def _palette_for_screenshot(services: Services, query: str = "") -> QWidget:
+    """The palette as the agent opens it: an empty search lists 常用 then 最近 (from this
+    QUICKREPLY_HOME's pins.json and usage), or with ``query`` typed."""
     palette = make_palette(services)
     palette.set_paster(_NoPaste(), "")
-    palette.search_box.setText(SCREENSHOT_QUERY)
+    palette.search_box.setText(query)
     return palette
 
 
@@ -345,6 +347,7 @@ def _busy_timers(services: Services) -> QWidget:
 
 VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,
+    "palette-search": lambda services: _palette_for_screenshot(services, SCREENSHOT_QUERY),
     "library": make_library_view,
     "timers": lambda services: make_timers_view(services, sample=4),
     "timers-busy": _busy_timers,
