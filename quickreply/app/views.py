@@ -134,6 +134,7 @@ def make_library_view(services: Services) -> LibraryWindow:
         store=store,
         personal_dir=services.paths.personal,
         rule=services.edit_rule,
+        search=lambda query, limit: services.index.search(query, limit),
     )
     window.set_marks(team_marks(services))
     return window

@@ -56,6 +56,7 @@ from quickreply.ui.messages import describe
 from quickreply.ui.models import (
     UNGROUPED,
     GroupTree,
+    RankedSearch,
     SnippetListModel,
     lock_icon,
     source_label,
@@ -120,6 +121,7 @@ class LibraryWindow(QMainWindow):
         store: GeometryStore | None = None,
         personal_dir: Path | None = None,
         rule: EditRule | None = None,
+        search: RankedSearch | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,6 +143,7 @@ class LibraryWindow(QMainWindow):
 
         self._build_banner()
         self._build_browser()
+        self.list_model.search = search  # the palette's ranked search, when the app has one
         self.editor = SnippetEditor(renderer, self._check_draft)
         self.editor.save_requested.connect(self.save_draft)
         self.editor.delete_requested.connect(self.delete_current)

@@ -203,12 +203,18 @@ class GroupTree(QTreeView):
             self.setCurrentIndex(index)
 
 
-class SnippetListModel(QAbstractListModel):
-    """The snippets of one group narrowed by a plain case-insensitive substring filter.
+#: The palette's ranked search (core.search.SearchIndex.search): query, limit -> hits with
+#: ``.snippet``. Called each time, so a reloaded index is used at once.
+RankedSearch = Callable[[str, int], Sequence[Any]]
 
-    Ranked search belongs to the palette; here a librarian wants every snippet that contains
-    the words, in pack order, so the filter is a substring test over title, code, id, text,
-    tags, note and examples.
+
+class SnippetListModel(QAbstractListModel):
+    """The snippets of one group narrowed by the filter.
+
+    With ``search`` set, the filter is the palette's ranked search (pinyin, initials,
+    traditional: ``kuaidi`` finds 快递), best first, followed by every other snippet containing
+    the words (a librarian wants them all); without it, a plain case-insensitive substring test
+    over title, code, id, text, tags, note and examples, in pack order.
     """
 
     def __init__(self, parent: Any = None) -> None:
@@ -220,6 +226,7 @@ class SnippetListModel(QAbstractListModel):
         self._needle = ""
         self._lock = lock_icon()
         self._marks: dict[str, str] = {}  # snippet id -> "[新]" / "[改]" (a recent team version)
+        self.search: RankedSearch | None = None
 
     def set_marks(self, marks: Mapping[str, str]) -> None:
         """Mark the replies a recent team version added or changed (text before the title)."""
@@ -268,16 +275,28 @@ class SnippetListModel(QAbstractListModel):
 
     def count_in_all_groups(self) -> int:
         """How many snippets match the filter in every group (to point past an empty group)."""
+        return len(self._matching())
+
+    def _matching(self) -> list[tuple[Snippet, bool]]:
+        """(snippet, read-only) matching the filter in any group: ranked hits first."""
         words = self._needle.split()
-        return sum(1 for _s, hay, _ro in self._all if all(w in hay for w in words))
+        plain = [(s, ro) for s, hay, ro in self._all if all(w in hay for w in words)]
+        if not words or self.search is None:
+            return plain
+        by_id = {s.id: (s, ro) for s, _hay, ro in self._all}
+        ranked: dict[str, tuple[Snippet, bool]] = {}
+        for hit in self.search(self._needle, len(self._all)):
+            found = by_id.get(hit.snippet.id)
+            if found is not None:
+                ranked.setdefault(hit.snippet.id, found)
+        return [*ranked.values(), *(pair for pair in plain if pair[0].id not in ranked)]
 
     def _refilter(self) -> None:
         self.beginResetModel()
-        words = self._needle.split()
         self._rows = []
         self._read_only = set()
-        for snippet, hay, read_only in self._all:
-            if in_group(snippet, self._group) and all(w in hay for w in words):
+        for snippet, read_only in self._matching():
+            if in_group(snippet, self._group):
                 self._rows.append(snippet)
                 if read_only:
                     self._read_only.add(snippet.id)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.forms import FieldMemory, FieldsForm
-from quickreply.ui.messages import reason
+from quickreply.ui.messages import combo_label, reason
 from quickreply.ui.palette_services import (
     Paster,
     Pins,
@@ -334,9 +334,11 @@ class PaletteWindow(QWidget):
         return pinned
 
     def _row_mark(self, snippet: Snippet) -> str:
+        """常用/最近, what kind of reply it is, and its direct hotkey (Ctrl+Alt+1)."""
         section = self._sections.get(snippet.id, "")
-        kind = self._kind_mark(snippet)
-        return " · ".join(part for part in (section, kind) if part)
+        hotkey = combo_label(snippet.hotkey) if snippet.hotkey else ""
+        parts = (section, self._kind_mark(snippet), hotkey)
+        return " · ".join(part for part in parts if part)
 
     def _kind_mark(self, snippet: Snippet) -> str:
         """宏 · 发送 2 条 for a macro, 3 种说法 for a reply with several wordings."""

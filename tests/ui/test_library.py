@@ -584,3 +584,16 @@ def test_a_title_over_the_limit_is_an_error_in_the_agents_words(qtbot: QtBot, pa
         "错误：太长了：201 个字符，最多 200 个：删短一些。"
     )
     assert not window.save_draft()
+
+
+def test_the_filter_is_the_palettes_ranked_search(qtbot: QtBot, packs: Path) -> None:
+    from quickreply.core.search import SearchIndex
+
+    library = load(packs)
+    index = SearchIndex.build(library)
+    window = make_window(qtbot, library, lint=None)
+    window.list_model.search = index.search
+    window.filter_edit.setText("kuaidi")  # pinyin: a substring test finds nothing
+    assert "courier.which" in ids(window)
+    window.filter_edit.setText("hzkd")  # initials of 合作快递
+    assert ids(window)[0] == "courier.which"

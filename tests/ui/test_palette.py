@@ -561,3 +561,10 @@ def test_ctrl_d_pins_and_an_empty_search_lists_pinned_then_recent(
     assert PinStore(tmp_path / "pins.json").pinned() == ("courier",)  # kept on disk
     key(p.search_box, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # row 1 again: unpin
     assert PinStore(tmp_path / "pins.json").pinned() == ()
+
+
+def test_a_reply_with_a_direct_hotkey_shows_it_in_its_row(qtbot: QtBot) -> None:
+    keyed = Snippet(id="k", title="热键话术", variants=("亲~",), code="rj", hotkey="ctrl+alt+1")
+    p, _ = real_palette(qtbot, [keyed])
+    item = p.results.topLevelItem(0)
+    assert item is not None and item.text(4) == "Ctrl+Alt+1"
