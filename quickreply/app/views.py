@@ -238,7 +238,11 @@ def make_settings_dialog(
 def make_trainee_view(services: Services) -> QWidget:
     from quickreply.ui.trainee import TraineeView
 
-    view = TraineeView(services.library, services.renderer)
+    view = TraineeView(
+        services.library,
+        services.renderer,
+        search=lambda query, limit: services.index.search(query, limit),
+    )
     view.resize(900, 600)
     return view
 

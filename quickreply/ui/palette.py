@@ -190,6 +190,10 @@ class PaletteWindow(QWidget):
         lower_layout.addWidget(self.form)
         lower_layout.addWidget(self.preview_note)
         lower_layout.addWidget(self.preview, 1)
+        self.counter = QLabel()
+        self.counter.setObjectName("hint")
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        lower_layout.addWidget(self.counter)
 
         # The list keeps the height of nine whole rows: fields, notes and errors take their room
         # from the preview below, so rows never jump under the agent's eyes.
@@ -440,6 +444,8 @@ class PaletteWindow(QWidget):
             self._set_footer(error)
         else:
             self.preview.setPlainText(text)
+            # Some chat platforms cut long messages: the agent sees the length before pasting.
+            self.counter.setText(self.tr("%1 字").replace("%1", str(len(text))))
             self._preview_for = snippet.id
             self._set_footer("")
 

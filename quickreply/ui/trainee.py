@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Library, Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetRenderer, preview, raw_text
-from quickreply.ui.models import GroupTree, in_group, visible_snippets
+from quickreply.ui.models import GroupTree, RankedSearch, in_group, visible_snippets
 
 #: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
 #: cards (全部 in a big library) takes seconds.
@@ -104,9 +104,12 @@ class TraineeView(QWidget):
         renderer: SnippetRenderer | None = None,
         rng: random.Random | None = None,
         parent: QWidget | None = None,
+        *,
+        search: RankedSearch | None = None,
     ) -> None:
         super().__init__(parent)
         self._renderer = renderer
+        self._search = search
         self._rng = rng or random.Random()
         self._snippets: list[Snippet] = []
         self._questions: list[Question] = []
@@ -119,9 +122,19 @@ class TraineeView(QWidget):
         self.tree.group_changed.connect(lambda _group: self._show_group())
         self.cards = QTextBrowser()
         self.cards.setOpenLinks(False)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("搜索：汉字、拼音、首字母或快捷编码"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setVisible(search is not None)
+        self.search_edit.textChanged.connect(lambda _text: self._show_group())
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.search_edit)
+        right_layout.addWidget(self.cards, 1)
         learn = QSplitter(Qt.Orientation.Horizontal)
         learn.addWidget(self.tree)
-        learn.addWidget(self.cards)
+        learn.addWidget(right)
         learn.setStretchFactor(1, 3)
         learn.setSizes([220, 700])
 
@@ -188,12 +201,20 @@ class TraineeView(QWidget):
         self.tree.select_group(group)
 
     def shown_snippets(self) -> list[Snippet]:
+        """The scenario's replies; with a search typed, the matches in it, best first."""
         group = self.current_group()
+        query = self.search_edit.text().strip()
+        if query and self._search is not None:
+            known = {s.id for s in self._snippets if in_group(s, group)}
+            hits = [hit.snippet for hit in self._search(query, len(self._snippets) or 1)]
+            return [s for s in hits if s.id in known]
         return [s for s in self._snippets if in_group(s, group)]
 
     def _reply_text(self, snippet: Snippet) -> str:
+        """The first wording, every time: a trainee learns one reference reply, not whichever
+        variant the palette would pick next (a macro: its pasted texts)."""
         try:
-            return preview(self._renderer, snippet)
+            return preview(self._renderer, snippet, 0 if snippet.variants else None)
         except RenderError:
             # A trainee still learns from the text as written when the shop rules are off.
             return raw_text(snippet)

@@ -490,298 +490,298 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="138"/>
+        <location filename="../../quickreply/ui/library.py" line="140"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="170"/>
-        <location filename="../../quickreply/ui/library.py" line="772"/>
+        <location filename="../../quickreply/ui/library.py" line="173"/>
+        <location filename="../../quickreply/ui/library.py" line="775"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="171"/>
+        <location filename="../../quickreply/ui/library.py" line="174"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="188"/>
-        <location filename="../../quickreply/ui/library.py" line="340"/>
-        <location filename="../../quickreply/ui/library.py" line="345"/>
+        <location filename="../../quickreply/ui/library.py" line="191"/>
+        <location filename="../../quickreply/ui/library.py" line="343"/>
+        <location filename="../../quickreply/ui/library.py" line="348"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="204"/>
+        <location filename="../../quickreply/ui/library.py" line="207"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="215"/>
+        <location filename="../../quickreply/ui/library.py" line="218"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="234"/>
+        <location filename="../../quickreply/ui/library.py" line="237"/>
         <source>发布…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="261"/>
+        <location filename="../../quickreply/ui/library.py" line="264"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="262"/>
+        <location filename="../../quickreply/ui/library.py" line="265"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="264"/>
+        <location filename="../../quickreply/ui/library.py" line="267"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="266"/>
+        <location filename="../../quickreply/ui/library.py" line="269"/>
         <source>复制到个人包</source>
         <translation>Copy to my pack</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="268"/>
+        <location filename="../../quickreply/ui/library.py" line="271"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="329"/>
+        <location filename="../../quickreply/ui/library.py" line="332"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="331"/>
+        <location filename="../../quickreply/ui/library.py" line="334"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="332"/>
+        <location filename="../../quickreply/ui/library.py" line="335"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="345"/>
+        <location filename="../../quickreply/ui/library.py" line="348"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="385"/>
+        <location filename="../../quickreply/ui/library.py" line="388"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="395"/>
+        <location filename="../../quickreply/ui/library.py" line="398"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="428"/>
+        <location filename="../../quickreply/ui/library.py" line="431"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="448"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="448"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="450"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library.py" line="452"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="463"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="469"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="468"/>
+        <location filename="../../quickreply/ui/library.py" line="471"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · publish source: colleagues get changes after Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483"/>
+        <location filename="../../quickreply/ui/library.py" line="486"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="485"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="487"/>
+        <location filename="../../quickreply/ui/library.py" line="490"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library.py" line="491"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="490"/>
+        <location filename="../../quickreply/ui/library.py" line="493"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library.py" line="495"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="498"/>
+        <location filename="../../quickreply/ui/library.py" line="501"/>
         <source>预览：</source>
         <translation>Preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="503"/>
+        <location filename="../../quickreply/ui/library.py" line="506"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="504"/>
+        <location filename="../../quickreply/ui/library.py" line="507"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="504"/>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library.py" line="507"/>
+        <location filename="../../quickreply/ui/library.py" line="512"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="507"/>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library.py" line="510"/>
+        <location filename="../../quickreply/ui/library.py" line="512"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="519"/>
+        <location filename="../../quickreply/ui/library.py" line="522"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="535"/>
+        <location filename="../../quickreply/ui/library.py" line="538"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="538"/>
+        <location filename="../../quickreply/ui/library.py" line="541"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="566"/>
+        <location filename="../../quickreply/ui/library.py" line="569"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="586"/>
+        <location filename="../../quickreply/ui/library.py" line="589"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>This reply belongs to a read-only pack; use &quot;Copy to my pack&quot; and edit the copy.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="592"/>
+        <location filename="../../quickreply/ui/library.py" line="595"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="603"/>
+        <location filename="../../quickreply/ui/library.py" line="606"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="615"/>
+        <location filename="../../quickreply/ui/library.py" line="618"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="638"/>
+        <location filename="../../quickreply/ui/library.py" line="641"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="656"/>
+        <location filename="../../quickreply/ui/library.py" line="659"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="685"/>
+        <location filename="../../quickreply/ui/library.py" line="688"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="706"/>
+        <location filename="../../quickreply/ui/library.py" line="709"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="717"/>
+        <location filename="../../quickreply/ui/library.py" line="720"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="757"/>
+        <location filename="../../quickreply/ui/library.py" line="760"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="759"/>
+        <location filename="../../quickreply/ui/library.py" line="762"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="768"/>
+        <location filename="../../quickreply/ui/library.py" line="771"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="803"/>
+        <location filename="../../quickreply/ui/library.py" line="806"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="217"/>
+        <location filename="../../quickreply/ui/library.py" line="220"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="224"/>
+        <location filename="../../quickreply/ui/library.py" line="227"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -1365,92 +1365,97 @@
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="259"/>
+        <location filename="../../quickreply/ui/palette.py" line="263"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="261"/>
+        <location filename="../../quickreply/ui/palette.py" line="265"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D pin</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="263"/>
+        <location filename="../../quickreply/ui/palette.py" line="267"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="264"/>
+        <location filename="../../quickreply/ui/palette.py" line="268"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="299"/>
+        <location filename="../../quickreply/ui/palette.py" line="303"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="307"/>
+        <location filename="../../quickreply/ui/palette.py" line="311"/>
         <source>★ 常用</source>
         <translation>★ Pinned</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="308"/>
+        <location filename="../../quickreply/ui/palette.py" line="312"/>
         <source>最近</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="326"/>
+        <location filename="../../quickreply/ui/palette.py" line="330"/>
         <source>无法保存常用：%1</source>
         <translation>Could not save the pins: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="332"/>
+        <location filename="../../quickreply/ui/palette.py" line="336"/>
         <source>已加入常用：%1</source>
         <translation>Pinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="332"/>
+        <location filename="../../quickreply/ui/palette.py" line="336"/>
         <source>已移出常用：%1</source>
         <translation>Unpinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="346"/>
+        <location filename="../../quickreply/ui/palette.py" line="352"/>
         <source>宏 · 发送 %1 条</source>
         <translation>Macro · sends %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="353"/>
         <source>宏</source>
         <translation>Macro</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="349"/>
+        <location filename="../../quickreply/ui/palette.py" line="355"/>
         <source>%1 种说法</source>
         <translation>%1 wordings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="356"/>
+        <location filename="../../quickreply/ui/palette.py" line="362"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>Macro: Enter sends %1 messages in turn</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="357"/>
+        <location filename="../../quickreply/ui/palette.py" line="363"/>
         <source>宏：按步骤粘贴</source>
         <translation>Macro: pastes step by step</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="360"/>
+        <location filename="../../quickreply/ui/palette.py" line="366"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>Wording %1/%2 · Alt+→ for another</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="416"/>
+        <location filename="../../quickreply/ui/palette.py" line="422"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="509"/>
+        <location filename="../../quickreply/ui/palette.py" line="448"/>
+        <source>%1 字</source>
+        <translation>%1 characters</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="517"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -2402,98 +2407,103 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="135"/>
-        <source>输入你会用的快捷编码或标题，回车确认</source>
+        <location filename="../../quickreply/ui/trainee.py" line="126"/>
+        <source>搜索：汉字、拼音、首字母或快捷编码</source>
         <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
+        <translation>Search: Chinese, pinyin, initials or shortcut code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="148"/>
+        <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="137"/>
+        <location filename="../../quickreply/ui/trainee.py" line="150"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="139"/>
+        <location filename="../../quickreply/ui/trainee.py" line="152"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="141"/>
+        <location filename="../../quickreply/ui/trainee.py" line="154"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="155"/>
+        <location filename="../../quickreply/ui/trainee.py" line="168"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="163"/>
+        <location filename="../../quickreply/ui/trainee.py" line="176"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="164"/>
+        <location filename="../../quickreply/ui/trainee.py" line="177"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="165"/>
+        <location filename="../../quickreply/ui/trainee.py" line="178"/>
         <source>计时练习与考试…</source>
         <translation>Timed drill and exams…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="208"/>
+        <location filename="../../quickreply/ui/trainee.py" line="229"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="211"/>
+        <location filename="../../quickreply/ui/trainee.py" line="232"/>
         <source>什么时候用：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="212"/>
+        <location filename="../../quickreply/ui/trainee.py" line="233"/>
         <source>买家常问：</source>
         <translation>Buyers ask: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="213"/>
+        <location filename="../../quickreply/ui/trainee.py" line="234"/>
         <source>参考回复：</source>
         <translation>Reference reply: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="235"/>
+        <location filename="../../quickreply/ui/trainee.py" line="256"/>
         <source>这个分组还没有话术。</source>
         <translation>This group has no replies yet.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="240"/>
+        <location filename="../../quickreply/ui/trainee.py" line="261"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="259"/>
+        <location filename="../../quickreply/ui/trainee.py" line="280"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="281"/>
+        <location filename="../../quickreply/ui/trainee.py" line="302"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="284"/>
+        <location filename="../../quickreply/ui/trainee.py" line="305"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="296"/>
+        <location filename="../../quickreply/ui/trainee.py" line="317"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="306"/>
+        <location filename="../../quickreply/ui/trainee.py" line="327"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>

@@ -490,298 +490,298 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="138"/>
+        <location filename="../../quickreply/ui/library.py" line="140"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="170"/>
-        <location filename="../../quickreply/ui/library.py" line="772"/>
+        <location filename="../../quickreply/ui/library.py" line="173"/>
+        <location filename="../../quickreply/ui/library.py" line="775"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="171"/>
+        <location filename="../../quickreply/ui/library.py" line="174"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="188"/>
-        <location filename="../../quickreply/ui/library.py" line="340"/>
-        <location filename="../../quickreply/ui/library.py" line="345"/>
+        <location filename="../../quickreply/ui/library.py" line="191"/>
+        <location filename="../../quickreply/ui/library.py" line="343"/>
+        <location filename="../../quickreply/ui/library.py" line="348"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="204"/>
+        <location filename="../../quickreply/ui/library.py" line="207"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>篩選：標題、編碼、內容、標籤（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="215"/>
+        <location filename="../../quickreply/ui/library.py" line="218"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="234"/>
+        <location filename="../../quickreply/ui/library.py" line="237"/>
         <source>发布…</source>
         <translation>發布…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="261"/>
+        <location filename="../../quickreply/ui/library.py" line="264"/>
         <source>复制</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="262"/>
+        <location filename="../../quickreply/ui/library.py" line="265"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="264"/>
+        <location filename="../../quickreply/ui/library.py" line="267"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="266"/>
+        <location filename="../../quickreply/ui/library.py" line="269"/>
         <source>复制到个人包</source>
         <translation>複製到個人包</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="268"/>
+        <location filename="../../quickreply/ui/library.py" line="271"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="329"/>
+        <location filename="../../quickreply/ui/library.py" line="332"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="331"/>
+        <location filename="../../quickreply/ui/library.py" line="334"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="332"/>
+        <location filename="../../quickreply/ui/library.py" line="335"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="345"/>
+        <location filename="../../quickreply/ui/library.py" line="348"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="385"/>
+        <location filename="../../quickreply/ui/library.py" line="388"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="395"/>
+        <location filename="../../quickreply/ui/library.py" line="398"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="428"/>
+        <location filename="../../quickreply/ui/library.py" line="431"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="444"/>
+        <location filename="../../quickreply/ui/library.py" line="447"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="448"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="445"/>
+        <location filename="../../quickreply/ui/library.py" line="448"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="450"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library.py" line="452"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="463"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="469"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="468"/>
+        <location filename="../../quickreply/ui/library.py" line="471"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · 發布來源：點「發布…」後同事才會收到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="483"/>
+        <location filename="../../quickreply/ui/library.py" line="486"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="485"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="487"/>
+        <location filename="../../quickreply/ui/library.py" line="490"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library.py" line="491"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="490"/>
+        <location filename="../../quickreply/ui/library.py" line="493"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library.py" line="495"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="498"/>
+        <location filename="../../quickreply/ui/library.py" line="501"/>
         <source>预览：</source>
         <translation>預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="503"/>
+        <location filename="../../quickreply/ui/library.py" line="506"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="504"/>
+        <location filename="../../quickreply/ui/library.py" line="507"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="504"/>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library.py" line="507"/>
+        <location filename="../../quickreply/ui/library.py" line="512"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="507"/>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library.py" line="510"/>
+        <location filename="../../quickreply/ui/library.py" line="512"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="519"/>
+        <location filename="../../quickreply/ui/library.py" line="522"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="535"/>
+        <location filename="../../quickreply/ui/library.py" line="538"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="538"/>
+        <location filename="../../quickreply/ui/library.py" line="541"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="566"/>
+        <location filename="../../quickreply/ui/library.py" line="569"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="586"/>
+        <location filename="../../quickreply/ui/library.py" line="589"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
         <translation>這條話術屬於只讀的話術包，不能修改；可以先“複製到個人包”再改。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="592"/>
+        <location filename="../../quickreply/ui/library.py" line="595"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="603"/>
+        <location filename="../../quickreply/ui/library.py" line="606"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="615"/>
+        <location filename="../../quickreply/ui/library.py" line="618"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="638"/>
+        <location filename="../../quickreply/ui/library.py" line="641"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="656"/>
+        <location filename="../../quickreply/ui/library.py" line="659"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="685"/>
+        <location filename="../../quickreply/ui/library.py" line="688"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="706"/>
+        <location filename="../../quickreply/ui/library.py" line="709"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="717"/>
+        <location filename="../../quickreply/ui/library.py" line="720"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="757"/>
+        <location filename="../../quickreply/ui/library.py" line="760"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="759"/>
+        <location filename="../../quickreply/ui/library.py" line="762"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="768"/>
+        <location filename="../../quickreply/ui/library.py" line="771"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="803"/>
+        <location filename="../../quickreply/ui/library.py" line="806"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="217"/>
+        <location filename="../../quickreply/ui/library.py" line="220"/>
         <source>导入…</source>
         <translation>匯入…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="224"/>
+        <location filename="../../quickreply/ui/library.py" line="227"/>
         <source>导出…</source>
         <translation>匯出…</translation>
     </message>
@@ -1365,92 +1365,97 @@
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="259"/>
+        <location filename="../../quickreply/ui/palette.py" line="263"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="261"/>
+        <location filename="../../quickreply/ui/palette.py" line="265"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="263"/>
+        <location filename="../../quickreply/ui/palette.py" line="267"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="264"/>
+        <location filename="../../quickreply/ui/palette.py" line="268"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="299"/>
+        <location filename="../../quickreply/ui/palette.py" line="303"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="307"/>
+        <location filename="../../quickreply/ui/palette.py" line="311"/>
         <source>★ 常用</source>
         <translation>★ 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="308"/>
+        <location filename="../../quickreply/ui/palette.py" line="312"/>
         <source>最近</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="326"/>
+        <location filename="../../quickreply/ui/palette.py" line="330"/>
         <source>无法保存常用：%1</source>
         <translation>無法儲存常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="332"/>
+        <location filename="../../quickreply/ui/palette.py" line="336"/>
         <source>已加入常用：%1</source>
         <translation>已加入常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="332"/>
+        <location filename="../../quickreply/ui/palette.py" line="336"/>
         <source>已移出常用：%1</source>
         <translation>已移出常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="346"/>
+        <location filename="../../quickreply/ui/palette.py" line="352"/>
         <source>宏 · 发送 %1 条</source>
         <translation>巨集 · 傳送 %1 則</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="353"/>
         <source>宏</source>
         <translation>巨集</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="349"/>
+        <location filename="../../quickreply/ui/palette.py" line="355"/>
         <source>%1 种说法</source>
         <translation>%1 種說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="356"/>
+        <location filename="../../quickreply/ui/palette.py" line="362"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>巨集：Enter 會依序送出 %1 則訊息</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="357"/>
+        <location filename="../../quickreply/ui/palette.py" line="363"/>
         <source>宏：按步骤粘贴</source>
         <translation>巨集：依步驟貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="360"/>
+        <location filename="../../quickreply/ui/palette.py" line="366"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>說法 %1/%2 · Alt+→ 換一種</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="416"/>
+        <location filename="../../quickreply/ui/palette.py" line="422"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="509"/>
+        <location filename="../../quickreply/ui/palette.py" line="448"/>
+        <source>%1 字</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="517"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>
@@ -2402,98 +2407,103 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="135"/>
-        <source>输入你会用的快捷编码或标题，回车确认</source>
+        <location filename="../../quickreply/ui/trainee.py" line="126"/>
+        <source>搜索：汉字、拼音、首字母或快捷编码</source>
         <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
+        <translation>搜尋：漢字、拼音、首字母或快捷編碼</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="148"/>
+        <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>輸入你會用的快捷編碼或標題，回車確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="137"/>
+        <location filename="../../quickreply/ui/trainee.py" line="150"/>
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="139"/>
+        <location filename="../../quickreply/ui/trainee.py" line="152"/>
         <source>看答案</source>
         <translation>看答案</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="141"/>
+        <location filename="../../quickreply/ui/trainee.py" line="154"/>
         <source>下一题</source>
         <translation>下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="155"/>
+        <location filename="../../quickreply/ui/trainee.py" line="168"/>
         <source>买家发来：</source>
         <translation>買家發來：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="163"/>
+        <location filename="../../quickreply/ui/trainee.py" line="176"/>
         <source>按场景学习</source>
         <translation>按場景學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="164"/>
+        <location filename="../../quickreply/ui/trainee.py" line="177"/>
         <source>练习</source>
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="165"/>
+        <location filename="../../quickreply/ui/trainee.py" line="178"/>
         <source>计时练习与考试…</source>
         <translation>計時練習與考試…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="208"/>
+        <location filename="../../quickreply/ui/trainee.py" line="229"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="211"/>
+        <location filename="../../quickreply/ui/trainee.py" line="232"/>
         <source>什么时候用：</source>
         <translation>什麼時候用：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="212"/>
+        <location filename="../../quickreply/ui/trainee.py" line="233"/>
         <source>买家常问：</source>
         <translation>買家常問：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="213"/>
+        <location filename="../../quickreply/ui/trainee.py" line="234"/>
         <source>参考回复：</source>
         <translation>參考回覆：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="235"/>
+        <location filename="../../quickreply/ui/trainee.py" line="256"/>
         <source>这个分组还没有话术。</source>
         <translation>這個分組還沒有話術。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="240"/>
+        <location filename="../../quickreply/ui/trainee.py" line="261"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="259"/>
+        <location filename="../../quickreply/ui/trainee.py" line="280"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="281"/>
+        <location filename="../../quickreply/ui/trainee.py" line="302"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="284"/>
+        <location filename="../../quickreply/ui/trainee.py" line="305"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="296"/>
+        <location filename="../../quickreply/ui/trainee.py" line="317"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="306"/>
+        <location filename="../../quickreply/ui/trainee.py" line="327"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>

@@ -568,3 +568,8 @@ def test_a_reply_with_a_direct_hotkey_shows_it_in_its_row(qtbot: QtBot) -> None:
     p, _ = real_palette(qtbot, [keyed])
     item = p.results.topLevelItem(0)
     assert item is not None and item.text(4) == "Ctrl+Alt+1"
+
+
+def test_the_preview_counts_the_characters_that_will_be_pasted(qtbot: QtBot) -> None:
+    p, _ = real_palette(qtbot, [WORDINGS])
+    assert p.counter.text() == f"{len(p.preview.toPlainText())} 字"

@@ -138,3 +138,31 @@ def test_a_big_group_shows_the_first_cards_and_says_so(qtbot: QtBot) -> None:
     text = view.cards.toPlainText()
     assert text.startswith("只显示前 60 条（共 70 条），请在左边选一个具体场景。")
     assert "标题59" in text and "标题60" not in text
+
+
+def test_the_reference_reply_is_the_first_wording_every_time(qtbot: QtBot) -> None:
+    from datetime import datetime
+
+    from quickreply.core.render import Renderer
+
+    wordings = ("亲，在的~", "您好，在呢~", "在的亲~")
+    many = Snippet(id="hello.many", title="欢迎语", variants=wordings, code="hy", group="欢迎")
+    renderer = Renderer(None, lambda: datetime(2026, 1, 1))
+    for _ in range(5):
+        view = TraineeView(library(many), renderer, random.Random(1))
+        qtbot.addWidget(view)
+        assert "亲，在的~" in view.cards.toPlainText()
+        assert "您好，在呢~" not in view.cards.toPlainText()
+
+
+def test_the_search_box_finds_replies_by_pinyin(qtbot: QtBot) -> None:
+    from quickreply.core.search import SearchIndex
+
+    lib = library(COURIER, SF, THANKS)
+    index = SearchIndex.build(lib)
+    view = TraineeView(lib, None, random.Random(1), search=index.search)
+    qtbot.addWidget(view)
+    view.search_edit.setText("shunfeng")
+    shown = [s.id for s in view.shown_snippets()]
+    assert shown[0] == "courier.sf" and THANKS.id not in shown
+    assert THANKS.title not in view.cards.toPlainText()
