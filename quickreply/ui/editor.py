@@ -142,6 +142,7 @@ class SnippetEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._problems: list[Problem] = []
+        self._untouched = False  # a new, empty draft: no errors shown before the first keystroke
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -316,6 +317,7 @@ class SnippetEditor(QWidget):
         finally:
             self._loading = False
         self._dirty = is_new
+        self._untouched = is_new
         self.refresh()
 
     @property
@@ -429,6 +431,7 @@ class SnippetEditor(QWidget):
         if self._loading:
             return
         self._dirty = True
+        self._untouched = False
         self._timer.start()
 
     def refresh_pending(self) -> bool:
@@ -464,6 +467,11 @@ class SnippetEditor(QWidget):
 
     def _show_problems(self) -> None:
         self.problem_list.clear()
+        if self._untouched:
+            # A new reply is empty by nature: say what to do, not what is wrong.
+            self.status_label.setText(self.tr("填好标题和回复内容，再保存"))
+            self.status_label.setStyleSheet("")
+            return
         errors = sum(1 for p in self._problems if p.severity is Severity.ERROR)
         warnings = len(self._problems) - errors
         for problem in self._problems:

@@ -261,12 +261,14 @@ class LibraryWindow(QMainWindow):
         source_row.addWidget(self.source_label, 1)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
-        self.copy_button = QPushButton(self.tr("复制"))
+        # Two different copies, named apart: the reply's text to the clipboard, or the reply
+        # itself into the personal pack to edit.
+        self.copy_button = QPushButton(self.tr("复制文字"))
         self.copy_button.setToolTip(self.tr("复制回复到剪贴板（列表中按回车也可）"))
         self.copy_button.clicked.connect(self.copy_current)
         self.edit_button = QPushButton(self.tr("编辑"))
         self.edit_button.clicked.connect(self.edit_current)
-        self.fork_button = QPushButton(self.tr("复制到个人包"))
+        self.fork_button = QPushButton(self.tr("存一份到个人包改"))
         self.fork_button.clicked.connect(self.copy_to_personal)
         self.delete_button = QPushButton(self.tr("删除"))
         self.delete_button.clicked.connect(self.delete_current)
@@ -586,7 +588,7 @@ class LibraryWindow(QMainWindow):
         pack = self._pack(snippet)
         if not self._editable(pack):
             self._say(
-                self.tr("这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。"),
+                self.tr("这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。"),
                 error=True,
             )
             return False

@@ -497,7 +497,7 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="173"/>
-        <location filename="../../quickreply/ui/library.py" line="775"/>
+        <location filename="../../quickreply/ui/library.py" line="777"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
@@ -508,8 +508,8 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="191"/>
-        <location filename="../../quickreply/ui/library.py" line="343"/>
-        <location filename="../../quickreply/ui/library.py" line="348"/>
+        <location filename="../../quickreply/ui/library.py" line="345"/>
+        <location filename="../../quickreply/ui/library.py" line="350"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
@@ -529,249 +529,249 @@
         <translation>發布…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="264"/>
-        <source>复制</source>
-        <translation>複製</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library.py" line="265"/>
+        <location filename="../../quickreply/ui/library.py" line="267"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="267"/>
+        <location filename="../../quickreply/ui/library.py" line="269"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="269"/>
-        <source>复制到个人包</source>
-        <translation>複製到個人包</translation>
+        <location filename="../../quickreply/ui/library.py" line="266"/>
+        <source>复制文字</source>
+        <translation>複製文字</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/library.py" line="271"/>
+        <source>存一份到个人包改</source>
+        <translation>存一份到個人包改</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library.py" line="273"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="332"/>
+        <location filename="../../quickreply/ui/library.py" line="334"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="334"/>
+        <location filename="../../quickreply/ui/library.py" line="336"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="335"/>
+        <location filename="../../quickreply/ui/library.py" line="337"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="348"/>
+        <location filename="../../quickreply/ui/library.py" line="350"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="388"/>
+        <location filename="../../quickreply/ui/library.py" line="390"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="398"/>
+        <location filename="../../quickreply/ui/library.py" line="400"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="431"/>
+        <location filename="../../quickreply/ui/library.py" line="433"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="449"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="447"/>
+        <location filename="../../quickreply/ui/library.py" line="449"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="448"/>
+        <location filename="../../quickreply/ui/library.py" line="450"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="448"/>
+        <location filename="../../quickreply/ui/library.py" line="450"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="450"/>
+        <location filename="../../quickreply/ui/library.py" line="452"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="452"/>
+        <location filename="../../quickreply/ui/library.py" line="454"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library.py" line="468"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="469"/>
+        <location filename="../../quickreply/ui/library.py" line="471"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="471"/>
+        <location filename="../../quickreply/ui/library.py" line="473"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · 發布來源：點「發布…」後同事才會收到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="486"/>
+        <location filename="../../quickreply/ui/library.py" line="488"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library.py" line="490"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="490"/>
+        <location filename="../../quickreply/ui/library.py" line="492"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="491"/>
+        <location filename="../../quickreply/ui/library.py" line="493"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="493"/>
+        <location filename="../../quickreply/ui/library.py" line="495"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="495"/>
+        <location filename="../../quickreply/ui/library.py" line="497"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="501"/>
+        <location filename="../../quickreply/ui/library.py" line="503"/>
         <source>预览：</source>
         <translation>預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="506"/>
+        <location filename="../../quickreply/ui/library.py" line="508"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="507"/>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="507"/>
-        <location filename="../../quickreply/ui/library.py" line="512"/>
+        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library.py" line="514"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="510"/>
         <location filename="../../quickreply/ui/library.py" line="512"/>
+        <location filename="../../quickreply/ui/library.py" line="514"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="522"/>
+        <location filename="../../quickreply/ui/library.py" line="524"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="538"/>
+        <location filename="../../quickreply/ui/library.py" line="540"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="541"/>
+        <location filename="../../quickreply/ui/library.py" line="543"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="569"/>
+        <location filename="../../quickreply/ui/library.py" line="571"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="589"/>
-        <source>这条话术属于只读的话术包，不能修改；可以先“复制到个人包”再改。</source>
-        <translation>這條話術屬於只讀的話術包，不能修改；可以先“複製到個人包”再改。</translation>
+        <location filename="../../quickreply/ui/library.py" line="591"/>
+        <source>这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。</source>
+        <translation>這條話術屬於唯讀的話術包，不能修改；可以先「存一份到個人包改」。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="595"/>
+        <location filename="../../quickreply/ui/library.py" line="597"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="606"/>
+        <location filename="../../quickreply/ui/library.py" line="608"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="618"/>
+        <location filename="../../quickreply/ui/library.py" line="620"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="641"/>
+        <location filename="../../quickreply/ui/library.py" line="643"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="659"/>
+        <location filename="../../quickreply/ui/library.py" line="661"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="688"/>
+        <location filename="../../quickreply/ui/library.py" line="690"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="709"/>
+        <location filename="../../quickreply/ui/library.py" line="711"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="720"/>
+        <location filename="../../quickreply/ui/library.py" line="722"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="760"/>
+        <location filename="../../quickreply/ui/library.py" line="762"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="762"/>
+        <location filename="../../quickreply/ui/library.py" line="764"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="771"/>
+        <location filename="../../quickreply/ui/library.py" line="773"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="806"/>
+        <location filename="../../quickreply/ui/library.py" line="808"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
@@ -1944,218 +1944,223 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="154"/>
+        <location filename="../../quickreply/ui/editor.py" line="155"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
         <translation>小寫字母、數字和 . _ -，例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="156"/>
+        <location filename="../../quickreply/ui/editor.py" line="157"/>
         <source>例如：合作快递</source>
         <translation>例如：合作快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="158"/>
+        <location filename="../../quickreply/ui/editor.py" line="159"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="160"/>
+        <location filename="../../quickreply/ui/editor.py" line="161"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>用 / 分層，例如 物流/快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="162"/>
+        <location filename="../../quickreply/ui/editor.py" line="163"/>
         <source>用逗号或空格分隔</source>
         <translation>用逗號或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="164"/>
+        <location filename="../../quickreply/ui/editor.py" line="165"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>可選，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="165"/>
+        <location filename="../../quickreply/ui/editor.py" line="166"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>貼上後自動傳送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="169"/>
+        <location filename="../../quickreply/ui/editor.py" line="170"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>回覆內容，可用 {{ 欄位名 }} 等模板變數；多個變體之間放一行 ---</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="172"/>
+        <location filename="../../quickreply/ui/editor.py" line="173"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>什麼時候用這條回覆（新人學習時顯示）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="175"/>
+        <location filename="../../quickreply/ui/editor.py" line="176"/>
         <source>买家常见问法，每行一个</source>
         <translation>買家常見問法，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="181"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
         <source>字段名</source>
         <translation>欄位名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>显示名</source>
         <translation>顯示名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="183"/>
+        <location filename="../../quickreply/ui/editor.py" line="184"/>
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="184"/>
+        <location filename="../../quickreply/ui/editor.py" line="185"/>
         <source>默认值</source>
         <translation>預設值</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="185"/>
+        <location filename="../../quickreply/ui/editor.py" line="186"/>
         <source>选项</source>
         <translation>選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="197"/>
+        <location filename="../../quickreply/ui/editor.py" line="198"/>
         <source>添加字段</source>
         <translation>新增欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="198"/>
+        <location filename="../../quickreply/ui/editor.py" line="199"/>
         <source>删除字段</source>
         <translation>刪除欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="203"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>编号</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>快捷编码</source>
         <translation>快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206"/>
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="207"/>
+        <location filename="../../quickreply/ui/editor.py" line="208"/>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="208"/>
+        <location filename="../../quickreply/ui/editor.py" line="209"/>
         <source>回复内容</source>
         <translation>回覆內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="209"/>
+        <location filename="../../quickreply/ui/editor.py" line="210"/>
         <source>使用说明</source>
         <translation>使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="210"/>
+        <location filename="../../quickreply/ui/editor.py" line="211"/>
         <source>买家问法</source>
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="218"/>
+        <location filename="../../quickreply/ui/editor.py" line="219"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="219"/>
+        <location filename="../../quickreply/ui/editor.py" line="220"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="224"/>
+        <location filename="../../quickreply/ui/editor.py" line="225"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="237"/>
+        <location filename="../../quickreply/ui/editor.py" line="238"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="254"/>
+        <location filename="../../quickreply/ui/editor.py" line="255"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="257"/>
+        <location filename="../../quickreply/ui/editor.py" line="258"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="258"/>
+        <location filename="../../quickreply/ui/editor.py" line="259"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="414"/>
+        <location filename="../../quickreply/ui/editor.py" line="416"/>
         <source>文字</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="415"/>
+        <location filename="../../quickreply/ui/editor.py" line="417"/>
         <source>数字</source>
         <translation>數字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="416"/>
+        <location filename="../../quickreply/ui/editor.py" line="418"/>
         <source>选择</source>
         <translation>選擇</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="417"/>
+        <location filename="../../quickreply/ui/editor.py" line="419"/>
         <source>省份</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="463"/>
+        <location filename="../../quickreply/ui/editor.py" line="466"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="453"/>
+        <location filename="../../quickreply/ui/editor.py" line="456"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="471"/>
+        <location filename="../../quickreply/ui/editor.py" line="472"/>
+        <source>填好标题和回复内容，再保存</source>
+        <translation>填好標題和回覆內容，再儲存</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="479"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="471"/>
+        <location filename="../../quickreply/ui/editor.py" line="479"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="476"/>
+        <location filename="../../quickreply/ui/editor.py" line="484"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="480"/>
+        <location filename="../../quickreply/ui/editor.py" line="488"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="401"/>
+        <location filename="../../quickreply/ui/editor.py" line="403"/>
         <source>选项来自 %1</source>
         <translation>選項來自 %1</translation>
     </message>

@@ -597,3 +597,14 @@ def test_the_filter_is_the_palettes_ranked_search(qtbot: QtBot, packs: Path) -> 
     assert "courier.which" in ids(window)
     window.filter_edit.setText("hzkd")  # initials of 合作快递
     assert ids(window)[0] == "courier.which"
+
+
+def test_a_new_reply_shows_no_errors_before_the_first_keystroke(qtbot: QtBot, packs: Path) -> None:
+    window = make_window(qtbot, load(packs), lint=None)
+    assert window.new_snippet()
+    assert window.editor.problem_list.count() == 0
+    assert window.editor.status_label.text() == "填好标题和回复内容，再保存"
+    assert not window.save_draft()  # still refused: the title and text are empty
+    window.editor.title_edit.setText("发货时间")
+    window.editor.refresh()
+    assert window.editor.problem_list.count() > 0  # now the missing text is an error
