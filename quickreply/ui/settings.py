@@ -188,7 +188,10 @@ class SettingsDialog(QDialog):
         self.snippet_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.snippet_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.snippet_table.currentCellChanged.connect(self._on_row)
-        self.snippet_table.setMinimumHeight(130)  # a few rows even with every group shown
+        # Eight whole rows: at 130 px the table showed three and a half and felt like a slot.
+        rows = self.snippet_table.verticalHeader().defaultSectionSize()
+        header = self.snippet_table.horizontalHeader().sizeHint().height()
+        self.snippet_table.setMinimumHeight(header + 8 * rows + 2 * self.snippet_table.frameWidth())
         self.snippet_hotkey = HotkeyEdit(lambda t: self.check_hotkey(t, owner=self._row_owner()))
         self.snippet_hotkey.accepted.connect(self._on_snippet_hotkey)
         keys_form.addRow(self.tr("话术快捷键"), self.snippet_filter)

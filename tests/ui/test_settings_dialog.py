@@ -204,3 +204,14 @@ def test_queue_targets_and_auto_start_are_edited_and_hand_written_patterns_kept(
     ]
     assert timers["auto_start"] is False
     assert timers["title_patterns"] == patterns
+
+
+def test_the_reply_hotkey_table_shows_eight_whole_rows(qtbot: QtBot) -> None:
+    from quickreply.core.settings import Settings
+    from quickreply.ui.settings import SettingsDialog
+
+    dialog = SettingsDialog(Settings(), [])
+    qtbot.addWidget(dialog)
+    table = dialog.snippet_table
+    rows = table.verticalHeader().defaultSectionSize()
+    assert table.minimumHeight() - table.horizontalHeader().sizeHint().height() >= 8 * rows
