@@ -1666,12 +1666,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="250"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>启动</source>
         <translation>Start-up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="246"/>
+        <location filename="../../quickreply/ui/settings.py" line="249"/>
         <source>开机自动启动</source>
         <translation>Start when I log in</translation>
     </message>
@@ -1712,193 +1712,193 @@
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="197"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="196"/>
+        <location filename="../../quickreply/ui/settings.py" line="199"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="202"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="203"/>
+        <location filename="../../quickreply/ui/settings.py" line="206"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="204"/>
+        <location filename="../../quickreply/ui/settings.py" line="207"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="208"/>
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="217"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="221"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="219"/>
+        <location filename="../../quickreply/ui/settings.py" line="222"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="222"/>
+        <location filename="../../quickreply/ui/settings.py" line="225"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="227"/>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
+        <location filename="../../quickreply/ui/settings.py" line="240"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="234"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="238"/>
+        <location filename="../../quickreply/ui/settings.py" line="241"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="239"/>
+        <location filename="../../quickreply/ui/settings.py" line="242"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="246"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="251"/>
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <location filename="../../quickreply/ui/settings.py" line="264"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="263"/>
+        <location filename="../../quickreply/ui/settings.py" line="266"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="264"/>
+        <location filename="../../quickreply/ui/settings.py" line="267"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="269"/>
+        <location filename="../../quickreply/ui/settings.py" line="272"/>
         <source>加入团队</source>
         <translation>Join a team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="272"/>
+        <location filename="../../quickreply/ui/settings.py" line="275"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>A shared folder, or an address starting with https://</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="273"/>
+        <location filename="../../quickreply/ui/settings.py" line="276"/>
         <source>团队地址</source>
         <translation>Team address</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="275"/>
+        <location filename="../../quickreply/ui/settings.py" line="278"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>The join code from your lead (qrteam1.…)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="276"/>
+        <location filename="../../quickreply/ui/settings.py" line="279"/>
         <source>加入码</source>
         <translation>Join code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="280"/>
+        <location filename="../../quickreply/ui/settings.py" line="283"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="281"/>
+        <location filename="../../quickreply/ui/settings.py" line="284"/>
         <source>同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="292"/>
+        <location filename="../../quickreply/ui/settings.py" line="295"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="293"/>
+        <location filename="../../quickreply/ui/settings.py" line="296"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="306"/>
+        <location filename="../../quickreply/ui/settings.py" line="309"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="321"/>
+        <location filename="../../quickreply/ui/settings.py" line="324"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="322"/>
+        <location filename="../../quickreply/ui/settings.py" line="325"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="367"/>
+        <location filename="../../quickreply/ui/settings.py" line="370"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="371"/>
+        <location filename="../../quickreply/ui/settings.py" line="374"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="373"/>
+        <location filename="../../quickreply/ui/settings.py" line="376"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="377"/>
+        <location filename="../../quickreply/ui/settings.py" line="380"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="490"/>
+        <location filename="../../quickreply/ui/settings.py" line="493"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>Fill in both the team address and the join code (or leave both empty).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="495"/>
+        <location filename="../../quickreply/ui/settings.py" line="498"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>The join code is incomplete or wrong: copy the whole code from your lead again.</translation>
     </message>
