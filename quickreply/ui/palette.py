@@ -49,6 +49,17 @@ from quickreply.ui.palette_services import (
 )
 from quickreply.ui.searchbox import SearchBox
 
+# The protocols are re-exported: the training drill and exams import them from here.
+__all__ = [
+    "PaletteWindow",
+    "Paster",
+    "Pins",
+    "RendererLike",
+    "Searcher",
+    "UsageRecorder",
+    "messages_sent",
+]
+
 RESULT_LIMIT = 50
 RECENT_LIMIT = 8  # recently used replies listed under the pinned ones on an empty search
 VISIBLE_ROWS = 9  # Alt+1…9 reach these: the list shows all nine, whole

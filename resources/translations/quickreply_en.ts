@@ -1335,127 +1335,127 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="126"/>
+        <location filename="../../quickreply/ui/palette.py" line="137"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="145"/>
+        <location filename="../../quickreply/ui/palette.py" line="156"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="263"/>
+        <location filename="../../quickreply/ui/palette.py" line="274"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="265"/>
+        <location filename="../../quickreply/ui/palette.py" line="276"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D pin</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="267"/>
+        <location filename="../../quickreply/ui/palette.py" line="278"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="268"/>
+        <location filename="../../quickreply/ui/palette.py" line="279"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="303"/>
+        <location filename="../../quickreply/ui/palette.py" line="314"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="311"/>
+        <location filename="../../quickreply/ui/palette.py" line="322"/>
         <source>★ 常用</source>
         <translation>★ Pinned</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="312"/>
+        <location filename="../../quickreply/ui/palette.py" line="323"/>
         <source>最近</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="330"/>
+        <location filename="../../quickreply/ui/palette.py" line="341"/>
         <source>无法保存常用：%1</source>
         <translation>Could not save the pins: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="336"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
         <source>已加入常用：%1</source>
         <translation>Pinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="336"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
         <source>已移出常用：%1</source>
         <translation>Unpinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="352"/>
+        <location filename="../../quickreply/ui/palette.py" line="363"/>
         <source>宏 · 发送 %1 条</source>
         <translation>Macro · sends %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="353"/>
+        <location filename="../../quickreply/ui/palette.py" line="364"/>
         <source>宏</source>
         <translation>Macro</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="355"/>
+        <location filename="../../quickreply/ui/palette.py" line="366"/>
         <source>%1 种说法</source>
         <translation>%1 wordings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="362"/>
+        <location filename="../../quickreply/ui/palette.py" line="373"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>Macro: Enter sends %1 messages in turn</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="363"/>
+        <location filename="../../quickreply/ui/palette.py" line="374"/>
         <source>宏：按步骤粘贴</source>
         <translation>Macro: pastes step by step</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="366"/>
+        <location filename="../../quickreply/ui/palette.py" line="377"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>Wording %1/%2 · Alt+→ for another</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="422"/>
+        <location filename="../../quickreply/ui/palette.py" line="433"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="448"/>
+        <location filename="../../quickreply/ui/palette.py" line="459"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="517"/>
+        <location filename="../../quickreply/ui/palette.py" line="528"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>

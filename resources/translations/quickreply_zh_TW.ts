@@ -1335,127 +1335,127 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="126"/>
+        <location filename="../../quickreply/ui/palette.py" line="137"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="145"/>
+        <location filename="../../quickreply/ui/palette.py" line="156"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="155"/>
+        <location filename="../../quickreply/ui/palette.py" line="166"/>
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="263"/>
+        <location filename="../../quickreply/ui/palette.py" line="274"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="265"/>
+        <location filename="../../quickreply/ui/palette.py" line="276"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="267"/>
+        <location filename="../../quickreply/ui/palette.py" line="278"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="268"/>
+        <location filename="../../quickreply/ui/palette.py" line="279"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="303"/>
+        <location filename="../../quickreply/ui/palette.py" line="314"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="311"/>
+        <location filename="../../quickreply/ui/palette.py" line="322"/>
         <source>★ 常用</source>
         <translation>★ 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="312"/>
+        <location filename="../../quickreply/ui/palette.py" line="323"/>
         <source>最近</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="330"/>
+        <location filename="../../quickreply/ui/palette.py" line="341"/>
         <source>无法保存常用：%1</source>
         <translation>無法儲存常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="336"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
         <source>已加入常用：%1</source>
         <translation>已加入常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="336"/>
+        <location filename="../../quickreply/ui/palette.py" line="347"/>
         <source>已移出常用：%1</source>
         <translation>已移出常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="352"/>
+        <location filename="../../quickreply/ui/palette.py" line="363"/>
         <source>宏 · 发送 %1 条</source>
         <translation>巨集 · 傳送 %1 則</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="353"/>
+        <location filename="../../quickreply/ui/palette.py" line="364"/>
         <source>宏</source>
         <translation>巨集</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="355"/>
+        <location filename="../../quickreply/ui/palette.py" line="366"/>
         <source>%1 种说法</source>
         <translation>%1 種說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="362"/>
+        <location filename="../../quickreply/ui/palette.py" line="373"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>巨集：Enter 會依序送出 %1 則訊息</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="363"/>
+        <location filename="../../quickreply/ui/palette.py" line="374"/>
         <source>宏：按步骤粘贴</source>
         <translation>巨集：依步驟貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="366"/>
+        <location filename="../../quickreply/ui/palette.py" line="377"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>說法 %1/%2 · Alt+→ 換一種</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="422"/>
+        <location filename="../../quickreply/ui/palette.py" line="433"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="448"/>
+        <location filename="../../quickreply/ui/palette.py" line="459"/>
         <source>%1 字</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="517"/>
+        <location filename="../../quickreply/ui/palette.py" line="528"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>

@@ -84,8 +84,30 @@ def data_strings(services: Services) -> list[str]:
                     found.add(preview(services.renderer, s, i))
             with contextlib.suppress(Exception):
                 found.add(preview(services.renderer, s))
+    found.update(exam_strings())
     lines = {line.strip() for text in found for line in text.splitlines()}
     return sorted((t for t in found | lines if t), key=len, reverse=True)
+
+
+def exam_strings() -> set[str]:
+    """Every text in the shipped exams (titles, questions): data the training views show."""
+    import yaml
+
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in (RESOURCES.parent / "snippets").rglob("*.exam.yaml"):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
 
 
 def texts(root: QWidget) -> Iterator[tuple[str, str]]:
