@@ -85,6 +85,9 @@ def data_strings(services: Services) -> list[str]:
             with contextlib.suppress(Exception):
                 found.add(preview(services.renderer, s))
     found.update(exam_strings())
+    shop = services.shop
+    if shop is not None:  # the shop profile's name and agent id are data too
+        found.update(str(getattr(shop, key, "") or "") for key in ("name", "agent_id"))
     lines = {line.strip() for text in found for line in text.splitlines()}
     return sorted((t for t in found | lines if t), key=len, reverse=True)
 
