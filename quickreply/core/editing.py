@@ -279,6 +279,44 @@ def put_snippet(
     return dataclasses.replace(pack, snippets=tuple(snippets)), saved
 
 
+def unique_id(library: Library, base: str) -> str:
+    """``base``, or ``base2``, ``base3`` … whichever no snippet of ``library`` has yet."""
+    taken = {s.id for s in library.snippets()}
+    number, candidate = 2, base
+    while candidate in taken:
+        candidate, number = f"{base}{number}", number + 1
+    return candidate
+
+
+def fork_draft(snippet: Snippet, library: Library, meta: PackMeta, path: Path) -> Snippet:
+    """An unsaved copy of a read-only ``snippet`` for the pack ``meta`` at ``path``."""
+    return dataclasses.replace(
+        snippet,
+        id=unique_id(library, f"my.{snippet.id}"),
+        # The original keeps its code and hotkey; a copy with the same ones would clash.
+        code="",
+        hotkey=None,
+        pack_id=meta.id,
+        path=str(path),
+        line=0,
+        text_line=0,
+        variant_lines=(),
+    )
+
+
+def with_pack(library: Library, pack: Pack) -> Library:
+    """``library`` with ``pack`` in place of the one at its path, or added where its source
+    loads: after shipped and team packs, before ``--pack`` extras."""
+    packs = list(library.packs)
+    index = next((i for i, p in enumerate(packs) if p.path == pack.path), None)
+    if index is not None:
+        packs[index] = pack
+    else:
+        at = next((i for i, p in enumerate(packs) if p.source is PackSource.EXTRA), len(packs))
+        packs.insert(at, pack)
+    return Library(packs=tuple(packs), problems=library.problems)
+
+
 def remove_snippet(pack: Pack, snippet_id: str) -> Pack:
     """The pack without the snippet ``snippet_id``."""
     return dataclasses.replace(pack, snippets=tuple(s for s in pack.snippets if s.id != snippet_id))

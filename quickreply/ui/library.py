@@ -1,38 +1,33 @@
 """The library window: browse every pack, copy a reply, edit personal packs, train new agents.
 
 Left to right: the group tree (全部 and every scenario with its count), a filter box over the
-snippet list, and a detail pane (text, note, example buyer questions, source pack with a lock
-on read-only packs, 复制). Personal snippets open in :class:`~quickreply.ui.editor.SnippetEditor`
-with a live preview and lint; team, shipped and command-line packs are read-only and offer
-复制到个人包 instead. Problems found while loading the packs sit in a banner above the browser,
+snippet list, and the detail pane (:mod:`quickreply.ui.library_detail`). Personal snippets
+open in :class:`~quickreply.ui.editor.SnippetEditor` with a live preview and lint; team,
+shipped and command-line packs are read-only and offer 复制到个人包 instead. Problems found
+while loading the packs sit in a banner above the browser (:mod:`quickreply.ui.problem_banner`),
 so a broken pack is visible in the window and not only in a terminal. A second tab holds the
 trainee view. Saving is refused while the draft has lint errors (see docs/editing.md).
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
-from html import escape
 from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -43,25 +38,28 @@ from quickreply.core.editing import (
     LintFn,
     SaveFn,
     check_draft,
+    fork_draft,
     put_snippet,
     remove_snippet,
+    unique_id,
+    with_pack,
     write_pack,
 )
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
-from quickreply.core.problems import Problem, Severity
+from quickreply.core.problems import Problem
 from quickreply.core.render import RenderError
 from quickreply.ui import importer
 from quickreply.ui.editor import SnippetEditor, SnippetRenderer, preview
+from quickreply.ui.library_detail import DetailPane
 from quickreply.ui.messages import describe
 from quickreply.ui.models import (
     UNGROUPED,
     GroupTree,
     RankedSearch,
     SnippetListModel,
-    lock_icon,
-    source_label,
     visible_snippets,
 )
+from quickreply.ui.problem_banner import ProblemBanner
 from quickreply.ui.trainee import TraineeView
 
 ConfirmFn = Callable[[str], bool]
@@ -139,7 +137,6 @@ class LibraryWindow(QMainWindow):
         self.confirm: ConfirmFn = self._ask
         self.setWindowTitle(self.tr("话术库 - 快捷回复助手"))
         self.resize(1100, 700)
-        self._lock = lock_icon(16)
 
         self._build_banner()
         self._build_browser()
@@ -164,8 +161,7 @@ class LibraryWindow(QMainWindow):
         browse = QWidget()
         browse_layout = QVBoxLayout(browse)
         browse_layout.setContentsMargins(6, 6, 6, 6)
-        browse_layout.addWidget(self.banner)
-        browse_layout.addWidget(self.problem_list)
+        browse_layout.addWidget(self.problem_banner)
         browse_layout.addWidget(self.splitter, 1)
 
         self.trainee = TraineeView(library, renderer)
@@ -182,22 +178,11 @@ class LibraryWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
 
     def _build_banner(self) -> None:
-        self.banner = QFrame()
-        self.banner.setStyleSheet(
-            "QFrame { background: #fff4e5; border: 1px solid #f0b35a; border-radius: 4px; }"
-            "QLabel { border: none; color: #7a4100; }"
-        )
-        self.banner_label = QLabel()
-        self.banner_toggle = QPushButton(self.tr("收起"))
-        self.banner_toggle.setFlat(True)
-        self.banner_toggle.clicked.connect(self._toggle_problems)
-        row = QHBoxLayout(self.banner)
-        row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.banner_label, 1)
-        row.addWidget(self.banner_toggle)
-        self.problem_list = QListWidget()
-        self.problem_list.setMaximumHeight(110)
-        self.problem_list.setWordWrap(True)
+        self.problem_banner = ProblemBanner()
+        # Its parts under the names the window (and its tests) have always used.
+        self.banner, self.banner_label = self.problem_banner.banner, self.problem_banner.label
+        self.banner_toggle = self.problem_banner.toggle
+        self.problem_list = self.problem_banner.problems
 
     def _build_browser(self) -> None:
         self.tree = GroupTree()
@@ -245,50 +230,18 @@ class LibraryWindow(QMainWindow):
         list_layout.addWidget(self.list_view, 1)
         list_layout.addLayout(list_buttons)
 
-        self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-size: 17px; font-weight: bold;")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.meta_label = QLabel()
-        self.meta_label.setWordWrap(True)
-        self.meta_label.setStyleSheet("color: #555;")
-        self.lock_label = QLabel()
-        self.lock_label.setPixmap(self._lock.pixmap(16, 16))
-        self.source_label = QLabel()
-        self.source_label.setWordWrap(True)
-        source_row = QHBoxLayout()
-        source_row.addWidget(self.lock_label)
-        source_row.addWidget(self.source_label, 1)
-        self.detail = QTextBrowser()
-        self.detail.setOpenLinks(False)
-        # Two different copies, named apart: the reply's text to the clipboard, or the reply
-        # itself into the personal pack to edit.
-        self.copy_button = QPushButton(self.tr("复制文字"))
-        self.copy_button.setToolTip(self.tr("复制回复到剪贴板（列表中按回车也可）"))
+        self._detail_page = DetailPane()
+        pane = self._detail_page
+        # The pane's widgets under the names the window (and its tests) have always used.
+        self.title_label, self.meta_label = pane.title_label, pane.meta_label
+        self.lock_label, self.source_label = pane.lock_label, pane.source_label
+        self.detail, self.message_label = pane.detail, pane.message_label
+        self.copy_button, self.edit_button = pane.copy_button, pane.edit_button
+        self.fork_button, self.delete_button = pane.fork_button, pane.delete_button
         self.copy_button.clicked.connect(self.copy_current)
-        self.edit_button = QPushButton(self.tr("编辑"))
         self.edit_button.clicked.connect(self.edit_current)
-        self.fork_button = QPushButton(self.tr("存一份到个人包改"))
         self.fork_button.clicked.connect(self.copy_to_personal)
-        self.delete_button = QPushButton(self.tr("删除"))
         self.delete_button.clicked.connect(self.delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.fork_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self._detail_page = QWidget()
-        detail_layout = QVBoxLayout(self._detail_page)
-        detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.title_label)
-        detail_layout.addWidget(self.meta_label)
-        detail_layout.addLayout(source_row)
-        detail_layout.addWidget(self.detail, 1)
-        detail_layout.addWidget(self.message_label)
-        detail_layout.addLayout(buttons)
 
     # -- the library ------------------------------------------------------------------------
 
@@ -325,29 +278,7 @@ class LibraryWindow(QMainWindow):
         self._after_list_change(select_id)
 
     def _show_problems(self) -> None:
-        problems = self._library.problems
-        if not problems:
-            self.banner.hide()
-            self.problem_list.hide()
-            return
-        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-        text = self.tr("加载话术包时发现 %1 个问题").replace("%1", str(len(problems)))
-        if errors != len(problems):
-            text += self.tr("（%1 个错误）").replace("%1", str(errors))
-        text += self.tr("：有问题的话术已跳过，其余照常可用。")
-        self.banner_label.setText(text)
-        self.problem_list.clear()
-        self.problem_list.addItems([str(p) for p in problems])
-        # As tall as its lines (up to five), so one problem does not eat a fifth of the window.
-        rows = min(len(problems), 5)
-        self.problem_list.setMaximumHeight(rows * self.problem_list.fontMetrics().height() + 10)
-        self.banner.show()
-        self.problem_list.setVisible(self.banner_toggle.text() == self.tr("收起"))
-
-    def _toggle_problems(self) -> None:
-        showing = self.problem_list.isVisible()
-        self.problem_list.setVisible(not showing)
-        self.banner_toggle.setText(self.tr("展开") if showing else self.tr("收起"))
+        self.problem_banner.set_problems(self._library.problems)
 
     # -- browsing ---------------------------------------------------------------------------
 
@@ -428,91 +359,15 @@ class LibraryWindow(QMainWindow):
 
     def _show_snippet(self, snippet: Snippet | None) -> None:
         self._current = snippet
-        self.message_label.clear()
-        if snippet is None:
-            self.title_label.setText(self.tr("没有符合条件的话术"))
-            for label in (self.meta_label, self.source_label):
-                label.clear()
-            self.lock_label.hide()
-            self.detail.clear()
-            for button in (
-                self.copy_button,
-                self.edit_button,
-                self.fork_button,
-                self.delete_button,
-            ):
-                button.setEnabled(False)
-            return
-        pack = self._pack(snippet)
+        pack = self._pack(snippet) if snippet is not None else None
         editable = self._editable(pack)
-        self.title_label.setText(snippet.title)
-        meta = [self.tr("编码：") + (snippet.code or self.tr("无"))]
-        meta.append(self.tr("分组：") + (snippet.group or self.tr("未分组")))
-        if snippet.tags:
-            meta.append(self.tr("标签：") + "、".join(snippet.tags))
-        if snippet.hotkey:
-            meta.append(self.tr("热键：") + snippet.hotkey)
-        self.meta_label.setText("　".join(meta))
-        self.source_label.setText(self._source_text(pack, editable))
-        self.lock_label.setVisible(not editable)
-        self.detail.setHtml(self._detail_html(snippet))
-        self.copy_button.setEnabled(True)
-        self.edit_button.setEnabled(editable)
-        self.delete_button.setEnabled(editable)
-        self.fork_button.setEnabled(not editable and self._can_create_personal())
-        self.fork_button.setVisible(not editable)
-
-    def _source_text(self, pack: Pack | None, editable: bool) -> str:
-        if pack is None:
-            return ""
-        text = self.tr("来源：%1 v%2 · %3").replace("%1", pack.meta.name)
-        text = text.replace("%2", str(pack.meta.version)).replace("%3", source_label(pack.source))
-        if not editable:
-            text += self.tr(" · 只读")
-        elif pack.source is PackSource.TEAM:
-            text += self.tr(" · 发布源：点“发布…”后同事才会收到")
-        return text + f"\n{pack.path}"
-
-    def _detail_html(self, snippet: Snippet) -> str:
-        def section(title: str, body: str) -> str:
-            return f"<h4 style='margin-bottom:2px;color:#444'>{escape(title)}</h4>{body}"
-
-        def para(text: str) -> str:
-            return "<p style='white-space:pre-wrap;margin-top:2px'>" + escape(text) + "</p>"
-
-        parts: list[str] = []
-        if snippet.steps:
-            steps = []
-            for step in snippet.steps:
-                if step.kind == "paste":
-                    steps.append(self.tr("粘贴：") + step.text)
-                elif step.kind == "wait":
-                    steps.append(self.tr("等待 %1 毫秒").replace("%1", str(step.ms)))
-                else:
-                    steps.append(self.tr("回车发送"))
-            parts.append(section(self.tr("宏步骤"), para("\n".join(steps))))
-        for number, variant in enumerate(snippet.variants, start=1):
-            title = self.tr("回复")
-            if len(snippet.variants) > 1:
-                title = self.tr("回复（变体 %1）").replace("%1", str(number))
-            parts.append(section(title, para(variant)))
-            rendered = self._render_variant(snippet, number - 1)
-            if rendered is not None and rendered != variant:
-                parts.append(
-                    "<p style='white-space:pre-wrap;margin-top:0;background:#eef7ee'>"
-                    + escape(self.tr("预览：") + rendered)
-                    + "</p>"
-                )
-        if snippet.fields:
-            rows = "、".join(f"{f.label}（{f.name}）" for f in snippet.fields)
-            parts.append(section(self.tr("需要填写"), para(rows)))
-        parts.append(section(self.tr("何时使用"), para(snippet.note or self.tr("（未填写）"))))
-        if snippet.examples:
-            items = "".join(f"<li>{escape(e)}</li>" for e in snippet.examples)
-            parts.append(section(self.tr("买家常问"), f"<ul>{items}</ul>"))
-        else:
-            parts.append(section(self.tr("买家常问"), para(self.tr("（未填写）"))))
-        return "".join(parts)
+        self._detail_page.display(
+            snippet,
+            pack,
+            editable=editable,
+            can_fork=not editable and self._can_create_personal(),
+            render=self._render_variant,
+        )
 
     def _render_variant(self, snippet: Snippet, variant: int) -> str | None:
         """One variant as a buyer would get it now, or None without a renderer."""
@@ -571,15 +426,6 @@ class LibraryWindow(QMainWindow):
         meta = PackMeta(id=pack_id, name=self.tr("我的话术"))
         return meta, self._personal_dir / FIRST_PACK_FILE
 
-    def _unique_id(self, base: str) -> str:
-        taken = {s.id for s in self._library.snippets()}
-        if base not in taken:
-            return base
-        number = 2
-        while f"{base}{number}" in taken:
-            number += 1
-        return f"{base}{number}"
-
     def edit_current(self) -> bool:
         """Open the selected snippet in the editor; refused for read-only packs."""
         snippet = self._current
@@ -610,7 +456,7 @@ class LibraryWindow(QMainWindow):
         meta, path = target
         group = self.current_group()
         draft = Snippet(
-            id=self._unique_id(meta.id + ".new" if into_team else "my.snippet"),
+            id=unique_id(self._library, meta.id + ".new" if into_team else "my.snippet"),
             title="",
             variants=(),
             group="" if group == UNGROUPED else group,
@@ -627,18 +473,7 @@ class LibraryWindow(QMainWindow):
         if snippet is None or target is None:
             return False
         meta, path = target
-        draft = dataclasses.replace(
-            snippet,
-            id=self._unique_id(f"my.{snippet.id}"),
-            # The original keeps its code; a copy with the same code would clash with it.
-            code="",
-            hotkey=None,
-            pack_id=meta.id,
-            path=str(path),
-            line=0,
-            text_line=0,
-            variant_lines=(),
-        )
+        draft = fork_draft(snippet, self._library, meta, path)
         self._open_editor(
             draft, path, original_id=None, heading=self.tr("复制到个人包：") + meta.name
         )
@@ -729,15 +564,7 @@ class LibraryWindow(QMainWindow):
         return True
 
     def _replace_pack(self, pack: Pack, select_id: str | None) -> None:
-        packs = list(self._library.packs)
-        index = next((i for i, p in enumerate(packs) if p.path == pack.path), None)
-        if index is not None:
-            packs[index] = pack
-        else:
-            # Personal packs come after shipped and team ones and before --pack extras.
-            at = next((i for i, p in enumerate(packs) if p.source is PackSource.EXTRA), len(packs))
-            packs.insert(at, pack)
-        self._library = Library(packs=tuple(packs), problems=self._library.problems)
+        self._library = with_pack(self._library, pack)
         self.trainee.set_library(self._library)
         self._show_library(select_id=select_id)
         self.saved.emit(pack.path)

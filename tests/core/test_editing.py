@@ -211,3 +211,34 @@ def test_the_lead_saves_a_team_pack_into_the_source_with_a_bak(tmp_path: Path) -
     with pytest.raises(EditError, match="read-only"):
         write_pack(remove_snippet(pack, TEAM.id))
     assert "亲，发顺丰~" in path.read_text(encoding="utf-8")
+
+
+def test_unique_id_numbers_a_taken_id_from_2() -> None:
+    from quickreply.core.editing import unique_id
+
+    second = dataclasses.replace(SAVED, id="my.thanks2")
+    library = Library(packs=(Pack(PackMeta("p", "p"), (SAVED, second), MINE, PackSource.PERSONAL),))
+    assert unique_id(library, "my.new") == "my.new"
+    assert unique_id(library, "my.thanks") == "my.thanks3"
+
+
+def test_a_forked_reply_drops_its_code_and_hotkey_so_it_cannot_clash() -> None:
+    from quickreply.core.editing import fork_draft
+
+    meta = PackMeta("personal.my", "我的")
+    draft = fork_draft(TEAM, LIBRARY, meta, MINE)
+    assert (draft.id, draft.code, draft.hotkey) == ("my.courier.which", "", None)
+    assert (draft.pack_id, draft.path, draft.variants) == ("personal.my", str(MINE), TEAM.variants)
+
+
+def test_a_new_personal_pack_goes_before_command_line_extras() -> None:
+    from quickreply.core.editing import with_pack
+
+    shipped = Pack(PackMeta("s", "s"), (), Path("/s.yaml"), PackSource.SHIPPED)
+    extra = Pack(PackMeta("x", "x"), (), Path("/x.yaml"), PackSource.EXTRA)
+    mine = Pack(PackMeta("m", "m"), (), Path("/m.yaml"), PackSource.PERSONAL)
+    library = Library(packs=(shipped, extra))
+    assert [p.meta.id for p in with_pack(library, mine).packs] == ["s", "m", "x"]
+    changed = dataclasses.replace(mine, meta=PackMeta("m", "改"))
+    again = with_pack(with_pack(library, mine), changed)
+    assert [p.meta.name for p in again.packs] == ["s", "改", "x"]

@@ -1,0 +1,186 @@
+"""The library window's detail pane: one reply's text, note, buyer questions and source.
+
+It only shows what :class:`~quickreply.ui.library.LibraryWindow` hands it (the reply, its
+pack, whether it may be edited); the window owns the actions behind its buttons. Its strings
+keep the ``LibraryWindow`` translation context they had before the pane was split out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from quickreply.core.model import Pack, PackSource, Snippet
+from quickreply.ui.models import lock_icon, source_label
+
+#: ``render(snippet, variant)``: the variant as a buyer would get it now, or None.
+RenderVariant = Callable[[Snippet, int], str | None]
+
+
+class DetailPane(QWidget):
+    """Title, meta line, source with a lock, the reply as HTML, a message line and the buttons."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet("font-size: 17px; font-weight: bold;")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel()
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setStyleSheet("color: #555;")
+        self.lock_label = QLabel()
+        self.lock_label.setPixmap(lock_icon(16).pixmap(16, 16))
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.lock_label)
+        source_row.addWidget(self.source_label, 1)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        # Two different copies, named apart: the reply's text to the clipboard, or the reply
+        # itself into the personal pack to edit.
+        self.copy_button = QPushButton(QCoreApplication.translate("LibraryWindow", "复制文字"))
+        self.copy_button.setToolTip(
+            QCoreApplication.translate("LibraryWindow", "复制回复到剪贴板（列表中按回车也可）")
+        )
+        self.edit_button = QPushButton(QCoreApplication.translate("LibraryWindow", "编辑"))
+        self.fork_button = QPushButton(
+            QCoreApplication.translate("LibraryWindow", "存一份到个人包改")
+        )
+        self.delete_button = QPushButton(QCoreApplication.translate("LibraryWindow", "删除"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.fork_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
+        layout.addLayout(source_row)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.message_label)
+        layout.addLayout(buttons)
+
+    def display(
+        self,
+        snippet: Snippet | None,
+        pack: Pack | None = None,
+        *,
+        editable: bool = False,
+        can_fork: bool = False,
+        render: RenderVariant | None = None,
+    ) -> None:
+        """Show ``snippet`` (None: nothing matches) with its buttons enabled as allowed."""
+        self.message_label.clear()
+        buttons = (self.copy_button, self.edit_button, self.fork_button, self.delete_button)
+        if snippet is None:
+            self.title_label.setText(
+                QCoreApplication.translate("LibraryWindow", "没有符合条件的话术")
+            )
+            for label in (self.meta_label, self.source_label):
+                label.clear()
+            self.lock_label.hide()
+            self.detail.clear()
+            for button in buttons:
+                button.setEnabled(False)
+            return
+        self.title_label.setText(snippet.title)
+        self.meta_label.setText(meta_text(snippet))
+        self.source_label.setText(source_text(pack, editable))
+        self.lock_label.setVisible(not editable)
+        self.detail.setHtml(detail_html(snippet, render or (lambda _s, _v: None)))
+        self.copy_button.setEnabled(True)
+        self.edit_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)
+        self.fork_button.setEnabled(not editable and can_fork)
+        self.fork_button.setVisible(not editable)
+
+
+def meta_text(snippet: Snippet) -> str:
+    """Code, group, tags and hotkey on one line."""
+    meta = [
+        QCoreApplication.translate("LibraryWindow", "编码：")
+        + (snippet.code or QCoreApplication.translate("LibraryWindow", "无"))
+    ]
+    meta.append(
+        QCoreApplication.translate("LibraryWindow", "分组：")
+        + (snippet.group or QCoreApplication.translate("LibraryWindow", "未分组"))
+    )
+    if snippet.tags:
+        meta.append(QCoreApplication.translate("LibraryWindow", "标签：") + "、".join(snippet.tags))
+    if snippet.hotkey:
+        meta.append(QCoreApplication.translate("LibraryWindow", "热键：") + snippet.hotkey)
+    return "　".join(meta)
+
+
+def source_text(pack: Pack | None, editable: bool) -> str:
+    """Which pack a reply comes from, whether it is read-only, and its file."""
+    if pack is None:
+        return ""
+    text = QCoreApplication.translate("LibraryWindow", "来源：%1 v%2 · %3")
+    text = text.replace("%1", pack.meta.name).replace("%2", str(pack.meta.version))
+    text = text.replace("%3", source_label(pack.source))
+    if not editable:
+        text += QCoreApplication.translate("LibraryWindow", " · 只读")
+    elif pack.source is PackSource.TEAM:
+        text += QCoreApplication.translate("LibraryWindow", " · 发布源：点“发布…”后同事才会收到")
+    return text + f"\n{pack.path}"
+
+
+def detail_html(snippet: Snippet, render: RenderVariant) -> str:
+    """Macro steps, every variant with its preview, fields, when to use it, buyer questions."""
+
+    def section(title: str, body: str) -> str:
+        return f"<h4 style='margin-bottom:2px;color:#444'>{escape(title)}</h4>{body}"
+
+    def para(text: str) -> str:
+        return "<p style='white-space:pre-wrap;margin-top:2px'>" + escape(text) + "</p>"
+
+    unset = QCoreApplication.translate("LibraryWindow", "（未填写）")
+    parts: list[str] = []
+    if snippet.steps:
+        steps = []
+        for step in snippet.steps:
+            if step.kind == "paste":
+                steps.append(QCoreApplication.translate("LibraryWindow", "粘贴：") + step.text)
+            elif step.kind == "wait":
+                wait = QCoreApplication.translate("LibraryWindow", "等待 %1 毫秒")
+                steps.append(wait.replace("%1", str(step.ms)))
+            else:
+                steps.append(QCoreApplication.translate("LibraryWindow", "回车发送"))
+        parts.append(
+            section(QCoreApplication.translate("LibraryWindow", "宏步骤"), para("\n".join(steps)))
+        )
+    for number, variant in enumerate(snippet.variants, start=1):
+        title = QCoreApplication.translate("LibraryWindow", "回复")
+        if len(snippet.variants) > 1:
+            title = QCoreApplication.translate("LibraryWindow", "回复（变体 %1）")
+            title = title.replace("%1", str(number))
+        parts.append(section(title, para(variant)))
+        rendered = render(snippet, number - 1)
+        if rendered is not None and rendered != variant:
+            parts.append(
+                "<p style='white-space:pre-wrap;margin-top:0;background:#eef7ee'>"
+                + escape(QCoreApplication.translate("LibraryWindow", "预览：") + rendered)
+                + "</p>"
+            )
+    if snippet.fields:
+        rows = "、".join(f"{f.label}（{f.name}）" for f in snippet.fields)
+        parts.append(section(QCoreApplication.translate("LibraryWindow", "需要填写"), para(rows)))
+    note = snippet.note or unset
+    parts.append(section(QCoreApplication.translate("LibraryWindow", "何时使用"), para(note)))
+    asked = QCoreApplication.translate("LibraryWindow", "买家常问")
+    if snippet.examples:
+        items = "".join(f"<li>{escape(e)}</li>" for e in snippet.examples)
+        parts.append(section(asked, f"<ul>{items}</ul>"))
+    else:
+        parts.append(section(asked, para(unset)))
+    return "".join(parts)
