@@ -370,6 +370,10 @@ def screenshot(path: Path, view: str, services: Services, lang: str | None = Non
     from PySide6.QtWidgets import QApplication
 
     translators = setup_look(app, services.settings, lang)
+    if services.variants is not None:
+        # Screenshots are documented and compared (the frozen build's against the venv's):
+        # the same wording every time, not a random one of a reply's variants.
+        services.variants.rng = random.Random(0)
     widget = VIEW_BUILDERS[view](services)
     widget.show()
     for _ in range(3):  # layouts settle over a few passes (splitters, deferred timers)
