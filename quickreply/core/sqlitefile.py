@@ -9,14 +9,16 @@ keep replies pending), so this module only answers the shared questions:
 * :func:`is_locked` / :func:`is_corrupt`: what kind of failure an exception is, by SQLite's
   error code rather than its English message;
 * :func:`move_aside`: put a corrupt file out of the way (never delete it), with the journal
-  files that belong to it, so a fresh database can take its name.
+  files that belong to it, so a fresh database can take its name;
+* :func:`open_or_memory`: the stores that may run in memory (usage, training progress) open
+  their file through it, so a broken file is said the same way for both.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 #: One migration: the statements that upgrade the schema from version N (its index in the
@@ -95,3 +97,82 @@ def move_aside(path: Path, aside: Path) -> None:
         side = path.with_name(path.name + suffix)
         if side.exists():
             os.replace(side, aside.with_name(aside.name + suffix))
+
+
+#: ``say(message, hint)``: how a store records a problem with its file.
+Say = Callable[[str, str], None]
+
+
+def open_or_memory(
+    path: Path | None,
+    prepare: Callable[[sqlite3.Connection], None],
+    say: Say,
+    *,
+    kept: str,
+    timeout: float = 1.0,
+) -> tuple[sqlite3.Connection, bool]:
+    """Open ``path`` and ``prepare`` it (migrate, touch a table); on any failure say why and
+    fall back to memory. A corrupt file is moved aside and replaced. Returns the connection and
+    whether it is in memory. ``kept`` names what the memory keeps ("usage", "progress")."""
+
+    def memory() -> tuple[sqlite3.Connection, bool]:
+        db = sqlite3.connect(":memory:")
+        prepare(db)
+        return db, True
+
+    if path is None:
+        return memory()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(path, timeout=timeout)
+        prepare(db)
+        return db, False
+    except NewerSchema as err:
+        say(f"{err}; {kept} is kept in memory", "update QuickReply")
+    except sqlite3.DatabaseError as err:
+        if is_corrupt(err):
+            return _replace_corrupt(path, prepare, say, str(err), kept, timeout) or memory()
+        if is_locked(err):
+            say(
+                f"the database is locked by another program; {kept} is kept in memory",
+                "close the other QuickReply window and restart",
+            )
+        else:
+            # Anything else (cannot open, I/O, permissions) says nothing about the file's
+            # content: moving a healthy store aside would lose what it holds.
+            say(
+                f"cannot open ({err}); {kept} is kept in memory",
+                "check the folder's permissions and free space",
+            )
+    except OSError as err:
+        say(
+            f"cannot open ({err.strerror or err}); {kept} is kept in memory",
+            "check the folder's permissions",
+        )
+    return memory()
+
+
+def _replace_corrupt(
+    path: Path,
+    prepare: Callable[[sqlite3.Connection], None],
+    say: Say,
+    reason: str,
+    kept: str,
+    timeout: float,
+) -> tuple[sqlite3.Connection, bool] | None:
+    aside = path.with_name(path.name + ".corrupt")
+    try:
+        move_aside(path, aside)
+        db = sqlite3.connect(path, timeout=timeout)
+        prepare(db)
+    except (OSError, sqlite3.DatabaseError):
+        say(
+            f"the database is damaged ({reason}) and cannot be replaced; {kept} is kept in memory",
+            f"delete {path}",
+        )
+        return None
+    say(
+        f"the database was damaged ({reason}); started a new one",
+        f"the old file is kept as {aside.name}",
+    )
+    return db, False

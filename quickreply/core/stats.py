@@ -22,14 +22,7 @@ from pathlib import Path
 
 from quickreply.core.model import Usage
 from quickreply.core.problems import Problem, Severity
-from quickreply.core.sqlitefile import (
-    Migration,
-    NewerSchema,
-    is_corrupt,
-    is_locked,
-    migrate,
-    move_aside,
-)
+from quickreply.core.sqlitefile import Migration, migrate, open_or_memory
 
 # Each entry upgrades the schema from version N (its index) to N + 1.
 MIGRATIONS: tuple[Migration, ...] = (
@@ -83,66 +76,14 @@ class StatsStore:
         where = str(self.path) if self.path else ":memory:"
         self.problems.append(Problem(where, 0, "usage store", message, hint, severity))
 
-    def _memory(self) -> sqlite3.Connection:
-        self.in_memory = True
-        db = sqlite3.connect(":memory:")
-        self._migrate(db)
+    def _open(self) -> sqlite3.Connection:
+        db, self.in_memory = open_or_memory(
+            self.path, self._migrate, self._problem, kept="usage", timeout=self._timeout
+        )
         return db
 
-    def _open(self) -> sqlite3.Connection:
-        if self.path is None:
-            return self._memory()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=self._timeout)
-            self._migrate(db)
-            return db
-        except NewerSchema as err:
-            self._problem(
-                f"{err}; usage is kept in memory", "update QuickReply to keep usage counts"
-            )
-            return self._memory()
-        except sqlite3.DatabaseError as err:
-            if is_locked(err):
-                self._problem(
-                    "the database is locked by another program; usage is kept in memory",
-                    "close the other QuickReply window and restart",
-                )
-                return self._memory()
-            if is_corrupt(err):
-                return self._rebuild(str(err))
-            # Anything else (cannot open, I/O, permissions) says nothing about the file's
-            # content: moving a healthy store aside would lose the agent's usage counts.
-            self._problem(
-                f"cannot open ({err}); usage is kept in memory",
-                "check the folder's permissions and free space",
-            )
-            return self._memory()
-        except OSError as err:
-            self._problem(
-                f"cannot open ({err.strerror or err}); usage is kept in memory",
-                "check the folder's permissions",
-            )
-            return self._memory()
-
-    def _rebuild(self, reason: str) -> sqlite3.Connection:
-        assert self.path is not None
-        aside = self.path.with_name(self.path.name + ".corrupt")
-        try:
-            move_aside(self.path, aside)
-            db = sqlite3.connect(self.path, timeout=self._timeout)
-            self._migrate(db)
-        except (OSError, sqlite3.DatabaseError):
-            self._problem(
-                f"the database is damaged ({reason}) and cannot be replaced; "
-                "usage is kept in memory",
-                f"delete {self.path}",
-            )
-            return self._memory()
-        self._problem(
-            f"the database was damaged ({reason}); started a new one",
-            f"the old file is kept as {aside.name}",
-        )
+    def _memory(self) -> sqlite3.Connection:
+        db, self.in_memory = open_or_memory(None, self._migrate, self._problem, kept="usage")
         return db
 
     @staticmethod

@@ -18,14 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from quickreply.core.problems import Problem
-from quickreply.core.sqlitefile import (
-    Migration,
-    NewerSchema,
-    is_corrupt,
-    is_locked,
-    migrate,
-    move_aside,
-)
+from quickreply.core.sqlitefile import Migration, migrate, open_or_memory
 from quickreply.core.training.drill import (
     READY_ACCURACY,
     READY_MEDIAN_SECONDS,
@@ -122,47 +115,9 @@ class ProgressStore:
         where = str(self.path) if self.path else ":memory:"
         self.problems.append(Problem(where, 0, "training progress", message, hint))
 
-    def _memory(self) -> sqlite3.Connection:
-        self.in_memory = True
-        db = sqlite3.connect(":memory:")
-        self._migrate(db)
-        return db
-
     def _open(self) -> sqlite3.Connection:
-        if self.path is None:
-            return self._memory()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=self._timeout)
-            self._migrate(db)
-            return db
-        except NewerSchema as err:
-            self._problem(f"{err}; progress is kept in memory", "update QuickReply")
-        except sqlite3.DatabaseError as err:
-            if is_corrupt(err):
-                return self._rebuild(str(err))
-            reason = "locked by another program" if is_locked(err) else f"cannot open ({err})"
-            self._problem(f"{reason}; progress is kept in memory", "restart QuickReply")
-        except OSError as err:
-            self._problem(
-                f"cannot open ({err.strerror or err}); progress is kept in memory",
-                "check the folder's permissions",
-            )
-        return self._memory()
-
-    def _rebuild(self, reason: str) -> sqlite3.Connection:
-        assert self.path is not None
-        aside = self.path.with_name(self.path.name + ".corrupt")
-        try:
-            move_aside(self.path, aside)
-            db = sqlite3.connect(self.path, timeout=self._timeout)
-            self._migrate(db)
-        except (OSError, sqlite3.DatabaseError):
-            self._problem(f"the file is damaged ({reason})", f"delete {self.path}")
-            return self._memory()
-        self._problem(
-            f"the file was damaged ({reason}); started a new one",
-            f"the old file is kept as {aside.name}",
+        db, self.in_memory = open_or_memory(
+            self.path, self._migrate, self._problem, kept="progress", timeout=self._timeout
         )
         return db
 
