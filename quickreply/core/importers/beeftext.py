@@ -14,7 +14,6 @@ from typing import Any
 from quickreply.core.importers.macros import MacroSkip, beeftext_text
 from quickreply.core.importers.model import Entry, Source, fail, plain_text, title_from
 from quickreply.core.importers.rawfile import decode, read_bytes
-from quickreply.core.packs import CODE_RE
 from quickreply.core.yamlread import display_path
 
 
@@ -68,14 +67,7 @@ def read_beeftext(path: Path) -> Source:
         except MacroSkip as why:
             source.skip(line, f"combo '{keyword}' {why}")
             continue
-        code = keyword.lstrip(";:/,.!@#$%^&*-_+=\\").lower()
-        if keyword and not CODE_RE.fullmatch(code):
-            source.note(
-                line,
-                f"keyword '{keyword}' cannot be a shortcut code; imported without one",
-                "codes are 1-12 letters or digits",
-            )
-            code = ""
+        code = source.code_of(line, keyword, "keyword")
         name = plain_text(str(combo.get("name", ""))).strip()
         source.entries.append(
             Entry(

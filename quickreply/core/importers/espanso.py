@@ -23,7 +23,7 @@ from quickreply.core.importers.model import (
     title_from,
 )
 from quickreply.core.model import Field
-from quickreply.core.packs import CODE_RE, FIELD_NAME_RE
+from quickreply.core.packs import FIELD_NAME_RE
 from quickreply.core.yamlread import display_path, read_yaml
 
 CODE_RUNNING = ("shell", "script")
@@ -202,15 +202,7 @@ def _form_field(name: str, spec: object) -> Field:
 
 
 def _code(triggers: list[str], source: Source, line: int) -> str:
-    raw = triggers[0]
-    code = raw.strip().lstrip(":;/,.!@#$%^&*-_+=\\").lower()
+    code = source.code_of(line, triggers[0], "trigger")
     if len(triggers) > 1:
         source.note(line, f"triggers {', '.join(triggers[1:])} left out; the code is '{code}'")
-    if not CODE_RE.fullmatch(code):
-        source.note(
-            line,
-            f"trigger '{raw}' cannot be a shortcut code; imported without one",
-            "codes are 1-12 letters or digits",
-        )
-        return ""
     return code

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from quickreply.core.model import Field
+from quickreply.core.packs import CODE_RE
 from quickreply.core.problems import Problem, Severity
 
 #: Jinja2 starts a tag at these pairs; literal text from another tool must not.
@@ -23,6 +24,10 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
 def literal_template(text: str) -> str:
     """``text`` as a template that renders to exactly ``text`` (``{{`` and ``{%`` kept literal)."""
     return _TAG_START.sub("{{ '{' }}", text)
+
+
+#: What other tools put before a trigger word, stripped to leave the code.
+_TRIGGER_MARKS = ";:/,.!@#$%^&*-_+=\\"
 
 
 class ImportFailed(Exception):
@@ -65,6 +70,19 @@ class Source:
 
     def note(self, row: int, message: str, hint: str = "") -> None:
         self.notes.append(Problem(self.path, row, "", message, hint, Severity.WARNING))
+
+    def code_of(self, row: int, trigger: str, what: str) -> str:
+        """The shortcut code another tool's ``trigger`` (``;kd``, ``:kd``) becomes, or "" with a
+        note when it cannot be one; ``what`` is that tool's word for it (keyword, trigger)."""
+        code = trigger.strip().lstrip(_TRIGGER_MARKS).lower()
+        if trigger.strip() and not CODE_RE.fullmatch(code):
+            self.note(
+                row,
+                f"{what} '{trigger}' cannot be a shortcut code; imported without one",
+                "codes are 1-12 letters or digits",
+            )
+            return ""
+        return code
 
     def clean(self, row: int, text: str) -> str:
         """``text`` without control characters; a note says how many were removed."""

@@ -14,7 +14,6 @@ from quickreply.core.importers.macros import MacroSkip, textexpander_text
 from quickreply.core.importers.model import Entry, Source, fail, plain_text, title_from
 from quickreply.core.importers.rawfile import decode, read_bytes
 from quickreply.core.importers.table import is_formula
-from quickreply.core.packs import CODE_RE
 from quickreply.core.yamlread import display_path
 
 _HEADER = ("abbreviation", "content", "label")
@@ -51,14 +50,7 @@ def read_textexpander(path: Path) -> Source:
         except MacroSkip as why:
             source.skip(line, f"snippet '{abbreviation}' {why}")
             continue
-        code = abbreviation.lstrip(";:/,.!@#$%^&*-_+=\\").lower()
-        if abbreviation and not CODE_RE.fullmatch(code):
-            source.note(
-                line,
-                f"abbreviation '{abbreviation}' cannot be a shortcut code; imported without one",
-                "codes are 1-12 letters or digits",
-            )
-            code = ""
+        code = source.code_of(line, abbreviation, "abbreviation")
         source.entries.append(
             Entry(line, label or title_from(content), (template,), code, group, fields=fields)
         )
