@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -161,7 +163,17 @@ class SettingsDialog(QDialog):
         self._pack_hotkeys = {s.id: s.hotkey for s in self._snippets if s.hotkey}
         self._overrides: dict[str, str] = dict(settings.snippet_hotkeys)
 
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The sections are taller than a laptop screen (768-900 px): they scroll, the buttons
+        # stay in view. Without this the window was ~1300 px and squeezed its rows together.
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
 
         keys_box = QGroupBox(self.tr("快捷键"))
         keys_form = QFormLayout(keys_box)
@@ -296,9 +308,11 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         self._fill_table("")
-        self.resize(560, 760)
+        # Wide enough for the sections and the scroll bar; as tall as a laptop screen allows.
+        width = content.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 24
+        self.resize(max(width, 560), 760)
 
     # ---- building helpers ----------------------------------------------------------------
 

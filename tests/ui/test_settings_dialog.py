@@ -215,3 +215,13 @@ def test_the_reply_hotkey_table_shows_eight_whole_rows(qtbot: QtBot) -> None:
     table = dialog.snippet_table
     rows = table.verticalHeader().defaultSectionSize()
     assert table.minimumHeight() - table.horizontalHeader().sizeHint().height() >= 8 * rows
+
+
+def test_the_dialog_fits_a_laptop_screen_and_no_row_covers_another(qtbot: QtBot) -> None:
+    dialog = make(qtbot)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= 768  # a 1366x768 laptop; the sections scroll, the buttons stay
+    table, below = dialog.snippet_table, dialog.snippet_hotkey
+    table_bottom = table.mapTo(dialog, table.rect().bottomLeft()).y()
+    assert below.mapTo(dialog, below.rect().topLeft()).y() > table_bottom
