@@ -310,9 +310,9 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._fill_table("")
-        # Wide enough for the sections and the scroll bar; as tall as a laptop screen allows.
-        width = content.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 24
-        self.resize(max(width, 560), 760)
+        # One size in every language (screenshots are compared across them); as tall as a
+        # laptop screen allows, wide enough for the English labels beside the scroll bar.
+        self.resize(600, 760)
 
     # ---- building helpers ----------------------------------------------------------------
 
