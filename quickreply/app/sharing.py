@@ -1,4 +1,4 @@
-"""When the app shares the agent's daily aggregate: once a day while running and at quit.
+"""When the app hands figures to the lead: the daily aggregate once a day, an exam at its end.
 
 Each run happens on a worker thread (:func:`quickreply.core.share.agent.share_once`: SQLite
 reads, a file write or an HTTP PUT that may wait for a slow server), never on the GUI thread.
@@ -17,8 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from quickreply import package_version
 from quickreply.app.services import Services
-from quickreply.core.share.agent import agent_id, outbox_of, share_once
+from quickreply.core.share.agent import agent_id, hand_in_exam, outbox_of, share_once
+from quickreply.core.share.examresult import record_of
 from quickreply.core.share.outbox import Identity, ShareResult
+from quickreply.core.training.exam import Exam
+from quickreply.core.training.progress import ExamResult
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # an hourly look at whether today's run is still due
 QUIT_WAIT_S = 8.0
@@ -114,6 +117,50 @@ class DailySharing(QObject):
             self._done(result[0])
             return result[0]
         return None
+
+    def _done(self, result: object) -> None:
+        if isinstance(result, ShareResult):
+            self.last = result
+            if result.problem:
+                print(result.problem, file=sys.stderr)
+
+
+class ExamHandIn(QObject):
+    """Hands a finished exam's result in to the lead through the team's drop, when the agent
+    shares (设置 → 团队日报); the file is queued at once and delivered on a worker thread. A
+    drop that cannot be reached keeps it queued for the next daily run."""
+
+    finished = Signal(object)
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.worker: threading.Thread | None = None
+        self.last: ShareResult | None = None
+        self.finished.connect(self._done)
+
+    def active(self) -> bool:
+        settings = self.services.settings
+        return settings.share_daily and bool(settings.share_drop) and bool(self._agent())
+
+    def _agent(self) -> str:
+        shop = self.services.shop
+        return agent_id(self.services.settings, shop.agent_id if shop is not None else "")
+
+    def hand_in(self, exam: Exam, result: ExamResult) -> None:
+        if not self.active():
+            return
+        record = record_of(
+            self._agent(), exam.id, exam.version, exam.pass_mark, result, package_version()
+        )
+        paths = self.services.paths
+        settings = self.services.settings
+
+        def work() -> None:
+            self.finished.emit(hand_in_exam(paths, settings, record))
+
+        self.worker = threading.Thread(target=work, name="exam-hand-in", daemon=True)
+        self.worker.start()
 
     def _done(self, result: object) -> None:
         if isinstance(result, ShareResult):

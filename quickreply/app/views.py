@@ -248,11 +248,17 @@ def make_trainee_view(services: Services) -> QWidget:
 
 
 def make_training_view(
-    services: Services, store: ProgressStore | None = None, rng: random.Random | None = None
+    services: Services,
+    store: ProgressStore | None = None,
+    rng: random.Random | None = None,
+    *,
+    hand_in: bool = True,
 ) -> TrainingWindow:
     """The training window; its progress store is ``training.sqlite3`` unless one is given.
     Exams are read from the shipped, team and personal folders and checked against the library;
-    one with errors is left out and its lines are shown in the exam tab."""
+    one with errors is left out and its lines are shown in the exam tab. A finished exam is
+    handed in to the lead when the agent shares with the team (unless ``hand_in`` is False)."""
+    from quickreply.app.sharing import ExamHandIn
     from quickreply.core.training.exam import load_exams
     from quickreply.core.training.progress import ProgressStore
     from quickreply.ui.training import TrainingWindow
@@ -267,6 +273,7 @@ def make_training_view(
         store,
         exams,
         [*store.problems, *problems],
+        hand_in=ExamHandIn(services) if hand_in else None,
         rng=rng,
     )
 
@@ -282,7 +289,7 @@ def _sample_training(services: Services, tab: str) -> QWidget:
     for group, right, seconds in fake:
         for i in range(10):
             store.record(Attempt(f"s:{group}{i}", group, "x", "x", i < right, seconds, 3))
-    window = make_training_view(services, store, random.Random(3))
+    window = make_training_view(services, store, random.Random(3), hand_in=False)
     if tab == "drill":
         window.drill.start(Mode.MIXED)
         board = window.drill.board

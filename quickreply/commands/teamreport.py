@@ -2,9 +2,10 @@
 
 ``quickreply team report [--drop FOLDER] [--from DATE] [--to DATE] [--csv OUT] [--html OUT]``
 reads the agents' daily files (docs/team-report.md) and prints per-reply usage, the team's
-replies nobody used in 30 days, each agent's response figures by day and the versions they
-run. ``--csv`` writes the same tables as one UTF-8 file with a BOM (Excel); ``--html`` one
-self-contained page with charts. Unreadable files are one line each on stderr.
+replies nobody used in 30 days, each agent's response figures by day, the versions they run
+and the exam results trainees handed in. ``--csv`` writes the same tables as one UTF-8 file
+with a BOM (Excel); ``--html`` one self-contained page with charts. Unreadable files are one
+line each on stderr.
 """
 
 from __future__ import annotations
@@ -109,6 +110,17 @@ def tables(report: TeamReport, titles: Mapping[str, str]) -> Tables:
     }
 
 
+def _exam_table(folder: Path, start: date, end: date, err: TextIO) -> Tables:
+    """The trainees' exam results handed in to the drop (core/share/exams.py)."""
+    from quickreply.core.share.exams import HEADERS, HEADING, exam_rows, read_exam_results
+
+    records, skipped = read_exam_results(folder)
+    for line in skipped:
+        if not line.startswith(f"{folder}: cannot read the drop"):  # said once already
+            print(line, file=err)
+    return {HEADING: (HEADERS, exam_rows(records, start, end))}
+
+
 def format_csv(data: Tables) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -200,6 +212,7 @@ def _report(
     for line in skipped:
         print(line, file=err)
     data = tables(report, titles)
+    data.update(_exam_table(Path(location).expanduser(), start, end, err))
     if args.csv:
         args.csv.write_bytes(format_csv(data))
     if args.html:

@@ -1,9 +1,10 @@
-"""The exam tab: a lead's exam taken once, against the clock, with the result kept locally.
+"""The exam tab: a lead's exam taken once, against the clock, with the result kept.
 
 Exams are the ``*.exam.yaml`` files beside the packs (shipped, team, personal); with team sync
 they arrive signed with the team's packs. During an exam the board shows no answers; after the
 last question the score, the total time, the pass mark and every question's result are shown
-and saved in the progress store. An exam already taken shows its result and cannot be started
+and saved in the progress store (and, when the agent shares with the team, handed in to the
+lead through :class:`ExamHandIn`). An exam already taken shows its result and cannot be started
 again; leaving in the middle counts the questions not reached as missed.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +35,14 @@ from quickreply.ui.drillboard import DrillBoard, colored
 from quickreply.ui.palette import RendererLike, Searcher
 
 
+class ExamHandIn(Protocol):
+    """Where a finished exam's result goes besides the local store (app/sharing.py)."""
+
+    def active(self) -> bool: ...
+
+    def hand_in(self, exam: Exam, result: ExamResult) -> None: ...
+
+
 class ExamPanel(QWidget):
     def __init__(
         self,
@@ -43,12 +53,14 @@ class ExamPanel(QWidget):
         exams: Sequence[Exam],
         problems: Sequence[Problem] = (),
         *,
+        hand_in: ExamHandIn | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._library = library
         self._store = store
+        self._hand_in = hand_in
         self._exams = list(exams)
         self._exam: Exam | None = None
 
@@ -160,7 +172,9 @@ class ExamPanel(QWidget):
             return
         attempts: list[Attempt] = list(self.board.attempts)
         right = sum(a.right for a in attempts)
-        self._store.save_exam(exam.id, exam.title, attempts, exam.passes(right))
+        result = self._store.save_exam(exam.id, exam.title, attempts, exam.passes(right))
+        if result is not None and self._hand_in is not None:
+            self._hand_in.hand_in(exam, result)
         self.exam_box.setEnabled(True)
         self._show_exam()
 
@@ -194,7 +208,12 @@ class ExamPanel(QWidget):
             f"<th align='left'>{escape(h)}</th>"
             for h in ("#", self.tr("买家问"), "", self.tr("你发的"), self.tr("参考"), self.tr("秒"))
         )
-        saved = self.tr("成绩只保存在本机（团队还没有上交成绩的位置）。")
+        if self._hand_in is not None and self._hand_in.active():
+            saved = self.tr("成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。")
+        else:
+            saved = self.tr(
+                "成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。"
+            )
         return (
             f"<h2>{escape(exam.title)}</h2><p style='font-size:18px'><b>{head}</b>　"
             f"{escape(line)}</p><table cellpadding='4' width='100%'><tr>{header}</tr>"

@@ -20,7 +20,7 @@ from quickreply.core.training.exam import Exam
 from quickreply.core.training.progress import ProgressStore
 from quickreply.ui.codepractice import CodePracticePanel
 from quickreply.ui.drill import DrillPanel
-from quickreply.ui.exam import ExamPanel
+from quickreply.ui.exam import ExamHandIn, ExamPanel
 from quickreply.ui.palette import RendererLike, Searcher
 from quickreply.ui.progress import ProgressPanel
 
@@ -35,6 +35,7 @@ class TrainingWindow(QWidget):
         exams: Sequence[Exam] = (),
         exam_problems: Sequence[Problem] = (),
         *,
+        hand_in: ExamHandIn | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
@@ -45,7 +46,16 @@ class TrainingWindow(QWidget):
         rng = rng or random.Random()
         self.drill = DrillPanel(library, searcher, renderer, store, rng=rng, clock=clock)
         self.codes = CodePracticePanel(library, store, renderer, rng=rng, clock=clock)
-        self.exam = ExamPanel(library, searcher, renderer, store, exams, exam_problems, clock=clock)
+        self.exam = ExamPanel(
+            library,
+            searcher,
+            renderer,
+            store,
+            exams,
+            exam_problems,
+            hand_in=hand_in,
+            clock=clock,
+        )
         self.progress = ProgressPanel(store)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.drill, self.tr("计时练习"))

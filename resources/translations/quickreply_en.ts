@@ -213,85 +213,90 @@
 <context>
     <name>ExamPanel</name>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="57"/>
+        <location filename="../../quickreply/ui/exam.py" line="69"/>
         <source>开始考试</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="60"/>
+        <location filename="../../quickreply/ui/exam.py" line="72"/>
         <source>考试：</source>
         <translation>Exam:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="111"/>
+        <location filename="../../quickreply/ui/exam.py" line="123"/>
         <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
         <translation>No exams yet: the *.exam.yaml files your lead publishes arrive here with the team packs.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="126"/>
+        <location filename="../../quickreply/ui/exam.py" line="138"/>
         <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
         <translation>%1 questions, %2 s each, pass at %3% right. You can take it once; questions left unanswered if you leave count as wrong.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="133"/>
+        <location filename="../../quickreply/ui/exam.py" line="145"/>
         <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
         <translation>As in practice: find the right reply in the quick-reply panel on the right and press Enter to send it.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="169"/>
+        <location filename="../../quickreply/ui/exam.py" line="183"/>
         <source>✔ 通过</source>
         <translation>✔ Passed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="171"/>
+        <location filename="../../quickreply/ui/exam.py" line="185"/>
         <source>✘ 未通过</source>
         <translation>✘ Not passed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="173"/>
+        <location filename="../../quickreply/ui/exam.py" line="187"/>
         <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
         <translation>%1 / %2 right (%3%, pass mark %4%), %5 s in all</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="186"/>
+        <location filename="../../quickreply/ui/exam.py" line="200"/>
         <source>（未作答）</source>
         <translation>(no answer)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>买家问</source>
         <translation>Buyer asked</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>你发的</source>
         <translation>You sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>参考</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>秒</source>
         <translation>s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="197"/>
-        <source>成绩只保存在本机（团队还没有上交成绩的位置）。</source>
-        <translation>The result is kept on this computer only (the team has no place to hand results in yet).</translation>
+        <location filename="../../quickreply/ui/exam.py" line="212"/>
+        <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
+        <translation>The result is kept on this computer and handed in to your lead (Settings → Daily team report, its drop).</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="214"/>
+        <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
+        <translation>The result is kept on this computer only (turn sharing on in Settings → Daily team report to hand exam results in to your lead).</translation>
     </message>
 </context>
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="74"/>
+        <location filename="../../quickreply/ui/settings.py" line="76"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="95"/>
+        <location filename="../../quickreply/ui/settings.py" line="97"/>
         <source>点这里，再按下新的组合键</source>
         <translation>Click here, then press the new keys</translation>
     </message>
@@ -490,298 +495,297 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="140"/>
+        <location filename="../../quickreply/ui/library.py" line="138"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="173"/>
-        <location filename="../../quickreply/ui/library.py" line="777"/>
+        <location filename="../../quickreply/ui/library.py" line="169"/>
+        <location filename="../../quickreply/ui/library.py" line="604"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="174"/>
+        <location filename="../../quickreply/ui/library.py" line="170"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="191"/>
-        <location filename="../../quickreply/ui/library.py" line="345"/>
-        <location filename="../../quickreply/ui/library.py" line="350"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="37"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="73"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="80"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="207"/>
+        <location filename="../../quickreply/ui/library.py" line="192"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="218"/>
+        <location filename="../../quickreply/ui/library.py" line="203"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="237"/>
+        <location filename="../../quickreply/ui/library.py" line="222"/>
         <source>发布…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="267"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="48"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="269"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="50"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="266"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="46"/>
         <source>复制文字</source>
+        <extracomment>``render(snippet, variant)``: the variant as a buyer would get it now, or None.</extracomment>
         <translation>Copy text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="271"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="52"/>
         <source>存一份到个人包改</source>
         <translation>Save a copy to my pack to edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="273"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="54"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="334"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="59"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>%1 problem(s) found while loading packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="336"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="62"/>
         <source>（%1 个错误）</source>
         <translation> (%1 error(s))</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="337"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="65"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="350"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="79"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="390"/>
+        <location filename="../../quickreply/ui/library.py" line="321"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="400"/>
+        <location filename="../../quickreply/ui/library.py" line="331"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="433"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="86"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="110"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="111"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="450"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="114"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="450"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="115"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="452"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="118"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="120"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="468"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="128"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="471"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="132"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="473"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="134"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · publish source: colleagues get changes after Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="153"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="490"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="155"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="158"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="493"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="160"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="495"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="163"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="497"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="165"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="503"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="172"/>
         <source>预览：</source>
         <translation>Preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="508"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
-        <location filename="../../quickreply/ui/library.py" line="514"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="147"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="512"/>
-        <location filename="../../quickreply/ui/library.py" line="514"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="180"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="524"/>
+        <location filename="../../quickreply/ui/library.py" line="379"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="540"/>
+        <location filename="../../quickreply/ui/library.py" line="395"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="543"/>
+        <location filename="../../quickreply/ui/library.py" line="398"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="571"/>
+        <location filename="../../quickreply/ui/library.py" line="426"/>
         <source>我的话术</source>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="591"/>
+        <location filename="../../quickreply/ui/library.py" line="437"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。</source>
         <translation>This reply is in a read-only pack and cannot be changed; use “Save a copy to my pack to edit” first.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="597"/>
+        <location filename="../../quickreply/ui/library.py" line="443"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="608"/>
+        <location filename="../../quickreply/ui/library.py" line="454"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="620"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643"/>
+        <location filename="../../quickreply/ui/library.py" line="478"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="496"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="690"/>
+        <location filename="../../quickreply/ui/library.py" line="525"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="711"/>
+        <location filename="../../quickreply/ui/library.py" line="546"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="722"/>
+        <location filename="../../quickreply/ui/library.py" line="557"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="762"/>
+        <location filename="../../quickreply/ui/library.py" line="589"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="764"/>
+        <location filename="../../quickreply/ui/library.py" line="591"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="773"/>
+        <location filename="../../quickreply/ui/library.py" line="600"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="808"/>
+        <location filename="../../quickreply/ui/library.py" line="635"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="220"/>
+        <location filename="../../quickreply/ui/library.py" line="205"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="227"/>
+        <location filename="../../quickreply/ui/library.py" line="212"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -1666,239 +1670,239 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="265"/>
         <source>启动</source>
         <translation>Start-up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="261"/>
         <source>开机自动启动</source>
         <translation>Start when I log in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="156"/>
+        <location filename="../../quickreply/ui/settings.py" line="158"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="166"/>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="178"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="170"/>
+        <location filename="../../quickreply/ui/settings.py" line="182"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="173"/>
+        <location filename="../../quickreply/ui/settings.py" line="185"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="188"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="179"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="197"/>
+        <location filename="../../quickreply/ui/settings.py" line="209"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="206"/>
+        <location filename="../../quickreply/ui/settings.py" line="218"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="207"/>
+        <location filename="../../quickreply/ui/settings.py" line="219"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="226"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="217"/>
+        <location filename="../../quickreply/ui/settings.py" line="229"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="222"/>
+        <location filename="../../quickreply/ui/settings.py" line="234"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="225"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
-        <location filename="../../quickreply/ui/settings.py" line="240"/>
+        <location filename="../../quickreply/ui/settings.py" line="242"/>
+        <location filename="../../quickreply/ui/settings.py" line="252"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="249"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="241"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="242"/>
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="246"/>
+        <location filename="../../quickreply/ui/settings.py" line="258"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="254"/>
+        <location filename="../../quickreply/ui/settings.py" line="266"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="264"/>
+        <location filename="../../quickreply/ui/settings.py" line="276"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="266"/>
+        <location filename="../../quickreply/ui/settings.py" line="278"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="267"/>
+        <location filename="../../quickreply/ui/settings.py" line="279"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="272"/>
+        <location filename="../../quickreply/ui/settings.py" line="284"/>
         <source>加入团队</source>
         <translation>Join a team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="275"/>
+        <location filename="../../quickreply/ui/settings.py" line="287"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>A shared folder, or an address starting with https://</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="276"/>
+        <location filename="../../quickreply/ui/settings.py" line="288"/>
         <source>团队地址</source>
         <translation>Team address</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="278"/>
+        <location filename="../../quickreply/ui/settings.py" line="290"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>The join code from your lead (qrteam1.…)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="279"/>
+        <location filename="../../quickreply/ui/settings.py" line="291"/>
         <source>加入码</source>
         <translation>Join code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="283"/>
+        <location filename="../../quickreply/ui/settings.py" line="295"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="284"/>
+        <location filename="../../quickreply/ui/settings.py" line="296"/>
         <source>同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="295"/>
+        <location filename="../../quickreply/ui/settings.py" line="307"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="296"/>
+        <location filename="../../quickreply/ui/settings.py" line="308"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="309"/>
+        <location filename="../../quickreply/ui/settings.py" line="323"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="324"/>
+        <location filename="../../quickreply/ui/settings.py" line="338"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="325"/>
+        <location filename="../../quickreply/ui/settings.py" line="339"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="370"/>
+        <location filename="../../quickreply/ui/settings.py" line="384"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="374"/>
+        <location filename="../../quickreply/ui/settings.py" line="388"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="376"/>
+        <location filename="../../quickreply/ui/settings.py" line="390"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="380"/>
+        <location filename="../../quickreply/ui/settings.py" line="394"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="493"/>
+        <location filename="../../quickreply/ui/settings.py" line="507"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>Fill in both the team address and the join code (or leave both empty).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="498"/>
+        <location filename="../../quickreply/ui/settings.py" line="512"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>The join code is incomplete or wrong: copy the whole code from your lead again.</translation>
     </message>
@@ -2516,27 +2520,27 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TrainingWindow</name>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="43"/>
+        <location filename="../../quickreply/ui/training.py" line="44"/>
         <source>新人训练</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="51"/>
+        <location filename="../../quickreply/ui/training.py" line="61"/>
         <source>计时练习</source>
         <translation>Timed drill</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="52"/>
+        <location filename="../../quickreply/ui/training.py" line="62"/>
         <source>编码练习</source>
         <translation>Code practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="53"/>
+        <location filename="../../quickreply/ui/training.py" line="63"/>
         <source>考试</source>
         <translation>Exams</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="54"/>
+        <location filename="../../quickreply/ui/training.py" line="64"/>
         <source>我的进度</source>
         <translation>My progress</translation>
     </message>

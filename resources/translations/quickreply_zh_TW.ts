@@ -213,85 +213,90 @@
 <context>
     <name>ExamPanel</name>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="57"/>
+        <location filename="../../quickreply/ui/exam.py" line="69"/>
         <source>开始考试</source>
         <translation>開始考試</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="60"/>
+        <location filename="../../quickreply/ui/exam.py" line="72"/>
         <source>考试：</source>
         <translation>考試：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="111"/>
+        <location filename="../../quickreply/ui/exam.py" line="123"/>
         <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
         <translation>還沒有考試：組長發布的 *.exam.yaml 隨團隊話術一起到這裡。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="126"/>
+        <location filename="../../quickreply/ui/exam.py" line="138"/>
         <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
         <translation>共 %1 題，每題限時 %2 秒，答對 %3% 及格；只能考一次，中途離開未答的題算錯。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="133"/>
+        <location filename="../../quickreply/ui/exam.py" line="145"/>
         <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
         <translation>和練習一樣：在右邊的快捷回覆裡找到合適的話術，Enter 傳送。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="169"/>
+        <location filename="../../quickreply/ui/exam.py" line="183"/>
         <source>✔ 通过</source>
         <translation>✔ 通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="171"/>
+        <location filename="../../quickreply/ui/exam.py" line="185"/>
         <source>✘ 未通过</source>
         <translation>✘ 未通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="173"/>
+        <location filename="../../quickreply/ui/exam.py" line="187"/>
         <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
         <translation>答對 %1 / %2 題（%3%，及格線 %4%），共用時 %5 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="186"/>
+        <location filename="../../quickreply/ui/exam.py" line="200"/>
         <source>（未作答）</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>买家问</source>
         <translation>買家問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>你发的</source>
         <translation>你發的</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>参考</source>
         <translation>參考</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="195"/>
+        <location filename="../../quickreply/ui/exam.py" line="209"/>
         <source>秒</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="197"/>
-        <source>成绩只保存在本机（团队还没有上交成绩的位置）。</source>
-        <translation>成績只儲存在本機（團隊還沒有上交成績的位置）。</translation>
+        <location filename="../../quickreply/ui/exam.py" line="212"/>
+        <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
+        <translation>成績儲存在本機，並交給組長（設定 → 團隊日報 的投遞位置）。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="214"/>
+        <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
+        <translation>成績只儲存在本機（在 設定 → 團隊日報 開啟共享後，考試成績會交給組長）。</translation>
     </message>
 </context>
 <context>
     <name>HotkeyEdit</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="74"/>
+        <location filename="../../quickreply/ui/settings.py" line="76"/>
         <source>清除</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="95"/>
+        <location filename="../../quickreply/ui/settings.py" line="97"/>
         <source>点这里，再按下新的组合键</source>
         <translation>點這裡，再按下新的組合鍵</translation>
     </message>
@@ -490,298 +495,297 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="140"/>
+        <location filename="../../quickreply/ui/library.py" line="138"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="173"/>
-        <location filename="../../quickreply/ui/library.py" line="777"/>
+        <location filename="../../quickreply/ui/library.py" line="169"/>
+        <location filename="../../quickreply/ui/library.py" line="604"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="174"/>
+        <location filename="../../quickreply/ui/library.py" line="170"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="191"/>
-        <location filename="../../quickreply/ui/library.py" line="345"/>
-        <location filename="../../quickreply/ui/library.py" line="350"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="37"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="73"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="80"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="207"/>
+        <location filename="../../quickreply/ui/library.py" line="192"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
         <translation>篩選：標題、編碼、內容、標籤（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="218"/>
+        <location filename="../../quickreply/ui/library.py" line="203"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="237"/>
+        <location filename="../../quickreply/ui/library.py" line="222"/>
         <source>发布…</source>
         <translation>發布…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="267"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="48"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="269"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="50"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="266"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="46"/>
         <source>复制文字</source>
+        <extracomment>``render(snippet, variant)``: the variant as a buyer would get it now, or None.</extracomment>
         <translation>複製文字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="271"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="52"/>
         <source>存一份到个人包改</source>
         <translation>存一份到個人包改</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="273"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="54"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="334"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="59"/>
         <source>加载话术包时发现 %1 个问题</source>
         <translation>載入話術包時發現 %1 個問題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="336"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="62"/>
         <source>（%1 个错误）</source>
         <translation>（%1 個錯誤）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="337"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="65"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="350"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="79"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="390"/>
+        <location filename="../../quickreply/ui/library.py" line="321"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="400"/>
+        <location filename="../../quickreply/ui/library.py" line="331"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="433"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="86"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="110"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="449"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="111"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="450"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="114"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="450"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="115"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="452"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="118"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="120"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="468"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="128"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="471"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="132"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="473"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="134"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · 發布來源：點「發布…」後同事才會收到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="488"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="153"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="490"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="155"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="492"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="158"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="493"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="160"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="495"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="163"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="497"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="165"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="503"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="172"/>
         <source>预览：</source>
         <translation>預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="508"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="509"/>
-        <location filename="../../quickreply/ui/library.py" line="514"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="147"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="512"/>
-        <location filename="../../quickreply/ui/library.py" line="514"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="180"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="524"/>
+        <location filename="../../quickreply/ui/library.py" line="379"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="540"/>
+        <location filename="../../quickreply/ui/library.py" line="395"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="543"/>
+        <location filename="../../quickreply/ui/library.py" line="398"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="571"/>
+        <location filename="../../quickreply/ui/library.py" line="426"/>
         <source>我的话术</source>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="591"/>
+        <location filename="../../quickreply/ui/library.py" line="437"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。</source>
         <translation>這條話術屬於唯讀的話術包，不能修改；可以先「存一份到個人包改」。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="597"/>
+        <location filename="../../quickreply/ui/library.py" line="443"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="608"/>
+        <location filename="../../quickreply/ui/library.py" line="454"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="620"/>
+        <location filename="../../quickreply/ui/library.py" line="466"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="643"/>
+        <location filename="../../quickreply/ui/library.py" line="478"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="661"/>
+        <location filename="../../quickreply/ui/library.py" line="496"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="690"/>
+        <location filename="../../quickreply/ui/library.py" line="525"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="711"/>
+        <location filename="../../quickreply/ui/library.py" line="546"/>
         <source>已保存到 %1</source>
         <translation>已儲存到 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="722"/>
+        <location filename="../../quickreply/ui/library.py" line="557"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="762"/>
+        <location filename="../../quickreply/ui/library.py" line="589"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="764"/>
+        <location filename="../../quickreply/ui/library.py" line="591"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="773"/>
+        <location filename="../../quickreply/ui/library.py" line="600"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="808"/>
+        <location filename="../../quickreply/ui/library.py" line="635"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="220"/>
+        <location filename="../../quickreply/ui/library.py" line="205"/>
         <source>导入…</source>
         <translation>匯入…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="227"/>
+        <location filename="../../quickreply/ui/library.py" line="212"/>
         <source>导出…</source>
         <translation>匯出…</translation>
     </message>
@@ -1666,239 +1670,239 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="265"/>
         <source>启动</source>
         <translation>啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="261"/>
         <source>开机自动启动</source>
         <translation>開機自動啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="156"/>
+        <location filename="../../quickreply/ui/settings.py" line="158"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="166"/>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="178"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="170"/>
+        <location filename="../../quickreply/ui/settings.py" line="182"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="173"/>
+        <location filename="../../quickreply/ui/settings.py" line="185"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="176"/>
+        <location filename="../../quickreply/ui/settings.py" line="188"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="179"/>
+        <location filename="../../quickreply/ui/settings.py" line="191"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="194"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="197"/>
+        <location filename="../../quickreply/ui/settings.py" line="209"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="199"/>
+        <location filename="../../quickreply/ui/settings.py" line="211"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="202"/>
+        <location filename="../../quickreply/ui/settings.py" line="214"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="206"/>
+        <location filename="../../quickreply/ui/settings.py" line="218"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="207"/>
+        <location filename="../../quickreply/ui/settings.py" line="219"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="223"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="226"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="217"/>
+        <location filename="../../quickreply/ui/settings.py" line="229"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="221"/>
+        <location filename="../../quickreply/ui/settings.py" line="233"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="222"/>
+        <location filename="../../quickreply/ui/settings.py" line="234"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="225"/>
+        <location filename="../../quickreply/ui/settings.py" line="237"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="230"/>
-        <location filename="../../quickreply/ui/settings.py" line="240"/>
+        <location filename="../../quickreply/ui/settings.py" line="242"/>
+        <location filename="../../quickreply/ui/settings.py" line="252"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="249"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="241"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="242"/>
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="246"/>
+        <location filename="../../quickreply/ui/settings.py" line="258"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="254"/>
+        <location filename="../../quickreply/ui/settings.py" line="266"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="264"/>
+        <location filename="../../quickreply/ui/settings.py" line="276"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="266"/>
+        <location filename="../../quickreply/ui/settings.py" line="278"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="267"/>
+        <location filename="../../quickreply/ui/settings.py" line="279"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="272"/>
+        <location filename="../../quickreply/ui/settings.py" line="284"/>
         <source>加入团队</source>
         <translation>加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="275"/>
+        <location filename="../../quickreply/ui/settings.py" line="287"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>共享資料夾，或 https:// 開頭的網址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="276"/>
+        <location filename="../../quickreply/ui/settings.py" line="288"/>
         <source>团队地址</source>
         <translation>團隊位址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="278"/>
+        <location filename="../../quickreply/ui/settings.py" line="290"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>組長給的加入碼（qrteam1.…）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="279"/>
+        <location filename="../../quickreply/ui/settings.py" line="291"/>
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="283"/>
+        <location filename="../../quickreply/ui/settings.py" line="295"/>
         <source> 分钟</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="284"/>
+        <location filename="../../quickreply/ui/settings.py" line="296"/>
         <source>同步间隔</source>
         <translation>同步間隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="295"/>
+        <location filename="../../quickreply/ui/settings.py" line="307"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="296"/>
+        <location filename="../../quickreply/ui/settings.py" line="308"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="309"/>
+        <location filename="../../quickreply/ui/settings.py" line="323"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="324"/>
+        <location filename="../../quickreply/ui/settings.py" line="338"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="325"/>
+        <location filename="../../quickreply/ui/settings.py" line="339"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="370"/>
+        <location filename="../../quickreply/ui/settings.py" line="384"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="374"/>
+        <location filename="../../quickreply/ui/settings.py" line="388"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="376"/>
+        <location filename="../../quickreply/ui/settings.py" line="390"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="380"/>
+        <location filename="../../quickreply/ui/settings.py" line="394"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="493"/>
+        <location filename="../../quickreply/ui/settings.py" line="507"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>團隊位址和加入碼都要填寫（或都留空）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="498"/>
+        <location filename="../../quickreply/ui/settings.py" line="512"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>加入碼不完整或有誤：請從組長那裡重新複製整段加入碼。</translation>
     </message>
@@ -2516,27 +2520,27 @@
 <context>
     <name>TrainingWindow</name>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="43"/>
+        <location filename="../../quickreply/ui/training.py" line="44"/>
         <source>新人训练</source>
         <translation>新人訓練</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="51"/>
+        <location filename="../../quickreply/ui/training.py" line="61"/>
         <source>计时练习</source>
         <translation>計時練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="52"/>
+        <location filename="../../quickreply/ui/training.py" line="62"/>
         <source>编码练习</source>
         <translation>編碼練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="53"/>
+        <location filename="../../quickreply/ui/training.py" line="63"/>
         <source>考试</source>
         <translation>考試</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="54"/>
+        <location filename="../../quickreply/ui/training.py" line="64"/>
         <source>我的进度</source>
         <translation>我的進度</translation>
     </message>

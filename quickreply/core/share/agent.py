@@ -9,18 +9,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from quickreply.core.atomic import write_atomic
 from quickreply.core.kpi import KpiStore
 from quickreply.core.paths import AppPaths
 from quickreply.core.settings import Settings
 from quickreply.core.share.drop import open_drop
+from quickreply.core.share.examresult import SUFFIX, ExamRecord
 from quickreply.core.share.outbox import DailyShare, Identity, Outbox, ShareResult
 from quickreply.core.stats import StatsStore
 
 OUTBOX = "daily-outbox"
+EXAM_OUTBOX = "exam-outbox"
 
 
 def outbox_of(paths: AppPaths) -> Outbox:
     return Outbox(paths.data / OUTBOX)
+
+
+def exam_outbox_of(paths: AppPaths) -> Outbox:
+    return Outbox(paths.data / EXAM_OUTBOX, "*" + SUFFIX)
 
 
 def agent_id(settings: Settings, shop_agent_id: str) -> str:
@@ -35,12 +42,56 @@ def share_once(
     clock: Callable[[], datetime],
 ) -> ShareResult:
     """Build the unshared days and deliver them; every fault is the result's problem line."""
+    problem = _cannot_share(settings, identity.agent)
+    if problem is not None:
+        return ShareResult(0, 0, 0, problem)
+    result = _share_days(paths, settings, identity, clock)
+    # Exam results still waiting since the drop was unreachable at the exam's end; not tried
+    # when days are left waiting (the drop failed just now: another try would only wait again).
+    exams = exam_outbox_of(paths)
+    exams_sent, exams_problem = 0, ""
+    if not result.waiting and exams.pending():
+        exams_sent, exams_problem = exams.deliver(open_drop(settings.share_drop))
+    return ShareResult(
+        result.built,
+        result.sent + exams_sent,
+        result.waiting + len(exams.pending()),
+        result.problem or exams_problem,
+    )
+
+
+def _cannot_share(settings: Settings, agent: str) -> str | None:
+    """Why nothing is shared ("" when sharing is off, which needs no saying), or None."""
     if not settings.share_daily:
-        return ShareResult(0, 0, 0, "")
-    if not identity.agent:
-        return ShareResult(0, 0, 0, "团队日报: no 工号 (set it in 设置 → 团队日报)")
+        return ""
+    if not agent:
+        return "团队日报: no 工号 (set it in 设置 → 团队日报)"
     if not settings.share_drop:
-        return ShareResult(0, 0, 0, "团队日报: no drop (set 投递位置 in 设置 → 团队日报)")
+        return "团队日报: no drop (set 投递位置 in 设置 → 团队日报)"
+    return None
+
+
+def hand_in_exam(paths: AppPaths, settings: Settings, record: ExamRecord) -> ShareResult:
+    """Queue one exam result for the lead, then deliver every result waiting. Only when the
+    agent shares with the team (设置 → 团队日报); otherwise the result stays on this computer."""
+    problem = _cannot_share(settings, record.agent)
+    if problem is not None:
+        return ShareResult(0, 0, 0, problem)
+    outbox = exam_outbox_of(paths)
+    try:
+        write_atomic(outbox.folder / record.file_name, record.to_json(), backup=False)
+    except OSError as err:
+        return ShareResult(0, 0, 0, f"{outbox.folder}: cannot write ({err.strerror})")
+    sent, problem = outbox.deliver(open_drop(settings.share_drop))
+    return ShareResult(1, sent, len(outbox.pending()), problem)
+
+
+def _share_days(
+    paths: AppPaths,
+    settings: Settings,
+    identity: Identity,
+    clock: Callable[[], datetime],
+) -> ShareResult:
     stats = StatsStore(paths.stats_file, clock, timeout=2.0)
     kpi = KpiStore(paths.kpi_file, clock, repair=False, busy_timeout=2.0)
     try:

@@ -55,15 +55,16 @@ def _local_day(now: datetime) -> date:
 
 
 class Outbox:
-    """Built days not yet delivered, one file each, in ``folder``."""
+    """Built days (or other files: ``pattern``) not yet delivered, one file each, in ``folder``."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, pattern: str = "*.json") -> None:
         self.folder = folder
+        self.pattern = pattern
 
     def pending(self) -> list[Path]:
         try:
             return sorted(
-                p for p in self.folder.glob("*.json") if p.name != STATE_FILE and p.is_file()
+                p for p in self.folder.glob(self.pattern) if p.name != STATE_FILE and p.is_file()
             )
         except OSError:
             return []
