@@ -7,6 +7,8 @@ names and choices themselves, so what the editor accepts is exactly what loads a
   (id, title, text, shortcut code, hotkey, field names, kinds, choices, ``choices_from``,
   sizes), then the linter's findings on the draft next to the saved snippets it could clash
   with (without a ``lint`` callable: the code and hotkey clashes only, :func:`clashes`);
+* :func:`suggest_id` names a new reply after its shortcut code or its title's initials,
+  unique in the library (:func:`unique_id`);
 * :func:`put_snippet` and :func:`remove_snippet` give the pack after inserting, replacing or
   deleting a snippet; :func:`write_pack` saves it (``core.packs.save_pack``: atomic, with
   ``NAME.bak``) and refuses a pack :class:`EditRule` does not allow: personal packs, and team
@@ -40,6 +42,7 @@ from quickreply.core.packs import (
 )
 from quickreply.core.problems import Problem, did_you_mean
 from quickreply.core.render.fields import CHOICE_SOURCES
+from quickreply.core.textkeys import TextKeys
 
 if TYPE_CHECKING:
     from quickreply.core.team.keys import LeadKey
@@ -50,6 +53,9 @@ SaveFn = Callable[[Pack, Path], None]
 
 #: Path given to the draft while it is linted, so its problems can be told from the rest.
 DRAFT_MARK = "<draft>"
+
+_SLUG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+MAX_SLUG = 16  # an id derived from a long title stays readable
 
 #: The problem codes :func:`check_draft` gives, for the UI's own wording.
 CODES = (
@@ -154,8 +160,12 @@ def check_draft(
         error(where, "edit.too_long", breach.message, breach.hint, length=length, limit=limit)
     neighbours = draft_library(draft, library, pack_path=pack_path, original_id=original_id)
     seen = {(p.where, p.message) for p in problems}
+    # The linter says some of the checks above again (a missing title): once is enough.
+    codes = {p.code for p in problems if p.code}
     for problem in (lint or clashes)(neighbours):
-        if problem.path == DRAFT_MARK and (problem.where, problem.message) not in seen:
+        if problem.path != DRAFT_MARK or problem.code in codes:
+            continue
+        if (problem.where, problem.message) not in seen:
             problems.append(dataclasses.replace(problem, path=path))
     return problems
 
@@ -286,6 +296,17 @@ def unique_id(library: Library, base: str) -> str:
     while candidate in taken:
         candidate, number = f"{base}{number}", number + 1
     return candidate
+
+
+def suggest_id(library: Library, prefix: str, code: str, title: str) -> str:
+    """An unused id for a new reply, from what the agent typed: ``prefix.code`` (``my.kd``),
+    else the pinyin initials of the title (发货时间 → ``my.fhsj``), else ``prefix.snippet``."""
+    slug = code.strip().casefold()
+    if not ID_RE.fullmatch(slug):
+        keys = TextKeys()
+        initials = keys.initials(keys.normalize(title))
+        slug = "".join(ch for ch in initials if ch in _SLUG_CHARS)[:MAX_SLUG]
+    return unique_id(library, f"{prefix}.{slug or 'snippet'}")
 
 
 def fork_draft(snippet: Snippet, library: Library, meta: PackMeta, path: Path) -> Snippet:

@@ -197,6 +197,8 @@ def check_first_contact(library: Library, context: LintContext) -> list[Problem]
                         snippet_where(snippet.id),
                         f"first-contact auto reply has {count} lines, more than {limit}",
                         f"buyers skim the first message: keep it to {limit} lines",
+                        code="first_contact.lines",
+                        args=(("count", str(count)), ("limit", str(limit))),
                     )
                 )
     return problems
@@ -274,6 +276,8 @@ def check_claims(library: Library, context: LintContext) -> list[Problem]:
                         snippet_where(snippet.id),
                         f"absolute claim '{word}' in “{_context(text, start, word)}”",
                         "广告法 bans absolute terms in sales talk: state the plain fact instead",
+                        code="claim.absolute",
+                        args=(("word", word), ("context", _context(text, start, word))),
                     )
                 )
     return problems

@@ -291,6 +291,16 @@ TEMPLATES: Mapping[str, _Template] = MappingProxyType(
             QT_TRANSLATE_NOOP("Messages", "换一个热键"),
             ("hotkey", "owner"),
         ),
+        "claim.absolute": _Template(
+            QT_TRANSLATE_NOOP("Messages", "「%1」是广告法禁用的绝对化用语（%2）"),
+            QT_TRANSLATE_NOOP("Messages", "换成如实的说法"),
+            ("word", "context"),
+        ),
+        "first_contact.lines": _Template(
+            QT_TRANSLATE_NOOP("Messages", "首次自动回复有 %1 行，最多 %2 行"),
+            QT_TRANSLATE_NOOP("Messages", "买家只扫一眼第一条消息，删短一些"),
+            ("count", "limit"),
+        ),
         "docs.no_note": _Template(
             QT_TRANSLATE_NOOP("Messages", "还没有写使用说明"),
             QT_TRANSLATE_NOOP("Messages", "写一句什么时候用，新人学习时会看到"),

@@ -22,6 +22,7 @@ def missing_title_problem(snippet: Snippet) -> Problem:
         snippet_where(snippet.id),
         "missing 'title'",
         "add a short title, e.g. title: 合作快递",
+        code="edit.title_empty",  # the editor's own check says the same, in the UI language
     )
 
 

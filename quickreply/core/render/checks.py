@@ -164,7 +164,10 @@ def _plain(renderer: Renderer, source: Source) -> bool:
 
 def _as_warning(err: RenderError, prefix: str = "") -> Problem:
     p = err.problem or Problem("", 0, "", err.message)
-    return Problem(p.path, p.line, p.where, prefix + p.message, p.hint, Severity.WARNING)
+    # The code and args stay: the editor says the underlying problem in the UI language.
+    return Problem(
+        p.path, p.line, p.where, prefix + p.message, p.hint, Severity.WARNING, p.code, p.args
+    )
 
 
 def _first_line(ast: nodes.Template, name: str) -> int:

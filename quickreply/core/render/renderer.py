@@ -18,7 +18,7 @@ from types import MappingProxyType
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from quickreply.core.model import Field, Snippet, Step
-from quickreply.core.problems import Problem, did_you_mean
+from quickreply.core.problems import Problem, closest, did_you_mean
 from quickreply.core.render import fields as fieldvalues
 from quickreply.core.render.names import (
     ATTRIBUTES,
@@ -166,7 +166,8 @@ class Renderer:
         except Exception as err:
             line = template_line(err.__traceback__)
             message, hint = self._explain(err, context)
-            problem = problem_at(snippet, source, line, message, hint)
+            code, args = _undefined_code(err, context)
+            problem = problem_at(snippet, source, line, message, hint, code=code, **args)
             raise RenderError(problem.message, problem) from None
         finally:
             self.env.budget = None
@@ -188,6 +189,22 @@ class Renderer:
         if isinstance(err, TemplateError):
             return str(err.message or err), ""
         return f"{type(err).__name__}: {err}", "check the values used on this line"
+
+
+def _undefined_code(
+    err: BaseException, context: Mapping[str, object]
+) -> tuple[str, dict[str, str]]:
+    """The code and args of an unknown name, as the linter gives them (``Renderer.check``), so
+    the editor's preview says it in the UI language too; ("", {}) for anything else."""
+    found = (
+        re.fullmatch(r"'(.+)' is undefined", str(err)) if isinstance(err, UndefinedError) else None
+    )
+    if found is None or found.group(1) in COMPUTED_NAMES:
+        return "", {}
+    word = found.group(1)
+    close = closest(word, [*context, *TEMPLATE_GLOBALS[:2]])
+    code = "template.unknown_name_close" if close else "template.unknown_name"
+    return code, {"name": word, "close": close}
 
 
 def _explain_undefined(message: str, context: Mapping[str, object]) -> tuple[str, str]:
