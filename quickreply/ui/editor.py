@@ -4,26 +4,24 @@ The form knows nothing about packs or files. It turns what is typed into a draft
 :class:`~quickreply.core.model.Snippet` (``draft()``), shows a rendered preview of every
 variant and the problems a ``checker`` callable finds, both refreshed 150 ms after the last
 keystroke, and asks its owner (the library window) to save, delete or cancel through signals.
-A refused save only shows its reason: the typed text stays in the form.
+A refused save only shows its reason: the typed text stays in the form. A name the text uses
+that nothing defines is offered as a field in a bar under the text, and a new reply's id follows
+its code or title (the owner's ``suggest_id``) until the agent types one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol, get_args
+from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,26 +30,28 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from quickreply.core.model import Field, FieldKind, Snippet
+from quickreply.core.model import Field, Snippet
+from quickreply.core.packs import FIELD_NAME_RE
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
 from quickreply.core.render.fields import choices_of
+from quickreply.ui.field_table import FieldTable, kind_names, split_list
 from quickreply.ui.messages import describe
 
 #: A line holding only this separates the variants of a snippet's text in the editor.
 VARIANT_SEPARATOR = "---"
 #: Debounce between the last keystroke and the preview/lint refresh.
 REFRESH_MS = 150
-FIELD_KINDS: tuple[FieldKind, ...] = get_args(FieldKind)  # the model's kinds, in its order
-_LIST_SPLIT = re.compile(r"[,，、;；\s]+")
+#: The renderer's problems about a name the text uses that nothing defines.
+UNKNOWN_NAME_CODES = ("template.unknown_name", "template.unknown_name_close")
 
 Checker = Callable[[Snippet], Sequence[Problem]]
+#: ``suggest(code, title) -> id`` for a new reply (core.editing.suggest_id).
+IdSuggester = Callable[[str, str], str]
 
 
 class SnippetRenderer(Protocol):
@@ -78,11 +78,6 @@ def split_variants(text: str) -> tuple[str, ...]:
 
 def join_variants(variants: Sequence[str]) -> str:
     return f"\n{VARIANT_SEPARATOR}\n".join(v.rstrip("\n") for v in variants)
-
-
-def split_list(text: str) -> tuple[str, ...]:
-    """Tags typed with any of the separators Chinese keyboards produce (，、；space)."""
-    return tuple(t for t in _LIST_SPLIT.split(text.strip()) if t)
 
 
 def render_error_line(err: RenderError) -> str:
@@ -176,29 +171,26 @@ class SnippetEditor(QWidget):
         self.examples_edit.setPlaceholderText(self.tr("买家常见问法，每行一个"))
         self.examples_edit.setMaximumHeight(70)
 
-        self.fields_table = QTableWidget(0, 5)
-        self.fields_table.setHorizontalHeaderLabels(
-            [
-                self.tr("字段名"),
-                self.tr("显示名"),
-                self.tr("类型"),
-                self.tr("默认值"),
-                self.tr("选项"),
-            ]
-        )
-        header = self.fields_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # The kind drop-down is as wide as its longest name, not a fifth of the table.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.fields_table.verticalHeader().setVisible(False)
-        self.fields_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # A header and about four rows: a reply rarely asks for more. The form scrolls instead
-        # of squeezing the table when the window is short.
-        self.fields_table.setMinimumHeight(150)
+        self.fields_table = FieldTable()
+        self.fields_table.changed.connect(self._changed)
+        # `{{ name }}` typed in the text and not yet a field: one click declares it.
+        self.declare_bar = QFrame()
+        self.declare_bar.setObjectName("declareBar")
+        self.declare_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.declare_label = QLabel()
+        self.declare_label.setWordWrap(True)
+        self.declare_button = QPushButton(self.tr("添加为填写字段"))
+        self.declare_button.clicked.connect(self.declare_undeclared)
+        declare_row = QHBoxLayout(self.declare_bar)
+        declare_row.setContentsMargins(6, 2, 6, 2)
+        declare_row.addWidget(self.declare_label, 1)
+        declare_row.addWidget(self.declare_button)
+        self.declare_bar.hide()
+        self._undeclared: list[str] = []
         self.add_field_button = QPushButton(self.tr("添加字段"))
         self.remove_field_button = QPushButton(self.tr("删除字段"))
-        self.add_field_button.clicked.connect(lambda: self._add_field_row(None))
-        self.remove_field_button.clicked.connect(self._remove_field_row)
+        self.add_field_button.clicked.connect(lambda: self.fields_table.add_field(None))
+        self.remove_field_button.clicked.connect(self.fields_table.remove_current)
 
         form = QFormLayout()
         form.addRow(self.tr("编号"), self.id_edit)
@@ -206,7 +198,10 @@ class SnippetEditor(QWidget):
         form.addRow(self.tr("快捷编码"), self.code_edit)
         form.addRow(self.tr("分组"), self.group_edit)
         form.addRow(self.tr("标签"), self.tags_edit)
-        form.addRow(self.tr("回复内容"), self.text_edit)
+        text_box = QVBoxLayout()
+        text_box.addWidget(self.text_edit)
+        text_box.addWidget(self.declare_bar)
+        form.addRow(self.tr("回复内容"), text_box)
         form.addRow(self.tr("使用说明"), self.note_edit)
         form.addRow(self.tr("买家问法"), self.examples_edit)
         field_buttons = QHBoxLayout()
@@ -284,7 +279,16 @@ class SnippetEditor(QWidget):
         for text in (self.text_edit, self.note_edit, self.examples_edit):
             text.textChanged.connect(self._changed)
         self.send_check.toggled.connect(self._changed)
-        self.fields_table.itemChanged.connect(self._changed)
+        # A new reply's id follows its code or title until the agent types one of their own.
+        self._suggest_id: IdSuggester | None = None
+        self._id_typed = False
+        self.id_edit.textEdited.connect(self._id_edited)
+        self.code_edit.textChanged.connect(self._follow_id)
+        self.title_edit.textChanged.connect(self._follow_id)
+
+    def set_checker(self, checker: Checker) -> None:
+        """What the form checks its draft with (the owner's rules, e.g. core/editing.py)."""
+        self._checker = checker
 
     def set_renderer(self, renderer: SnippetRenderer) -> None:
         """Previews follow a reloaded shop profile."""
@@ -292,8 +296,18 @@ class SnippetEditor(QWidget):
 
     # -- loading and reading the form -------------------------------------------------------
 
-    def load(self, snippet: Snippet, *, is_new: bool, heading: str = "") -> None:
-        """Fill the form from ``snippet``; ``is_new`` means it is not in any file yet."""
+    def load(
+        self,
+        snippet: Snippet,
+        *,
+        is_new: bool,
+        heading: str = "",
+        suggest_id: IdSuggester | None = None,
+    ) -> None:
+        """Fill the form from ``snippet``; ``is_new`` means it is not in any file yet.
+        ``suggest_id(code, title)`` names a new reply from what is typed (core/editing.py)."""
+        self._suggest_id = suggest_id if is_new else None
+        self._id_typed = False
         self._loading = True
         try:
             self._original = snippet
@@ -309,9 +323,7 @@ class SnippetEditor(QWidget):
             self.text_edit.setPlainText(join_variants(snippet.variants))
             self.note_edit.setPlainText(snippet.note)
             self.examples_edit.setPlainText("\n".join(snippet.examples))
-            self.fields_table.setRowCount(0)
-            for f in snippet.fields:
-                self._add_field_row(f)
+            self.fields_table.set_fields(snippet.fields)
             self.delete_button.setEnabled(not is_new)
             self.save_error.hide()
         finally:
@@ -355,75 +367,24 @@ class SnippetEditor(QWidget):
                 for line in self.examples_edit.toPlainText().split("\n")
                 if line.strip()
             ),
-            fields=self._fields(),
+            fields=self.fields_table.fields(),
             hotkey=self.hotkey_edit.text().strip() or None,
             send=self.send_check.isChecked(),
         )
 
-    def _fields(self) -> tuple[Field, ...]:
-        fields: list[Field] = []
-        for row in range(self.fields_table.rowCount()):
-            name = self._cell(row, 0)
-            if not name:
-                continue
-            combo = self.fields_table.cellWidget(row, 2)
-            kind_data = combo.currentData() if isinstance(combo, QComboBox) else "text"
-            kind: FieldKind = next((k for k in FIELD_KINDS if k == kind_data), "text")
-            fields.append(
-                Field(
-                    name=name,
-                    label=self._cell(row, 1) or name,
-                    kind=kind,
-                    default=self._cell(row, 3) or None,
-                    choices=split_list(self._cell(row, 4)),
-                    choices_from=self._choices_from(row),
-                )
-            )
-        return tuple(fields)
+    def _id_edited(self, _text: str) -> None:
+        self._id_typed = True
 
-    def _choices_from(self, row: int) -> str | None:
-        """The field's ``choices_from`` (not editable in the form), kept with its row."""
-        item = self.fields_table.item(row, 4)
-        source = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return source if isinstance(source, str) and source else None
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.fields_table.item(row, column)
-        return item.text().strip() if item is not None else ""
-
-    def _add_field_row(self, f: Field | None) -> None:
-        row = self.fields_table.rowCount()
-        self.fields_table.insertRow(row)
-        values = (f.name, f.label, f.default or "", "，".join(f.choices)) if f else ("", "", "", "")
-        items = [QTableWidgetItem(value) for value in values]
-        for column, item in zip((0, 1, 3, 4), items, strict=True):
-            self.fields_table.setItem(row, column, item)
-        if f is not None and f.choices_from:
-            items[3].setData(Qt.ItemDataRole.UserRole, f.choices_from)
-            items[3].setToolTip(self.tr("选项来自 %1").replace("%1", f.choices_from))
-        combo = QComboBox()
-        names = self.kind_names()
-        for kind in FIELD_KINDS:
-            combo.addItem(names.get(kind, kind), kind)  # shown in the UI language, saved as is
-        combo.setCurrentIndex(max(0, combo.findData(f.kind if f else "text")))
-        combo.currentIndexChanged.connect(self._changed)
-        self.fields_table.setCellWidget(row, 2, combo)
-        self._changed()
+    def _follow_id(self, _text: str) -> None:
+        if self._loading or self._suggest_id is None or self._id_typed:
+            return
+        self.id_edit.setText(
+            self._suggest_id(self.code_edit.text().strip(), self.title_edit.text().strip())
+        )
 
     def kind_names(self) -> dict[str, str]:
         """A field kind as the form names it (the pack file keeps text/number/choice/region)."""
-        return {
-            "text": self.tr("文字"),
-            "number": self.tr("数字"),
-            "choice": self.tr("选择"),
-            "region": self.tr("省份"),
-        }
-
-    def _remove_field_row(self) -> None:
-        row = self.fields_table.currentRow()
-        if row >= 0:
-            self.fields_table.removeRow(row)
-            self._changed()
+        return kind_names()
 
     # -- live preview and lint --------------------------------------------------------------
 
@@ -444,6 +405,7 @@ class SnippetEditor(QWidget):
         self.preview.setPlainText(self._render_preview(draft))
         self._problems = list(self._checker(draft)) if self._checker else []
         self._show_problems()
+        self._offer_fields(draft)
 
     def problems(self) -> list[Problem]:
         return list(self._problems)
@@ -492,6 +454,40 @@ class SnippetEditor(QWidget):
             self.status_label.setStyleSheet("color: #b00020;" if errors else "color: #8a5a00;")
         if not errors:
             self.save_error.hide()
+
+    def _offer_fields(self, draft: Snippet) -> None:
+        """Offer to declare the names the text uses that are neither fields nor known names."""
+        declared = {f.name for f in draft.fields}
+        names: list[str] = []
+        for problem in self._problems:
+            name = problem.arg("name")
+            if (
+                problem.code in UNKNOWN_NAME_CODES
+                and FIELD_NAME_RE.fullmatch(name)
+                and name not in declared
+                and name not in names
+            ):
+                names.append(name)
+        text = "\n".join(draft.variants)
+        names.sort(key=text.find)  # in the order the text uses them
+        self._undeclared = names
+        if not names:
+            self.declare_bar.hide()
+            return
+        self.declare_label.setText(
+            self.tr("回复内容里的 %1 还不是填写字段").replace("%1", "、".join(names))
+        )
+        self.declare_bar.show()
+
+    def undeclared_names(self) -> list[str]:
+        """The names the bar under the text offers to declare."""
+        return list(self._undeclared)
+
+    def declare_undeclared(self) -> None:
+        """Add a text field for every name the bar offers (its label the name, to rename)."""
+        for name in self._undeclared:
+            self.fields_table.add_field(Field(name=name, label=name))
+        self.refresh()
 
     def show_save_refused(self, reason: str) -> None:
         """Say why the save did not happen; the form keeps everything typed."""

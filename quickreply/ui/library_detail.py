@@ -1,17 +1,29 @@
 """The library window's detail pane: one reply's text, note, buyer questions and source.
 
-It only shows what :class:`~quickreply.ui.library.LibraryWindow` hands it (the reply, its
-pack, whether it may be edited); the window owns the actions behind its buttons. Its strings
-keep the ``LibraryWindow`` translation context they had before the pane was split out.
+The reply is shown as the buyer would get it (the shop's facts filled in); the 模板 toggle
+shows the text as written, with its ``{{ }}`` names. It only shows what
+:class:`~quickreply.ui.library.LibraryWindow` hands it (the reply, its pack, whether it may be
+edited); the window owns the actions behind its buttons. Its strings keep the
+``LibraryWindow`` translation context they had before the pane was split out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from quickreply.core.model import Pack, PackSource, Snippet
 from quickreply.ui.models import lock_icon, source_label
@@ -36,9 +48,17 @@ class DetailPane(QWidget):
         self.lock_label.setPixmap(lock_icon(16).pixmap(16, 16))
         self.source_label = QLabel()
         self.source_label.setWordWrap(True)
+        self.template_toggle = QToolButton()
+        self.template_toggle.setText(QCoreApplication.translate("LibraryWindow", "模板"))
+        self.template_toggle.setCheckable(True)
+        self.template_toggle.setToolTip(
+            QCoreApplication.translate("LibraryWindow", "显示原文：变量 {{ }} 未替换")
+        )
+        self.template_toggle.toggled.connect(lambda _on: self._redraw())
         source_row = QHBoxLayout()
         source_row.addWidget(self.lock_label)
         source_row.addWidget(self.source_label, 1)
+        source_row.addWidget(self.template_toggle, 0, Qt.AlignmentFlag.AlignTop)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         # Two different copies, named apart: the reply's text to the clipboard, or the reply
@@ -60,6 +80,7 @@ class DetailPane(QWidget):
         buttons.addWidget(self.delete_button)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
+        self._shown: tuple[Snippet, RenderVariant] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
@@ -80,6 +101,7 @@ class DetailPane(QWidget):
     ) -> None:
         """Show ``snippet`` (None: nothing matches) with its buttons enabled as allowed."""
         self.message_label.clear()
+        self._shown = None
         buttons = (self.copy_button, self.edit_button, self.fork_button, self.delete_button)
         if snippet is None:
             self.title_label.setText(
@@ -88,6 +110,7 @@ class DetailPane(QWidget):
             for label in (self.meta_label, self.source_label):
                 label.clear()
             self.lock_label.hide()
+            self.template_toggle.hide()
             self.detail.clear()
             for button in buttons:
                 button.setEnabled(False)
@@ -96,12 +119,53 @@ class DetailPane(QWidget):
         self.meta_label.setText(meta_text(snippet))
         self.source_label.setText(source_text(pack, editable))
         self.lock_label.setVisible(not editable)
-        self.detail.setHtml(detail_html(snippet, render or (lambda _s, _v: None)))
+        self._shown = (snippet, render or (lambda _s, _v: None))
+        self._redraw()
         self.copy_button.setEnabled(True)
         self.edit_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
         self.fork_button.setEnabled(not editable and can_fork)
         self.fork_button.setVisible(not editable)
+
+    def _redraw(self) -> None:
+        if self._shown is None:
+            return
+        snippet, render = self._shown
+        colours = DARK if is_dark(self) else LIGHT
+        self.meta_label.setStyleSheet(f"color: {colours.muted};")
+        # The toggle only where the template differs from what the buyer gets.
+        self.template_toggle.setVisible(has_template(snippet, render))
+        template = self.template_toggle.isChecked() and self.template_toggle.isVisible()
+        self.detail.setHtml(detail_html(snippet, render, template=template, colours=colours))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DetailColours:
+    """The HTML's own colours, which do not follow the style sheet."""
+
+    muted: str
+    heading: str
+    preview: str
+    template: str
+
+
+LIGHT = DetailColours("#555", "#444", "#eef7ee", "#f1f1f1")
+DARK = DetailColours("#9da7b3", "#b7c0ca", "#1c3326", "#2d333b")
+
+
+def is_dark(widget: QWidget) -> bool:
+    """True when the widget's text is lighter than its background (the dark theme)."""
+    palette = widget.palette()
+    text = palette.color(QPalette.ColorRole.Text).lightness()
+    return text > palette.color(QPalette.ColorRole.Base).lightness()
+
+
+def has_template(snippet: Snippet, render: RenderVariant) -> bool:
+    """Whether some variant reads differently as written than as the buyer gets it."""
+    return any(
+        (rendered := render(snippet, number)) is not None and rendered != variant
+        for number, variant in enumerate(snippet.variants)
+    )
 
 
 def meta_text(snippet: Snippet) -> str:
@@ -135,14 +199,22 @@ def source_text(pack: Pack | None, editable: bool) -> str:
     return text + f"\n{pack.path}"
 
 
-def detail_html(snippet: Snippet, render: RenderVariant) -> str:
-    """Macro steps, every variant with its preview, fields, when to use it, buyer questions."""
+def detail_html(
+    snippet: Snippet,
+    render: RenderVariant,
+    *,
+    template: bool = False,
+    colours: DetailColours = LIGHT,
+) -> str:
+    """Macro steps, every variant as the buyer gets it (``template``: as written), fields,
+    when to use it, buyer questions."""
 
     def section(title: str, body: str) -> str:
-        return f"<h4 style='margin-bottom:2px;color:#444'>{escape(title)}</h4>{body}"
+        return f"<h4 style='margin-bottom:2px;color:{colours.heading}'>{escape(title)}</h4>{body}"
 
-    def para(text: str) -> str:
-        return "<p style='white-space:pre-wrap;margin-top:2px'>" + escape(text) + "</p>"
+    def para(text: str, background: str = "") -> str:
+        shade = f";background:{background}" if background else ""
+        return f"<p style='white-space:pre-wrap;margin-top:2px{shade}'>" + escape(text) + "</p>"
 
     unset = QCoreApplication.translate("LibraryWindow", "（未填写）")
     parts: list[str] = []
@@ -164,14 +236,12 @@ def detail_html(snippet: Snippet, render: RenderVariant) -> str:
         if len(snippet.variants) > 1:
             title = QCoreApplication.translate("LibraryWindow", "回复（变体 %1）")
             title = title.replace("%1", str(number))
-        parts.append(section(title, para(variant)))
-        rendered = render(snippet, number - 1)
-        if rendered is not None and rendered != variant:
-            parts.append(
-                "<p style='white-space:pre-wrap;margin-top:0;background:#eef7ee'>"
-                + escape(QCoreApplication.translate("LibraryWindow", "预览：") + rendered)
-                + "</p>"
-            )
+        rendered = None if template else render(snippet, number - 1)
+        if rendered is None or rendered == variant:
+            shade = colours.template if template else ""
+            parts.append(section(title, para(variant, shade)))
+        else:
+            parts.append(section(title, para(rendered, colours.preview)))
     if snippet.fields:
         rows = "、".join(f"{f.label}（{f.name}）" for f in snippet.fields)
         parts.append(section(QCoreApplication.translate("LibraryWindow", "需要填写"), para(rows)))

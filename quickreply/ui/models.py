@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTreeView, QWidget
 
-from quickreply.core.model import Library, Pack, PackSource, Snippet
+from quickreply.core.model import Library, PackSource, Snippet
 
 #: Item data role holding the group path ("物流/快递"; "" for the 全部 root).
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -209,7 +209,7 @@ RankedSearch = Callable[[str, int], Sequence[Any]]
 
 
 class SnippetListModel(QAbstractListModel):
-    """The snippets of one group narrowed by the filter.
+    """The snippets of one group (and one source: 内置, 团队, 个人) narrowed by the filter.
 
     With ``search`` set, the filter is the palette's ranked search (pinyin, initials,
     traditional: ``kuaidi`` finds 快递), best first, followed by every other snippet containing
@@ -219,12 +219,11 @@ class SnippetListModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all: list[tuple[Snippet, str, bool]] = []  # snippet, haystack, read-only
+        self._all: list[tuple[Snippet, str, PackSource]] = []  # snippet, haystack, source
         self._rows: list[Snippet] = []
-        self._read_only: set[str] = set()
         self._group = ""
+        self._source: PackSource | None = None  # None: every source
         self._needle = ""
-        self._lock = lock_icon()
         self._marks: dict[str, str] = {}  # snippet id -> "[新]" / "[改]" (a recent team version)
         self.search: RankedSearch | None = None
 
@@ -234,11 +233,9 @@ class SnippetListModel(QAbstractListModel):
         self._marks = dict(marks)
         self.endResetModel()
 
-    def set_library(self, library: Library, editable: Callable[[Pack], bool] | None = None) -> None:
-        """Show ``library``; a lock marks the replies of packs ``editable`` refuses (default:
-        all but personal packs)."""
-        allows = editable or (lambda pack: pack.editable)
-        editable_packs = {p.meta.id for p in library.packs if allows(p)}
+    def set_library(self, library: Library) -> None:
+        """Show ``library``, remembering where each reply comes from for the source filter."""
+        sources = {p.meta.id: p.source for p in library.packs}
         self._all = []
         for snippet in visible_snippets(library):
             hay = "\n".join(
@@ -253,8 +250,21 @@ class SnippetListModel(QAbstractListModel):
                     *snippet.examples,
                 )
             ).casefold()
-            self._all.append((snippet, hay, snippet.pack_id not in editable_packs))
+            source = sources.get(snippet.pack_id, PackSource.EXTRA)
+            self._all.append((snippet, hay, source))
         self._refilter()
+
+    def set_source(self, source: PackSource | None) -> None:
+        """Only the replies of one source (内置, 团队, 个人 …); None: all of them."""
+        self._source = source
+        self._refilter()
+
+    def source_counts(self) -> dict[PackSource, int]:
+        """How many replies each source has (the filter's buttons show them)."""
+        counts: dict[PackSource, int] = {}
+        for _snippet, _hay, source in self._all:
+            counts[source] = counts.get(source, 0) + 1
+        return counts
 
     def set_group(self, group: str) -> None:
         self._group = group
@@ -277,29 +287,24 @@ class SnippetListModel(QAbstractListModel):
         """How many snippets match the filter in every group (to point past an empty group)."""
         return len(self._matching())
 
-    def _matching(self) -> list[tuple[Snippet, bool]]:
-        """(snippet, read-only) matching the filter in any group: ranked hits first."""
+    def _matching(self) -> list[Snippet]:
+        """The snippets of the source matching the filter in any group: ranked hits first."""
         words = self._needle.split()
-        plain = [(s, ro) for s, hay, ro in self._all if all(w in hay for w in words)]
+        mine = [(s, hay) for s, hay, source in self._all if self._source in (None, source)]
+        plain = [s for s, hay in mine if all(w in hay for w in words)]
         if not words or self.search is None:
             return plain
-        by_id = {s.id: (s, ro) for s, _hay, ro in self._all}
-        ranked: dict[str, tuple[Snippet, bool]] = {}
+        by_id = {s.id: s for s, _hay in mine}
+        ranked: dict[str, Snippet] = {}
         for hit in self.search(self._needle, len(self._all)):
             found = by_id.get(hit.snippet.id)
             if found is not None:
                 ranked.setdefault(hit.snippet.id, found)
-        return [*ranked.values(), *(pair for pair in plain if pair[0].id not in ranked)]
+        return [*ranked.values(), *(s for s in plain if s.id not in ranked)]
 
     def _refilter(self) -> None:
         self.beginResetModel()
-        self._rows = []
-        self._read_only = set()
-        for snippet, read_only in self._matching():
-            if in_group(snippet, self._group):
-                self._rows.append(snippet)
-                if read_only:
-                    self._read_only.add(snippet.id)
+        self._rows = [s for s in self._matching() if in_group(s, self._group)]
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -316,8 +321,6 @@ class SnippetListModel(QAbstractListModel):
             return f"{snippet.code}　{title}" if snippet.code else title
         if role == Qt.ItemDataRole.ToolTipRole:
             return snippet.text[:200]
-        if role == Qt.ItemDataRole.DecorationRole and snippet.id in self._read_only:
-            return self._lock
         if role == SNIPPET_ROLE:
             return snippet
         return None

@@ -1,10 +1,12 @@
 """The trainee view: learn the approved phrasing scenario by scenario, then practise.
 
-学习 shows one scenario (group) at a time as cards that put the when-to-use note and the
-buyer questions first and the reply below, because a new agent must first recognise the
-situation. 练习 shows a buyer question picked at random from the examples; the trainee types
-the shortcut code (or the title) of the reply they would use and the view says whether it is
-right and shows the expected reply. The random source is injected so tests are repeatable.
+学习 opens on the first scenario (group) and shows one at a time as cards that put the
+when-to-use note and the buyer questions first and the reply below (its first wording, with a
+复制 link), because a new agent must first recognise the situation; the search box finds
+replies in every scenario with the palette's ranked search. 练习 shows a buyer question picked
+at random from the examples; the trainee types the shortcut code (or the title) of the reply
+they would use and the view says whether it is right and shows the expected reply. The random
+source is injected so tests are repeatable.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import dataclasses
 import random
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +34,8 @@ from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetRenderer, preview, raw_text
 from quickreply.ui.models import GroupTree, RankedSearch, in_group, visible_snippets
 
+#: The scheme of a card's 复制 link (copy:SNIPPET_ID).
+COPY_SCHEME = "copy"
 #: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
 #: cards (全部 in a big library) takes seconds.
 MAX_CARDS = 60
@@ -71,6 +75,11 @@ class Question:
 
     text: str
     answers: tuple[Snippet, ...]
+
+
+def first_group(snippets: list[Snippet]) -> str:
+    """The first scenario in pack order (the tree's first row under 全部), or 全部."""
+    return next((s.group_path[0] for s in snippets if s.group_path), "")
 
 
 def practice_questions(snippets: list[Snippet]) -> list[Question]:
@@ -117,11 +126,14 @@ class TraineeView(QWidget):
         self._asked = 0
         self._right = 0
         self._answered = False
+        self._opened = False
 
         self.tree = GroupTree()
         self.tree.group_changed.connect(lambda _group: self._show_group())
         self.cards = QTextBrowser()
         self.cards.setOpenLinks(False)
+        self.cards.anchorClicked.connect(self._link_clicked)
+        self.copied_label = QLabel()  # 已复制…: the one confirmation of a card's 复制
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("搜索：汉字、拼音、首字母或快捷编码"))
         self.search_edit.setClearButtonEnabled(True)
@@ -132,6 +144,7 @@ class TraineeView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.search_edit)
         right_layout.addWidget(self.cards, 1)
+        right_layout.addWidget(self.copied_label)
         learn = QSplitter(Qt.Orientation.Horizontal)
         learn.addWidget(self.tree)
         learn.addWidget(right)
@@ -157,6 +170,8 @@ class TraineeView(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet("font-size: 15px;")
         self.answer_view = QTextBrowser()
+        self.answer_view.setOpenLinks(False)
+        self.answer_view.anchorClicked.connect(self._link_clicked)
         self.score_label = QLabel()
         answer_row = QHBoxLayout()
         answer_row.addWidget(self.answer_edit, 1)
@@ -187,7 +202,12 @@ class TraineeView(QWidget):
         if renderer is not None:
             self._renderer = renderer
         self._snippets = visible_snippets(library)
+        first_time = not self._opened
+        self._opened = True
         self.tree.rebuild(self._snippets)  # shows the group again
+        if first_time and not self.current_group():
+            # A trainee starts with the first scenario, not every reply at once.
+            self.tree.select_group(first_group(self._snippets))
         self._questions = practice_questions(self._snippets)
         if self._question is None or self._question.text not in {q.text for q in self._questions}:
             self.next_question()
@@ -201,14 +221,28 @@ class TraineeView(QWidget):
         self.tree.select_group(group)
 
     def shown_snippets(self) -> list[Snippet]:
-        """The scenario's replies; with a search typed, the matches in it, best first."""
-        group = self.current_group()
+        """The scenario's replies; with a search typed, the matches in every scenario, best
+        first (a trainee looking for 顺丰 does not know which scenario holds it)."""
         query = self.search_edit.text().strip()
         if query and self._search is not None:
-            known = {s.id for s in self._snippets if in_group(s, group)}
+            known = {s.id for s in self._snippets}
             hits = [hit.snippet for hit in self._search(query, len(self._snippets) or 1)]
             return [s for s in hits if s.id in known]
+        group = self.current_group()
         return [s for s in self._snippets if in_group(s, group)]
+
+    def copy_reply(self, snippet_id: str) -> bool:
+        """Put a card's reference reply on the clipboard, as the card shows it."""
+        snippet = next((s for s in self._snippets if s.id == snippet_id), None)
+        if snippet is None:
+            return False
+        QGuiApplication.clipboard().setText(self._reply_text(snippet))
+        self.copied_label.setText(self.tr("已复制“%1”").replace("%1", snippet.title))
+        return True
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == COPY_SCHEME:
+            self.copy_reply(url.path())
 
     def _reply_text(self, snippet: Snippet) -> str:
         """The first wording, every time: a trainee learns one reference reply, not whichever
@@ -232,6 +266,8 @@ class TraineeView(QWidget):
         when_label = escape(self.tr("什么时候用："))
         asked_label = escape(self.tr("买家常问："))
         reply_label = escape(self.tr("参考回复："))
+        copy_label = escape(self.tr("复制"))
+        copy_url = escape(f"{COPY_SCHEME}:{snippet.id}")
         parts = [
             "<table width='100%' cellpadding='8' style='margin-bottom:10px;"
             f"color:{colors.text};background:{colors.card};border:1px solid {colors.border}'>"
@@ -243,7 +279,10 @@ class TraineeView(QWidget):
             parts.append(f"<div style='margin-top:6px'><b>{asked_label}</b></div>")
             parts.append(f"<ul style='margin-top:0'>{examples}</ul>")
         reply = escape(self._reply_text(snippet))
-        parts.append(f"<div style='margin-top:4px'><b>{reply_label}</b></div>")
+        parts.append(
+            f"<div style='margin-top:4px'><b>{reply_label}</b>　"
+            f"<a href='{copy_url}' style='color:{colors.code}'>[{copy_label}]</a></div>"
+        )
         parts.append(
             f"<div style='white-space:pre-wrap;background:{colors.reply};padding:6px'>{reply}</div>"
         )

@@ -283,7 +283,7 @@
         <translation>The result is kept on this computer and handed in to your lead (Settings → Daily team report, its drop).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="214"/>
+        <location filename="../../quickreply/ui/exam.py" line="215"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>The result is kept on this computer only (turn sharing on in Settings → Daily team report to hand exam results in to your lead).</translation>
     </message>
@@ -495,19 +495,19 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="138"/>
+        <location filename="../../quickreply/ui/library.py" line="114"/>
         <source>话术库 - 快捷回复助手</source>
-        <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
+        <extracomment>Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>Library - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="169"/>
-        <location filename="../../quickreply/ui/library.py" line="604"/>
+        <location filename="../../quickreply/ui/library.py" line="154"/>
+        <location filename="../../quickreply/ui/library.py" line="424"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="170"/>
+        <location filename="../../quickreply/ui/library.py" line="155"/>
         <source>新人学习</source>
         <translation>Trainee</translation>
     </message>
@@ -519,43 +519,59 @@
         <translation>Collapse</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="192"/>
+        <location filename="../../quickreply/ui/library_list.py" line="56"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
+        <extracomment>The filter&apos;s buttons, in order; None is 全部. --pack extras get a button only when present.</extracomment>
         <translation>Filter: title, code, text, tags (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="203"/>
+        <location filename="../../quickreply/ui/library_list.py" line="70"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_list.py" line="91"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="222"/>
+        <location filename="../../quickreply/ui/library_list.py" line="93"/>
         <source>发布…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="48"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="68"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>Copy the reply to the clipboard (or press Enter in the list)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="50"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="70"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="46"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="66"/>
         <source>复制文字</source>
-        <extracomment>``render(snippet, variant)``: the variant as a buyer would get it now, or None.</extracomment>
         <translation>Copy text</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/library_detail.py" line="52"/>
+        <source>模板</source>
+        <extracomment>``render(snippet, variant)``: the variant as a buyer would get it now, or None.</extracomment>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_detail.py" line="55"/>
+        <source>显示原文：变量 {{ }} 未替换</source>
+        <translation>Show the text as written, with {{ }} names not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_detail.py" line="72"/>
         <source>存一份到个人包改</source>
         <translation>Save a copy to my pack to edit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="54"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="74"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -580,212 +596,209 @@
         <translation>Expand</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="321"/>
+        <location filename="../../quickreply/ui/library.py" line="313"/>
+        <location filename="../../quickreply/ui/library_list.py" line="113"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="331"/>
+        <location filename="../../quickreply/ui/library.py" line="323"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>No matching replies in this group; %1 in other groups (click “All” to see them)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="86"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="108"/>
         <source>没有符合条件的话术</source>
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="110"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="174"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="111"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="175"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="114"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="178"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="115"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="118"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="182"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="120"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="184"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="128"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="192"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>Source: %1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="132"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="196"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="134"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="198"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · publish source: colleagues get changes after Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="153"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="225"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="155"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="227"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="158"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="160"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="232"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="163"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="235"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="165"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="237"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="172"/>
-        <source>预览：</source>
-        <translation>Preview: </translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="247"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="249"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="147"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="219"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="180"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="250"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="379"/>
+        <location filename="../../quickreply/ui/library.py" line="350"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="395"/>
+        <location filename="../../quickreply/ui/library.py" line="366"/>
         <source>无法复制：</source>
         <translation>Cannot copy: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="398"/>
+        <location filename="../../quickreply/ui/library.py" line="369"/>
         <source>已复制到剪贴板</source>
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="426"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="101"/>
         <source>我的话术</source>
+        <extracomment>The personal pack created when an agent saves a first snippet of their own.</extracomment>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="437"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="116"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。</source>
         <translation>This reply is in a read-only pack and cannot be changed; use “Save a copy to my pack to edit” first.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="443"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="124"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="137"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="154"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="478"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="169"/>
         <source>复制到个人包：</source>
         <translation>Copy to my pack: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="496"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="190"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="525"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="221"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="546"/>
-        <source>已保存到 %1</source>
-        <translation>Saved to %1</translation>
+        <location filename="../../quickreply/ui/library_edit.py" line="244"/>
+        <source>已保存“%1”</source>
+        <translation>Saved “%1”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="557"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="256"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="589"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="284"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="591"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="289"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="600"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="299"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="635"/>
+        <location filename="../../quickreply/ui/library.py" line="455"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>There are unsaved changes. Close anyway?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="205"/>
+        <location filename="../../quickreply/ui/library_list.py" line="89"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="212"/>
+        <location filename="../../quickreply/ui/library_list.py" line="90"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
@@ -1236,102 +1249,122 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <source>「%1」是广告法禁用的绝对化用语（%2）</source>
+        <translation>“%1” is an absolute claim the Advertising Law bans (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <source>换成如实的说法</source>
+        <translation>say what is plainly true instead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <source>首次自动回复有 %1 行，最多 %2 行</source>
+        <translation>The first auto reply has %1 lines, at most %2 are allowed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="301"/>
+        <source>买家只扫一眼第一条消息，删短一些</source>
+        <translation>buyers only skim the first message: shorten it</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="305"/>
         <source>还没有写使用说明</source>
         <translation>No note on when to use it yet</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <location filename="../../quickreply/ui/messages.py" line="306"/>
         <source>写一句什么时候用，新人学习时会看到</source>
         <translation>write one line on when to use it; trainees read it</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="299"/>
+        <location filename="../../quickreply/ui/messages.py" line="309"/>
         <source>还没有买家问法</source>
         <translation>No buyer questions yet</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <location filename="../../quickreply/ui/messages.py" line="310"/>
         <source>写几句买家会怎么问，每行一个</source>
         <translation>write a few ways buyers ask, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="303"/>
+        <location filename="../../quickreply/ui/messages.py" line="313"/>
         <source>回复内容第 %1 行的模板写法有误</source>
         <translation>The template on line %1 of the reply is written wrong</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="304"/>
+        <location filename="../../quickreply/ui/messages.py" line="314"/>
         <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
         <translation>check that every {{ }} and {% %} is closed and quotes are paired</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="308"/>
-        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <location filename="../../quickreply/ui/messages.py" line="323"/>
         <source>回复内容用到了不认识的名字 %1</source>
         <translation>The reply uses an unknown name %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <location filename="../../quickreply/ui/messages.py" line="319"/>
         <source>在「填写字段」里添加这个字段</source>
         <translation>add it under Fill-in fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <location filename="../../quickreply/ui/messages.py" line="324"/>
         <source>是不是想写 %2？</source>
         <translation>did you mean %2?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <location filename="../../quickreply/ui/messages.py" line="328"/>
         <source>%1 没有 .%2 这一项</source>
         <translation>%1 has no .%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="319"/>
+        <location filename="../../quickreply/ui/messages.py" line="329"/>
         <source>可用的有：%3</source>
         <translation>it has: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <location filename="../../quickreply/ui/messages.py" line="333"/>
         <source>字段名 %1 和店铺信息里的同名值冲突</source>
         <translation>Field name %1 hides the shop value of the same name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="324"/>
+        <location filename="../../quickreply/ui/messages.py" line="334"/>
         <source>给字段换个名字</source>
         <translation>rename the field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <location filename="../../quickreply/ui/messages.py" line="338"/>
         <source>字段 %1 没有在回复内容里用到</source>
         <translation>Field %1 is not used in the reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="329"/>
+        <location filename="../../quickreply/ui/messages.py" line="339"/>
         <source>删掉它，或在回复内容里写 {{ %1 }}</source>
         <translation>remove it, or write {{ %1 }} in the reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="340"/>
+        <location filename="../../quickreply/ui/messages.py" line="350"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="342"/>
+        <location filename="../../quickreply/ui/messages.py" line="352"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="344"/>
+        <location filename="../../quickreply/ui/messages.py" line="354"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="394"/>
+        <location filename="../../quickreply/ui/messages.py" line="404"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="411"/>
+        <location filename="../../quickreply/ui/messages.py" line="421"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1948,223 +1981,233 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155"/>
+        <location filename="../../quickreply/ui/editor.py" line="150"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
-        <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
+        <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh. The renderer&apos;s problems about a name the text uses that nothing defines. ``suggest(code, title) -&gt; id`` for a new reply (core.editing.suggest_id).</extracomment>
         <translation>lowercase letters, digits and . _ -, e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="152"/>
         <source>例如：合作快递</source>
         <translation>e.g. Our couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="154"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="161"/>
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>levels separated by /, e.g. Logistics/Couriers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="163"/>
+        <location filename="../../quickreply/ui/editor.py" line="158"/>
         <source>用逗号或空格分隔</source>
         <translation>separated by commas or spaces</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="165"/>
+        <location filename="../../quickreply/ui/editor.py" line="160"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>optional, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="166"/>
+        <location filename="../../quickreply/ui/editor.py" line="161"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>Send after pasting (Enter)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="170"/>
+        <location filename="../../quickreply/ui/editor.py" line="165"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>The reply; template names like {{ field }} work; put a line --- between variants</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="173"/>
+        <location filename="../../quickreply/ui/editor.py" line="168"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>When to use this reply (shown to trainees)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="176"/>
+        <location filename="../../quickreply/ui/editor.py" line="171"/>
         <source>买家常见问法，每行一个</source>
         <translation>Typical buyer questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/field_table.py" line="56"/>
         <source>字段名</source>
         <translation>Field name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="183"/>
+        <location filename="../../quickreply/ui/field_table.py" line="57"/>
         <source>显示名</source>
         <translation>Label</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="184"/>
+        <location filename="../../quickreply/ui/field_table.py" line="58"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="185"/>
+        <location filename="../../quickreply/ui/field_table.py" line="59"/>
         <source>默认值</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="186"/>
+        <location filename="../../quickreply/ui/field_table.py" line="60"/>
         <source>选项</source>
         <translation>Choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="198"/>
+        <location filename="../../quickreply/ui/editor.py" line="190"/>
         <source>添加字段</source>
         <translation>Add field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="199"/>
+        <location filename="../../quickreply/ui/editor.py" line="191"/>
         <source>删除字段</source>
         <translation>Remove field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="196"/>
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="197"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206"/>
+        <location filename="../../quickreply/ui/editor.py" line="198"/>
         <source>快捷编码</source>
         <translation>Shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="207"/>
+        <location filename="../../quickreply/ui/editor.py" line="199"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="208"/>
+        <location filename="../../quickreply/ui/editor.py" line="200"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="209"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>回复内容</source>
         <translation>Reply text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="210"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>使用说明</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="211"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>买家问法</source>
         <translation>Buyer questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="219"/>
+        <location filename="../../quickreply/ui/editor.py" line="214"/>
         <source>填写字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="220"/>
+        <location filename="../../quickreply/ui/editor.py" line="215"/>
         <source>直达热键</source>
         <translation>Direct hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="225"/>
+        <location filename="../../quickreply/ui/editor.py" line="220"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="238"/>
+        <location filename="../../quickreply/ui/editor.py" line="233"/>
         <source>实时预览</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="255"/>
+        <location filename="../../quickreply/ui/editor.py" line="250"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="258"/>
+        <location filename="../../quickreply/ui/editor.py" line="253"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="259"/>
+        <location filename="../../quickreply/ui/editor.py" line="254"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="416"/>
+        <location filename="../../quickreply/ui/editor.py" line="478"/>
+        <source>回复内容里的 %1 还不是填写字段</source>
+        <translation>The reply uses %1, which is not a fill-in field yet</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/field_table.py" line="35"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="417"/>
+        <location filename="../../quickreply/ui/field_table.py" line="36"/>
         <source>数字</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="418"/>
+        <location filename="../../quickreply/ui/field_table.py" line="37"/>
         <source>选择</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="419"/>
+        <location filename="../../quickreply/ui/field_table.py" line="38"/>
         <source>省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="466"/>
+        <location filename="../../quickreply/ui/editor.py" line="428"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="456"/>
+        <location filename="../../quickreply/ui/editor.py" line="418"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="472"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <source>添加为填写字段</source>
+        <translation>Add as fill-in field</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="434"/>
         <source>填好标题和回复内容，再保存</source>
         <translation>Fill in the title and the reply, then save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="479"/>
+        <location filename="../../quickreply/ui/editor.py" line="441"/>
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="479"/>
+        <location filename="../../quickreply/ui/editor.py" line="441"/>
         <source>提醒</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="484"/>
+        <location filename="../../quickreply/ui/editor.py" line="446"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="488"/>
+        <location filename="../../quickreply/ui/editor.py" line="450"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="403"/>
+        <location filename="../../quickreply/ui/field_table.py" line="99"/>
         <source>选项来自 %1</source>
         <translation>Choices come from %1</translation>
     </message>
@@ -2416,103 +2459,113 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="126"/>
+        <location filename="../../quickreply/ui/trainee.py" line="138"/>
         <source>搜索：汉字、拼音、首字母或快捷编码</source>
-        <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
+        <extracomment>The scheme of a card&apos;s 复制 link (copy:SNIPPET_ID). Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>Search: Chinese, pinyin, initials or shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="148"/>
+        <location filename="../../quickreply/ui/trainee.py" line="161"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="150"/>
+        <location filename="../../quickreply/ui/trainee.py" line="163"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="152"/>
+        <location filename="../../quickreply/ui/trainee.py" line="165"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="154"/>
+        <location filename="../../quickreply/ui/trainee.py" line="167"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="168"/>
+        <location filename="../../quickreply/ui/trainee.py" line="183"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="176"/>
+        <location filename="../../quickreply/ui/trainee.py" line="191"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="177"/>
+        <location filename="../../quickreply/ui/trainee.py" line="192"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="178"/>
+        <location filename="../../quickreply/ui/trainee.py" line="193"/>
         <source>计时练习与考试…</source>
         <translation>Timed drill and exams…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="229"/>
+        <location filename="../../quickreply/ui/trainee.py" line="240"/>
+        <source>已复制“%1”</source>
+        <translation>Copied “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="263"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="232"/>
+        <location filename="../../quickreply/ui/trainee.py" line="266"/>
         <source>什么时候用：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="233"/>
+        <location filename="../../quickreply/ui/trainee.py" line="267"/>
         <source>买家常问：</source>
         <translation>Buyers ask: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="234"/>
+        <location filename="../../quickreply/ui/trainee.py" line="268"/>
         <source>参考回复：</source>
         <translation>Reference reply: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="256"/>
+        <location filename="../../quickreply/ui/trainee.py" line="269"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="295"/>
         <source>这个分组还没有话术。</source>
         <translation>This group has no replies yet.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="261"/>
+        <location filename="../../quickreply/ui/trainee.py" line="300"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="280"/>
+        <location filename="../../quickreply/ui/trainee.py" line="319"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="302"/>
+        <location filename="../../quickreply/ui/trainee.py" line="341"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="305"/>
+        <location filename="../../quickreply/ui/trainee.py" line="344"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="317"/>
+        <location filename="../../quickreply/ui/trainee.py" line="356"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="327"/>
+        <location filename="../../quickreply/ui/trainee.py" line="366"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>

@@ -283,7 +283,7 @@
         <translation>成績儲存在本機，並交給組長（設定 → 團隊日報 的投遞位置）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="214"/>
+        <location filename="../../quickreply/ui/exam.py" line="215"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>成績只儲存在本機（在 設定 → 團隊日報 開啟共享後，考試成績會交給組長）。</translation>
     </message>
@@ -495,19 +495,19 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="138"/>
+        <location filename="../../quickreply/ui/library.py" line="114"/>
         <source>话术库 - 快捷回复助手</source>
-        <extracomment>The personal pack created when an agent saves a first snippet of their own. Asks yes/no before destructive actions; tests replace it.</extracomment>
+        <extracomment>Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="169"/>
-        <location filename="../../quickreply/ui/library.py" line="604"/>
+        <location filename="../../quickreply/ui/library.py" line="154"/>
+        <location filename="../../quickreply/ui/library.py" line="424"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="170"/>
+        <location filename="../../quickreply/ui/library.py" line="155"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
@@ -519,43 +519,59 @@
         <translation>收起</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="192"/>
+        <location filename="../../quickreply/ui/library_list.py" line="56"/>
         <source>筛选：标题、编码、内容、标签（Ctrl+F）</source>
+        <extracomment>The filter&apos;s buttons, in order; None is 全部. --pack extras get a button only when present.</extracomment>
         <translation>篩選：標題、編碼、內容、標籤（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="203"/>
+        <location filename="../../quickreply/ui/library_list.py" line="70"/>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_list.py" line="91"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="222"/>
+        <location filename="../../quickreply/ui/library_list.py" line="93"/>
         <source>发布…</source>
         <translation>發布…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="48"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="68"/>
         <source>复制回复到剪贴板（列表中按回车也可）</source>
         <translation>複製回覆到剪貼簿（列表中按回車也可）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="50"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="70"/>
         <source>编辑</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="46"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="66"/>
         <source>复制文字</source>
-        <extracomment>``render(snippet, variant)``: the variant as a buyer would get it now, or None.</extracomment>
         <translation>複製文字</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/library_detail.py" line="52"/>
+        <source>模板</source>
+        <extracomment>``render(snippet, variant)``: the variant as a buyer would get it now, or None.</extracomment>
+        <translation>範本</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_detail.py" line="55"/>
+        <source>显示原文：变量 {{ }} 未替换</source>
+        <translation>顯示原文：變數 {{ }} 未替換</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_detail.py" line="72"/>
         <source>存一份到个人包改</source>
         <translation>存一份到個人包改</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="54"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="74"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
@@ -580,212 +596,209 @@
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="321"/>
+        <location filename="../../quickreply/ui/library.py" line="313"/>
+        <location filename="../../quickreply/ui/library_list.py" line="113"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="331"/>
+        <location filename="../../quickreply/ui/library.py" line="323"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="86"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="108"/>
         <source>没有符合条件的话术</source>
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="110"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="174"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="111"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="175"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="114"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="178"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="115"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="118"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="182"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="120"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="184"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="128"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="192"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="132"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="196"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="134"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="198"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · 發布來源：點「發布…」後同事才會收到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="153"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="225"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="155"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="227"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="158"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="160"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="232"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="163"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="235"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="165"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="237"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="172"/>
-        <source>预览：</source>
-        <translation>預覽：</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="247"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="249"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="147"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="219"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="180"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="250"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="379"/>
+        <location filename="../../quickreply/ui/library.py" line="350"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="395"/>
+        <location filename="../../quickreply/ui/library.py" line="366"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="398"/>
+        <location filename="../../quickreply/ui/library.py" line="369"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="426"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="101"/>
         <source>我的话术</source>
+        <extracomment>The personal pack created when an agent saves a first snippet of their own.</extracomment>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="437"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="116"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。</source>
         <translation>這條話術屬於唯讀的話術包，不能修改；可以先「存一份到個人包改」。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="443"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="124"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="454"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="137"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="466"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="154"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="478"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="169"/>
         <source>复制到个人包：</source>
         <translation>複製到個人包：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="496"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="190"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="525"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="221"/>
         <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
         <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="546"/>
-        <source>已保存到 %1</source>
-        <translation>已儲存到 %1</translation>
+        <location filename="../../quickreply/ui/library_edit.py" line="244"/>
+        <source>已保存“%1”</source>
+        <translation>已儲存「%1」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="557"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="256"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="589"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="284"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="591"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="289"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="600"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="299"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="635"/>
+        <location filename="../../quickreply/ui/library.py" line="455"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="205"/>
+        <location filename="../../quickreply/ui/library_list.py" line="89"/>
         <source>导入…</source>
         <translation>匯入…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="212"/>
+        <location filename="../../quickreply/ui/library_list.py" line="90"/>
         <source>导出…</source>
         <translation>匯出…</translation>
     </message>
@@ -1236,102 +1249,122 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <source>「%1」是广告法禁用的绝对化用语（%2）</source>
+        <translation>「%1」是廣告法禁用的絕對化用語（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <source>换成如实的说法</source>
+        <translation>換成如實的說法</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <source>首次自动回复有 %1 行，最多 %2 行</source>
+        <translation>首次自動回覆有 %1 行，最多 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="301"/>
+        <source>买家只扫一眼第一条消息，删短一些</source>
+        <translation>買家只會掃一眼第一則訊息，刪短一些</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="305"/>
         <source>还没有写使用说明</source>
         <translation>還沒有寫使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <location filename="../../quickreply/ui/messages.py" line="306"/>
         <source>写一句什么时候用，新人学习时会看到</source>
         <translation>寫一句什麼時候用，新人學習時會看到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="299"/>
+        <location filename="../../quickreply/ui/messages.py" line="309"/>
         <source>还没有买家问法</source>
         <translation>還沒有買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <location filename="../../quickreply/ui/messages.py" line="310"/>
         <source>写几句买家会怎么问，每行一个</source>
         <translation>寫幾句買家會怎麼問，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="303"/>
+        <location filename="../../quickreply/ui/messages.py" line="313"/>
         <source>回复内容第 %1 行的模板写法有误</source>
         <translation>回覆內容第 %1 行的模板寫法有誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="304"/>
+        <location filename="../../quickreply/ui/messages.py" line="314"/>
         <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
         <translation>檢查 {{ }} 和 {% %} 是否成對、引號是否配對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="308"/>
-        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <location filename="../../quickreply/ui/messages.py" line="323"/>
         <source>回复内容用到了不认识的名字 %1</source>
         <translation>回覆內容用到了不認識的名字 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <location filename="../../quickreply/ui/messages.py" line="319"/>
         <source>在「填写字段」里添加这个字段</source>
         <translation>在「填寫欄位」裡新增這個欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <location filename="../../quickreply/ui/messages.py" line="324"/>
         <source>是不是想写 %2？</source>
         <translation>是不是想寫 %2？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <location filename="../../quickreply/ui/messages.py" line="328"/>
         <source>%1 没有 .%2 这一项</source>
         <translation>%1 沒有 .%2 這一項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="319"/>
+        <location filename="../../quickreply/ui/messages.py" line="329"/>
         <source>可用的有：%3</source>
         <translation>可用的有：%3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <location filename="../../quickreply/ui/messages.py" line="333"/>
         <source>字段名 %1 和店铺信息里的同名值冲突</source>
         <translation>欄位名 %1 和店鋪資訊裡的同名值衝突</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="324"/>
+        <location filename="../../quickreply/ui/messages.py" line="334"/>
         <source>给字段换个名字</source>
         <translation>給欄位換個名字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <location filename="../../quickreply/ui/messages.py" line="338"/>
         <source>字段 %1 没有在回复内容里用到</source>
         <translation>欄位 %1 沒有在回覆內容裡用到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="329"/>
+        <location filename="../../quickreply/ui/messages.py" line="339"/>
         <source>删掉它，或在回复内容里写 {{ %1 }}</source>
         <translation>刪掉它，或在回覆內容裡寫 {{ %1 }}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="340"/>
+        <location filename="../../quickreply/ui/messages.py" line="350"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="342"/>
+        <location filename="../../quickreply/ui/messages.py" line="352"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="344"/>
+        <location filename="../../quickreply/ui/messages.py" line="354"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="394"/>
+        <location filename="../../quickreply/ui/messages.py" line="404"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1，仍使用原來的 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="411"/>
+        <location filename="../../quickreply/ui/messages.py" line="421"/>
         <source>%1：%2。</source>
         <translation>%1：%2。</translation>
     </message>
@@ -1948,223 +1981,233 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="155"/>
+        <location filename="../../quickreply/ui/editor.py" line="150"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
-        <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh.</extracomment>
+        <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh. The renderer&apos;s problems about a name the text uses that nothing defines. ``suggest(code, title) -&gt; id`` for a new reply (core.editing.suggest_id).</extracomment>
         <translation>小寫字母、數字和 . _ -，例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="157"/>
+        <location filename="../../quickreply/ui/editor.py" line="152"/>
         <source>例如：合作快递</source>
         <translation>例如：合作快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="159"/>
+        <location filename="../../quickreply/ui/editor.py" line="154"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="161"/>
+        <location filename="../../quickreply/ui/editor.py" line="156"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>用 / 分層，例如 物流/快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="163"/>
+        <location filename="../../quickreply/ui/editor.py" line="158"/>
         <source>用逗号或空格分隔</source>
         <translation>用逗號或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="165"/>
+        <location filename="../../quickreply/ui/editor.py" line="160"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>可選，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="166"/>
+        <location filename="../../quickreply/ui/editor.py" line="161"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>貼上後自動傳送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="170"/>
+        <location filename="../../quickreply/ui/editor.py" line="165"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>回覆內容，可用 {{ 欄位名 }} 等模板變數；多個變體之間放一行 ---</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="173"/>
+        <location filename="../../quickreply/ui/editor.py" line="168"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>什麼時候用這條回覆（新人學習時顯示）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="176"/>
+        <location filename="../../quickreply/ui/editor.py" line="171"/>
         <source>买家常见问法，每行一个</source>
         <translation>買家常見問法，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/field_table.py" line="56"/>
         <source>字段名</source>
         <translation>欄位名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="183"/>
+        <location filename="../../quickreply/ui/field_table.py" line="57"/>
         <source>显示名</source>
         <translation>顯示名</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="184"/>
+        <location filename="../../quickreply/ui/field_table.py" line="58"/>
         <source>类型</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="185"/>
+        <location filename="../../quickreply/ui/field_table.py" line="59"/>
         <source>默认值</source>
         <translation>預設值</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="186"/>
+        <location filename="../../quickreply/ui/field_table.py" line="60"/>
         <source>选项</source>
         <translation>選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="198"/>
+        <location filename="../../quickreply/ui/editor.py" line="190"/>
         <source>添加字段</source>
         <translation>新增欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="199"/>
+        <location filename="../../quickreply/ui/editor.py" line="191"/>
         <source>删除字段</source>
         <translation>刪除欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="196"/>
         <source>编号</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="197"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206"/>
+        <location filename="../../quickreply/ui/editor.py" line="198"/>
         <source>快捷编码</source>
         <translation>快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="207"/>
+        <location filename="../../quickreply/ui/editor.py" line="199"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="208"/>
+        <location filename="../../quickreply/ui/editor.py" line="200"/>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="209"/>
+        <location filename="../../quickreply/ui/editor.py" line="204"/>
         <source>回复内容</source>
         <translation>回覆內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="210"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>使用说明</source>
         <translation>使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="211"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>买家问法</source>
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="219"/>
+        <location filename="../../quickreply/ui/editor.py" line="214"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="220"/>
+        <location filename="../../quickreply/ui/editor.py" line="215"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="225"/>
+        <location filename="../../quickreply/ui/editor.py" line="220"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="238"/>
+        <location filename="../../quickreply/ui/editor.py" line="233"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="255"/>
+        <location filename="../../quickreply/ui/editor.py" line="250"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="258"/>
+        <location filename="../../quickreply/ui/editor.py" line="253"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="259"/>
+        <location filename="../../quickreply/ui/editor.py" line="254"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="416"/>
+        <location filename="../../quickreply/ui/editor.py" line="478"/>
+        <source>回复内容里的 %1 还不是填写字段</source>
+        <translation>回覆內容裡的 %1 還不是填寫欄位</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/field_table.py" line="35"/>
         <source>文字</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="417"/>
+        <location filename="../../quickreply/ui/field_table.py" line="36"/>
         <source>数字</source>
         <translation>數字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="418"/>
+        <location filename="../../quickreply/ui/field_table.py" line="37"/>
         <source>选择</source>
         <translation>選擇</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="419"/>
+        <location filename="../../quickreply/ui/field_table.py" line="38"/>
         <source>省份</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="466"/>
+        <location filename="../../quickreply/ui/editor.py" line="428"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="456"/>
+        <location filename="../../quickreply/ui/editor.py" line="418"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="472"/>
+        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <source>添加为填写字段</source>
+        <translation>新增為填寫欄位</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="434"/>
         <source>填好标题和回复内容，再保存</source>
         <translation>填好標題和回覆內容，再儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="479"/>
+        <location filename="../../quickreply/ui/editor.py" line="441"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="479"/>
+        <location filename="../../quickreply/ui/editor.py" line="441"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="484"/>
+        <location filename="../../quickreply/ui/editor.py" line="446"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="488"/>
+        <location filename="../../quickreply/ui/editor.py" line="450"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="403"/>
+        <location filename="../../quickreply/ui/field_table.py" line="99"/>
         <source>选项来自 %1</source>
         <translation>選項來自 %1</translation>
     </message>
@@ -2416,103 +2459,113 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="126"/>
+        <location filename="../../quickreply/ui/trainee.py" line="138"/>
         <source>搜索：汉字、拼音、首字母或快捷编码</source>
-        <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
+        <extracomment>The scheme of a card&apos;s 复制 link (copy:SNIPPET_ID). Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>搜尋：漢字、拼音、首字母或快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="148"/>
+        <location filename="../../quickreply/ui/trainee.py" line="161"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>輸入你會用的快捷編碼或標題，回車確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="150"/>
+        <location filename="../../quickreply/ui/trainee.py" line="163"/>
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="152"/>
+        <location filename="../../quickreply/ui/trainee.py" line="165"/>
         <source>看答案</source>
         <translation>看答案</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="154"/>
+        <location filename="../../quickreply/ui/trainee.py" line="167"/>
         <source>下一题</source>
         <translation>下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="168"/>
+        <location filename="../../quickreply/ui/trainee.py" line="183"/>
         <source>买家发来：</source>
         <translation>買家發來：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="176"/>
+        <location filename="../../quickreply/ui/trainee.py" line="191"/>
         <source>按场景学习</source>
         <translation>按場景學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="177"/>
+        <location filename="../../quickreply/ui/trainee.py" line="192"/>
         <source>练习</source>
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="178"/>
+        <location filename="../../quickreply/ui/trainee.py" line="193"/>
         <source>计时练习与考试…</source>
         <translation>計時練習與考試…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="229"/>
+        <location filename="../../quickreply/ui/trainee.py" line="240"/>
+        <source>已复制“%1”</source>
+        <translation>已複製「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="263"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="232"/>
+        <location filename="../../quickreply/ui/trainee.py" line="266"/>
         <source>什么时候用：</source>
         <translation>什麼時候用：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="233"/>
+        <location filename="../../quickreply/ui/trainee.py" line="267"/>
         <source>买家常问：</source>
         <translation>買家常問：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="234"/>
+        <location filename="../../quickreply/ui/trainee.py" line="268"/>
         <source>参考回复：</source>
         <translation>參考回覆：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="256"/>
+        <location filename="../../quickreply/ui/trainee.py" line="269"/>
+        <source>复制</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/trainee.py" line="295"/>
         <source>这个分组还没有话术。</source>
         <translation>這個分組還沒有話術。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="261"/>
+        <location filename="../../quickreply/ui/trainee.py" line="300"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="280"/>
+        <location filename="../../quickreply/ui/trainee.py" line="319"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="302"/>
+        <location filename="../../quickreply/ui/trainee.py" line="341"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="305"/>
+        <location filename="../../quickreply/ui/trainee.py" line="344"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="317"/>
+        <location filename="../../quickreply/ui/trainee.py" line="356"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="327"/>
+        <location filename="../../quickreply/ui/trainee.py" line="366"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>

@@ -183,3 +183,26 @@ def test_the_editor_in_english_shows_no_chinese_but_data(english: None) -> None:
     found = [(n, t) for n, t in texts(window.editor) if t and chinese_left(t, data)]
     window.hide()  # close() would ask whether to drop the unsaved copy
     assert found == [], "editor: untranslated text in en"
+
+
+def test_the_editors_lint_and_advertising_law_lines_in_english(english: None) -> None:
+    from quickreply.app.views import make_library_view
+
+    services = build_services(AppPaths.from_env())
+    window = make_library_view(services)
+    window.show()
+    assert window.new_snippet()
+    typed = "亲，这是全网最好的价格，销量第一哦~ 订单{{ order_no }}"
+    window.editor.title_edit.setText("Sale")
+    window.editor.text_edit.setPlainText(typed)
+    window.editor.refresh()
+    QApplication.processEvents()
+    editor = window.editor
+    lines = [editor.problem_list.item(i).text() for i in range(editor.problem_list.count())]
+    assert any("order_no" in line for line in lines)
+    assert sum("Advertising Law" in line for line in lines) == 2  # 最 and 第一
+    shown = [*lines, editor.preview.toPlainText(), editor.declare_label.text()]
+    # Only the typed text's own characters may be Chinese; no file:line form in the editor.
+    assert [line for line in shown if not set(HAN.findall(line)) <= set(typed)] == []
+    assert not any("docs/" in line or ".yaml:" in line for line in shown)
+    window.hide()

@@ -13,7 +13,8 @@ from quickreply.core.model import Field, PackSource, Snippet
 from quickreply.core.packs import PackDir, load_library, save_pack
 from quickreply.core.problems import Problem, Severity
 from quickreply.core.render import RenderError
-from quickreply.ui.editor import SnippetEditor, join_variants, split_list, split_variants
+from quickreply.ui.editor import SnippetEditor, join_variants, split_variants
+from quickreply.ui.field_table import split_list
 from quickreply.ui.library import LibraryWindow
 
 pytestmark = pytest.mark.gui
@@ -171,7 +172,8 @@ def test_real_linter_flags_absolute_claims_live(
     window.editor.text_edit.setPlainText("我们是全网最好的~")
     qtbot.waitUntil(lambda: window.editor.problem_list.count() > 0, timeout=2000)
     first = window.editor.problem_list.item(0).text()
-    assert first.startswith("错误：snippet 'my.thanks': absolute claim '最'")
+    # Said in the UI language, without the linter's English (which the CLI keeps).
+    assert first == "错误：「最」是广告法禁用的绝对化用语（我们是全网最好的~）：换成如实的说法。"
     assert not window.save_draft()
     assert window.editor.text_edit.toPlainText() == "我们是全网最好的~"
 
@@ -214,3 +216,70 @@ def _with_fields(snippet: Snippet, fields: tuple[Field, ...]) -> Snippet:
 
     variants = ("亲，{{ region }}~",) if fields else ("亲~",)
     return dataclasses.replace(snippet, fields=fields, variants=variants)
+
+
+def test_a_name_typed_in_the_text_offers_to_declare_the_field(qtbot: QtBot) -> None:
+    from quickreply.core.render import Renderer
+
+    renderer = Renderer(None, lambda: __import__("datetime").datetime(2026, 1, 1))
+    editor = SnippetEditor(renderer, checker=renderer.check)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.load(_with_fields(SNIPPET, ()), is_new=False)
+    assert not editor.declare_bar.isVisible()
+    editor.text_edit.setPlainText("亲，订单{{ order_no }}已发货，{{ name }}请查收~")
+    editor.refresh()
+    assert editor.declare_bar.isVisible()  # inline under the text, no dialog
+    assert editor.undeclared_names() == ["order_no", "name"]
+    assert editor.declare_label.text() == "回复内容里的 order_no、name 还不是填写字段"
+    editor.declare_button.click()
+    assert [(f.name, f.kind) for f in editor.draft().fields] == [
+        ("order_no", "text"),
+        ("name", "text"),
+    ]
+    assert not editor.declare_bar.isVisible()
+    assert not any(p.code.startswith("template.unknown") for p in editor.problems())
+
+
+def test_the_preview_says_why_it_cannot_render_in_the_ui_language(qtbot: QtBot) -> None:
+    from quickreply.core.render import Renderer
+
+    editor = SnippetEditor(Renderer(None, lambda: __import__("datetime").datetime(2026, 1, 1)))
+    qtbot.addWidget(editor)
+    editor.load(_with_fields(SNIPPET, ()), is_new=False)
+    editor.text_edit.setPlainText("亲，订单{{ order_no }}已发货~")
+    editor.refresh()
+    assert editor.preview.toPlainText() == (
+        "无法预览：回复内容用到了不认识的名字 order_no：在「填写字段」里添加这个字段。"
+    )
+
+
+def test_a_long_first_contact_reply_is_said_in_the_ui_language(
+    qtbot: QtBot, tmp_path: Path, write_pack: Callable[[str, str], Path]
+) -> None:
+    write_pack("personal/my.yaml", "pack: {id: personal.my, name: 我的}\nsnippets: []\n")
+    library = load_library([PackDir(tmp_path / "personal", PackSource.PERSONAL)])
+    window = LibraryWindow(library, lint=lint_library, save=save_pack)
+    window.confirm = lambda _question: True
+    qtbot.addWidget(window)
+    assert window.new_snippet()
+    window.editor.title_edit.setText("欢迎语")
+    window.editor.group_edit.setText("欢迎")
+    window.editor.text_edit.setPlainText("亲\n在的\n您好\n请问\n有什么可以帮您")
+    window.editor.refresh()
+    lines = [
+        window.editor.problem_list.item(i).text() for i in range(window.editor.problem_list.count())
+    ]
+    assert "错误：首次自动回复有 5 行，最多 4 行：买家只扫一眼第一条消息，删短一些。" in lines
+
+
+def test_the_field_table_columns_fit_their_content(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, renderer=FillRenderer())
+    editor.resize(640, 600)  # about the room it has beside the reply list
+    editor.show()
+    wide = Field("order_number", "快递单号（顺丰）", "choice", None, ("顺丰", "中通", "圆通"))
+    editor.load(_with_fields(SNIPPET, (wide,)), is_new=False)
+    table = editor.fields_table
+    metrics = table.fontMetrics()
+    for column, text in ((0, "order_number"), (1, "快递单号（顺丰）")):
+        assert table.columnWidth(column) >= metrics.horizontalAdvance(text)

@@ -253,7 +253,9 @@ def test_copy_with_the_real_renderer_and_a_field_without_default(
     window = make_window(qtbot, load(tmp_path), renderer=renderer)
     assert window.copy_current()
     assert QGuiApplication.clipboard().text() == "亲，订单【订单号】已核对，S码~"
-    assert "预览：亲，订单【订单号】已核对，S码~" in window.detail.toPlainText()
+    # The reply as the buyer gets it comes first; the template only behind 模板.
+    assert "亲，订单【订单号】已核对，S码~" in window.detail.toPlainText()
+    assert "{{ order }}" not in window.detail.toPlainText()
 
 
 def test_copy_renders_a_macros_pasted_texts(
@@ -418,7 +420,7 @@ def test_first_snippet_creates_my_yaml(
     pack = next(p for p in reloaded.packs if p.path == path)
     assert pack.meta.id == "personal.my"
     assert [s.title for s in pack.snippets] == ["发货时间"]
-    assert "my.snippet" in ids(window)
+    assert "my.fh" in ids(window)  # named after its code, not my.snippet every time
 
 
 def test_copy_to_personal_makes_an_editable_copy(
@@ -608,3 +610,98 @@ def test_a_new_reply_shows_no_errors_before_the_first_keystroke(qtbot: QtBot, pa
     window.editor.title_edit.setText("发货时间")
     window.editor.refresh()
     assert window.editor.problem_list.count() > 0  # now the missing text is an error
+
+
+def test_the_reply_shows_as_the_buyer_gets_it_and_the_template_behind_a_toggle(
+    qtbot: QtBot, packs: Path
+) -> None:
+    renderer = Renderer(None, lambda: datetime(2024, 11, 23, 14, 5))
+    window = make_window(qtbot, load(packs), renderer=renderer)
+    window.show()
+    window.select_snippet("courier.track")
+    toggle = window.template_toggle
+    assert toggle.isVisible() and not toggle.isChecked()
+    assert "单号是ZT123~" in window.detail.toPlainText()
+    assert "{{ number }}" not in window.detail.toPlainText()
+    toggle.click()  # 模板: the text as written
+    assert "单号是{{ number }}~" in window.detail.toPlainText()
+    assert "ZT123" not in window.detail.toPlainText()
+    window.select_snippet("courier.which")  # nothing to fill in: no toggle to confuse
+    assert not toggle.isVisible()
+    assert "亲，我们默认发中通快递哦~" in window.detail.toPlainText()
+
+
+def test_a_source_filter_instead_of_a_padlock_on_every_row(qtbot: QtBot, packs: Path) -> None:
+    window = make_window(qtbot, load(packs))
+    window.show()
+    buttons = window.reply_list.source_buttons
+    assert [b.text() for b in buttons.values() if b.isVisible()] == ["全部", "内置", "团队", "个人"]
+    model = window.list_model
+    decorations = [model.index(r, 0).data(Qt.ItemDataRole.DecorationRole) for r in range(4)]
+    assert decorations == [None] * 4  # read-only rows carry no padlock
+    buttons[PackSource.PERSONAL].click()
+    assert ids(window) == ["my.thanks"]
+    assert window.current_snippet() is not None
+    assert window.current_snippet().id == "my.thanks"  # type: ignore[union-attr]
+    buttons[PackSource.TEAM].click()
+    assert ids(window) == ["courier.which", "courier.track", "greet.hello"]
+    buttons[PackSource.SHIPPED].click()
+    assert ids(window) == []
+    window.select_source(None)
+    assert len(ids(window)) == 4
+
+
+def test_after_save_one_short_confirmation_and_the_row_in_view(
+    qtbot: QtBot, tmp_path: Path, write_pack: Callable[[str, str], Path]
+) -> None:
+    many = "\n".join(
+        f"  - {{id: r.n{i}, title: 回复{i}, code: r{i}, group: 售前, text: 亲~}}" for i in range(80)
+    )
+    write_pack("team/many.yaml", "pack: {id: team.many, name: 多}\nsnippets:\n" + many)
+    window = make_window(qtbot, load(tmp_path), personal_dir=tmp_path / "personal")
+    window.resize(900, 500)
+    window.show()
+    window.select_group("售前")
+    window.filter_edit.setText("回复1")  # the new reply will not match this filter
+    assert window.new_snippet()
+    window.editor.title_edit.setText("发货时间")
+    window.editor.code_edit.setText("fh")
+    window.editor.text_edit.setPlainText("亲，今天下午四点前付款当天发货~")
+    assert window.save_draft()
+    current = window.current_snippet()
+    assert current is not None and current.id == "my.fh"
+    index = window.list_view.currentIndex()
+    assert index.row() == window.list_model.row_of("my.fh") > 20
+    assert window.list_view.viewport().rect().contains(window.list_view.visualRect(index))
+    assert window.message_label.text() == "已保存“发货时间”"
+    assert window.statusBar().currentMessage() == ""  # said once, under the reply
+
+
+def test_a_new_reply_is_named_after_its_code_or_title(qtbot: QtBot, packs: Path) -> None:
+    window = make_window(qtbot, load(packs), lint=None)
+    assert window.new_snippet()
+    editor = window.editor
+    editor.title_edit.setText("发货时间")
+    assert editor.id_edit.text() == "my.fhsj"  # the title's initials
+    editor.code_edit.setText("xx")  # my.thanks has code xx, but the id my.xx is free
+    assert editor.id_edit.text() == "my.xx"
+    editor.code_edit.setText("thanks")
+    assert editor.id_edit.text() == "my.thanks2"  # unique within the library
+    editor.id_edit.textEdited.emit("my.own")  # typed by hand: no longer follows
+    editor.id_edit.setText("my.own")
+    editor.code_edit.setText("fh")
+    assert editor.id_edit.text() == "my.own"
+
+
+def test_the_trainee_tab_has_the_palettes_search(qtbot: QtBot, packs: Path) -> None:
+    from quickreply.core.search import SearchIndex
+
+    library = load(packs)
+    index = SearchIndex.build(library)
+    window = LibraryWindow(library, search=index.search)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.trainee)
+    assert window.trainee.search_edit.isVisible()
+    window.trainee.search_edit.setText("kuaidi")
+    assert window.trainee.shown_snippets()[0].id == "courier.which"

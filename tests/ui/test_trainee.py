@@ -166,3 +166,40 @@ def test_the_search_box_finds_replies_by_pinyin(qtbot: QtBot) -> None:
     shown = [s.id for s in view.shown_snippets()]
     assert shown[0] == "courier.sf" and THANKS.id not in shown
     assert THANKS.title not in view.cards.toPlainText()
+
+
+def test_it_opens_on_the_first_scenario_without_a_warning(qtbot: QtBot) -> None:
+    many = [
+        Snippet(id=f"s{i}", title=f"标题{i}", variants=("回复",), group=f"组{i % 9}", pack_id="t")
+        for i in range(70)
+    ]
+    view = make_view(qtbot, library(COURIER, SF, THANKS, *many))
+    assert view.current_group() == "物流"
+    assert [s.id for s in view.shown_snippets()] == ["courier.which", "courier.sf"]
+    assert "只显示前" not in view.cards.toPlainText()
+    view.select_group("评价")
+    view.set_library(library(COURIER, SF, THANKS, *many))  # a reload keeps the trainee's place
+    assert view.current_group() == "评价"
+
+
+def test_each_card_copies_its_reference_reply(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QGuiApplication
+
+    view = make_view(qtbot, library(COURIER, SF, THANKS))
+    html = view.cards.toHtml()
+    assert 'href="copy:courier.sf"' in html and "[复制]" in view.cards.toPlainText()
+    view.cards.anchorClicked.emit(QUrl("copy:courier.sf"))
+    assert QGuiApplication.clipboard().text() == "亲，顺丰需要补差价哦~"
+    assert view.copied_label.text() == "已复制“能否发顺丰”"
+
+
+def test_the_search_spans_every_scenario(qtbot: QtBot) -> None:
+    from quickreply.core.search import SearchIndex
+
+    lib = library(COURIER, SF, THANKS)
+    view = TraineeView(lib, None, random.Random(1), search=SearchIndex.build(lib).search)
+    qtbot.addWidget(view)
+    assert view.current_group() == "物流"
+    view.search_edit.setText("haoping")  # 感谢好评 is in 评价, not the scenario open
+    assert [s.id for s in view.shown_snippets()] == ["review.thanks"]
