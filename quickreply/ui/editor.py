@@ -41,6 +41,7 @@ from quickreply.core.render import RenderError
 from quickreply.core.render.fields import choices_of
 from quickreply.ui.field_table import FieldTable, kind_names, split_list
 from quickreply.ui.messages import describe
+from quickreply.ui.themes import is_dark
 
 #: A line holding only this separates the variants of a snippet's text in the editor.
 VARIANT_SEPARATOR = "---"
@@ -436,11 +437,13 @@ class SnippetEditor(QWidget):
             return
         errors = sum(1 for p in self._problems if p.severity is Severity.ERROR)
         warnings = len(self._problems) - errors
+        # Readable on either theme: the item colours are not reached by the style sheet.
+        red, amber = ("#ff7b72", "#d29922") if is_dark(self) else ("#b00020", "#8a5a00")
         for problem in self._problems:
             is_error = problem.severity is Severity.ERROR
             prefix = self.tr("错误") if is_error else self.tr("提醒")
             item = QListWidgetItem(f"{prefix}：{describe(problem)}")
-            item.setForeground(QColor("#b00020" if is_error else "#8a5a00"))
+            item.setForeground(QColor(red if is_error else amber))
             self.problem_list.addItem(item)
         if not self._problems:
             self.status_label.setText(self.tr("检查通过"))
@@ -451,7 +454,7 @@ class SnippetEditor(QWidget):
                 .replace("%1", str(errors))
                 .replace("%2", str(warnings))
             )
-            self.status_label.setStyleSheet("color: #b00020;" if errors else "color: #8a5a00;")
+            self.status_label.setStyleSheet(f"color: {red};" if errors else f"color: {amber};")
         if not errors:
             self.save_error.hide()
 

@@ -43,6 +43,7 @@ from quickreply.ui.library_edit import Editing
 from quickreply.ui.library_list import ReplyList
 from quickreply.ui.models import UNGROUPED, GroupTree, RankedSearch, group_of, visible_snippets
 from quickreply.ui.problem_banner import ProblemBanner
+from quickreply.ui.themes import is_dark
 from quickreply.ui.trainee import TraineeView
 
 ConfirmFn = Callable[[str], bool]
@@ -371,7 +372,8 @@ class LibraryWindow(QMainWindow):
 
     def say(self, text: str, *, error: bool = False) -> None:
         """One short line under the reply: a confirmation or why something did not happen."""
-        self.message_label.setStyleSheet("color: #b00020;" if error else "color: #1b7f3b;")
+        red, green = ("#ff7b72", "#3fb950") if is_dark(self) else ("#b00020", "#1b7f3b")
+        self.message_label.setStyleSheet(f"color: {red if error else green};")
         self.message_label.setText(text)
 
     # -- editing (ui/library_edit.py) -------------------------------------------------------

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from quickreply.core.model import Pack, PackSource, Snippet
 from quickreply.ui.models import lock_icon, source_label
+from quickreply.ui.themes import is_dark
 
 #: ``render(snippet, variant)``: the variant as a buyer would get it now, or None.
 RenderVariant = Callable[[Snippet, int], str | None]
@@ -151,13 +151,6 @@ class DetailColours:
 
 LIGHT = DetailColours("#555", "#444", "#eef7ee", "#f1f1f1")
 DARK = DetailColours("#9da7b3", "#b7c0ca", "#1c3326", "#2d333b")
-
-
-def is_dark(widget: QWidget) -> bool:
-    """True when the widget's text is lighter than its background (the dark theme)."""
-    palette = widget.palette()
-    text = palette.color(QPalette.ColorRole.Text).lightness()
-    return text > palette.color(QPalette.ColorRole.Base).lightness()
 
 
 def has_template(snippet: Snippet, render: RenderVariant) -> bool:

@@ -66,11 +66,12 @@ class ReplyList(QWidget):
         for number, source in enumerate(SOURCES):
             button = QToolButton()
             button.setCheckable(True)
-            button.setText(
+            label = (
                 QCoreApplication.translate("LibraryWindow", "全部")
                 if source is None
                 else source_label(source)
             )
+            button.setText(label[:1].upper() + label[1:])  # "built-in" mid-sentence, not here
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.source_group.addButton(button, number)
             self.source_buttons[source] = button

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 #: Stands for the icons folder in a style sheet (Qt resolves url() against the working directory).
 ICONS_MARK = "@ICONS@"
@@ -29,6 +30,15 @@ def apply_theme(app: QApplication, setting: str, folder: Path) -> str:
         sheet = ""
     app.setStyleSheet(sheet.replace(ICONS_MARK, icons_folder(folder).as_posix()))
     return theme
+
+
+def is_dark(widget: QWidget) -> bool:
+    """True when the widget's text is lighter than its background (the dark theme): for the
+    colours a style sheet cannot reach (rich text, item foregrounds)."""
+    widget.ensurePolished()
+    palette = widget.palette()
+    text = palette.color(QPalette.ColorRole.Text).lightness()
+    return text > palette.color(QPalette.ColorRole.Base).lightness()
 
 
 def icons_folder(themes: Path) -> Path:
