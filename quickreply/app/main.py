@@ -80,10 +80,14 @@ def use_working_input_method() -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the app, or render ``--screenshot FILE --view NAME`` and exit."""
-    from quickreply.app.services import build_services
+    from quickreply.app.services import START_BUDGET, build_services
 
     paths = AppPaths.from_env()
     lang = args.lang
+    if getattr(args, "build_caches", False):
+        from quickreply.app.services import build_caches
+
+        return build_caches(paths, extra=args.pack or [], shop_path=args.shop)
     if args.screenshot is not None:
         from quickreply.app.views import screenshot
 
@@ -112,7 +116,10 @@ def run(args: argparse.Namespace) -> int:
         signals.close()
         print("quickreply: already running; brought it to the front", file=sys.stderr)
         return 0
-    services = build_services(paths, extra=args.pack or [], shop_path=args.shop)
+    # A first start without a cache opens on part of the library; the rest loads meanwhile.
+    services = build_services(
+        paths, extra=args.pack or [], shop_path=args.shop, budget=START_BUDGET
+    )
     app = QuickReplyApp(qapp, services, lang, autostart=login_start(os.environ))
     guard.activated.connect(app.bring_forward)
     # Closing the last window keeps the app in the tray; Quit in the tray menu ends it.

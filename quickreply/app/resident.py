@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from quickreply.app.apply import apply_settings
-from quickreply.app.services import Services
+from quickreply.app.loading import RestLoader
+from quickreply.app.services import Prepared, Services
 from quickreply.app.sharing import DailySharing
 from quickreply.app.views import (
     app_icon,
@@ -118,6 +119,13 @@ class QuickReplyApp:
         self.sharing.first_share.connect(self._notify_sharing)
         self.watcher = LibraryWatcher(qapp, self.reload_library)
         self._rewatch()
+        # A first start without a cache opened on part of the library: the rest loads now.
+        self.rest = RestLoader(services, qapp)
+        self.rest.progressed.connect(self._show_loading)
+        self.rest.finished.connect(self._rest_loaded)
+        if services.loading is not None:
+            self.palette.set_loading(*services.loading)
+            self.rest.start()
         self.connect_platform(services.settings)
         self.register_hotkeys(services.settings)
         services.problems.extend(self.platform_problems())
@@ -413,8 +421,30 @@ class QuickReplyApp:
     def reload_library(self) -> list[Problem]:
         """Reload packs and the shop profile; the palette, library window and snippet
         hotkeys follow. New problems are shown in the tray, never as a crash."""
-        before = {str(p) for p in self.services.problems}
         problems = self.services.reload()
+        self._library_changed(problems)
+        return problems
+
+    def _show_loading(self, files: int) -> None:
+        if self.services.loading is not None:
+            self.palette.set_loading(files, self.services.loading[1])
+
+    def _rest_loaded(self, prepared: Prepared | None) -> None:
+        """The background load ended: the whole library replaces the part (GUI thread)."""
+        if self._closed:
+            return
+        if prepared is None:
+            self.reload_library()
+            return
+        problems = self.services.finish_loading(prepared)
+        if problems is not None:
+            self._library_changed(problems)
+
+    def _library_changed(self, problems: list[Problem]) -> None:
+        """The services hold a new library: the windows follow, new problems are shown."""
+        before = {str(p) for p in self.services.problems}
+        loading = self.services.loading
+        self.palette.set_loading(*(loading or (0, 0)))
         self.palette.set_searcher(self.services.index)
         self.palette.set_renderer(self.services.renderer)
         if self._library is not None:
@@ -436,7 +466,6 @@ class QuickReplyApp:
                 QCoreApplication.translate("App", "话术包有问题"),
                 "\n".join(str(p) for p in fresh[:NOTICE_LINES]),
             )
-        return problems
 
     # -- windows ----------------------------------------------------------------------------
 
@@ -552,6 +581,7 @@ class QuickReplyApp:
             return
         self._closed = True
         self.team.stop()
+        self.rest.stop()
         self.watcher.stop()
         self.wiring.close()
         if self._timers is not None and self._timers.kpi is not None:

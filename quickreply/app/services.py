@@ -4,13 +4,20 @@
 the shop profile again (at start-up, when files change on disk, when the folders change in
 settings) and :meth:`Services.close` lets go of the usage store when the app ends. Nothing here
 raises on bad data: every problem is collected for the UI and stderr.
+
+A first start with no cache can open on part of the library: ``reload(budget=…)`` loads the
+pack files that fit the budget (``Services.loading`` then says how many of how many), the app
+runs :meth:`Services.load_rest` off the GUI thread and hands its result to
+:meth:`Services.finish_loading`, which puts the whole library and its index in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,9 +30,11 @@ from quickreply.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from quickreply.core.cacheseal import Seal
+    from quickreply.core.libcache import CachedLibrary, Entry, FileKey
     from quickreply.core.editing import EditRule
     from quickreply.core.render import Renderer, VariantMemory
     from quickreply.core.search import SearchIndex
+    from quickreply.core.search.synonyms import Synonyms
     from quickreply.core.shop import ShopProfile
     from quickreply.core.stats import StatsStore
     from quickreply.core.team.keys import LeadKey
@@ -33,6 +42,19 @@ if TYPE_CHECKING:
     from quickreply.core.team.state import SyncState
     from quickreply.core.team.sync import TeamSync
     from quickreply.core.timers import TimerConfig
+
+# Bytes of pack files a first start without a cache reads before the palette opens (about 1,200
+# real-length replies: ~0.4 s of parsing and indexing); the rest loads in the background.
+START_BUDGET = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The whole library and its index, loaded off the GUI thread by :meth:`Services.load_rest`."""
+
+    library: Library
+    index: SearchIndex
+    generation: int  # the reload it completes; a later reload makes it stale
 
 
 @dataclass
@@ -61,6 +83,12 @@ class Services:
     team_marks: dict[str, str] = field(init=False, default_factory=dict)
     # Which packs the library may write (core/editing.py): team ones too on the lead's machine.
     edit_rule: EditRule = field(init=False, default_factory=lambda: _personal_only())
+    # (pack files loaded, pack files found + 1 for the index) while part of the library is in.
+    loading: tuple[int, int] | None = field(init=False, default=None)
+    _generation: int = field(init=False, default=0)
+    _seal: Seal | None = field(init=False, default=None)
+    _seed: Mapping[FileKey, Entry] = field(init=False, default_factory=dict)
+    _shop_problems: list[Problem] = field(init=False, default_factory=list)
 
     def refresh_usage(self) -> None:
         self.index.set_usage(self.stats.usage())
@@ -70,41 +98,107 @@ class Services:
 
         return list(lint_library(library, self.shop))
 
-    def reload(self) -> list[Problem]:
+    def reload(self, budget: int | None = None) -> list[Problem]:
         """Read packs and the shop profile (unchanged files come from the pack cache), build
-        the renderer and search index, and return the problems found."""
+        the renderer and search index, and return the problems found.
+
+        With ``budget`` (bytes, see core/libcache.py) a library that is not wholly cached is
+        loaded only in part: ``loading`` says how much, and :meth:`load_rest` loads the rest."""
         from quickreply.core.cacheseal import Seal
         from quickreply.core.render import Renderer, VariantMemory
         from quickreply.core.search import SearchIndex
+        from quickreply.core.search.cache import is_cached
 
+        self._generation += 1
         started = time.perf_counter()
         self.paths = apply_folders(self.base_paths, self.settings)
-        seal = Seal.load_or_create(self.paths.cache_key_file)
+        seal = self._seal = Seal.load_or_create(self.paths.cache_key_file)
         from quickreply.core.editing import lead_rule
 
         self.edit_rule = lead_rule(self.publish_target(), synced=self.base_paths.team)
-        self.library, key = load_library_cached(
-            self.paths, seal, self.extra, self.edit_rule.team_sources
+        loaded = self._load_library(
+            budget,
+            warm=lambda fingerprint: seal is not None and is_cached(self.paths.cache, fingerprint),
         )
+        self.library = loaded.library
         self.timings["packs"] = time.perf_counter() - started
-        self.shop, shop_problems = read_shop(self.paths, self.shop_path)
+        self.shop, self._shop_problems = read_shop(self.paths, self.shop_path)
         if self.variants is None:
             self.variants = VariantMemory()
         self.renderer = Renderer(self.shop, self.clock, variants=self.variants)
         started = time.perf_counter()
-        from quickreply.core.search.synonyms import Synonyms
-
-        self.index = SearchIndex.load_or_build(
-            self.library,
-            self.paths.cache,
-            usage=self.stats.usage(),
-            key=key,
-            seal=seal,
-            synonyms=Synonyms.with_shop(self.shop.synonyms if self.shop else ()),
-        )
+        if loaded.complete:
+            self.loading, self._seed = None, {}
+            self.index = SearchIndex.load_or_build(
+                self.library,
+                self.paths.cache,
+                usage=self.stats.usage(),
+                key=loaded.fingerprint,
+                seal=seal,
+                synonyms=self._synonyms(),
+            )
+        else:
+            # Part of the library: indexed for now, never cached (load_rest caches the whole).
+            self.loading = (loaded.files - loaded.deferred, loaded.files + 1)
+            self._seed = loaded.entries
+            self.index = SearchIndex.build(
+                self.library, self.stats.usage(), synonyms=self._synonyms()
+            )
         self.timings["index"] = time.perf_counter() - started
         self.team_marks = self.team_state().recent_marks(self.clock())
-        return [*self.library.problems, *shop_problems]
+        return [*self.library.problems, *self._shop_problems]
+
+    def load_rest(self, progress: Callable[[int], None] | None = None) -> Prepared:
+        """The whole library and its index, cached for the next start; runs on any thread
+        (it touches no usage store). ``progress`` is told each pack file loaded."""
+        from quickreply.core.search import SearchIndex
+
+        generation = self._generation
+        loaded = self._load_library(None, seed=self._seed, progress=progress)
+        index = SearchIndex.load_or_build(
+            loaded.library,
+            self.paths.cache,
+            key=loaded.fingerprint,
+            seal=self._seal,
+            synonyms=self._synonyms(),
+        )
+        return Prepared(loaded.library, index, generation)
+
+    def finish_loading(self, prepared: Prepared) -> list[Problem] | None:
+        """Put what :meth:`load_rest` loaded in place (GUI thread) and return the problems;
+        None when a reload came in between (its result is newer)."""
+        if prepared.generation != self._generation or self.loading is None:
+            return None
+        self.library = prepared.library
+        self.index = prepared.index
+        self.refresh_usage()
+        self.loading, self._seed = None, {}
+        self.team_marks = self.team_state().recent_marks(self.clock())
+        return [*self.library.problems, *self._shop_problems]
+
+    def _synonyms(self) -> Synonyms:
+        from quickreply.core.search.synonyms import Synonyms
+
+        return Synonyms.with_shop(self.shop.synonyms if self.shop else ())
+
+    def _load_library(
+        self,
+        budget: int | None,
+        *,
+        warm: Callable[[str], bool] | None = None,
+        seed: Mapping[FileKey, Entry] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> CachedLibrary:
+        return load_library_cached(
+            self.paths,
+            self._seal,
+            self.extra,
+            self.edit_rule.team_sources,
+            budget=budget,
+            warm=warm,
+            seed=seed,
+            progress=progress,
+        )
 
     def team_now(self) -> datetime:
         """The clock as an aware time: team versions carry their UTC offset."""
@@ -170,32 +264,38 @@ def load_library_cached(
     seal: Seal | None,
     extra: Sequence[Path] = (),
     team_sources: Sequence[Path] = (),
-) -> tuple[Library, str | None]:
+    *,
+    budget: int | None = None,
+    warm: Callable[[str], bool] | None = None,
+    seed: Mapping[FileKey, Entry] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> CachedLibrary:
     """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
-    and its fingerprint, which keys the search index cache. With ``team_sources`` (the lead's
+    with its fingerprint, which keys the search index cache. With ``team_sources`` (the lead's
     machine) the team packs are read from the folders the lead publishes from, so the library
-    shows, and edits, what the next version will hold."""
-    from quickreply.core.libcache import load_library_cached as load
+    shows, and edits, what the next version will hold. ``budget``, ``warm``, ``seed`` and
+    ``progress``: see core/libcache.py."""
+    from quickreply.core.libcache import LibraryCache
     from quickreply.core.model import PackSource
     from quickreply.core.packs import PackDir, default_dirs
     from quickreply.core.team.local import load_one_version
+
+    cache = LibraryCache(paths.cache, seal)
+
+    def load(dirs: Sequence[PackDir]) -> CachedLibrary:
+        return cache.load(dirs, budget, warm=warm, seed=seed, progress=progress)
 
     if team_sources:
         personal = paths.personal.resolve()
         team = [PackDir(s, PackSource.TEAM) for s in team_sources if s.resolve() != personal]
         dirs = default_dirs(paths, extra)
         at = next(i for i, d in enumerate(dirs) if d.source is PackSource.TEAM)
-        loaded = load([*dirs[:at], *team, *dirs[at + 1 :]], paths.cache, seal)
-        return loaded.library, loaded.fingerprint
+        return load([*dirs[:at], *team, *dirs[at + 1 :]])
 
     # A team sync may switch the team folder meanwhile: never keep a mixture of two versions.
-    loaded = load_one_version(
-        paths.team,
-        lambda team: load(
-            default_dirs(dataclasses.replace(paths, team=team), extra), paths.cache, seal
-        ),
+    return load_one_version(
+        paths.team, lambda team: load(default_dirs(dataclasses.replace(paths, team=team), extra))
     )
-    return loaded.library, loaded.fingerprint
 
 
 def read_shop(
@@ -214,9 +314,11 @@ def build_services(
     extra: Sequence[Path] = (),
     shop_path: Path | None = None,
     clock: Callable[[], datetime] = datetime.now,
+    budget: int | None = None,
 ) -> Services:
     """Settings, packs, shop profile, renderer, search index and usage store; never raises
-    on bad data (every problem is collected for the UI and stderr)."""
+    on bad data (every problem is collected for the UI and stderr). ``budget``: load only
+    part of a library that is not cached (see :meth:`Services.reload`)."""
     from quickreply.core.stats import StatsStore
     from quickreply.core.timers import TimerConfig
 
@@ -235,7 +337,23 @@ def build_services(
     )
     services.problems = [
         *settings_problems,
-        *services.reload(),
+        *services.reload(budget),
         *stats.problems,
     ]
     return services
+
+
+def build_caches(paths: AppPaths, extra: Sequence[Path] = (), shop_path: Path | None = None) -> int:
+    """Load the whole library and its index as the app does, so both are cached, printing the
+    number of pack files loaded after each one: the app runs this in a helper process after a
+    first start (app/loading.py), whose parsing then never holds up the palette's thread."""
+    if hasattr(os, "nice"):
+        # Below the app itself: the agent types in the palette while this runs.
+        with contextlib.suppress(OSError):
+            os.nice(10)
+    services = build_services(paths, extra, shop_path, budget=0)
+    try:
+        services.load_rest(progress=lambda files: print(files, flush=True))
+    finally:
+        services.close()
+    return 0

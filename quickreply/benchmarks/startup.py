@@ -1,10 +1,18 @@
 """``quickreply bench startup``: process start to palette ready, hotkey to palette shown, RSS.
 
-Generates a library of N snippets (the shipped replies, repeated with new ids and codes) in a
-temporary QUICKREPLY_HOME, starts the app once to warm the index cache, then starts fresh
-processes that build every service, open the palette and report when it is shown, focused
-and listing results. In the last process the palette hotkey is simulated (the same call the
-bridge's hotkey signal makes) several times. Runs offscreen so it needs no display.
+Writes the generated library (benchmarks/corpus.py: replies as long, repetitive and polyphonic
+as real ones) as :data:`FILES` personal pack files in a temporary QUICKREPLY_HOME, then starts
+fresh processes that build every service as the app does, open the palette and report when it
+is shown, focused and listing results:
+
+* the first start, with no cache at all (after an install or when every pack changed): the
+  palette opens on the part of the library that fits ``START_BUDGET``, and the process goes on
+  until the background load has put the whole library in, typing a query meanwhile;
+* starts from the cache (the usual start), with the time the pack and index caches took.
+
+In the last start the palette hotkey is simulated several times. Each start reports its CPU
+time beside the wall time, and the load average is printed: the machine may be shared, and wall
+times on a busy machine say little alone. Runs offscreen so it needs no display.
 """
 
 from __future__ import annotations
@@ -18,16 +26,24 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from quickreply.ui.palette import PaletteWindow
+
+TARGET_COLD_S = 1.5
 TARGET_START_S = 1.0
+TARGET_INDEX_MS = 150.0
 TARGET_HOTKEY_MS = 50.0
 TARGET_RSS_MB = 200.0
-PACK_SIZE = 1000
+FILES = 10  # the library is split like a shop's: one pack file per topic or team
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--snippets", type=int, default=10_000, help="library size (10000)")
-    parser.add_argument("--runs", type=int, default=3, help="cold process starts to time (3)")
+    parser.add_argument("--runs", type=int, default=3, help="starts from the cache to time (3)")
     parser.add_argument("--hotkeys", type=int, default=20, help="simulated hotkey presses (20)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
 
@@ -44,49 +60,47 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def generate(home: Path, count: int) -> None:
-    """Write ``count`` snippets as personal packs of PACK_SIZE, built from the shipped ones."""
+def generate(home: Path, count: int) -> int:
+    """Write ``count`` generated replies as FILES personal packs; returns their bytes."""
     import dataclasses
 
+    from quickreply.benchmarks.corpus import generate_library
     from quickreply.core.model import Pack, PackMeta, PackSource
-    from quickreply.core.packs import PackDir, dump_pack, load_library
-    from quickreply.core.paths import SHIPPED_DIR
+    from quickreply.core.packs import dump_pack
 
-    shipped = [s for s in load_library([PackDir(SHIPPED_DIR, PackSource.SHIPPED)]).snippets()]
+    snippets = list(generate_library(count).snippets())
     folder = home / "personal"
     folder.mkdir(parents=True, exist_ok=True)
-    for start in range(0, count, PACK_SIZE):
-        snippets = []
-        for i in range(start, min(count, start + PACK_SIZE)):
-            base = shipped[i % len(shipped)]
-            snippets.append(
-                dataclasses.replace(
-                    base,
-                    id=f"bench.s{i}",
-                    code=f"zz{i}",
-                    title=f"{base.title}{i}",
-                    hotkey=None,
-                    pack_id=f"bench.p{start}",
-                )
-            )
+    per_file = -(-count // FILES)
+    total = 0
+    for start in range(0, count, per_file):
         path = folder / f"bench{start:06d}.yaml"
-        meta = PackMeta(id=f"bench.p{start}", name=f"测试包{start}")
-        pack = Pack(meta, tuple(snippets), path, PackSource.PERSONAL)
-        path.write_text(dump_pack(pack), encoding="utf-8")
+        pack_id = f"bench.p{start}"
+        chunk = tuple(
+            dataclasses.replace(s, pack_id=pack_id, path=str(path))
+            for s in snippets[start : start + per_file]
+        )
+        pack = Pack(PackMeta(pack_id, f"测试包{start}"), chunk, path, PackSource.PERSONAL)
+        text = dump_pack(pack)
+        path.write_text(text, encoding="utf-8")
+        total += len(text.encode("utf-8"))
+    return total
 
 
 def child(hotkeys: int) -> int:
     """One app start: print a JSON line with the wall time the palette was ready."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from quickreply.app.resident import QuickReplyApp
-    from quickreply.app.services import build_services
+    from quickreply.app.services import START_BUDGET, build_services
     from quickreply.app.views import make_qapp
     from quickreply.core.hotkeys import PALETTE
     from quickreply.core.paths import AppPaths
 
     qapp = make_qapp()
-    services = build_services(AppPaths.from_env())
+    services = build_services(AppPaths.from_env(), budget=START_BUDGET)
     app = QuickReplyApp(qapp, services, lang="zh_CN")
+    partial = services.loading is not None
+    shown = len(services.library)
     app.show_palette()
     palette = app.palette
     while not (
@@ -96,6 +110,16 @@ def child(hotkeys: int) -> int:
     ):
         qapp.processEvents()
     ready = time.time()
+    ready_cpu = time.process_time()
+    timings = dict(services.timings)
+    # Typing while the rest loads, as an agent types (a key every 100 ms): each keystroke's
+    # time to results on screen; then the same once everything is in, to compare.
+    typed: list[float] = []
+    while services.loading is not None:
+        typed.extend(_type(qapp, palette))
+    complete = time.time()
+    complete_cpu = time.process_time()
+    typed_after = [ms for _ in range(3) for ms in _type(qapp, palette)]
     palette.search_box.setText("发货")  # one real keystroke-sized query
     qapp.processEvents()
     latencies = []
@@ -112,18 +136,42 @@ def child(hotkeys: int) -> int:
         json.dumps(
             {
                 "ready": ready,
+                "ready_cpu_s": ready_cpu,
+                "complete": complete,
+                "complete_cpu_s": complete_cpu,
+                "partial": partial,
+                "shown_first": shown,
                 "snippets": len(services.library),
-                "packs_s": services.timings.get("packs", 0.0),
-                "index_s": services.timings.get("index", 0.0),
+                "packs_s": timings.get("packs", 0.0),
+                "index_s": timings.get("index", 0.0),
+                "typed_while_loading_ms": typed,
+                "typed_after_ms": typed_after,
                 "hotkey_ms": latencies,
                 "rss_mb": _rss_mb(),
             }
         )
     )
+    app.shut_down()
     return 0
 
 
-def _start(home: Path, hotkeys: int) -> tuple[float, dict[str, object]]:
+def _type(qapp: QApplication, palette: PaletteWindow, query: str = "亲 kuaidi") -> list[float]:
+    """Type ``query`` into the palette a key every 100 ms; each key's milliseconds to results."""
+    out = []
+    for k in range(1, len(query) + 1):
+        pressed = time.perf_counter()
+        palette.search_box.setText(query[:k])
+        qapp.processEvents()
+        out.append((time.perf_counter() - pressed) * 1000)
+        until = time.perf_counter() + 0.1
+        while time.perf_counter() < until:
+            qapp.processEvents()
+            time.sleep(0.01)
+    return out
+
+
+def _start(home: Path, hotkeys: int) -> tuple[float, float, dict[str, object]]:
+    """One child start: (seconds to palette ready, to the whole library in, its figures)."""
     env = dict(os.environ, QUICKREPLY_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     began = time.time()
     out = subprocess.run(
@@ -135,7 +183,15 @@ def _start(home: Path, hotkeys: int) -> tuple[float, dict[str, object]]:
         check=True,
     ).stdout  # fmt: skip
     result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
-    return float(result["ready"]) - began, result  # type: ignore[arg-type]
+    ready = float(result["ready"]) - began  # type: ignore[arg-type]
+    return ready, float(result["complete"]) - began, result  # type: ignore[arg-type]
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:  # Windows
+        return "?"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -144,38 +200,70 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="qr-bench-") as tmp:
         home = Path(tmp)
         began = time.perf_counter()
-        generate(home, args.snippets)
-        print(f"generated {args.snippets} snippets in {time.perf_counter() - began:.1f} s")
-        cold_cache, _ = _start(home, 1)  # builds and saves the index cache
-        print(f"first start (index cache cold): {cold_cache:.2f} s")
+        size = generate(home, args.snippets)
+        print(
+            f"generated {args.snippets} replies in {FILES} pack files "
+            f"({size / 1e6:.1f} MB) in {time.perf_counter() - began:.1f} s; load {_load()}"
+        )
+        cold, cold_done, first = _start(home, 1)  # no cache: builds and saves both caches
+        typed = sorted(float(x) for x in first["typed_while_loading_ms"])  # type: ignore[attr-defined]
+        print(
+            f"first start, no cache: palette ready {cold:.2f} s "
+            f"(CPU {float(first['ready_cpu_s']):.2f} s) with "  # type: ignore[arg-type]
+            f"{first['shown_first']} replies, whole library in {cold_done:.2f} s "
+            f"(CPU {float(first['complete_cpu_s']):.2f} s); "  # type: ignore[arg-type]
+            f"{len(typed)} keystrokes meanwhile, slowest {typed[-1] if typed else 0:.0f} ms; "
+            f"load {_load()}"
+        )
         starts: list[float] = []
+        cpus: list[float] = []
+        index_ms: list[float] = []
+        packs_ms: list[float] = []
         last: dict[str, object] = {}
         for run_no in range(args.runs):
-            elapsed, last = _start(home, args.hotkeys if run_no == args.runs - 1 else 1)
+            hotkeys = args.hotkeys if run_no == args.runs - 1 else 1
+            elapsed, _, last = _start(home, hotkeys)
             starts.append(elapsed)
+            cpus.append(float(last["ready_cpu_s"]))  # type: ignore[arg-type]
+            packs_ms.append(float(last["packs_s"]) * 1000)  # type: ignore[arg-type]
+            index_ms.append(float(last["index_s"]) * 1000)  # type: ignore[arg-type]
             print(
-                f"start {run_no + 1}: {elapsed:.2f} s to palette ready "
-                f"(packs {float(last['packs_s']):.2f} s, index {float(last['index_s']):.2f} s)"  # type: ignore[arg-type]
+                f"start {run_no + 1} from the cache: {elapsed:.2f} s to palette ready "
+                f"(CPU {cpus[-1]:.2f} s; packs {packs_ms[-1]:.0f} ms, index "
+                f"{index_ms[-1]:.0f} ms); load {_load()}"
             )
     hotkey = sorted(float(x) for x in last["hotkey_ms"])  # type: ignore[attr-defined]
     figures = {
         "snippets": last["snippets"],
+        "cold_ready_s": round(cold, 3),
+        "cold_ready_cpu_s": round(float(first["ready_cpu_s"]), 3),  # type: ignore[arg-type]
+        "cold_shown_first": first["shown_first"],
+        "cold_complete_s": round(cold_done, 3),
+        "cold_complete_cpu_s": round(float(first["complete_cpu_s"]), 3),  # type: ignore[arg-type]
+        "cold_keystroke_max_ms": round(typed[-1], 1) if typed else 0.0,
         "start_median_s": round(statistics.median(starts), 3),
+        "start_cpu_median_s": round(statistics.median(cpus), 3),
         "start_max_s": round(max(starts), 3),
-        "first_start_cold_cache_s": round(cold_cache, 3),
+        "packs_from_cache_ms": round(statistics.median(packs_ms), 1),
+        "index_from_cache_ms": round(statistics.median(index_ms), 1),
         "hotkey_median_ms": round(statistics.median(hotkey), 2),
         "hotkey_max_ms": round(hotkey[-1], 2),
         "rss_mb": round(float(last["rss_mb"]), 1),  # type: ignore[arg-type]
+        "load_average": _load(),
         "targets": {
+            "cold_ready_s": TARGET_COLD_S,
             "start_s": TARGET_START_S,
+            "index_from_cache_ms": TARGET_INDEX_MS,
             "hotkey_ms": TARGET_HOTKEY_MS,
             "rss_mb": TARGET_RSS_MB,
         },
     }
     print(
-        f"palette ready {figures['start_median_s']} s (target ≤ {TARGET_START_S}); hotkey to "
-        f"shown {figures['hotkey_median_ms']} ms (≤ {TARGET_HOTKEY_MS}); RSS "
-        f"{figures['rss_mb']} MB (≤ {TARGET_RSS_MB})"
+        f"first start {figures['cold_ready_s']} s to palette ready (target ≤ {TARGET_COLD_S}); "
+        f"from the cache {figures['start_median_s']} s (≤ {TARGET_START_S}), index "
+        f"{figures['index_from_cache_ms']} ms (≤ {TARGET_INDEX_MS}); hotkey to shown "
+        f"{figures['hotkey_median_ms']} ms (≤ {TARGET_HOTKEY_MS}); RSS {figures['rss_mb']} MB "
+        f"(≤ {TARGET_RSS_MB})"
     )
     print(json.dumps(figures, ensure_ascii=False))
     return 0

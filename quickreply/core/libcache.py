@@ -25,6 +25,12 @@ shown to the user (the packs load as if there were no cache).
 Writes are atomic (temp file + ``os.replace``); there is no ``.bak`` because a lost cache only
 costs one slow start.
 
+A first start (no cache, or a team update that changed packs) can load in two stages: with a
+``budget``, :meth:`LibraryCache.load` reads pack files in precedence order until that many bytes
+are in and leaves the rest out (``CachedLibrary.deferred``), so the palette can open on part of
+the library while the app loads the whole of it in the background; a library already wholly in
+the cache is loaded whole, whatever the budget.
+
 One cache file per set of pack folders and working folder (the displayed paths in problems
 depend on both), so the app and a CLI run from another folder do not overwrite each other's
 entries; the least recently used files beyond :data:`KEEP_FILES` are removed.
@@ -38,8 +44,8 @@ import hashlib
 import marshal
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -81,6 +87,14 @@ class CachedLibrary:
     fingerprint: str | None
     hits: int
     misses: int
+    deferred: int = 0  # pack files a budget left out: the library is part of the folders' own
+    files: int = 0  # pack files found in the folders
+    # What each file loaded gave: the next stage of a budgeted load starts from these.
+    entries: Mapping[FileKey, Entry] = field(default_factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        return self.deferred == 0
 
 
 def _source_files() -> Iterator[tuple[ModuleType, Path]]:
@@ -110,14 +124,15 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def file_key(path: Path, source: PackSource) -> FileKey | None:
-    """The cache key of one pack file, or None when it cannot be read (load it directly)."""
+def file_key(path: Path, source: PackSource) -> tuple[FileKey, int] | None:
+    """The cache key of one pack file and its size in bytes (what a budget counts), or None
+    when it cannot be read (load it directly)."""
     # Read as the loader reads: a FIFO or a symlink loop is skipped here, reported by load_pack.
     data, _ = read_user_file(path, display_path(path), MAX_BYTES)
     if data is None:
         return None
     digest = hashlib.blake2b(data, digest_size=20).hexdigest()
-    return (str(path), display_path(path), source.value, digest)
+    return (str(path), display_path(path), source.value, digest), len(data)
 
 
 class LibraryCache:
@@ -139,22 +154,60 @@ class LibraryCache:
             digest.update(b"\0" + pack_dir.source.value.encode())
         return self.cache_dir / f"{CACHE_PREFIX}{digest.hexdigest()}{CACHE_SUFFIX}"
 
-    def load(self, dirs: Sequence[PackDir]) -> CachedLibrary:
-        """Load and merge every pack, reusing cached files; saves the cache when it changed."""
+    def load(
+        self,
+        dirs: Sequence[PackDir],
+        budget: int | None = None,
+        *,
+        warm: Callable[[str], bool] | None = None,
+        seed: Mapping[FileKey, Entry] | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> CachedLibrary:
+        """Load and merge every pack, reusing cached files; saves the cache when it changed.
+
+        With ``budget`` (bytes of pack files), unless every file is in the cache and ``warm``
+        (given the fingerprint) says the rest of start-up is cached too, files are loaded in
+        precedence order only while they fit the budget (the first always does); the others
+        are left out, counted in ``deferred``, and nothing is saved. ``seed``: entries an
+        earlier stage loaded (``CachedLibrary.entries``), used like cached ones. ``progress``
+        is called with the number of files loaded so far, after each one.
+        """
         path = self.cache_file(dirs)
         version = code_version()
         cached = self._read(path, version)
+        if seed:
+            cached = {**cached, **seed}
+        sizes: dict[str, tuple[FileKey, int] | None] = {}
+
+        def sized(file: Path, source: PackSource) -> tuple[FileKey, int] | None:
+            if str(file) not in sizes:
+                sizes[str(file)] = file_key(file, source)
+            return sizes[str(file)]
+
+        if budget is not None:
+            probe = _Probe(cached, sized)
+            load_library(dirs, load=probe)
+            fingerprint = probe.fingerprint(version)
+            if fingerprint is not None and (warm is None or warm(fingerprint)):
+                budget = None
         used: dict[FileKey, Entry] = {}
         order: list[FileKey] = []
         exact = True
-        hits = misses = 0
+        hits = misses = deferred = files = spent = 0
 
         def load_cached(file: Path, source: PackSource) -> tuple[Pack | None, list[Problem]]:
-            nonlocal exact, hits, misses
-            key = file_key(file, source)
-            if key is None:
+            nonlocal exact, hits, misses, deferred, files, spent
+            files += 1
+            key_size = sized(file, source)
+            if key_size is None:
                 exact = False
                 return load_pack(file, source)
+            key, size = key_size
+            if budget is not None:
+                if spent and spent + size > budget:
+                    deferred += 1
+                    return None, []
+                spent += size
             entry = cached.get(key)
             if entry is None:
                 misses += 1
@@ -164,20 +217,16 @@ class LibraryCache:
                 hits += 1
             used[key] = entry
             order.append(key)
+            if progress is not None:
+                progress(files)
             return entry[0], list(entry[1])
 
         library = load_library(dirs, load=load_cached)
-        if misses or set(used) != set(cached):
+        if not deferred and (misses or set(used) != set(cached)):
             with contextlib.suppress(OSError, ValueError, RecursionError):
                 self._write(path, version, used)
-        fingerprint = None
-        if exact:
-            digest = hashlib.blake2b(digest_size=20)
-            digest.update(version.encode())
-            for key in order:
-                digest.update("\x1f".join(key).encode("utf-8", "surrogateescape") + b"\x1e")
-            fingerprint = digest.hexdigest()
-        return CachedLibrary(library, fingerprint, hits, misses)
+        fingerprint = _fingerprint(version, order) if exact and not deferred else None
+        return CachedLibrary(library, fingerprint, hits, misses, deferred, files, used)
 
     # -- the cache file -----------------------------------------------------------------------
 
@@ -222,6 +271,41 @@ class LibraryCache:
 
     def _files(self) -> Iterator[Path]:
         return self.cache_dir.glob(f"{CACHE_PREFIX}*{CACHE_SUFFIX}")
+
+
+def _fingerprint(version: str, order: Sequence[FileKey]) -> str:
+    """One hash of the code version and every file's key, in load order."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(version.encode())
+    for key in order:
+        digest.update("\x1f".join(key).encode("utf-8", "surrogateescape") + b"\x1e")
+    return digest.hexdigest()
+
+
+class _Probe:
+    """A pack loader that loads nothing: it sees which files the cache holds, in load order."""
+
+    def __init__(
+        self,
+        cached: Mapping[FileKey, Entry],
+        sized: Callable[[Path, PackSource], tuple[FileKey, int] | None],
+    ) -> None:
+        self._cached = cached
+        self._sized = sized
+        self.order: list[FileKey] = []
+        self.all_cached = True
+
+    def __call__(self, file: Path, source: PackSource) -> tuple[Pack | None, list[Problem]]:
+        key_size = self._sized(file, source)
+        if key_size is None or key_size[0] not in self._cached:
+            self.all_cached = False
+        else:
+            self.order.append(key_size[0])
+        return None, []
+
+    def fingerprint(self, version: str) -> str | None:
+        """The library's fingerprint when every file is in the cache, else None."""
+        return _fingerprint(version, self.order) if self.all_cached else None
 
 
 # -- plain data ---------------------------------------------------------------------------------
@@ -307,10 +391,20 @@ def _mtime(path: Path) -> float:
 
 
 def load_library_cached(
-    dirs: Sequence[PackDir], cache_dir: Path, seal: Seal | None
+    dirs: Sequence[PackDir],
+    cache_dir: Path,
+    seal: Seal | None,
+    budget: int | None = None,
+    *,
+    warm: Callable[[str], bool] | None = None,
+    seed: Mapping[FileKey, Entry] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> CachedLibrary:
     """:func:`quickreply.core.packs.load_library` through the cache in ``cache_dir``.
 
     ``seal`` is the install's (``Seal.load_or_create(paths.cache_key_file)``); None: no cache.
+    ``budget``, ``warm``, ``seed`` and ``progress``: see :meth:`LibraryCache.load`.
     """
-    return LibraryCache(cache_dir, seal).load(dirs)
+    return LibraryCache(cache_dir, seal).load(
+        dirs, budget, warm=warm, seed=seed, progress=progress
+    )

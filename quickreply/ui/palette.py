@@ -131,6 +131,7 @@ class PaletteWindow(QWidget):
         self._variant: tuple[str, int] | None = None  # (snippet id, index) shown in the preview
         self._preview_for: str | None = None  # the snippet whose rendering the preview shows
         self._notice = ""
+        self._loading = ""  # part of the library still loading (a first start)
         self._marks: dict[str, str] = {}  # snippet id -> marker of a recent team version
 
         self.setObjectName("palette")
@@ -249,6 +250,18 @@ class PaletteWindow(QWidget):
         self._notice = notice
         self._set_footer("")
 
+    def set_loading(self, loaded: int, total: int) -> None:
+        """Say in the footer that ``loaded`` of ``total`` parts of the library are in and
+        search covers only those; total 0: everything is loaded."""
+        self._loading = (
+            self.tr("正在载入… %1/%2（搜索已载入的部分）")
+            .replace("%1", str(loaded))
+            .replace("%2", str(total))
+            if total
+            else ""
+        )
+        self._set_footer("")
+
     def set_searcher(self, searcher: Searcher) -> None:
         self._searcher = searcher
         self._on_query(self.search_box.text())
@@ -278,7 +291,7 @@ class PaletteWindow(QWidget):
             keys = self.tr("粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。").replace(
                 "%1", self._paste_off_reason or self.tr("没有可用的粘贴后端")
             )
-        lines = [line for line in (message, self._notice, keys) if line]
+        lines = [line for line in (message, self._notice, self._loading, keys) if line]
         self.footer.setText("\n".join(lines))
         self.footer.setProperty("error", bool(message or self._notice))
         self.footer.style().unpolish(self.footer)

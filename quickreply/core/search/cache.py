@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import marshal
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,12 @@ def cache_path(cache_dir: Path, library: Library, key: str | None = None) -> Pat
     """Where the index of ``library`` is cached; ``key``: see :func:`given_key`."""
     name = given_key(key) if key else library_key(library)
     return cache_dir / f"{CACHE_PREFIX}{name}.bin"
+
+
+def is_cached(cache_dir: Path, key: str) -> bool:
+    """Whether an index keyed ``key`` (see :func:`given_key`) has a cache file: a start from
+    it is quick. Only its presence is checked; reading it still checks everything."""
+    return (cache_dir / f"{CACHE_PREFIX}{given_key(key)}.bin").is_file()
 
 
 def read(path: Path, seal: Seal) -> dict[str, Any] | None:
@@ -83,12 +90,25 @@ def given_key(key: str) -> str:
 
 
 def _table_versions() -> str:
+    """The pypinyin and OpenCC versions, which decide the character tables the index holds."""
+    return "/".join(_version(dist) for dist in ("pypinyin", "opencc"))
+
+
+def _version(dist: str) -> str:
+    """``dist``'s installed version, read from its ``.dist-info`` folder's name when there is one.
+
+    ``importlib.metadata`` costs ~0.1 s of imports (email parsing) on every cached start, more
+    than the rest of loading the index; the folder name says the same for a pip install.
+    """
+    spec = importlib.util.find_spec(dist)
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            found = sorted(Path(folder).parent.glob(f"{dist}-*.dist-info"))
+            if len(found) == 1:
+                return found[0].name[len(dist) + 1 : -len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
-    out = []
-    for dist in ("pypinyin", "opencc"):
-        try:
-            out.append(version(dist))
-        except PackageNotFoundError:
-            out.append("?")
-    return "/".join(out)
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return "?"

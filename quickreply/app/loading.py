@@ -1,0 +1,115 @@
+"""Loading the rest of the library in the background after a first start opened on part of it.
+
+A start with no cache parses only the pack files that fit ``services.START_BUDGET`` before the
+palette opens (core/libcache.py). :class:`RestLoader` then has a helper process
+(``quickreply --build-caches``, :func:`quickreply.app.services.build_caches`) parse every file and
+build the whole index, which it writes to the caches; a thread reads its progress and, once it
+has ended, loads the library and index from those caches (:meth:`Services.load_rest`) and hands
+them to the GUI thread through a signal. Parsing in a thread of the app's own process held the
+GIL away from the palette (keystrokes took 50–400 ms while it ran); a process does not, and
+uses a second core where there is one. Should the helper fail, ``load_rest`` parses what is
+left itself. The palette stays usable meanwhile: search covers the part already loaded, and the
+footer counts the files in (``progressed``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+from quickreply.app.services import Services
+
+
+def helper_command(services: Services) -> list[str]:
+    """The command line of the helper process: this program with ``--build-caches``."""
+    if getattr(sys, "frozen", False):  # the packaged app: its executable is the program
+        command = [sys.executable]
+    else:
+        command = [sys.executable, "-m", "quickreply"]
+    command.append("--build-caches")
+    for path in services.extra:
+        command += ["--pack", str(path)]
+    if services.shop_path is not None:
+        command += ["--shop", str(services.shop_path)]
+    return command
+
+
+class RestLoader(QObject):
+    """Loads the whole library once, off the GUI thread; ``finished(Prepared | None)`` after
+    (None when it failed: the caller reloads the usual way), ``progressed(int)`` per file."""
+
+    finished = Signal(object)
+    progressed = Signal(int)
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._thread: threading.Thread | None = None
+        self._helper: subprocess.Popen[str] | None = None
+        self._stopped = False
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Start loading unless a load is running."""
+        if self.running or self._stopped:
+            return
+        self._thread = threading.Thread(target=self._work, name="load-rest", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        try:
+            self._run_helper()
+            prepared = None if self._stopped else self.services.load_rest()
+        except Exception as err:  # a bug must not leave the palette half-loaded for good
+            print(f"quickreply: loading the library failed: {err!r}", file=sys.stderr)
+            prepared = None
+        if not self._stopped:
+            self.finished.emit(prepared)
+
+    def _run_helper(self) -> None:
+        """Run the helper to its end, passing its progress on; a helper that cannot start or
+        fails only means ``load_rest`` has more to parse."""
+        flags = 0
+        if os.name == "nt":  # no console window; below the app, which the agent types into
+            flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS
+        try:
+            helper = subprocess.Popen(
+                helper_command(self.services),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,  # its problems are the app's own, shown by the app
+                text=True,
+                creationflags=flags,
+            )
+        except OSError:
+            return
+        self._helper = helper
+        assert helper.stdout is not None
+        with helper.stdout:
+            for line in helper.stdout:
+                if line.strip().isdigit():
+                    self.progressed.emit(int(line))
+        helper.wait()
+
+    def stop(self, wait_seconds: float = 2.0) -> None:
+        """The app is ending: end the helper (caches are written atomically, so one cut short
+        leaves none) and give the thread a moment."""
+        self._stopped = True
+        helper = self._helper
+        if helper is not None and helper.poll() is None:
+            with contextlib.suppress(OSError):
+                helper.kill()
+        self.wait(wait_seconds)
+
+    def wait(self, seconds: float) -> None:
+        """Give a running load ``seconds`` to end (tests, the benchmark, quitting)."""
+        if self._thread is not None:
+            self._thread.join(seconds)
