@@ -15,7 +15,6 @@ footer counts the files in (``progressed``).
 from __future__ import annotations
 
 import contextlib
-import os
 import subprocess
 import sys
 import threading
@@ -78,7 +77,7 @@ class RestLoader(QObject):
         """Run the helper to its end, passing its progress on; a helper that cannot start or
         fails only means ``load_rest`` has more to parse."""
         flags = 0
-        if os.name == "nt":  # no console window; below the app, which the agent types into
+        if sys.platform == "win32":  # no console window; below the app the agent types into
             flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS
         try:
             helper = subprocess.Popen(

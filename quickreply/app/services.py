@@ -30,8 +30,8 @@ from quickreply.core.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from quickreply.core.cacheseal import Seal
-    from quickreply.core.libcache import CachedLibrary, Entry, FileKey
     from quickreply.core.editing import EditRule
+    from quickreply.core.libcache import CachedLibrary, Entry, FileKey
     from quickreply.core.render import Renderer, VariantMemory
     from quickreply.core.search import SearchIndex
     from quickreply.core.search.synonyms import Synonyms
@@ -110,7 +110,7 @@ class Services:
         from quickreply.core.search.cache import is_cached
 
         self._generation += 1
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         self.paths = apply_folders(self.base_paths, self.settings)
         seal = self._seal = Seal.load_or_create(self.paths.cache_key_file)
         from quickreply.core.editing import lead_rule
@@ -122,11 +122,12 @@ class Services:
         )
         self.library = loaded.library
         self.timings["packs"] = time.perf_counter() - started
+        self.timings["packs_cpu"] = time.process_time() - cpu
         self.shop, self._shop_problems = read_shop(self.paths, self.shop_path)
         if self.variants is None:
             self.variants = VariantMemory()
         self.renderer = Renderer(self.shop, self.clock, variants=self.variants)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         if loaded.complete:
             self.loading, self._seed = None, {}
             self.index = SearchIndex.load_or_build(
@@ -145,6 +146,7 @@ class Services:
                 self.library, self.stats.usage(), synonyms=self._synonyms()
             )
         self.timings["index"] = time.perf_counter() - started
+        self.timings["index_cpu"] = time.process_time() - cpu
         self.team_marks = self.team_state().recent_marks(self.clock())
         return [*self.library.problems, *self._shop_problems]
 

@@ -405,6 +405,4 @@ def load_library_cached(
     ``seal`` is the install's (``Seal.load_or_create(paths.cache_key_file)``); None: no cache.
     ``budget``, ``warm``, ``seed`` and ``progress``: see :meth:`LibraryCache.load`.
     """
-    return LibraryCache(cache_dir, seal).load(
-        dirs, budget, warm=warm, seed=seed, progress=progress
-    )
+    return LibraryCache(cache_dir, seal).load(dirs, budget, warm=warm, seed=seed, progress=progress)

@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="203"/>
-        <location filename="../../quickreply/app/resident.py" line="455"/>
+        <location filename="../../quickreply/app/resident.py" line="211"/>
+        <location filename="../../quickreply/app/resident.py" line="484"/>
         <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="165"/>
+        <location filename="../../quickreply/app/resident.py" line="173"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="175"/>
+        <location filename="../../quickreply/app/resident.py" line="183"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="180"/>
+        <location filename="../../quickreply/app/resident.py" line="188"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="235"/>
+        <location filename="../../quickreply/app/resident.py" line="243"/>
         <source>团队日报已开启</source>
         <translation>團隊日報已開啟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="259"/>
+        <location filename="../../quickreply/app/resident.py" line="267"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="260"/>
+        <location filename="../../quickreply/app/resident.py" line="268"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="329"/>
+        <location filename="../../quickreply/app/resident.py" line="337"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="358"/>
+        <location filename="../../quickreply/app/resident.py" line="366"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="379"/>
+        <location filename="../../quickreply/app/resident.py" line="387"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="436"/>
+        <location filename="../../quickreply/app/resident.py" line="466"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -1372,127 +1372,132 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="137"/>
+        <location filename="../../quickreply/ui/palette.py" line="138"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="156"/>
+        <location filename="../../quickreply/ui/palette.py" line="157"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="166"/>
+        <location filename="../../quickreply/ui/palette.py" line="167"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="166"/>
+        <location filename="../../quickreply/ui/palette.py" line="167"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="166"/>
+        <location filename="../../quickreply/ui/palette.py" line="167"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="166"/>
+        <location filename="../../quickreply/ui/palette.py" line="167"/>
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="274"/>
+        <location filename="../../quickreply/ui/palette.py" line="257"/>
+        <source>正在载入… %1/%2（搜索已载入的部分）</source>
+        <translation>正在載入… %1/%2（搜尋已載入的部分）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="287"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="276"/>
+        <location filename="../../quickreply/ui/palette.py" line="289"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="278"/>
+        <location filename="../../quickreply/ui/palette.py" line="291"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="279"/>
+        <location filename="../../quickreply/ui/palette.py" line="292"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="314"/>
+        <location filename="../../quickreply/ui/palette.py" line="327"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="322"/>
+        <location filename="../../quickreply/ui/palette.py" line="335"/>
         <source>★ 常用</source>
         <translation>★ 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="323"/>
+        <location filename="../../quickreply/ui/palette.py" line="336"/>
         <source>最近</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="341"/>
+        <location filename="../../quickreply/ui/palette.py" line="354"/>
         <source>无法保存常用：%1</source>
         <translation>無法儲存常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="360"/>
         <source>已加入常用：%1</source>
         <translation>已加入常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="347"/>
+        <location filename="../../quickreply/ui/palette.py" line="360"/>
         <source>已移出常用：%1</source>
         <translation>已移出常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="363"/>
+        <location filename="../../quickreply/ui/palette.py" line="376"/>
         <source>宏 · 发送 %1 条</source>
         <translation>巨集 · 傳送 %1 則</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="364"/>
+        <location filename="../../quickreply/ui/palette.py" line="377"/>
         <source>宏</source>
         <translation>巨集</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="366"/>
+        <location filename="../../quickreply/ui/palette.py" line="379"/>
         <source>%1 种说法</source>
         <translation>%1 種說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="373"/>
+        <location filename="../../quickreply/ui/palette.py" line="386"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>巨集：Enter 會依序送出 %1 則訊息</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="374"/>
+        <location filename="../../quickreply/ui/palette.py" line="387"/>
         <source>宏：按步骤粘贴</source>
         <translation>巨集：依步驟貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="377"/>
+        <location filename="../../quickreply/ui/palette.py" line="390"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>說法 %1/%2 · Alt+→ 換一種</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="433"/>
+        <location filename="../../quickreply/ui/palette.py" line="446"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="459"/>
+        <location filename="../../quickreply/ui/palette.py" line="472"/>
         <source>%1 字</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="528"/>
+        <location filename="../../quickreply/ui/palette.py" line="541"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>

@@ -12,25 +12,27 @@ Every problem is an error a person can act on: ``path:line: where: what (how to 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from quickreply.core.limits import enforce as enforce_limits
 from quickreply.core.model import Pack, PackMeta, PackSource, Snippet
 from quickreply.core.packs.fields import read_fields
 from quickreply.core.packs.format import ID_HINT, ID_RE, PACK_KEYS, SNIPPET_KEYS, TOP_KEYS
+from quickreply.core.packs.oversize import split_hint
 from quickreply.core.packs.reports import duplicate_id_problem, missing_title_problem, snippet_where
 from quickreply.core.packs.steps import read_steps
 from quickreply.core.packs.values import ValueReader, as_text, type_name
 from quickreply.core.problems import Problem
 from quickreply.core.userdoc import KeyPath
-from quickreply.core.yamlread import read_yaml
+from quickreply.core.yamlread import MAX_BYTES, read_yaml
 
 
 def load_pack(path: Path, source: PackSource) -> tuple[Pack | None, list[Problem]]:
     """Load one pack file. Bad snippets are reported and skipped; a bad file gives None."""
     doc, problems = read_yaml(path)
     if doc is None:
-        return None, problems
+        return None, [_with_split_hint(path, p) for p in problems]
     reader = _PackReader(doc, problems)
     meta = reader.read_header()
     if meta is None:
@@ -39,6 +41,18 @@ def load_pack(path: Path, source: PackSource) -> tuple[Pack | None, list[Problem
     snippets = reader.read_snippets(meta.id)
     problems.sort(key=lambda p: p.line)
     return Pack(meta, tuple(snippets), path, source), problems
+
+
+def _with_split_hint(path: Path, problem: Problem) -> Problem:
+    """A file too big to load says how to split it (core/packs/oversize.py)."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return problem
+    if size <= MAX_BYTES:
+        return problem
+    hint = split_hint(path, size)
+    return dataclasses.replace(problem, hint=hint) if hint else problem
 
 
 class _PackReader(ValueReader):
