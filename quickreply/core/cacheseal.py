@@ -38,19 +38,22 @@ class Seal:
     def __repr__(self) -> str:  # never print the key into a log or a traceback
         return "Seal(<key>)"
 
-    def _tag(self, data: bytes) -> bytes:
+    def _tag(self, data: bytes | memoryview) -> bytes:
         return hashlib.blake2b(data, key=self.key, digest_size=_TAG_BYTES).digest()
 
     def seal(self, data: bytes) -> bytes:
         """``data`` with a header and the tag that :meth:`unseal` checks."""
         return MAGIC + self._tag(data) + data
 
-    def unseal(self, blob: bytes) -> bytes | None:
-        """The sealed data, or None when ``blob`` was not sealed with this key (or is cut)."""
+    def unseal(self, blob: bytes) -> memoryview | None:
+        """The sealed data, or None when ``blob`` was not sealed with this key (or is cut).
+
+        A view into ``blob``, not a copy: an index cache is ~12 MB at 10,000 replies, and
+        ``marshal.loads`` reads a view as well as bytes."""
         head = len(MAGIC) + _TAG_BYTES
         if len(blob) < head or not blob.startswith(MAGIC):
             return None
-        data = blob[head:]
+        data = memoryview(blob)[head:]
         if not hmac.compare_digest(blob[len(MAGIC) : head], self._tag(data)):
             return None
         return data

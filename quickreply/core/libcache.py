@@ -352,7 +352,7 @@ def _encode(version: str, entries: dict[FileKey, Entry]) -> bytes:
     return marshal.dumps((version, tuple(rows)))
 
 
-def _decode(data: bytes, version: str) -> dict[FileKey, Entry]:
+def _decode(data: bytes | memoryview, version: str) -> dict[FileKey, Entry]:
     loaded = marshal.loads(data)
     if type(loaded) is not tuple or len(loaded) != 2 or loaded[0] != version:
         return {}
