@@ -1,6 +1,6 @@
 """``quickreply team report``: the lead's view of the agents' daily files in the drop.
 
-``quickreply team report [--drop FOLDER] [--from DATE] [--to DATE] [--csv OUT] [--html OUT]``
+``quickreply team report [--drop FOLDER|URL] [--from DATE] [--to DATE] [--csv OUT] [--html OUT]``
 reads the agents' daily files (docs/team-report.md) and prints per-reply usage, the team's
 replies nobody used in 30 days, each agent's response figures by day, the versions they run
 and the exam results trainees handed in. ``--csv`` writes the same tables as one UTF-8 file
@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, TextIO
 from quickreply.commands.common import add_pack_options
 
 if TYPE_CHECKING:
+    from quickreply.core.paths import AppPaths
+    from quickreply.core.share.aggregate import DailyAggregate
     from quickreply.core.share.report import TeamReport
 
 DEFAULT_DAYS = 30
@@ -31,7 +33,9 @@ Tables = dict[str, tuple[list[str], list[list[str]]]]
 def add_arguments(report: argparse.ArgumentParser) -> None:
     """The options of ``team report`` (its parser is made by the ``team`` group)."""
     report.add_argument(
-        "--drop", metavar="FOLDER", help="the drop folder (default: 设置 → 团队日报 投递位置)"
+        "--drop",
+        metavar="FOLDER|URL",
+        help="the drop: a folder or a WebDAV/http address (default: 设置 → 团队日报 投递位置)",
     )
     report.add_argument("--from", dest="start", metavar="DATE", help="first day, YYYY-MM-DD")
     report.add_argument("--to", dest="end", metavar="DATE", help="last day, YYYY-MM-DD (today)")
@@ -163,6 +167,26 @@ def run(
     return _report(args, clock, out or sys.stdout, err or sys.stderr)
 
 
+def _read(paths: AppPaths, location: str, url: bool) -> tuple[list[DailyAggregate], list[str]]:
+    """The drop's files, through the read cache: only new or changed files are read."""
+    from quickreply.core.cacheseal import Seal
+    from quickreply.core.share.readcache import ReadCache
+    from quickreply.core.share.report import read_drop
+
+    seal = Seal.load_or_create(paths.cache_key_file)
+    if url:
+        from quickreply.core.share.remote import address_of, read_url_drop
+
+        cache = ReadCache.for_drop(paths.cache, seal, address_of(location))
+        read = read_url_drop(location, cache)
+    else:
+        folder = Path(location).expanduser().absolute()
+        cache = ReadCache.for_drop(paths.cache, seal, str(folder))
+        read = read_drop(folder, cache)
+    cache.save()
+    return read
+
+
 def _report(
     args: argparse.Namespace, clock: Callable[[], datetime], out: TextIO, err: TextIO
 ) -> int:
@@ -170,21 +194,14 @@ def _report(
     from quickreply.core.settings import load_settings
     from quickreply.core.share.drop import is_url
     from quickreply.core.share.page import render_page
-    from quickreply.core.share.report import build_report, read_drop
+    from quickreply.core.share.report import build_report
 
     paths = app_paths()
     location = args.drop
     if not location:
         location = load_settings(paths.settings_file)[0].share_drop
     if not location:
-        print("quickreply team report: no drop given (use --drop FOLDER)", file=err)
-        return 2
-    if is_url(location):
-        print(
-            f"quickreply team report: {location}: reads a folder (mount or sync the WebDAV "
-            "share and give its folder to --drop)",
-            file=err,
-        )
+        print("quickreply team report: no drop given (use --drop FOLDER or --drop URL)", file=err)
         return 2
     end = _day(args.end, "--to") if args.end else clock().date()
     start = _day(args.start, "--from") if args.start else end - timedelta(days=DEFAULT_DAYS - 1)
@@ -206,7 +223,7 @@ def _report(
         for s in pack.snippets
     ]
 
-    aggregates, skipped = read_drop(Path(location).expanduser())
+    aggregates, skipped = _read(paths, location, is_url(location))
     report = build_report(aggregates, start, end, team_ids or titles.keys())
     report.skipped = skipped
     for line in skipped:

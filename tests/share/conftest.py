@@ -109,6 +109,16 @@ http {{
         location /drop/ {{
             dav_methods PUT;
             dav_access user:rw group:r all:r;
+            # nginx's dav module has no PROPFIND: the lead's report lists the folder this way.
+            autoindex on;
+            autoindex_format json;
+        }}
+        location /htmlindex/ {{
+            autoindex on;
+        }}
+        location /notalisting/ {{
+            default_type text/plain;
+            return 200 "Welcome to nginx";
         }}
         location /readonly/ {{
             limit_except GET {{ deny all; }}
@@ -139,7 +149,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
     if binary is None:
         pytest.skip("nginx is not installed (scripts/setup installs nginx-light)")
     tmp = tmp_path_factory.mktemp("nginx")
-    for sub in ("www/drop", "www/readonly", "body"):
+    for sub in ("www/drop", "www/readonly", "www/htmlindex", "body"):
         (tmp / sub).mkdir(parents=True)
     port = _free_port()
     conf = tmp / "nginx.conf"

@@ -49,6 +49,16 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
+def public_address(url: str) -> str:
+    """``url`` without its user name, password, query or fragment: what a message may show."""
+    parts = urlsplit(url)
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # a port that is not a number: show none rather than fail
+        port = ""
+    return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
+
+
 def open_drop(location: str) -> Drop:
     """A folder path or an http(s) WebDAV URL."""
     if is_url(location):
@@ -88,13 +98,7 @@ class FolderDrop:
 class WebDavDrop:
     def __init__(self, url: str) -> None:
         self.url = url if url.endswith("/") else url + "/"
-        parts = urlsplit(self.url)
-        # Never show a password from the address in a message.
-        self.label = (
-            f"{parts.scheme}://{parts.hostname or ''}"
-            + (f":{parts.port}" if parts.port else "")
-            + parts.path
-        )
+        self.label = public_address(self.url)
 
     def put(self, name: str, data: bytes) -> None:
         # Imported here: ~0.1 s the app's start-up and a folder drop never pay.

@@ -22,6 +22,9 @@ FONTS = "'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', 'Noto Sans CJK
 _STYLE = Style(font_family=FONTS, background="white", plot_background="white")
 TOP_REPLIES = 20
 WEEKS_AFTER_DAYS = 35
+MAX_AGENT_LINES = 20
+WORST_AGENTS = 10
+TEAM_LINE = "全队"
 # pygal's credits comment (with its address) and its inline config script (only read by the
 # tooltip script, which is off): neither belongs in a page a lead mails.
 _UNWANTED = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)
@@ -90,17 +93,41 @@ def _buckets(days: list[date]) -> tuple[list[date], int]:
 
 
 def _per_agent_series(
-    report: TeamReport, points: list[date], step: int, pick: Callable[[AgentDay], float | None]
+    report: TeamReport,
+    points: list[date],
+    step: int,
+    pick: Callable[[AgentDay], float | None],
+    higher_is_worse: bool = False,
 ) -> dict[str, list[float | None]]:
+    """A line per agent; over :data:`MAX_AGENT_LINES` agents, the team's line and the
+    :data:`WORST_AGENTS` agents worst on this figure over the range (200 lines are no chart,
+    and pygal's time grows with lines times options)."""
     index = {d: i for i, d in enumerate(points)}
     sums: dict[str, dict[int, list[QueueTotals]]] = defaultdict(lambda: defaultdict(list))
     for row in report.agent_days:
         start = row.day - timedelta(days=row.day.weekday()) if step == 7 else row.day
         sums[row.agent][index[start]].append(row.totals)
+    agents = sorted(sums)
     series: dict[str, list[float | None]] = {}
-    for agent, by_point in sorted(sums.items()):
+    if len(agents) > MAX_AGENT_LINES:
+        team: dict[int, list[QueueTotals]] = defaultdict(list)
+        for by_point in sums.values():
+            for i, totals in by_point.items():
+                team[i].extend(totals)
+        series[TEAM_LINE] = [
+            pick(agent_day(TEAM_LINE, d, sum_totals(team[i]))) if i in team else None
+            for i, d in enumerate(points)
+        ]
+        overall = {
+            a: pick(agent_day(a, report.end, sum_totals(t for ts in sums[a].values() for t in ts)))
+            for a in agents
+        }
+        rated = sorted((v, a) for a, v in overall.items() if v is not None)
+        worst = rated[-WORST_AGENTS:] if higher_is_worse else rated[:WORST_AGENTS]
+        agents = sorted(a for _, a in worst)
+    for agent in agents:
         values: list[float | None] = [None] * len(points)
-        for i, totals in by_point.items():
+        for i, totals in sums[agent].items():
             values[i] = pick(agent_day(agent, points[i], sum_totals(totals)))
         series[agent] = values
     return series
@@ -154,13 +181,18 @@ def render_page(
     if days and report.agent_days:
         points, step = _buckets(days)
         per = "（按周）" if step == 7 else ""
-        picks: list[tuple[str, Callable[[AgentDay], float | None], float, dict[str, object]]] = [
-            ("3分钟人工响应率（%）", lambda r: r.within_3min, 100.0, {"range": (0, 100)}),
-            ("30秒应答率（%）", lambda r: r.within_30s, 100.0, {"range": (0, 100)}),
-            ("平均响应（秒）", lambda r: r.response_avg, 1.0, {}),
-            ("首次响应平均（秒）", lambda r: r.first_response_avg, 1.0, {}),
+        many = len({d.agent for d in report.agent_days}) > MAX_AGENT_LINES
+        if many:
+            per += f"（全队及最差的 {WORST_AGENTS} 位客服）"
+        picks: list[
+            tuple[str, Callable[[AgentDay], float | None], float, bool, dict[str, object]]
+        ] = [
+            ("3分钟人工响应率（%）", lambda r: r.within_3min, 100.0, False, {"range": (0, 100)}),
+            ("30秒应答率（%）", lambda r: r.within_30s, 100.0, False, {"range": (0, 100)}),
+            ("平均响应（秒）", lambda r: r.response_avg, 1.0, True, {}),
+            ("首次响应平均（秒）", lambda r: r.first_response_avg, 1.0, True, {}),
         ]
-        for title_text, pick, unit, extra in picks:
+        for title_text, pick, unit, higher_is_worse, extra in picks:
             chart = pygal.Line(
                 **_config(
                     title=title_text + per,
@@ -169,7 +201,8 @@ def render_page(
                     **extra,
                 )
             )
-            for agent, values in _per_agent_series(report, points, step, pick).items():
+            lines = _per_agent_series(report, points, step, pick, higher_is_worse)
+            for agent, values in lines.items():
                 chart.add(agent, [None if v is None else round(v * unit, 1) for v in values])
             parts.append(_svg(chart))
     if report.adoption:

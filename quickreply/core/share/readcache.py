@@ -1,0 +1,179 @@
+"""What the lead's machine already read from a drop, so a report reads only new or changed files.
+
+A drop of 200 agents × 90 days is 18,000 small JSON files (~38 MB); reading and checking them
+all is most of a report's time, and between two reports only today's files change. An entry
+is keyed by the file's name and its *stamp*: the size and modification time (in nanoseconds)
+of a file in a folder, or the size and ``ETag``/``Last-Modified`` a WebDAV server or an
+autoindex listing gives. An entry holds the file's aggregate, or the reason it was skipped, so
+an unchanged bad file is reported again without being read again.
+
+A file changed within :data:`SETTLE_SECONDS` of the read is not cached: a rewrite of the same
+size inside a coarse timestamp (2 s on FAT, 1 s in HTTP dates) would otherwise look unchanged.
+
+Like the library cache (core/libcache.py) the file is plain data (marshal of strings, numbers,
+tuples and dicts, rebuilt into the dataclasses by code), sealed with the install's key
+(core/cacheseal.py): a file this install did not write, a cut or corrupt one, or one of an
+older layout is ignored and rebuilt, never trusted, and never shown to the user as a problem.
+Writes are atomic (temp file + ``os.replace``) with no ``.bak``: a lost cache costs one slow
+report. One file per drop location (the address without its password).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import marshal
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from quickreply.core.atomic import write_atomic
+from quickreply.core.cacheseal import Seal
+from quickreply.core.kpi import QueueTotals
+from quickreply.core.share.aggregate import FORMAT_VERSION, DailyAggregate
+
+# Bump when the layout of the cache file changes.
+CACHE_FORMAT = 1
+CACHE_PREFIX = "drop-"
+SETTLE_SECONDS = 5.0
+
+Stamp = tuple[int, int | str]  # size, then mtime_ns (a folder) or ETag/Last-Modified (a URL)
+Record = DailyAggregate | str  # a file's aggregate, or why it was skipped
+
+
+class ReadCache:
+    """Records of the files of one drop, by name and stamp; :meth:`save` writes what changed."""
+
+    def __init__(self, file: Path | None = None, seal: Seal | None = None) -> None:
+        self.file = file
+        self.seal = seal
+        self._entries: dict[str, tuple[Stamp, Record]] = {}
+        self._dirty = False
+        self.hits = 0  # records served from the cache since it was opened
+        if file is not None and seal is not None:
+            self._entries = _read(file, seal)
+
+    @classmethod
+    def for_drop(cls, cache_dir: Path, seal: Seal | None, location: str) -> ReadCache:
+        """The cache of the drop at ``location`` (a folder or an address without password)."""
+        digest = hashlib.blake2b(location.encode("utf-8"), digest_size=10).hexdigest()
+        return cls(cache_dir / f"{CACHE_PREFIX}{digest}.bin", seal)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, name: str, stamp: Stamp) -> Record | None:
+        entry = self._entries.get(name)
+        if entry is None or entry[0] != stamp:
+            return None
+        self.hits += 1
+        return entry[1]
+
+    def put(self, name: str, stamp: Stamp, record: Record) -> None:
+        self._entries[name] = (stamp, record)
+        self._dirty = True
+
+    def keep_only(self, names: Iterable[str]) -> None:
+        """Forget the files no longer in the drop."""
+        keep = set(names)
+        gone = [name for name in self._entries if name not in keep]
+        for name in gone:
+            del self._entries[name]
+        self._dirty = self._dirty or bool(gone)
+
+    def save(self) -> None:
+        """Write the cache if anything changed; a cache that cannot be written is no problem."""
+        if not self._dirty or self.file is None or self.seal is None:
+            return
+        was_enabled = gc.isenabled()
+        gc.disable()  # encoding builds ~100k containers that form no cycles
+        try:
+            with contextlib.suppress(OSError):
+                write_atomic(self.file, self.seal.seal(_encode(self._entries)), backup=False)
+                self._dirty = False
+        finally:
+            if was_enabled:
+                gc.enable()
+
+
+def _encode(entries: dict[str, tuple[Stamp, Record]]) -> bytes:
+    # Reply ids, queue names and versions repeat in every file: one string object each, which
+    # marshal then writes once and references after.
+    shared: dict[str, str] = {}
+    s = shared.setdefault  # a C method: no Python call per count (millions of them)
+
+    rows: dict[str, tuple[Any, ...]] = {}
+    for name, (stamp, record) in entries.items():
+        if isinstance(record, str):
+            rows[name] = (stamp, record)
+            continue
+        rows[name] = (
+            stamp,
+            (
+                s(record.agent, record.agent),
+                record.day.isoformat(),
+                s(record.app_version, record.app_version),
+                s(record.team_version, record.team_version),
+                record.written.isoformat(),
+                dict(zip(map(s, record.uses, record.uses), record.uses.values(), strict=True)),
+                {
+                    s(q, q): (
+                        t.replies,
+                        t.first_responses,
+                        t.first_wait_sum,
+                        t.wait_sum,
+                        t.within_3min,
+                        t.within_30s,
+                        t.slow,
+                    )
+                    for q, t in record.queues.items()
+                },
+            ),
+        )
+    return marshal.dumps((CACHE_FORMAT, FORMAT_VERSION, rows))
+
+
+def _read(file: Path, seal: Seal) -> dict[str, tuple[Stamp, Record]]:
+    try:
+        data = seal.unseal(file.read_bytes())
+    except OSError:
+        return {}
+    if data is None:
+        return {}
+    # Rebuilding creates ~100k objects that form no cycles: the collector would only rescan them.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _decode(data)
+    except Exception:  # a layout this code does not know just means "no cache"
+        return {}
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _decode(data: bytes) -> dict[str, tuple[Stamp, Record]]:
+    cache_format, format_version, rows = marshal.loads(data)
+    if cache_format != CACHE_FORMAT or format_version != FORMAT_VERSION:
+        return {}
+    entries: dict[str, tuple[Stamp, Record]] = {}
+    for name, (stamp, row) in rows.items():
+        if isinstance(row, str):
+            entries[name] = ((stamp[0], stamp[1]), row)
+            continue
+        agent, day, app_version, team_version, written, uses, queues = row
+        entries[name] = (
+            (stamp[0], stamp[1]),
+            DailyAggregate(
+                agent,
+                date.fromisoformat(day),
+                app_version,
+                team_version,
+                datetime.fromisoformat(written),
+                uses,
+                {q: QueueTotals(*t) for q, t in queues.items()},
+            ),
+        )
+    return entries
