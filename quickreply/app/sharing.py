@@ -17,7 +17,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from quickreply import package_version
 from quickreply.app.services import Services
-from quickreply.core.share.agent import agent_id, hand_in_exam, outbox_of, share_once
+from quickreply.core.share.agent import (
+    Sharing,
+    agent_id,
+    hand_in_exam,
+    outbox_of,
+    share_once,
+    sharing_of,
+)
 from quickreply.core.share.examresult import record_of
 from quickreply.core.share.outbox import Identity, ShareResult
 from quickreply.core.training.exam import Exam
@@ -25,6 +32,14 @@ from quickreply.core.training.progress import ExamResult
 
 CHECK_EVERY_MS = 60 * 60 * 1000  # an hourly look at whether today's run is still due
 QUIT_WAIT_S = 8.0
+
+
+def sharing_now(services: Services) -> Sharing:
+    """The team's switch (its signed manifest, as the last sync installed it) when the lead
+    turned it on, else the agent's own setting."""
+    state = services.team_state()
+    on = bool(state.version) and state.share_daily
+    return sharing_of(services.settings, on, state.share_drop)
 
 
 class DailySharing(QObject):
@@ -64,10 +79,12 @@ class DailySharing(QObject):
             self._team_version(),
         )
 
+    def sharing(self) -> Sharing:
+        return sharing_now(self.services)
+
     def run_if_due(self) -> None:
-        settings = self.services.settings
         today = self.services.clock().date()
-        if not settings.share_daily or self._last_day == today or self.running:
+        if not self.sharing().daily or self._last_day == today or self.running:
             return
         self._last_day = today
         self.run()
@@ -80,13 +97,14 @@ class DailySharing(QObject):
         services = self.services
         paths = services.paths
         settings = services.settings
-        if settings.share_daily and outbox_of(paths).next_day() is None:
+        sharing = self.sharing()
+        if sharing.daily and outbox_of(paths).next_day() is None:
             self.first_share.emit()
         identity = self._identity()
         clock = services.clock
 
         def work() -> None:
-            self.finished.emit(share_once(paths, settings, identity, clock))
+            self.finished.emit(share_once(paths, settings, identity, clock, sharing))
 
         self._thread = threading.Thread(target=work, name="daily-share", daemon=True)
         self._thread.start()
@@ -95,7 +113,8 @@ class DailySharing(QObject):
     def run_at_quit(self, wait: float = QUIT_WAIT_S) -> ShareResult | None:
         """Share today's figures as they stand at quit, waiting at most ``wait`` seconds."""
         self.timer.stop()
-        if not self.services.settings.share_daily:
+        sharing = self.sharing()
+        if not sharing.daily:
             return None
         if self._thread is not None and self.running:
             self._thread.join(wait)
@@ -107,7 +126,7 @@ class DailySharing(QObject):
         identity = self._identity()
         clock = self.services.clock
         worker = threading.Thread(
-            target=lambda: result.append(share_once(paths, settings, identity, clock)),
+            target=lambda: result.append(share_once(paths, settings, identity, clock, sharing)),
             name="daily-share-at-quit",
             daemon=True,
         )
@@ -127,8 +146,8 @@ class DailySharing(QObject):
 
 class ExamHandIn(QObject):
     """Hands a finished exam's result in to the lead through the team's drop, when the agent
-    shares (设置 → 团队日报); the file is queued at once and delivered on a worker thread. A
-    drop that cannot be reached keeps it queued for the next daily run."""
+    shares (设置 → 团队日报, or the team's switch); the file is queued at once and delivered
+    on a worker thread. A drop that cannot be reached keeps it queued for the next daily run."""
 
     finished = Signal(object)
 
@@ -140,8 +159,8 @@ class ExamHandIn(QObject):
         self.finished.connect(self._done)
 
     def active(self) -> bool:
-        settings = self.services.settings
-        return settings.share_daily and bool(settings.share_drop) and bool(self._agent())
+        sharing = sharing_now(self.services)
+        return sharing.daily and bool(sharing.drop) and bool(self._agent())
 
     def _agent(self) -> str:
         shop = self.services.shop
@@ -155,9 +174,10 @@ class ExamHandIn(QObject):
         )
         paths = self.services.paths
         settings = self.services.settings
+        sharing = sharing_now(self.services)
 
         def work() -> None:
-            self.finished.emit(hand_in_exam(paths, settings, record))
+            self.finished.emit(hand_in_exam(paths, settings, record, sharing))
 
         self.worker = threading.Thread(target=work, name="exam-hand-in", daemon=True)
         self.worker.start()

@@ -224,6 +224,7 @@ def make_settings_dialog(
     from quickreply.ui.settings import SettingsDialog
 
     source, code = services.team_join()
+    state = services.team_state()
     return SettingsDialog(
         services.settings,
         list(services.library.snippets()),
@@ -232,6 +233,7 @@ def make_settings_dialog(
         team_source=source,
         team_code=code,
         shop_agent_id=services.shop.agent_id if services.shop is not None else "",
+        team_share_drop=state.share_drop if state.version and state.share_daily else None,
     )
 
 

@@ -13,9 +13,13 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quickreply.commands import teamreport
 from quickreply.commands.common import app_paths
+
+if TYPE_CHECKING:
+    from quickreply.core.team.sharing import TeamShare
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +32,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     publish.add_argument("--message", default="", help="what changed, shown to agents")
     publish.add_argument(
         "--from-version", type=int, default=0, metavar="K", help="republish version K (roll back)"
+    )
+    share = publish.add_mutually_exclusive_group()
+    share.add_argument(
+        "--share-daily",
+        metavar="DROP",
+        help="turn daily sharing on for the team: agents send their figures to DROP "
+        "(a folder or a WebDAV address); remembered for the next publishes",
+    )
+    share.add_argument(
+        "--no-share-daily", action="store_true", help="turn the team's daily sharing off"
     )
     join = sub.add_parser("join", help="subscribe to a team's published folder or web address")
     join.add_argument("source", metavar="SOURCE", help="a folder or an http(s) URL")
@@ -96,6 +110,7 @@ def _publish(args: argparse.Namespace) -> int:
         raise TeamError("publish", "no destination", "give --to DEST (a folder)")
     if not sources and not args.from_version:
         raise TeamError("publish", "nothing to publish", "name the pack folders (SRC ...)")
+    share = _team_share(args, folder)
     try:
         result = publish(
             sources,
@@ -106,6 +121,7 @@ def _publish(args: argparse.Namespace) -> int:
             from_version=args.from_version,
             cache_dir=paths.cache,
             seal=Seal.load_or_create(paths.cache_key_file),
+            share=share,
         )
     except LintRefused as refused:
         print_problems(refused.problems, sys.stdout)
@@ -115,7 +131,32 @@ def _publish(args: argparse.Namespace) -> int:
     if not args.from_version:
         save_target(folder, Target(tuple(sources), dest))
     print(f"published v{result.version} to {dest} ({result.changes.summary()})")
+    if share is not None and share.daily:
+        print(f"daily sharing is on for the team: agents send their figures to {share.drop}")
     return 0
+
+
+def _team_share(args: argparse.Namespace, folder: Path) -> TeamShare | None:
+    """The switch given now (and remembered in the lead's team folder), else the remembered one."""
+    from quickreply.core.team.errors import TeamError
+    from quickreply.core.team.sharing import (
+        TeamShare,
+        check_drop,
+        load_team_share,
+        save_team_share,
+    )
+
+    if args.no_share_daily:
+        share = TeamShare(False, "")
+    elif args.share_daily is not None:
+        drop = check_drop(args.share_daily, "--share-daily")
+        if not drop:
+            raise TeamError("--share-daily", "no drop given", "give a folder or a WebDAV address")
+        share = TeamShare(True, drop)
+    else:
+        return load_team_share(folder)
+    save_team_share(folder, share)
+    return share
 
 
 def _join(args: argparse.Namespace) -> int:

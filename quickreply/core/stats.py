@@ -70,6 +70,23 @@ class StatsStore:
         self.in_memory = path is None
         self._db = self._open()
 
+    @classmethod
+    def open_read_only(cls, path: Path, timeout: float = 2.0) -> StatsStore:
+        """The store for a report: never created, migrated or moved aside, whatever the file
+        holds. Raises ``sqlite3.Error`` for a file that is not a usage store."""
+        store = cls.__new__(cls)
+        store.path, store._clock, store._timeout = path, _utc_now, timeout
+        store.problems, store.in_memory = [], False
+        store._db = sqlite3.connect(
+            f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=timeout
+        )
+        try:
+            store._db.execute("SELECT count(*) FROM usage_days").fetchone()
+        except sqlite3.Error:
+            store._db.close()
+            raise
+        return store
+
     # -- opening ------------------------------------------------------------------------------
 
     def _problem(self, message: str, hint: str, severity: Severity = Severity.WARNING) -> None:
@@ -144,6 +161,20 @@ class StatsStore:
             self._problem(f"cannot read usage ({err})", "restart QuickReply")
             return {}
         return {str(sid): int(count) for sid, count in rows}
+
+    def uses_between(self, start: date, end: date) -> dict[str, tuple[int, int]]:
+        """Each snippet's (uses, days used) over the local days ``start`` to ``end``
+        (inclusive); snippets not used then are absent."""
+        try:
+            rows = self._db.execute(
+                "SELECT snippet_id, sum(count), count(*) FROM usage_days "
+                "WHERE day >= ? AND day <= ? AND count > 0 GROUP BY snippet_id",
+                (start.isoformat(), end.isoformat()),
+            ).fetchall()
+        except sqlite3.DatabaseError as err:
+            self._problem(f"cannot read usage ({err})", "restart QuickReply")
+            return {}
+        return {str(sid): (int(uses), int(days)) for sid, uses, days in rows}
 
     def days_used(self, start: date, end: date) -> list[date]:
         """The local days from ``start`` to ``end`` (inclusive) with at least one use."""

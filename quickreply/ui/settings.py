@@ -151,6 +151,7 @@ class SettingsDialog(QDialog):
         team_source: str = "",
         team_code: str = "",
         shop_agent_id: str = "",
+        team_share_drop: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -278,7 +279,7 @@ class SettingsDialog(QDialog):
         self.team_dir = self._dir_row(dirs_form, self.tr("团队话术"), settings.team_dir)
         self.personal_dir = self._dir_row(dirs_form, self.tr("个人话术"), settings.personal_dir)
         layout.addWidget(dirs_box)
-        self.share_box = ShareBox(settings, shop_agent_id, self)
+        self.share_box = ShareBox(settings, shop_agent_id, self, team_drop=team_share_drop)
         layout.addWidget(self.share_box)
 
         team_box = QGroupBox(self.tr("加入团队"))

@@ -26,16 +26,37 @@ def shared_text() -> str:
 
 
 class ShareBox(QGroupBox):
-    def __init__(self, settings: Settings, shop_agent_id: str = "", parent: QWidget | None = None):
+    """``team_drop``: where the team sends its figures when the lead turned sharing on for it
+    (the signed team manifest), else None and the agent's own setting applies."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        shop_agent_id: str = "",
+        parent: QWidget | None = None,
+        team_drop: str | None = None,
+    ):
         super().__init__(self.tr("团队日报"), parent)
         self.setObjectName("shareBox")
+        self._settings = settings
+        self._by_team = team_drop is not None
         form = QFormLayout(self)
         self.enabled = QCheckBox(self.tr("每天把使用和响应汇总发给组长"))
-        self.enabled.setChecked(settings.share_daily)
+        self.enabled.setChecked(settings.share_daily or self._by_team)
         form.addRow(self.enabled)
-        self.drop = QLineEdit(settings.share_drop)
+        self.team_note = QLabel(self.tr("组长已为团队开启团队日报（团队设置，无需勾选）。"))
+        self.team_note.setObjectName("hint")
+        self.team_note.setWordWrap(True)
+        self.team_note.setVisible(self._by_team)
+        form.addRow(self.team_note)
+        # Never a password from a WebDAV address on screen.
+        shown_drop = settings.share_drop if team_drop is None else _shown(team_drop)
+        self.drop = QLineEdit(shown_drop)
         self.drop.setPlaceholderText(self.tr("共享文件夹，或 WebDAV 地址 https://…"))
         form.addRow(self.tr("投递位置"), self.drop)
+        # The team's switch is the lead's: the agent sees it, and cannot turn it off here.
+        self.enabled.setEnabled(not self._by_team)
+        self.drop.setReadOnly(self._by_team)
         self.agent_id = QLineEdit(settings.agent_id)
         self.agent_id.setMaxLength(64)
         if shop_agent_id:
@@ -49,8 +70,20 @@ class ShareBox(QGroupBox):
         form.addRow(self.what)
 
     def values(self) -> dict[str, Any]:
+        if self._by_team:  # the agent's own setting is kept for when the team turns it off
+            return {
+                "share_daily": self._settings.share_daily,
+                "share_drop": self._settings.share_drop,
+                "agent_id": self.agent_id.text().strip(),
+            }
         return {
             "share_daily": self.enabled.isChecked(),
             "share_drop": self.drop.text().strip(),
             "agent_id": self.agent_id.text().strip(),
         }
+
+
+def _shown(drop: str) -> str:
+    from quickreply.core.share.drop import is_url, public_address
+
+    return public_address(drop) if is_url(drop) else drop

@@ -1708,239 +1708,239 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="265"/>
+        <location filename="../../quickreply/ui/settings.py" line="266"/>
         <source>启动</source>
         <translation>Start-up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <location filename="../../quickreply/ui/settings.py" line="262"/>
         <source>开机自动启动</source>
         <translation>Start when I log in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="158"/>
+        <location filename="../../quickreply/ui/settings.py" line="159"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="178"/>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
+        <location filename="../../quickreply/ui/settings.py" line="195"/>
         <source>快捷键</source>
         <translation>Hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="185"/>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <location filename="../../quickreply/ui/settings.py" line="189"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="191"/>
+        <location filename="../../quickreply/ui/settings.py" line="192"/>
         <source>按编码或标题筛选话术…</source>
         <translation>Filter replies by code or title…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="195"/>
         <source>话术</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="209"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
         <source>话术快捷键</source>
         <translation>Reply hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="212"/>
         <source>所选话术</source>
         <translation>Selected reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="215"/>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="219"/>
         <source>粘贴前等待</source>
         <translation>Wait before pasting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="219"/>
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>恢复剪贴板前等待</source>
         <translation>Wait before restoring the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="224"/>
         <source>粘贴按键</source>
         <translation>Paste keys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="226"/>
+        <location filename="../../quickreply/ui/settings.py" line="227"/>
         <source>自动</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="229"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>关闭（只复制）</source>
         <translation>Off (copy only)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="233"/>
+        <location filename="../../quickreply/ui/settings.py" line="234"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>The QUICKREPLY_BACKEND environment variable takes precedence over this setting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="234"/>
+        <location filename="../../quickreply/ui/settings.py" line="235"/>
         <source>粘贴方式</source>
         <translation>Paste method</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="238"/>
         <source>界面</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="242"/>
-        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="250"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>浅色</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="254"/>
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
         <source>深色</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="258"/>
+        <location filename="../../quickreply/ui/settings.py" line="259"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="266"/>
+        <location filename="../../quickreply/ui/settings.py" line="267"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>A language change takes effect after a restart.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="276"/>
+        <location filename="../../quickreply/ui/settings.py" line="277"/>
         <source>话术文件夹</source>
         <translation>Pack folders</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="278"/>
+        <location filename="../../quickreply/ui/settings.py" line="279"/>
         <source>团队话术</source>
         <translation>Team packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="279"/>
+        <location filename="../../quickreply/ui/settings.py" line="280"/>
         <source>个人话术</source>
         <translation>Personal packs</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="284"/>
+        <location filename="../../quickreply/ui/settings.py" line="285"/>
         <source>加入团队</source>
         <translation>Join a team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="287"/>
+        <location filename="../../quickreply/ui/settings.py" line="288"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>A shared folder, or an address starting with https://</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="288"/>
+        <location filename="../../quickreply/ui/settings.py" line="289"/>
         <source>团队地址</source>
         <translation>Team address</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="290"/>
+        <location filename="../../quickreply/ui/settings.py" line="291"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>The join code from your lead (qrteam1.…)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="291"/>
+        <location filename="../../quickreply/ui/settings.py" line="292"/>
         <source>加入码</source>
         <translation>Join code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="295"/>
+        <location filename="../../quickreply/ui/settings.py" line="296"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="296"/>
+        <location filename="../../quickreply/ui/settings.py" line="297"/>
         <source>同步间隔</source>
         <translation>Sync every</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="307"/>
+        <location filename="../../quickreply/ui/settings.py" line="308"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="308"/>
+        <location filename="../../quickreply/ui/settings.py" line="309"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="323"/>
+        <location filename="../../quickreply/ui/settings.py" line="324"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="338"/>
+        <location filename="../../quickreply/ui/settings.py" line="339"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="339"/>
+        <location filename="../../quickreply/ui/settings.py" line="340"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="384"/>
+        <location filename="../../quickreply/ui/settings.py" line="385"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="388"/>
+        <location filename="../../quickreply/ui/settings.py" line="389"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="390"/>
+        <location filename="../../quickreply/ui/settings.py" line="391"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="394"/>
+        <location filename="../../quickreply/ui/settings.py" line="395"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="507"/>
+        <location filename="../../quickreply/ui/settings.py" line="508"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>Fill in both the team address and the join code (or leave both empty).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="512"/>
+        <location filename="../../quickreply/ui/settings.py" line="513"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>The join code is incomplete or wrong: copy the whole code from your lead again.</translation>
     </message>
@@ -1953,32 +1953,37 @@
         <translation>Once a day and at quit, a small file goes to the place your lead chose. It holds only: your agent ID, the date, the app version, the team pack version, how often you used each reply that day, and each queue&apos;s reply count and response-time totals (first response, average response, within 3 minutes, within 30 seconds). Never buyer names, chat window titles, chat messages or clipboard contents.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="30"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="39"/>
         <source>团队日报</source>
         <translation>Daily team report</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="33"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="44"/>
         <source>每天把使用和响应汇总发给组长</source>
         <translation>Send a daily summary of reply use and response times to my lead</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="37"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="47"/>
+        <source>组长已为团队开启团队日报（团队设置，无需勾选）。</source>
+        <translation>Your lead turned on the daily report for the team (a team setting: nothing to tick).</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="55"/>
         <source>共享文件夹，或 WebDAV 地址 https://…</source>
         <translation>A shared folder, or a WebDAV address https://…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="38"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="56"/>
         <source>投递位置</source>
         <translation>Drop location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="43"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="64"/>
         <source>留空则用店铺资料中的工号 %1</source>
         <translation>Empty: the agent ID in the shop profile, %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="45"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="66"/>
         <source>工号</source>
         <translation>Agent ID</translation>
     </message>

@@ -1708,239 +1708,239 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="265"/>
+        <location filename="../../quickreply/ui/settings.py" line="266"/>
         <source>启动</source>
         <translation>啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="261"/>
+        <location filename="../../quickreply/ui/settings.py" line="262"/>
         <source>开机自动启动</source>
         <translation>開機自動啟動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="158"/>
+        <location filename="../../quickreply/ui/settings.py" line="159"/>
         <source>设置</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="178"/>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="179"/>
+        <location filename="../../quickreply/ui/settings.py" line="195"/>
         <source>快捷键</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="182"/>
+        <location filename="../../quickreply/ui/settings.py" line="183"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="185"/>
+        <location filename="../../quickreply/ui/settings.py" line="186"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="188"/>
+        <location filename="../../quickreply/ui/settings.py" line="189"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="191"/>
+        <location filename="../../quickreply/ui/settings.py" line="192"/>
         <source>按编码或标题筛选话术…</source>
         <translation>按編碼或標題篩選話術…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="194"/>
+        <location filename="../../quickreply/ui/settings.py" line="195"/>
         <source>话术</source>
         <translation>話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="209"/>
+        <location filename="../../quickreply/ui/settings.py" line="210"/>
         <source>话术快捷键</source>
         <translation>話術快捷鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="211"/>
+        <location filename="../../quickreply/ui/settings.py" line="212"/>
         <source>所选话术</source>
         <translation>所選話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="214"/>
+        <location filename="../../quickreply/ui/settings.py" line="215"/>
         <source>粘贴</source>
         <translation>貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="218"/>
+        <location filename="../../quickreply/ui/settings.py" line="219"/>
         <source>粘贴前等待</source>
         <translation>貼上前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="219"/>
+        <location filename="../../quickreply/ui/settings.py" line="220"/>
         <source>恢复剪贴板前等待</source>
         <translation>恢復剪貼簿前等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="223"/>
+        <location filename="../../quickreply/ui/settings.py" line="224"/>
         <source>粘贴按键</source>
         <translation>貼上按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="226"/>
+        <location filename="../../quickreply/ui/settings.py" line="227"/>
         <source>自动</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="229"/>
+        <location filename="../../quickreply/ui/settings.py" line="230"/>
         <source>关闭（只复制）</source>
         <translation>關閉（只複製）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="233"/>
+        <location filename="../../quickreply/ui/settings.py" line="234"/>
         <source>环境变量 QUICKREPLY_BACKEND 优先于此设置</source>
         <translation>環境變數 QUICKREPLY_BACKEND 優先於此設定</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="234"/>
+        <location filename="../../quickreply/ui/settings.py" line="235"/>
         <source>粘贴方式</source>
         <translation>貼上方式</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="237"/>
+        <location filename="../../quickreply/ui/settings.py" line="238"/>
         <source>界面</source>
         <translation>介面</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="242"/>
-        <location filename="../../quickreply/ui/settings.py" line="252"/>
+        <location filename="../../quickreply/ui/settings.py" line="243"/>
+        <location filename="../../quickreply/ui/settings.py" line="253"/>
         <source>跟随系统</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="249"/>
+        <location filename="../../quickreply/ui/settings.py" line="250"/>
         <source>语言</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="253"/>
+        <location filename="../../quickreply/ui/settings.py" line="254"/>
         <source>浅色</source>
         <translation>淺色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="254"/>
+        <location filename="../../quickreply/ui/settings.py" line="255"/>
         <source>深色</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="258"/>
+        <location filename="../../quickreply/ui/settings.py" line="259"/>
         <source>主题</source>
         <translation>主題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="266"/>
+        <location filename="../../quickreply/ui/settings.py" line="267"/>
         <source>语言更改在重新启动后生效。</source>
         <translation>語言更改在重新啟動後生效。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="276"/>
+        <location filename="../../quickreply/ui/settings.py" line="277"/>
         <source>话术文件夹</source>
         <translation>話術資料夾</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="278"/>
+        <location filename="../../quickreply/ui/settings.py" line="279"/>
         <source>团队话术</source>
         <translation>團隊話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="279"/>
+        <location filename="../../quickreply/ui/settings.py" line="280"/>
         <source>个人话术</source>
         <translation>個人話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="284"/>
+        <location filename="../../quickreply/ui/settings.py" line="285"/>
         <source>加入团队</source>
         <translation>加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="287"/>
+        <location filename="../../quickreply/ui/settings.py" line="288"/>
         <source>共享文件夹，或 https:// 开头的网址</source>
         <translation>共享資料夾，或 https:// 開頭的網址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="288"/>
+        <location filename="../../quickreply/ui/settings.py" line="289"/>
         <source>团队地址</source>
         <translation>團隊位址</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="290"/>
+        <location filename="../../quickreply/ui/settings.py" line="291"/>
         <source>组长给的加入码（qrteam1.…）</source>
         <translation>組長給的加入碼（qrteam1.…）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="291"/>
+        <location filename="../../quickreply/ui/settings.py" line="292"/>
         <source>加入码</source>
         <translation>加入碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="295"/>
+        <location filename="../../quickreply/ui/settings.py" line="296"/>
         <source> 分钟</source>
         <translation> 分鐘</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="296"/>
+        <location filename="../../quickreply/ui/settings.py" line="297"/>
         <source>同步间隔</source>
         <translation>同步間隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="307"/>
+        <location filename="../../quickreply/ui/settings.py" line="308"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="308"/>
+        <location filename="../../quickreply/ui/settings.py" line="309"/>
         <source>取消</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="323"/>
+        <location filename="../../quickreply/ui/settings.py" line="324"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="338"/>
+        <location filename="../../quickreply/ui/settings.py" line="339"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="339"/>
+        <location filename="../../quickreply/ui/settings.py" line="340"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="384"/>
+        <location filename="../../quickreply/ui/settings.py" line="385"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="388"/>
+        <location filename="../../quickreply/ui/settings.py" line="389"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="390"/>
+        <location filename="../../quickreply/ui/settings.py" line="391"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="394"/>
+        <location filename="../../quickreply/ui/settings.py" line="395"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="507"/>
+        <location filename="../../quickreply/ui/settings.py" line="508"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>團隊位址和加入碼都要填寫（或都留空）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="512"/>
+        <location filename="../../quickreply/ui/settings.py" line="513"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>加入碼不完整或有誤：請從組長那裡重新複製整段加入碼。</translation>
     </message>
@@ -1953,32 +1953,37 @@
         <translation>每天一次和結束時，把一個小檔案放到組長指定的位置，內容只有：工號、日期、軟體版本、團隊話術版本、每條話術當天的使用次數、各接待組當天的回覆數與回應時長合計（首次回應、平均回應、3分鐘內、30秒內）。從不包含買家暱稱、聊天視窗標題、聊天內容或剪貼簿內容。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="30"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="39"/>
         <source>团队日报</source>
         <translation>團隊日報</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="33"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="44"/>
         <source>每天把使用和响应汇总发给组长</source>
         <translation>每天把使用和回應彙總傳給組長</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="37"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="47"/>
+        <source>组长已为团队开启团队日报（团队设置，无需勾选）。</source>
+        <translation>組長已為團隊開啟團隊日報（團隊設定，無需勾選）。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/sharebox.py" line="55"/>
         <source>共享文件夹，或 WebDAV 地址 https://…</source>
         <translation>共用資料夾，或 WebDAV 位址 https://…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="38"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="56"/>
         <source>投递位置</source>
         <translation>投遞位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="43"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="64"/>
         <source>留空则用店铺资料中的工号 %1</source>
         <translation>留空則用店鋪資料中的工號 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/sharebox.py" line="45"/>
+        <location filename="../../quickreply/ui/sharebox.py" line="66"/>
         <source>工号</source>
         <translation>工號</translation>
     </message>

@@ -81,3 +81,25 @@ def test_settings_say_exactly_what_is_shared_and_keep_the_choices(qtbot: QtBot) 
         "https://nas.example/dav/drop/",
         "A007",
     )
+
+
+def test_settings_say_the_team_turned_sharing_on_and_show_no_password(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(
+        Settings(), team_share_drop="https://agent:pw123@nas.example/dav/qr-drop/"
+    )
+    qtbot.addWidget(dialog)
+    box = dialog.share_box
+    assert box.enabled.isChecked() and not box.enabled.isEnabled()
+    assert box.team_note.isVisibleTo(dialog)
+    assert "组长已为团队开启团队日报" in box.team_note.text()
+    assert box.drop.text() == "https://nas.example/dav/qr-drop/" and box.drop.isReadOnly()
+    assert box.what.text() == shared_text()  # exactly what is shared, as for a local switch
+    result = dialog.result_settings()
+    assert (result.share_daily, result.share_drop) == (False, "")  # the agent's own, kept
+
+
+def test_settings_without_a_team_switch_show_no_team_note(qtbot: QtBot) -> None:
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert not dialog.share_box.team_note.isVisibleTo(dialog)
+    assert dialog.share_box.enabled.isEnabled()

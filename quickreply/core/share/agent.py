@@ -7,6 +7,7 @@ thread that opened them, and the app runs this off the GUI thread) and closes th
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from quickreply.core.atomic import write_atomic
@@ -35,23 +36,43 @@ def agent_id(settings: Settings, shop_agent_id: str) -> str:
     return settings.agent_id or shop_agent_id.strip()
 
 
+@dataclass(frozen=True, slots=True)
+class Sharing:
+    """Whether this agent shares, where to, and whether the team (not the agent) turned it on."""
+
+    daily: bool
+    drop: str
+    by_team: bool = False
+
+
+def sharing_of(settings: Settings, team_daily: bool = False, team_drop: str = "") -> Sharing:
+    """The team's switch (from its signed manifest) when the lead turned it on; else the
+    agent's own setting, which stays for an agent not in a team."""
+    if team_daily:
+        return Sharing(True, team_drop, by_team=True)
+    return Sharing(settings.share_daily, settings.share_drop)
+
+
 def share_once(
     paths: AppPaths,
     settings: Settings,
     identity: Identity,
     clock: Callable[[], datetime],
+    sharing: Sharing | None = None,
 ) -> ShareResult:
-    """Build the unshared days and deliver them; every fault is the result's problem line."""
-    problem = _cannot_share(settings, identity.agent)
+    """Build the unshared days and deliver them; every fault is the result's problem line.
+    ``sharing`` defaults to the agent's own setting."""
+    sharing = sharing or sharing_of(settings)
+    problem = _cannot_share(sharing, identity.agent)
     if problem is not None:
         return ShareResult(0, 0, 0, problem)
-    result = _share_days(paths, settings, identity, clock)
+    result = _share_days(paths, sharing.drop, identity, clock)
     # Exam results still waiting since the drop was unreachable at the exam's end; not tried
     # when days are left waiting (the drop failed just now: another try would only wait again).
     exams = exam_outbox_of(paths)
     exams_sent, exams_problem = 0, ""
     if not result.waiting and exams.pending():
-        exams_sent, exams_problem = exams.deliver(open_drop(settings.share_drop))
+        exams_sent, exams_problem = exams.deliver(open_drop(sharing.drop))
     return ShareResult(
         result.built,
         result.sent + exams_sent,
@@ -60,21 +81,25 @@ def share_once(
     )
 
 
-def _cannot_share(settings: Settings, agent: str) -> str | None:
+def _cannot_share(sharing: Sharing, agent: str) -> str | None:
     """Why nothing is shared ("" when sharing is off, which needs no saying), or None."""
-    if not settings.share_daily:
+    if not sharing.daily:
         return ""
     if not agent:
         return "团队日报: no 工号 (set it in 设置 → 团队日报)"
-    if not settings.share_drop:
+    if not sharing.drop:
         return "团队日报: no drop (set 投递位置 in 设置 → 团队日报)"
     return None
 
 
-def hand_in_exam(paths: AppPaths, settings: Settings, record: ExamRecord) -> ShareResult:
+def hand_in_exam(
+    paths: AppPaths, settings: Settings, record: ExamRecord, sharing: Sharing | None = None
+) -> ShareResult:
     """Queue one exam result for the lead, then deliver every result waiting. Only when the
-    agent shares with the team (设置 → 团队日报); otherwise the result stays on this computer."""
-    problem = _cannot_share(settings, record.agent)
+    agent shares with the team (设置 → 团队日报, or the team's switch); otherwise the result
+    stays on this computer."""
+    sharing = sharing or sharing_of(settings)
+    problem = _cannot_share(sharing, record.agent)
     if problem is not None:
         return ShareResult(0, 0, 0, problem)
     outbox = exam_outbox_of(paths)
@@ -82,13 +107,13 @@ def hand_in_exam(paths: AppPaths, settings: Settings, record: ExamRecord) -> Sha
         write_atomic(outbox.folder / record.file_name, record.to_json(), backup=False)
     except OSError as err:
         return ShareResult(0, 0, 0, f"{outbox.folder}: cannot write ({err.strerror})")
-    sent, problem = outbox.deliver(open_drop(settings.share_drop))
+    sent, problem = outbox.deliver(open_drop(sharing.drop))
     return ShareResult(1, sent, len(outbox.pending()), problem)
 
 
 def _share_days(
     paths: AppPaths,
-    settings: Settings,
+    drop: str,
     identity: Identity,
     clock: Callable[[], datetime],
 ) -> ShareResult:
@@ -100,7 +125,7 @@ def _share_days(
             problem = stats.problems[0] if stats.problems else "the usage store cannot be read"
             return ShareResult(0, 0, len(outbox_of(paths).pending()), f"{problem}; sent later")
         share = DailyShare(outbox_of(paths), stats, kpi, clock)
-        return share.run(identity, open_drop(settings.share_drop))
+        return share.run(identity, open_drop(drop))
     finally:
         stats.close()
         kpi.close()

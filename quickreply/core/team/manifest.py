@@ -22,6 +22,7 @@ from typing import Any
 
 from quickreply.core.team.errors import TeamError
 from quickreply.core.team.keys import LeadKey, TeamKey
+from quickreply.core.team.sharing import TeamShare
 
 FORMAT = 1
 POINTER = "current.json"
@@ -159,9 +160,12 @@ class Manifest:
     from_version: int = 0
     changes: Changes = field(default_factory=Changes)
     snippets: Mapping[str, str] = field(default_factory=dict)  # id -> digest, for the next diff
+    share: TeamShare | None = None  # the lead's sharing switch (core/team/sharing.py)
 
     def to_signed(self) -> dict[str, Any]:
-        return {
+        # "share" only when the lead set it: a team without it signs what it always signed.
+        extra = {"share": self.share.to_json()} if self.share is not None else {}
+        return extra | {
             "type": "manifest",
             "format": FORMAT,
             "team": self.team,
@@ -206,6 +210,7 @@ class Manifest:
             from_version=_int(data, "from_version", where) if "from_version" in data else 0,
             changes=Changes.from_json(data.get("changes", {}), where),
             snippets={str(k): str(v) for k, v in snippets.items()},
+            share=TeamShare.from_json(data["share"], where) if "share" in data else None,
         )
 
 

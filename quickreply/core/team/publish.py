@@ -41,6 +41,7 @@ from quickreply.core.team.manifest import (
     open_document,
     sign_document,
 )
+from quickreply.core.team.sharing import TeamShare
 from quickreply.core.training.exam import exam_files
 
 KEEP_VERSIONS = 20
@@ -149,10 +150,12 @@ def publish(
     keep: int = KEEP_VERSIONS,
     cache_dir: Path | None = None,
     seal: Seal | None = None,
+    share: TeamShare | None = None,
 ) -> PublishResult:
     """Publish ``sources`` (or version ``from_version``) as the next version in ``dest``.
 
     ``cache_dir`` and ``seal`` are the lead's pack cache: unchanged packs are not parsed again.
+    ``share`` is the team's sharing switch, signed into the manifest.
     """
     dest.mkdir(parents=True, exist_ok=True)
     current = read_pointer(dest, key.team)
@@ -187,6 +190,7 @@ def publish(
             from_version=from_version,
             changes=diff(previous.snippets if previous else {}, digests),
             snippets=digests,
+            share=share,
         )
         body = sign_document(manifest.to_signed(), key)
         (staging / MANIFEST).write_bytes(body)

@@ -78,6 +78,9 @@ class SyncState:
     failures: int = 0
     next_try: str = ""
     marks: dict[str, list[str]] = field(default_factory=dict)  # id -> [kind, ISO time]
+    # The lead's sharing switch, from the installed version's signed manifest.
+    share_daily: bool = False
+    share_drop: str = ""
 
     def summary(self) -> str:
         return f"{self.added} added, {self.changed} changed, {self.removed} removed"
@@ -119,7 +122,12 @@ def load_state(paths: AppPaths) -> SyncState:
         if isinstance(data, dict):
             names = {f.name for f in fields(SyncState)}
             state = SyncState(**{k: v for k, v in data.items() if k in names})
-            if isinstance(state.version, int) and isinstance(state.marks, dict):
+            if (
+                isinstance(state.version, int)
+                and isinstance(state.marks, dict)
+                and isinstance(state.share_daily, bool)
+                and isinstance(state.share_drop, str)
+            ):
                 return state
     return SyncState()
 

@@ -200,6 +200,9 @@ class TeamSync:
         state.team, state.name = manifest.team, manifest.name
         state.version, state.manifest_sha256 = manifest.version, pointer.sha256
         state.message, state.published = manifest.message, manifest.time
+        share = manifest.share  # signed by the lead: the only way sharing is turned on for a team
+        state.share_daily = bool(share and share.daily)
+        state.share_drop = share.drop if share and share.daily else ""
         changes = manifest.changes
         state.added, state.changed = len(changes.added), len(changes.changed)
         state.removed = len(changes.removed)
