@@ -228,6 +228,13 @@ def _report(
     report.skipped = skipped
     for line in skipped:
         print(line, file=err)
+    if not args.end:  # the range ends today: a file from a later day has a clock running ahead
+        for agent, day in sorted(report.after_end.items()):
+            print(
+                f"{agent}: a daily file dated {day}, after today {end} (the agent's clock is "
+                f"ahead: set it right; --to {day} includes it)",
+                file=err,
+            )
     data = tables(report, titles)
     data.update(_exam_table(Path(location).expanduser(), start, end, err))
     if args.csv:

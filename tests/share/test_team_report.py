@@ -198,3 +198,35 @@ def test_a_missing_drop_and_bad_dates_are_one_line(
     assert "is after --to" in capsys.readouterr().err
     assert main(["team", "report"]) == 2
     assert "no drop given" in capsys.readouterr().err
+
+
+def test_an_agent_whose_clock_runs_a_day_ahead_is_one_line(
+    make_agent: type[Agent], clock: Clock, tmp_path: Path, home: Path
+) -> None:
+    import argparse
+    from datetime import datetime
+
+    from quickreply.commands import teamreport
+
+    drop = tmp_path / "share"
+    drop.mkdir()
+    _three_agents(make_agent, clock, FolderDrop(drop))  # 2026-11-02 .. 04; now the 5th, 09:00
+    ahead = make_agent("C009")
+    clock.advance(days=1)  # C009's clock says the 6th while the lead's says the 5th
+    ahead.use("hello", 4)
+    ahead.run(FolderDrop(drop))
+    args = argparse.Namespace(
+        drop=str(drop), start=None, end=None, csv=None, html=None, pack=[], shop=None
+    )
+    out, err = io.StringIO(), io.StringIO()
+    lead_today = datetime(2026, 11, 5, 9, 0)
+    assert teamreport.run(args, clock=lambda: lead_today, out=out, err=err) == 0
+    assert err.getvalue().splitlines() == [
+        "C009: a daily file dated 2026-11-06, after today 2026-11-05 (the agent's clock is "
+        "ahead: set it right; --to 2026-11-06 includes it)",
+        "7 agent-days from 2026-10-07 to 2026-11-05, 3 agents",
+    ]
+    args.end = "2026-11-06"
+    err = io.StringIO()
+    assert teamreport.run(args, clock=lambda: lead_today, out=out, err=err) == 0
+    assert err.getvalue().splitlines() == ["8 agent-days from 2026-10-08 to 2026-11-06, 4 agents"]

@@ -28,6 +28,7 @@ from quickreply.core.share.aggregate import (
 from quickreply.core.share.readcache import SETTLE_SECONDS, ReadCache, Record
 
 UNUSED_DAYS = 30
+DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,8 @@ class TeamReport:
     adoption: dict[date, dict[str, int]] = field(default_factory=dict)  # day -> version -> agents
     files: int = 0  # agent-days read (two files for one agent and day count once)
     skipped: list[str] = field(default_factory=list)  # one line per unreadable file
+    # agent -> their latest day after ``end``: a clock running ahead, when ``end`` is today
+    after_end: dict[str, date] = field(default_factory=dict)
 
 
 def read_drop(
@@ -208,6 +211,8 @@ def build_report(
     count = uses.get
     for agg in aggregates:
         if not start <= agg.day <= end:
+            if agg.day > end and agg.day > report.after_end.get(agg.agent, agg.day - DAY):
+                report.after_end[agg.agent] = agg.day
             continue
         report.files += 1
         # The only loop over every count in the drop (millions at 200 agents): kept bare.
