@@ -114,7 +114,7 @@ def read_url_drop(
             records[entry.name] = record
 
     def fetch(entry: Listed) -> tuple[Listed, Record, bool]:
-        record, lasting = _fetch(session(), base + quote(entry.name), timeout)
+        record, lasting = _fetch(session(), base + quote(entry.name, safe=""), timeout)
         return entry, record, lasting
 
     with ThreadPoolExecutor(max_workers=FETCHERS) as pool:
