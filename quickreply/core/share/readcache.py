@@ -152,7 +152,7 @@ def _read(file: Path, seal: Seal) -> dict[str, tuple[Stamp, Record]]:
             gc.enable()
 
 
-def _decode(data: bytes) -> dict[str, tuple[Stamp, Record]]:
+def _decode(data: bytes | memoryview) -> dict[str, tuple[Stamp, Record]]:
     cache_format, format_version, rows = marshal.loads(data)
     if cache_format != CACHE_FORMAT or format_version != FORMAT_VERSION:
         return {}
