@@ -114,13 +114,17 @@ def tables(report: TeamReport, titles: Mapping[str, str]) -> Tables:
     }
 
 
-def _exam_table(folder: Path, start: date, end: date, err: TextIO) -> Tables:
+def _exam_table(location: str, url: bool, start: date, end: date, err: TextIO) -> Tables:
     """The trainees' exam results handed in to the drop (core/share/exams.py)."""
     from quickreply.core.share.exams import HEADERS, HEADING, exam_rows, read_exam_results
+    from quickreply.core.share.remote import read_url_exam_results
 
-    records, skipped = read_exam_results(folder)
+    if url:
+        records, skipped = read_url_exam_results(location)
+    else:
+        records, skipped = read_exam_results(Path(location).expanduser())
     for line in skipped:
-        if not line.startswith(f"{folder}: cannot read the drop"):  # said once already
+        if line.endswith("(skipped)"):  # a drop that cannot be read was said once already
             print(line, file=err)
     return {HEADING: (HEADERS, exam_rows(records, start, end))}
 
@@ -236,7 +240,7 @@ def _report(
                 file=err,
             )
     data = tables(report, titles)
-    data.update(_exam_table(Path(location).expanduser(), start, end, err))
+    data.update(_exam_table(location, is_url(location), start, end, err))
     if args.csv:
         args.csv.write_bytes(format_csv(data))
     if args.html:

@@ -146,3 +146,19 @@ def test_the_team_report_lists_who_took_which_exam(
     capsys.readouterr()
     assert main([*args[:4], "--from", "2026-12-01", "--to", "2026-12-31"]) == 0
     assert "== 考试成绩 ==\n（无）" in capsys.readouterr().out
+
+
+def test_the_team_report_reads_exam_results_over_http(
+    nginx: Nginx, capsys: pytest.CaptureFixture[str]
+) -> None:
+    address = nginx.url + "drop/"
+    hand_in_exam(AppPaths.from_env(), sharing(address), record("A007"))
+    bad = "2026-11-03_C001_exam_x_v1_000000.qrexam"
+    (nginx.root / "drop" / bad).write_text("{cut off", encoding="utf-8")
+    args = ["team", "report", "--drop", address, "--from", "2026-11-01", "--to", "2026-11-30"]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    section = out.split("== 考试成绩 ==")[1].strip().splitlines()
+    assert section[1].split()[:5] == ["A007", "team.w1", "2", "2026-11-03", "4/5"]
+    assert len(section) == 2
+    assert f"{address}{bad}: not JSON" in err and err.count("(skipped)") == 1

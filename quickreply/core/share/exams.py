@@ -31,7 +31,7 @@ def read_exam_results(folder: Path) -> tuple[list[ExamRecord], list[str]]:
         entries = list(os.scandir(folder))
     except OSError as err:
         return [], [f"{folder}: cannot read the drop ({err.strerror}) (is the share connected?)"]
-    found: dict[tuple[str, str, int, str], ExamRecord] = {}
+    found: list[ExamRecord] = []
     for entry in entries:
         # Dot files are writers' temporary files (a result being written right now).
         if entry.name.startswith(".") or not entry.name.endswith(SUFFIX):
@@ -49,9 +49,17 @@ def read_exam_results(folder: Path) -> tuple[list[ExamRecord], list[str]]:
         except ExamFileError as err:
             skipped.append(f"{entry.path}: {err} (skipped)")
             continue
+        found.append(record)
+    return each_attempt_once(found), skipped
+
+
+def each_attempt_once(records: Iterable[ExamRecord]) -> list[ExamRecord]:
+    """One record per attempt (a copy delivered twice counts once), by exam, agent, time."""
+    found: dict[tuple[str, str, int, str], ExamRecord] = {}
+    for record in records:
         key = (record.agent, record.exam_id, record.exam_version, record.taken.isoformat())
         found[key] = record
-    return sorted(found.values(), key=lambda r: (r.exam_id, r.agent, r.taken)), skipped
+    return sorted(found.values(), key=lambda r: (r.exam_id, r.agent, r.taken))
 
 
 def exam_rows(

@@ -1,4 +1,4 @@
-"""Reading a drop served over HTTP: listing its folder, then fetching the daily files not cached.
+"""Reading a drop served over HTTP: listing its folder, then fetching the files not yet read.
 
 The listing is asked for with WebDAV ``PROPFIND`` (``Depth: 1``), which any WebDAV server or
 NAS answers with each file's size, date and ``ETag``. A server that does not (nginx's own dav
@@ -6,7 +6,8 @@ module only writes: PROPFIND needs the separate dav-ext module, which Debian's n
 lacks) is asked for its folder page with ``GET``: nginx's ``autoindex_format json`` gives each
 file's size and date too; an HTML index gives names only, so every file is fetched each time.
 
-Files whose name and stamp are in the :class:`ReadCache` are not fetched. Every fault is one
+Daily files whose name and stamp are in the :class:`ReadCache` are not fetched; exam results
+(``*.qrexam``, a few small files) are fetched at each report. Every fault is one
 line naming the address without its password: the drop as a whole (401/403/507, a timeout, a
 refused connection, a page that is not a listing) or one file (skipped, the rest is read).
 The XML is parsed by the stdlib's expat (2.4.1 and later refuse entity expansion bombs;
@@ -21,7 +22,7 @@ import re
 import threading
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
@@ -35,6 +36,10 @@ from quickreply.core.share.aggregate import (
     parse_aggregate,
 )
 from quickreply.core.share.drop import CONNECT_TIMEOUT, READ_TIMEOUT, public_address
+from quickreply.core.share.examresult import MAX_FILE_BYTES as EXAM_MAX
+from quickreply.core.share.examresult import SUFFIX as EXAM_SUFFIX
+from quickreply.core.share.examresult import ExamFileError, ExamRecord, parse_exam_record
+from quickreply.core.share.exams import each_attempt_once
 from quickreply.core.share.readcache import SETTLE_SECONDS, ReadCache, Record, Stamp
 from quickreply.core.share.report import newest_per_day
 
@@ -99,7 +104,7 @@ def read_url_drop(
         return s
 
     try:
-        listed = _list(session(), base, timeout)
+        listed = _daily(_list(session(), base, timeout))
     except ListingError as err:
         return [], [f"{label}: {err}"]
     settled_before = now() - SETTLE_SECONDS
@@ -185,7 +190,7 @@ def _list(session: requests.Session, base: str, timeout: tuple[float, float]) ->
                 body = _body(answer, MAX_LISTING_BYTES)
                 if body is None:
                     raise ListingError(f"a listing over {MAX_LISTING_BYTES} bytes")
-                return _daily(_multistatus(body, urlsplit(base).path))
+                return list(_multistatus(body, urlsplit(base).path))
         # Not WebDAV here (405, 403 for a method the folder does not allow...): its page.
         with session.get(
             base,
@@ -198,7 +203,7 @@ def _list(session: requests.Session, base: str, timeout: tuple[float, float]) ->
             body = _body(answer, MAX_LISTING_BYTES)
             if body is None:
                 raise ListingError(f"a listing over {MAX_LISTING_BYTES} bytes")
-            return _daily(_index(body))
+            return list(_index(body))
     except requests.Timeout:
         raise ListingError("the server did not answer in time (try again later)") from None
     except requests.RequestException as err:
@@ -208,9 +213,9 @@ def _list(session: requests.Session, base: str, timeout: tuple[float, float]) ->
         ) from None
 
 
-def _daily(entries: Iterator[Listed]) -> list[Listed]:
+def _daily(entries: Iterable[Listed], suffix: str = ".json") -> list[Listed]:
     # Dot files are writers' temporary files (a day being written right now).
-    return [e for e in entries if e.name.endswith(".json") and not e.name.startswith(".")]
+    return [e for e in entries if e.name.endswith(suffix) and not e.name.startswith(".")]
 
 
 def _when(text: str | None) -> float | None:
@@ -269,24 +274,65 @@ def _index(body: bytes) -> Iterator[Listed]:
             yield Listed(name, None, None, None)
 
 
-def _fetch(
-    session: requests.Session, url: str, timeout: tuple[float, float]
-) -> tuple[Record, bool]:
-    """One file's record, and whether it lasts (a network fault may pass: not cached)."""
+def _get(
+    session: requests.Session, url: str, timeout: tuple[float, float], limit: int
+) -> tuple[bytes | None, str, bool]:
+    """A file's bytes, or None with why not and whether that lasts (a network fault may pass)."""
     import requests
 
     try:
         with session.get(url, timeout=timeout, stream=True, allow_redirects=False) as answer:
             if answer.status_code != 200:
-                return _problem(answer.status_code), False
-            data = _body(answer, MAX_FILE_BYTES)
+                return None, _problem(answer.status_code), False
+            data = _body(answer, limit)
     except requests.Timeout:
-        return "the server did not answer in time", False
+        return None, "the server did not answer in time", False
     except requests.RequestException as err:
-        return f"cannot fetch ({type(err).__name__})", False
+        return None, f"cannot fetch ({type(err).__name__})", False
     if data is None:
-        return f"larger than {MAX_FILE_BYTES} bytes", True
+        return None, f"larger than {limit} bytes", True
+    return data, "", True
+
+
+def _fetch(
+    session: requests.Session, url: str, timeout: tuple[float, float]
+) -> tuple[Record, bool]:
+    """One file's record, and whether it lasts (a network fault may pass: not cached)."""
+    data, problem, lasting = _get(session, url, timeout, MAX_FILE_BYTES)
+    if data is None:
+        return problem, lasting
     try:
         return parse_aggregate(data), True
     except AggregateError as err:
         return str(err), True
+
+
+def read_url_exam_results(
+    url: str, *, timeout: tuple[float, float] | None = None
+) -> tuple[list[ExamRecord], list[str]]:
+    """The exam results (``*.qrexam``) handed in to the drop at ``url``, each attempt once,
+    and a line per file skipped (or the one line saying why the drop could not be listed).
+    Few and small: fetched every time, one after the other."""
+    import requests
+
+    timeout = timeout or (CONNECT_TIMEOUT, READ_TIMEOUT)
+    base, auth = _split(url)
+    label = public_address(base)
+    with requests.Session() as session:
+        session.auth = auth
+        try:
+            listed = _daily(_list(session, base, timeout), EXAM_SUFFIX)
+        except ListingError as err:
+            return [], [f"{label}: {err}"]
+        records: list[ExamRecord] = []
+        skipped: list[str] = []
+        for entry in listed:
+            where = label + entry.name
+            data, problem, _ = _get(session, base + quote(entry.name, safe=""), timeout, EXAM_MAX)
+            try:
+                if data is None:
+                    raise ExamFileError(problem)
+                records.append(parse_exam_record(data))
+            except ExamFileError as err:
+                skipped.append(f"{where}: {err} (skipped)")
+    return each_attempt_once(records), skipped
