@@ -317,15 +317,19 @@ def build_services(
     shop_path: Path | None = None,
     clock: Callable[[], datetime] = datetime.now,
     budget: int | None = None,
+    *,
+    usage_store: bool = True,
 ) -> Services:
     """Settings, packs, shop profile, renderer, search index and usage store; never raises
     on bad data (every problem is collected for the UI and stderr). ``budget``: load only
-    part of a library that is not cached (see :meth:`Services.reload`)."""
+    part of a library that is not cached (see :meth:`Services.reload`). Without
+    ``usage_store`` the usage store is an empty one in memory (the cache helper's)."""
     from quickreply.core.stats import StatsStore
     from quickreply.core.timers import TimerConfig
 
     settings, settings_problems = load_settings(paths.settings_file)
-    stats = StatsStore(paths.stats_file)  # the data folder is not one settings can move
+    # The data folder is not one settings can move.
+    stats = StatsStore(paths.stats_file if usage_store else None)
     # Its problems came with the settings' own, at their lines (core/settings.py).
     timer_config, _ = TimerConfig.from_mapping(settings.timers)
     services = Services(
@@ -353,7 +357,8 @@ def build_caches(paths: AppPaths, extra: Sequence[Path] = (), shop_path: Path | 
         # Below the app itself: the agent types in the palette while this runs.
         with contextlib.suppress(OSError):
             os.nice(10)
-    services = build_services(paths, extra, shop_path, budget=0)
+    # The app keeps the usage store open and writes to it: this process never touches it.
+    services = build_services(paths, extra, shop_path, budget=0, usage_store=False)
     try:
         services.load_rest(progress=lambda files: print(files, flush=True))
     finally:

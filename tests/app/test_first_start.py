@@ -94,6 +94,8 @@ def test_a_reload_meanwhile_makes_the_background_result_stale(home: Path) -> Non
 def test_the_helper_fills_both_caches(home: Path) -> None:
     from quickreply.app.services import build_caches
 
-    assert build_caches(AppPaths.from_env()) == 0
-    services = build_services(AppPaths.from_env(), budget=0)
+    paths = AppPaths.from_env()
+    assert build_caches(paths) == 0
+    assert not paths.stats_file.exists()  # the app's usage store is the app's alone
+    services = build_services(paths, budget=0)
     assert services.loading is None  # everything came from the caches
