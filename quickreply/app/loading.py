@@ -18,10 +18,12 @@ import contextlib
 import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
 from quickreply.app.services import Services
+from quickreply.core.model import Usage
 
 
 def helper_command(services: Services) -> list[str]:
@@ -60,13 +62,16 @@ class RestLoader(QObject):
         """Start loading unless a load is running."""
         if self.running or self._stopped:
             return
-        self._thread = threading.Thread(target=self._work, name="load-rest", daemon=True)
+        usage = self.services.stats.usage()  # the store is the GUI thread's
+        self._thread = threading.Thread(
+            target=self._work, args=(usage,), name="load-rest", daemon=True
+        )
         self._thread.start()
 
-    def _work(self) -> None:
+    def _work(self, usage: Mapping[str, Usage]) -> None:
         try:
             self._run_helper()
-            prepared = None if self._stopped else self.services.load_rest()
+            prepared = None if self._stopped else self.services.load_rest(usage=usage)
         except Exception as err:  # a bug must not leave the palette half-loaded for good
             print(f"quickreply: loading the library failed: {err!r}", file=sys.stderr)
             prepared = None

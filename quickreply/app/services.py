@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quickreply.core.model import Library
+from quickreply.core.model import Library, Usage
 from quickreply.core.paths import AppPaths
 from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings, load_settings
@@ -55,6 +55,7 @@ class Prepared:
     library: Library
     index: SearchIndex
     generation: int  # the reload it completes; a later reload makes it stale
+    usage: Mapping[str, Usage]  # what the index was ranked by
 
 
 @dataclass
@@ -150,9 +151,15 @@ class Services:
         self.team_marks = self.team_state().recent_marks(self.clock())
         return [*self.library.problems, *self._shop_problems]
 
-    def load_rest(self, progress: Callable[[int], None] | None = None) -> Prepared:
+    def load_rest(
+        self,
+        progress: Callable[[int], None] | None = None,
+        usage: Mapping[str, Usage] | None = None,
+    ) -> Prepared:
         """The whole library and its index, cached for the next start; runs on any thread
-        (it touches no usage store). ``progress`` is told each pack file loaded."""
+        (it touches no usage store: ``usage`` is the store's content, read by the caller, so
+        the index is ranked here rather than on the GUI thread). ``progress`` is told each
+        pack file loaded."""
         from quickreply.core.search import SearchIndex
 
         generation = self._generation
@@ -160,11 +167,12 @@ class Services:
         index = SearchIndex.load_or_build(
             loaded.library,
             self.paths.cache,
+            usage=usage,
             key=loaded.fingerprint,
             seal=self._seal,
             synonyms=self._synonyms(),
         )
-        return Prepared(loaded.library, index, generation)
+        return Prepared(loaded.library, index, generation, dict(usage or {}))
 
     def finish_loading(self, prepared: Prepared) -> list[Problem] | None:
         """Put what :meth:`load_rest` loaded in place (GUI thread) and return the problems;
@@ -173,7 +181,9 @@ class Services:
             return None
         self.library = prepared.library
         self.index = prepared.index
-        self.refresh_usage()
+        usage = self.stats.usage()
+        if usage != prepared.usage:  # replies pasted meanwhile: rank by the counts of now
+            self.index.set_usage(usage)
         self.loading, self._seed = None, {}
         self.team_marks = self.team_state().recent_marks(self.clock())
         return [*self.library.problems, *self._shop_problems]

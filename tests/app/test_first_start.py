@@ -99,3 +99,12 @@ def test_the_helper_fills_both_caches(home: Path) -> None:
     assert not paths.stats_file.exists()  # the app's usage store is the app's alone
     services = build_services(paths, budget=0)
     assert services.loading is None  # everything came from the caches
+
+
+def test_a_reply_used_while_loading_ranks_by_its_use_once_loaded(home: Path) -> None:
+    services = build_services(AppPaths.from_env(), budget=0)
+    prepared = services.load_rest(usage=services.stats.usage())
+    assert services.index.search("")[0].snippet.id != "me.late"
+    services.stats.record_use("me.late")  # pasted from the palette meanwhile
+    assert services.finish_loading(prepared) is not None
+    assert services.index.search("")[0].snippet.id == "me.late"
