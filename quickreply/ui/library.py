@@ -4,7 +4,7 @@ Left to right: the group tree (全部 and every scenario with its count), the se
 filter and reply list (:mod:`quickreply.ui.library_list`), and the detail pane
 (:mod:`quickreply.ui.library_detail`). Personal snippets
 open in :class:`~quickreply.ui.editor.SnippetEditor` with a live preview and lint; team,
-shipped and command-line packs are read-only and offer 复制到个人包 instead. Problems found
+shipped and command-line packs are read-only and offer 存一份到个人包改 instead. Problems found
 while loading the packs sit in a banner above the browser (:mod:`quickreply.ui.problem_banner`),
 so a broken pack is visible in the window and not only in a terminal. A second tab holds the
 trainee view. Saving is refused while the draft has lint errors (see docs/editing.md).

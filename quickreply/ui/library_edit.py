@@ -166,7 +166,7 @@ class Editing:
             draft,
             path,
             original_id=None,
-            heading=QCoreApplication.translate("LibraryWindow", "复制到个人包：") + meta.name,
+            heading=QCoreApplication.translate("LibraryWindow", "存一份到个人包改：") + meta.name,
         )
         return True
 

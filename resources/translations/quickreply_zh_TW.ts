@@ -495,19 +495,19 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="114"/>
+        <location filename="../../quickreply/ui/library.py" line="115"/>
         <source>话术库 - 快捷回复助手</source>
         <extracomment>Asks yes/no before destructive actions; tests replace it.</extracomment>
         <translation>話術庫 - 快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="154"/>
-        <location filename="../../quickreply/ui/library.py" line="424"/>
+        <location filename="../../quickreply/ui/library.py" line="155"/>
+        <location filename="../../quickreply/ui/library.py" line="426"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="155"/>
+        <location filename="../../quickreply/ui/library.py" line="156"/>
         <source>新人学习</source>
         <translation>新人學習</translation>
     </message>
@@ -530,12 +530,12 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_list.py" line="91"/>
+        <location filename="../../quickreply/ui/library_list.py" line="92"/>
         <source>新建</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_list.py" line="93"/>
+        <location filename="../../quickreply/ui/library_list.py" line="94"/>
         <source>发布…</source>
         <translation>發布…</translation>
     </message>
@@ -596,13 +596,13 @@
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="313"/>
-        <location filename="../../quickreply/ui/library_list.py" line="113"/>
+        <location filename="../../quickreply/ui/library.py" line="314"/>
+        <location filename="../../quickreply/ui/library_list.py" line="114"/>
         <source>%1 条</source>
         <translation>%1 條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="323"/>
+        <location filename="../../quickreply/ui/library.py" line="324"/>
         <source>本分组没有符合条件的话术；其他分组中有 %1 条（点“全部”查看）</source>
         <translation>本分組沒有符合條件的話術；其他分組中有 %1 條（點“全部”檢視）</translation>
     </message>
@@ -612,112 +612,112 @@
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="174"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="167"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="175"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="168"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="178"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="171"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="172"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="182"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="175"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="184"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="192"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="185"/>
         <source>来源：%1 v%2 · %3</source>
         <translation>來源：%1 v%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="196"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="189"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="198"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="191"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · 發布來源：點「發布…」後同事才會收到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="225"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="218"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="227"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="220"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="223"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="232"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="225"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="235"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="228"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="237"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="247"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="240"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="249"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="242"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="219"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="212"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="250"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="243"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="350"/>
+        <location filename="../../quickreply/ui/library.py" line="351"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="366"/>
+        <location filename="../../quickreply/ui/library.py" line="367"/>
         <source>无法复制：</source>
         <translation>無法複製：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="369"/>
+        <location filename="../../quickreply/ui/library.py" line="370"/>
         <source>已复制到剪贴板</source>
         <translation>已複製到剪貼簿</translation>
     </message>
@@ -749,8 +749,8 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/library_edit.py" line="169"/>
-        <source>复制到个人包：</source>
-        <translation>複製到個人包：</translation>
+        <source>存一份到个人包改：</source>
+        <translation>存一份到個人包改：</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/library_edit.py" line="190"/>
@@ -788,17 +788,17 @@
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library.py" line="455"/>
+        <location filename="../../quickreply/ui/library.py" line="457"/>
         <source>有未保存的修改，仍然关闭？</source>
         <translation>有未儲存的修改，仍然關閉？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_list.py" line="89"/>
+        <location filename="../../quickreply/ui/library_list.py" line="90"/>
         <source>导入…</source>
         <translation>匯入…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_list.py" line="90"/>
+        <location filename="../../quickreply/ui/library_list.py" line="91"/>
         <source>导出…</source>
         <translation>匯出…</translation>
     </message>
@@ -1991,53 +1991,53 @@
 <context>
     <name>SnippetEditor</name>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="150"/>
+        <location filename="../../quickreply/ui/editor.py" line="151"/>
         <source>小写字母、数字和 . _ -，例如 my.greeting</source>
         <extracomment>A line holding only this separates the variants of a snippet&apos;s text in the editor. Debounce between the last keystroke and the preview/lint refresh. The renderer&apos;s problems about a name the text uses that nothing defines. ``suggest(code, title) -&gt; id`` for a new reply (core.editing.suggest_id).</extracomment>
         <translation>小寫字母、數字和 . _ -，例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="152"/>
+        <location filename="../../quickreply/ui/editor.py" line="153"/>
         <source>例如：合作快递</source>
         <translation>例如：合作快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="154"/>
+        <location filename="../../quickreply/ui/editor.py" line="155"/>
         <source>1-12 位小写字母或数字，例如 kd</source>
         <translation>1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="156"/>
+        <location filename="../../quickreply/ui/editor.py" line="157"/>
         <source>用 / 分层，例如 物流/快递</source>
         <translation>用 / 分層，例如 物流/快遞</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="158"/>
+        <location filename="../../quickreply/ui/editor.py" line="159"/>
         <source>用逗号或空格分隔</source>
         <translation>用逗號或空格分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="160"/>
+        <location filename="../../quickreply/ui/editor.py" line="161"/>
         <source>可选，例如 ctrl+alt+1</source>
         <translation>可選，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="161"/>
+        <location filename="../../quickreply/ui/editor.py" line="162"/>
         <source>粘贴后自动发送（回车）</source>
         <translation>貼上後自動傳送（Enter）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="165"/>
+        <location filename="../../quickreply/ui/editor.py" line="166"/>
         <source>回复内容，可用 {{ 字段名 }} 等模板变量；多个变体之间放一行 ---</source>
         <translation>回覆內容，可用 {{ 欄位名 }} 等模板變數；多個變體之間放一行 ---</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="168"/>
+        <location filename="../../quickreply/ui/editor.py" line="169"/>
         <source>什么时候用这条回复（新人学习时显示）</source>
         <translation>什麼時候用這條回覆（新人學習時顯示）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="171"/>
+        <location filename="../../quickreply/ui/editor.py" line="172"/>
         <source>买家常见问法，每行一个</source>
         <translation>買家常見問法，每行一個</translation>
     </message>
@@ -2067,92 +2067,92 @@
         <translation>選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="190"/>
+        <location filename="../../quickreply/ui/editor.py" line="191"/>
         <source>添加字段</source>
         <translation>新增欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="191"/>
+        <location filename="../../quickreply/ui/editor.py" line="192"/>
         <source>删除字段</source>
         <translation>刪除欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="196"/>
+        <location filename="../../quickreply/ui/editor.py" line="197"/>
         <source>编号</source>
         <translation>編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="197"/>
+        <location filename="../../quickreply/ui/editor.py" line="198"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="198"/>
+        <location filename="../../quickreply/ui/editor.py" line="199"/>
         <source>快捷编码</source>
         <translation>快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="199"/>
+        <location filename="../../quickreply/ui/editor.py" line="200"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="200"/>
+        <location filename="../../quickreply/ui/editor.py" line="201"/>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="204"/>
+        <location filename="../../quickreply/ui/editor.py" line="205"/>
         <source>回复内容</source>
         <translation>回覆內容</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="205"/>
+        <location filename="../../quickreply/ui/editor.py" line="206"/>
         <source>使用说明</source>
         <translation>使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="206"/>
+        <location filename="../../quickreply/ui/editor.py" line="207"/>
         <source>买家问法</source>
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="214"/>
+        <location filename="../../quickreply/ui/editor.py" line="215"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="215"/>
+        <location filename="../../quickreply/ui/editor.py" line="216"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="220"/>
+        <location filename="../../quickreply/ui/editor.py" line="221"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="233"/>
+        <location filename="../../quickreply/ui/editor.py" line="234"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="250"/>
+        <location filename="../../quickreply/ui/editor.py" line="251"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="253"/>
+        <location filename="../../quickreply/ui/editor.py" line="254"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="254"/>
+        <location filename="../../quickreply/ui/editor.py" line="255"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="478"/>
+        <location filename="../../quickreply/ui/editor.py" line="481"/>
         <source>回复内容里的 %1 还不是填写字段</source>
         <translation>回覆內容裡的 %1 還不是填寫欄位</translation>
     </message>
@@ -2177,42 +2177,42 @@
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="428"/>
+        <location filename="../../quickreply/ui/editor.py" line="429"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="418"/>
+        <location filename="../../quickreply/ui/editor.py" line="419"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="182"/>
+        <location filename="../../quickreply/ui/editor.py" line="183"/>
         <source>添加为填写字段</source>
         <translation>新增為填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="434"/>
+        <location filename="../../quickreply/ui/editor.py" line="435"/>
         <source>填好标题和回复内容，再保存</source>
         <translation>填好標題和回覆內容，再儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="441"/>
+        <location filename="../../quickreply/ui/editor.py" line="444"/>
         <source>错误</source>
         <translation>錯誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="441"/>
+        <location filename="../../quickreply/ui/editor.py" line="444"/>
         <source>提醒</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="446"/>
+        <location filename="../../quickreply/ui/editor.py" line="449"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="450"/>
+        <location filename="../../quickreply/ui/editor.py" line="453"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>

@@ -431,6 +431,8 @@ def test_copy_to_personal_makes_an_editable_copy(
     window.select_snippet("courier.which")
     assert window.fork_button.isEnabled()
     assert window.copy_to_personal()
+    # The heading says what the button said: one name for one action.
+    assert window.editor.heading.text().startswith(window.fork_button.text() + "：")
     assert window.editor.id_edit.text() == "my.courier.which"
     assert window.editor.code_edit.text() == ""
     assert window.editor.note_edit.toPlainText() == "买家问发什么快递时用"

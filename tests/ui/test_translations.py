@@ -59,3 +59,12 @@ def test_the_ts_files_hold_every_string_the_code_marks(tmp_path: Path) -> None:
     for language in LANGUAGES:
         have = set(messages(FOLDER / f"quickreply_{language}.ts"))
         assert sorted(wanted - have) == [], f"quickreply_{language}.ts misses these: re-run lupdate"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_fork_heading_repeats_the_buttons_words(language: str) -> None:
+    """The editor's heading after 存一份到个人包改 names the action as the button did."""
+    found = messages(FOLDER / f"quickreply_{language}.ts")
+    button = found[("LibraryWindow", "存一份到个人包改")].text or ""
+    heading = found[("LibraryWindow", "存一份到个人包改：")].text or ""
+    assert button and heading.rstrip(" :：") == button
