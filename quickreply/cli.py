@@ -34,6 +34,7 @@ VIEWS = (
     "palette",
     "palette-search",
     "library",
+    "editor",
     "timers",
     "timers-busy",
     "settings",

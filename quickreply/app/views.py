@@ -342,6 +342,37 @@ class _NoPaste:
         """Do nothing."""
 
 
+def _library_for_screenshot(services: Services) -> QWidget:
+    """The library on the first listed reply with fill-in fields: the documented image shows
+    the reply as the buyer gets it with its 模板 toggle (a reply without fields has none)."""
+    window = make_library_view(services)
+    with_fields = next((s for s in window.listed_snippets() if s.fields), None)
+    if with_fields is not None:
+        window.select_snippet(with_fields.id)
+    return window
+
+
+#: Typed into the editor's screenshot: a name the text uses that is not a field yet (ASCII, so
+#: the English image shows no Chinese the reply does not hold).
+SCREENSHOT_UNDECLARED = " {{ order_no }}"
+
+
+def _editor_for_screenshot(services: Services) -> QWidget:
+    """The editor on a copy of the first listed reply with fill-in fields, a name typed that
+    is not a field yet: its one problem in the list and the bar offering to declare it."""
+    window = make_library_view(services)
+    window.confirm = lambda _question: True  # closing drops the unsaved copy without asking
+    window.resize(1100, 820)  # the whole form, down to the field table, without scrolling
+    with_fields = next((s for s in window.listed_snippets() if s.fields), None)
+    if with_fields is None or not window.select_snippet(with_fields.id):
+        return window
+    if window.copy_to_personal():
+        editor = window.editor
+        editor.text_edit.setPlainText(editor.text_edit.toPlainText() + SCREENSHOT_UNDECLARED)
+        editor.refresh()
+    return window
+
+
 def _busy_timers(services: Services) -> QWidget:
     """Twenty buyers, one of them selected: the panel as a busy afternoon looks."""
     from quickreply.core.kpi import DayFigures
@@ -362,7 +393,8 @@ def _busy_timers(services: Services) -> QWidget:
 VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,
     "palette-search": lambda services: _palette_for_screenshot(services, SCREENSHOT_QUERY),
-    "library": make_library_view,
+    "library": _library_for_screenshot,
+    "editor": _editor_for_screenshot,
     "timers": lambda services: make_timers_view(services, sample=4),
     "timers-busy": _busy_timers,
     "settings": lambda services: make_settings_dialog(services, autostart=False),

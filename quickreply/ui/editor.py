@@ -212,7 +212,11 @@ class SnippetEditor(QWidget):
         fields_box = QVBoxLayout()
         fields_box.addWidget(self.fields_table)
         fields_box.addLayout(field_buttons)
-        form.addRow(self.tr("填写字段"), fields_box)
+        # The table spans the form under its label: five columns are read whole only with the
+        # label column's width too (beside it, the last column was cut at 1100 px in English).
+        self.fields_label = QLabel(self.tr("填写字段"))
+        form.addRow(self.fields_label)
+        form.addRow(fields_box)
         form.addRow(self.tr("直达热键"), self.hotkey_edit)
         form.addRow("", self.send_check)
 
@@ -441,8 +445,9 @@ class SnippetEditor(QWidget):
         red, amber = ("#ff7b72", "#d29922") if is_dark(self) else ("#b00020", "#8a5a00")
         for problem in self._problems:
             is_error = problem.severity is Severity.ERROR
-            prefix = self.tr("错误") if is_error else self.tr("提醒")
-            item = QListWidgetItem(f"{prefix}：{describe(problem)}")
+            # The colon is the language's own (full-width in Chinese, ": " in English).
+            line = self.tr("错误：%1") if is_error else self.tr("提醒：%1")
+            item = QListWidgetItem(line.replace("%1", describe(problem)))
             item.setForeground(QColor(red if is_error else amber))
             self.problem_list.addItem(item)
         if not self._problems:

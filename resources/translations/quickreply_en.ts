@@ -2117,42 +2117,52 @@
         <translation>Buyer questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="215"/>
+        <location filename="../../quickreply/ui/editor.py" line="217"/>
         <source>填写字段</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="216"/>
+        <location filename="../../quickreply/ui/editor.py" line="220"/>
         <source>直达热键</source>
         <translation>Direct hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="221"/>
+        <location filename="../../quickreply/ui/editor.py" line="225"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="234"/>
+        <location filename="../../quickreply/ui/editor.py" line="238"/>
         <source>实时预览</source>
         <translation>Live preview</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="251"/>
+        <location filename="../../quickreply/ui/editor.py" line="255"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="254"/>
+        <location filename="../../quickreply/ui/editor.py" line="258"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="255"/>
+        <location filename="../../quickreply/ui/editor.py" line="259"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="481"/>
+        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <source>错误：%1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <source>提醒：%1</source>
+        <translation>Warning: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="486"/>
         <source>回复内容里的 %1 还不是填写字段</source>
         <translation>The reply uses %1, which is not a fill-in field yet</translation>
     </message>
@@ -2177,12 +2187,12 @@
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="429"/>
+        <location filename="../../quickreply/ui/editor.py" line="433"/>
         <source>无法预览：</source>
         <translation>Cannot preview: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="419"/>
+        <location filename="../../quickreply/ui/editor.py" line="423"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— variant %1 ——</translation>
     </message>
@@ -2192,27 +2202,17 @@
         <translation>Add as fill-in field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="435"/>
+        <location filename="../../quickreply/ui/editor.py" line="439"/>
         <source>填好标题和回复内容，再保存</source>
         <translation>Fill in the title and the reply, then save</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="444"/>
-        <source>错误</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/editor.py" line="444"/>
-        <source>提醒</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <location filename="../../quickreply/ui/editor.py" line="454"/>
         <source>检查通过</source>
         <translation>No problems</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="453"/>
+        <location filename="../../quickreply/ui/editor.py" line="458"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 error(s), %2 warning(s)</translation>
     </message>

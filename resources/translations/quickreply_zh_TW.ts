@@ -2117,42 +2117,52 @@
         <translation>買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="215"/>
+        <location filename="../../quickreply/ui/editor.py" line="217"/>
         <source>填写字段</source>
         <translation>填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="216"/>
+        <location filename="../../quickreply/ui/editor.py" line="220"/>
         <source>直达热键</source>
         <translation>直達熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="221"/>
+        <location filename="../../quickreply/ui/editor.py" line="225"/>
         <source>预览</source>
         <translation>預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="234"/>
+        <location filename="../../quickreply/ui/editor.py" line="238"/>
         <source>实时预览</source>
         <translation>即時預覽</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="251"/>
+        <location filename="../../quickreply/ui/editor.py" line="255"/>
         <source>保存</source>
         <translation>儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="254"/>
+        <location filename="../../quickreply/ui/editor.py" line="258"/>
         <source>删除</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="255"/>
+        <location filename="../../quickreply/ui/editor.py" line="259"/>
         <source>返回</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="481"/>
+        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <source>错误：%1</source>
+        <translation>錯誤：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <source>提醒：%1</source>
+        <translation>提醒：%1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="486"/>
         <source>回复内容里的 %1 还不是填写字段</source>
         <translation>回覆內容裡的 %1 還不是填寫欄位</translation>
     </message>
@@ -2177,12 +2187,12 @@
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="429"/>
+        <location filename="../../quickreply/ui/editor.py" line="433"/>
         <source>无法预览：</source>
         <translation>無法預覽：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="419"/>
+        <location filename="../../quickreply/ui/editor.py" line="423"/>
         <source>—— 变体 %1 ——</source>
         <translation>—— 變體 %1 ——</translation>
     </message>
@@ -2192,27 +2202,17 @@
         <translation>新增為填寫欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="435"/>
+        <location filename="../../quickreply/ui/editor.py" line="439"/>
         <source>填好标题和回复内容，再保存</source>
         <translation>填好標題和回覆內容，再儲存</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="444"/>
-        <source>错误</source>
-        <translation>錯誤</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/editor.py" line="444"/>
-        <source>提醒</source>
-        <translation>提醒</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/editor.py" line="449"/>
+        <location filename="../../quickreply/ui/editor.py" line="454"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="453"/>
+        <location filename="../../quickreply/ui/editor.py" line="458"/>
         <source>%1 个错误，%2 个提醒</source>
         <translation>%1 個錯誤，%2 個提醒</translation>
     </message>

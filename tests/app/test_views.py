@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
 
 from quickreply.cli import VIEWS, main
 from quickreply.ui.i18n import resolve_language
@@ -37,3 +38,34 @@ def test_language_follows_the_setting_or_the_system(
     setting: str, system: str, expected: str
 ) -> None:
     assert resolve_language(setting, system) == expected
+
+
+def test_the_library_screenshot_shows_a_reply_with_its_template_toggle(qtbot: QtBot) -> None:
+    from quickreply.app.services import build_services
+    from quickreply.app.views import VIEW_BUILDERS
+    from quickreply.core.paths import AppPaths
+    from quickreply.ui.library import LibraryWindow
+
+    window = VIEW_BUILDERS["library"](build_services(AppPaths.from_env()))
+    assert isinstance(window, LibraryWindow)
+    window.show()
+    current = window.current_snippet()
+    assert current is not None and current.fields  # the first reply has none: no 模板 toggle
+    assert window.template_toggle.isVisible()
+    window.close()
+
+
+def test_the_editor_screenshot_shows_fields_and_the_inline_offer(qtbot: QtBot) -> None:
+    from quickreply.app.services import build_services
+    from quickreply.app.views import VIEW_BUILDERS
+    from quickreply.core.paths import AppPaths
+    from quickreply.ui.library import LibraryWindow
+
+    window = VIEW_BUILDERS["editor"](build_services(AppPaths.from_env()))
+    assert isinstance(window, LibraryWindow)
+    window.show()
+    editor = window.editor
+    assert window.is_editing() and editor.fields_table.rowCount() >= 1
+    assert editor.declare_bar.isVisible() and editor.undeclared_names() == ["order_no"]
+    assert [p.code for p in editor.problems()] == ["template.unknown_name"]
+    window.close()  # drops the unsaved copy without asking: nothing is written

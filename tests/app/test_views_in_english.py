@@ -200,6 +200,8 @@ def test_the_editors_lint_and_advertising_law_lines_in_english(english: None) ->
     editor = window.editor
     lines = [editor.problem_list.item(i).text() for i in range(editor.problem_list.count())]
     assert any("order_no" in line for line in lines)
+    # Error: / Warning: with an English colon, not the Chinese one glued to the word.
+    assert lines and all(line.startswith(("Error: ", "Warning: ")) for line in lines), lines
     assert sum("Advertising Law" in line for line in lines) == 2  # 最 and 第一
     shown = [*lines, editor.preview.toPlainText(), editor.declare_label.text()]
     # Only the typed text's own characters may be Chinese; no file:line form in the editor.

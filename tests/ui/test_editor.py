@@ -283,3 +283,16 @@ def test_the_field_table_columns_fit_their_content(qtbot: QtBot) -> None:
     metrics = table.fontMetrics()
     for column, text in ((0, "order_number"), (1, "快递单号（顺丰）")):
         assert table.columnWidth(column) >= metrics.horizontalAdvance(text)
+
+
+def test_every_field_column_is_in_view_at_the_library_windows_width(qtbot: QtBot) -> None:
+    editor = make_editor(qtbot, renderer=FillRenderer())
+    editor.resize(640, 760)  # about the room it has beside the reply list
+    editor.show()
+    amount = Field("amount", "补偿金额（元）", "number", "5")
+    editor.load(_with_fields(SNIPPET, (amount,)), is_new=False)
+    qtbot.waitUntil(lambda: editor.fields_table.isVisible())
+    table = editor.fields_table
+    total = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert total <= table.viewport().width()  # 选项, the last column, is not cut off
+    assert not table.horizontalScrollBar().isVisible()
