@@ -2,11 +2,11 @@
 
 学习 opens on the first scenario (group) and shows one at a time as cards that put the
 when-to-use note and the buyer questions first and the reply below (its first wording, with a
-复制 link), because a new agent must first recognise the situation; the search box finds
-replies in every scenario with the palette's ranked search. 练习 shows a buyer question picked
-at random from the examples; the trainee types the shortcut code (or the title) of the reply
-they would use and the view says whether it is right and shows the expected reply. The random
-source is injected so tests are repeatable.
+复制 button: :mod:`quickreply.ui.trainee_cards`), because a new agent must first recognise the
+situation; the search box finds replies in every scenario with the palette's ranked search. 练习
+shows a buyer question picked at random from the examples; the trainee types the shortcut code
+(or the title) of the reply they would use and the view says whether it is right and shows the
+expected reply. The random source is injected so tests are repeatable.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import dataclasses
 import random
 from html import escape
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +32,8 @@ from quickreply.core.model import Library, Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.editor import SnippetRenderer, preview, raw_text
 from quickreply.ui.models import GroupTree, RankedSearch, in_group, visible_snippets
+from quickreply.ui.trainee_cards import Card, CardList
 
-#: The scheme of a card's 复制 link (copy:SNIPPET_ID).
-COPY_SCHEME = "copy"
 #: Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text
 #: cards (全部 in a big library) takes seconds.
 MAX_CARDS = 60
@@ -130,15 +128,15 @@ class TraineeView(QWidget):
 
         self.tree = GroupTree()
         self.tree.group_changed.connect(lambda _group: self._show_group())
-        self.cards = QTextBrowser()
-        self.cards.setOpenLinks(False)
-        self.cards.anchorClicked.connect(self._link_clicked)
+        self.cards = CardList()
+        self.cards.copy_requested.connect(self.copy_reply)
         self.copied_label = QLabel()  # 已复制…: the one confirmation of a card's 复制
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("搜索：汉字、拼音、首字母或快捷编码"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setVisible(search is not None)
         self.search_edit.textChanged.connect(lambda _text: self._show_group())
+        self.cards.tab_after = self.search_edit
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -169,9 +167,9 @@ class TraineeView(QWidget):
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setStyleSheet("font-size: 15px;")
-        self.answer_view = QTextBrowser()
-        self.answer_view.setOpenLinks(False)
-        self.answer_view.anchorClicked.connect(self._link_clicked)
+        self.answer_view = CardList()
+        self.answer_view.copy_requested.connect(self.copy_reply)
+        self.answer_view.tab_after = self.next_button
         self.score_label = QLabel()
         answer_row = QHBoxLayout()
         answer_row.addWidget(self.answer_edit, 1)
@@ -197,6 +195,9 @@ class TraineeView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.set_library(library)
+        if search is not None:
+            # Typing finds a reply at once; Tab then walks the cards' 复制 buttons.
+            self.search_edit.setFocus()
 
     def set_library(self, library: Library, renderer: SnippetRenderer | None = None) -> None:
         if renderer is not None:
@@ -240,10 +241,6 @@ class TraineeView(QWidget):
         self.copied_label.setText(self.tr("已复制“%1”").replace("%1", snippet.title))
         return True
 
-    def _link_clicked(self, url: QUrl) -> None:
-        if url.scheme() == COPY_SCHEME:
-            self.copy_reply(url.path())
-
     def _reply_text(self, snippet: Snippet) -> str:
         """The first wording, every time: a trainee learns one reference reply, not whichever
         variant the palette would pick next (a macro: its pasted texts)."""
@@ -266,11 +263,10 @@ class TraineeView(QWidget):
         when_label = escape(self.tr("什么时候用："))
         asked_label = escape(self.tr("买家常问："))
         reply_label = escape(self.tr("参考回复："))
-        copy_label = escape(self.tr("复制"))
-        copy_url = escape(f"{COPY_SCHEME}:{snippet.id}")
         parts = [
-            "<table width='100%' cellpadding='8' style='margin-bottom:10px;"
-            f"color:{colors.text};background:{colors.card};border:1px solid {colors.border}'>"
+            # The card's frame (trainee_cards) draws its border; the 复制 button sits under it.
+            "<table width='100%' cellpadding='8' style='"
+            f"color:{colors.text};background:{colors.card}'>"
             "<tr><td>",
             f"<div style='font-size:15px;font-weight:bold'>{escape(snippet.title)}{code}</div>",
             f"<div style='margin-top:6px'><b>{when_label}</b>{note}</div>",
@@ -279,29 +275,37 @@ class TraineeView(QWidget):
             parts.append(f"<div style='margin-top:6px'><b>{asked_label}</b></div>")
             parts.append(f"<ul style='margin-top:0'>{examples}</ul>")
         reply = escape(self._reply_text(snippet))
-        parts.append(
-            f"<div style='margin-top:4px'><b>{reply_label}</b>　"
-            f"<a href='{copy_url}' style='color:{colors.code}'>[{copy_label}]</a></div>"
-        )
+        parts.append(f"<div style='margin-top:4px'><b>{reply_label}</b></div>")
         parts.append(
             f"<div style='white-space:pre-wrap;background:{colors.reply};padding:6px'>{reply}</div>"
         )
         parts.append("</td></tr></table>")
         return "".join(parts)
 
+    def _show_cards(self, view: CardList, snippets: list[Snippet], note: str = "") -> None:
+        colors = card_colors(view)
+        view.set_cards(
+            [Card(s.id, s.title, self._card(s)) for s in snippets],
+            copy_text=self.tr("复制"),
+            frame_style=(
+                f"#traineeCard {{ background: {colors.card}; border: 1px solid {colors.border};"
+                " border-radius: 4px; }"
+            ),
+            note=note,
+        )
+
     def _show_group(self) -> None:
         snippets = self.shown_snippets()
         if not snippets:
-            empty = escape(self.tr("这个分组还没有话术。"))
-            self.cards.setHtml(f"<p>{empty}</p>")
+            self._show_cards(self.cards, [], self.tr("这个分组还没有话术。"))
             return
-        html = "".join(self._card(s) for s in snippets[:MAX_CARDS])
+        note = ""
         if len(snippets) > MAX_CARDS:
-            more = self.tr("只显示前 %1 条（共 %2 条），请在左边选一个具体场景。")
-            more = more.replace("%1", str(MAX_CARDS)).replace("%2", str(len(snippets)))
-            warning = card_colors(self.cards).warning
-            html = f"<p style='color:{warning}'>{escape(more)}</p>" + html
-        self.cards.setHtml(html)
+            note = self.tr("只显示前 %1 条（共 %2 条），请在左边选一个具体场景。")
+            note = note.replace("%1", str(MAX_CARDS)).replace("%2", str(len(snippets)))
+        self._show_cards(self.cards, snippets[:MAX_CARDS], note)
+        if note:
+            self.cards.set_note(note, f"color: {card_colors(self.cards).warning};")
 
     # -- practice ---------------------------------------------------------------------------
 
@@ -359,7 +363,7 @@ class TraineeView(QWidget):
         self._show_score()
 
     def _show_answer(self, question: Question) -> None:
-        self.answer_view.setHtml("".join(self._card(s) for s in question.answers))
+        self._show_cards(self.answer_view, list(question.answers))
 
     def _show_score(self) -> None:
         self.score_label.setText(

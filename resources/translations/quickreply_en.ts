@@ -2469,113 +2469,113 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="138"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
         <source>搜索：汉字、拼音、首字母或快捷编码</source>
-        <extracomment>The scheme of a card&apos;s 复制 link (copy:SNIPPET_ID). Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
+        <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>Search: Chinese, pinyin, initials or shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="161"/>
+        <location filename="../../quickreply/ui/trainee.py" line="159"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>Type the code or title you would use, Enter to check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="163"/>
+        <location filename="../../quickreply/ui/trainee.py" line="161"/>
         <source>确认</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="165"/>
+        <location filename="../../quickreply/ui/trainee.py" line="163"/>
         <source>看答案</source>
         <translation>Show answer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="167"/>
+        <location filename="../../quickreply/ui/trainee.py" line="165"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="183"/>
+        <location filename="../../quickreply/ui/trainee.py" line="181"/>
         <source>买家发来：</source>
         <translation>The buyer writes:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="191"/>
+        <location filename="../../quickreply/ui/trainee.py" line="189"/>
         <source>按场景学习</source>
         <translation>Learn by scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="192"/>
+        <location filename="../../quickreply/ui/trainee.py" line="190"/>
         <source>练习</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="193"/>
+        <location filename="../../quickreply/ui/trainee.py" line="191"/>
         <source>计时练习与考试…</source>
         <translation>Timed drill and exams…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="240"/>
+        <location filename="../../quickreply/ui/trainee.py" line="241"/>
         <source>已复制“%1”</source>
         <translation>Copied “%1”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="263"/>
+        <location filename="../../quickreply/ui/trainee.py" line="260"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="266"/>
+        <location filename="../../quickreply/ui/trainee.py" line="263"/>
         <source>什么时候用：</source>
         <translation>When to use: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="267"/>
+        <location filename="../../quickreply/ui/trainee.py" line="264"/>
         <source>买家常问：</source>
         <translation>Buyers ask: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="268"/>
+        <location filename="../../quickreply/ui/trainee.py" line="265"/>
         <source>参考回复：</source>
         <translation>Reference reply: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="269"/>
+        <location filename="../../quickreply/ui/trainee.py" line="289"/>
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="295"/>
+        <location filename="../../quickreply/ui/trainee.py" line="300"/>
         <source>这个分组还没有话术。</source>
         <translation>This group has no replies yet.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="300"/>
+        <location filename="../../quickreply/ui/trainee.py" line="304"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>Showing the first %1 of %2; choose a specific scenario on the left.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="319"/>
+        <location filename="../../quickreply/ui/trainee.py" line="323"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="341"/>
+        <location filename="../../quickreply/ui/trainee.py" line="345"/>
         <source>✔ 答对了！</source>
         <translation>✔ Right!</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="344"/>
+        <location filename="../../quickreply/ui/trainee.py" line="348"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ Not quite; here is the reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="356"/>
+        <location filename="../../quickreply/ui/trainee.py" line="360"/>
         <source>参考答案：</source>
         <translation>Reference answer:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="366"/>
+        <location filename="../../quickreply/ui/trainee.py" line="370"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>%1 practised, %2 right</translation>
     </message>

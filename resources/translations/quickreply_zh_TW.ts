@@ -2469,113 +2469,113 @@
 <context>
     <name>TraineeView</name>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="138"/>
+        <location filename="../../quickreply/ui/trainee.py" line="135"/>
         <source>搜索：汉字、拼音、首字母或快捷编码</source>
-        <extracomment>The scheme of a card&apos;s 复制 link (copy:SNIPPET_ID). Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
+        <extracomment>Cards shown at once: a scenario is read card by card, and laying out thousands of rich-text cards (全部 in a big library) takes seconds.</extracomment>
         <translation>搜尋：漢字、拼音、首字母或快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="161"/>
+        <location filename="../../quickreply/ui/trainee.py" line="159"/>
         <source>输入你会用的快捷编码或标题，回车确认</source>
         <translation>輸入你會用的快捷編碼或標題，回車確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="163"/>
+        <location filename="../../quickreply/ui/trainee.py" line="161"/>
         <source>确认</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="165"/>
+        <location filename="../../quickreply/ui/trainee.py" line="163"/>
         <source>看答案</source>
         <translation>看答案</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="167"/>
+        <location filename="../../quickreply/ui/trainee.py" line="165"/>
         <source>下一题</source>
         <translation>下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="183"/>
+        <location filename="../../quickreply/ui/trainee.py" line="181"/>
         <source>买家发来：</source>
         <translation>買家發來：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="191"/>
+        <location filename="../../quickreply/ui/trainee.py" line="189"/>
         <source>按场景学习</source>
         <translation>按場景學習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="192"/>
+        <location filename="../../quickreply/ui/trainee.py" line="190"/>
         <source>练习</source>
         <translation>練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="193"/>
+        <location filename="../../quickreply/ui/trainee.py" line="191"/>
         <source>计时练习与考试…</source>
         <translation>計時練習與考試…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="240"/>
+        <location filename="../../quickreply/ui/trainee.py" line="241"/>
         <source>已复制“%1”</source>
         <translation>已複製「%1」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="263"/>
+        <location filename="../../quickreply/ui/trainee.py" line="260"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="266"/>
+        <location filename="../../quickreply/ui/trainee.py" line="263"/>
         <source>什么时候用：</source>
         <translation>什麼時候用：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="267"/>
+        <location filename="../../quickreply/ui/trainee.py" line="264"/>
         <source>买家常问：</source>
         <translation>買家常問：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="268"/>
+        <location filename="../../quickreply/ui/trainee.py" line="265"/>
         <source>参考回复：</source>
         <translation>參考回覆：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="269"/>
+        <location filename="../../quickreply/ui/trainee.py" line="289"/>
         <source>复制</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="295"/>
+        <location filename="../../quickreply/ui/trainee.py" line="300"/>
         <source>这个分组还没有话术。</source>
         <translation>這個分組還沒有話術。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="300"/>
+        <location filename="../../quickreply/ui/trainee.py" line="304"/>
         <source>只显示前 %1 条（共 %2 条），请在左边选一个具体场景。</source>
         <translation>只顯示前 %1 條（共 %2 條），請在左邊選一個具體場景。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="319"/>
+        <location filename="../../quickreply/ui/trainee.py" line="323"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="341"/>
+        <location filename="../../quickreply/ui/trainee.py" line="345"/>
         <source>✔ 答对了！</source>
         <translation>✔ 答對了！</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="344"/>
+        <location filename="../../quickreply/ui/trainee.py" line="348"/>
         <source>✘ 不太对，看看参考答案：</source>
         <translation>✘ 不太對，看看參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="356"/>
+        <location filename="../../quickreply/ui/trainee.py" line="360"/>
         <source>参考答案：</source>
         <translation>參考答案：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/trainee.py" line="366"/>
+        <location filename="../../quickreply/ui/trainee.py" line="370"/>
         <source>已练习 %1 题，答对 %2 题</source>
         <translation>已練習 %1 題，答對 %2 題</translation>
     </message>

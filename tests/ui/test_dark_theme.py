@@ -99,3 +99,27 @@ def test_disabled_buttons_look_disabled_in_the_dark(dark: None, qtbot: QtBot) ->
         button.resize(80, 30)
         qtbot.addWidget(button)
     assert lightest(shot(off), 0, 80) + 40 < lightest(shot(on), 0, 80)
+
+
+def test_a_focused_button_shows_it_in_the_dark(dark: None, qtbot: QtBot) -> None:
+    """Tab to a trainee card's 复制 (or any button): the style sheet drops Fusion's focus frame,
+    so the theme draws one."""
+    snippet = Snippet(id="a.b", title="欢迎语", variants=("亲，在的~",), group="欢迎")
+    pack = Pack(PackMeta("p", "包", 1), (snippet,), Path("/p.yaml"), PackSource.SHIPPED)
+    view = TraineeView(Library((pack,)))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    (button,) = view.cards.copy_buttons()
+    view.tree.setFocus()
+    qtbot.waitUntil(view.tree.hasFocus)
+    unfocused = button.grab().toImage()
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    focused = button.grab().toImage()
+    middle = button.width() // 2
+    top = [(middle, y) for y in range(3)]
+    before = max(unfocused.pixelColor(x, y).lightness() for x, y in top)
+    after = max(focused.pixelColor(x, y).lightness() for x, y in top)
+    assert after > before + 60  # a bright frame, not the dim #3d444d border

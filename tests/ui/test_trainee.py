@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QFrame
 from pytestqt.qtbot import QtBot
 
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
@@ -183,13 +184,48 @@ def test_it_opens_on_the_first_scenario_without_a_warning(qtbot: QtBot) -> None:
 
 
 def test_each_card_copies_its_reference_reply(qtbot: QtBot) -> None:
-    from PySide6.QtCore import QUrl
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPushButton
 
     view = make_view(qtbot, library(COURIER, SF, THANKS))
-    html = view.cards.toHtml()
-    assert 'href="copy:courier.sf"' in html and "[复制]" in view.cards.toPlainText()
-    view.cards.anchorClicked.emit(QUrl("copy:courier.sf"))
+    # A real button per card (was a [复制] link inside the rich text), in card order.
+    buttons = view.cards.copy_buttons()
+    assert all(isinstance(b, QPushButton) for b in buttons)
+    assert [b.text() for b in buttons] == ["复制", "复制"]
+    assert view.cards.card_ids() == ["courier.which", "courier.sf"]
+    assert buttons[1].accessibleName() == "复制“能否发顺丰”"
+    assert "href=" not in view.cards.toHtml()
+    buttons[1].click()
+    assert QGuiApplication.clipboard().text() == "亲，顺丰需要补差价哦~"
+    assert view.copied_label.text() == "已复制“能否发顺丰”"
+
+
+def test_the_copy_buttons_are_reached_with_tab_in_card_order(qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from quickreply.core.search import SearchIndex
+
+    lib = library(COURIER, SF, THANKS)
+    view = TraineeView(lib, None, random.Random(1), search=SearchIndex.build(lib).search)
+    qtbot.addWidget(view)
+    view.resize(700, 260)  # short: the second card is below the fold
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.search_edit.setFocus()
+    qtbot.waitUntil(view.search_edit.hasFocus)
+    buttons = view.cards.copy_buttons()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # past the search box
+    assert QApplication.focusWidget() is buttons[0]
+    qtbot.keyClick(buttons[0], Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is buttons[1]
+    # The list scrolled the focused button into view.
+    viewport = view.cards.viewport()
+    top_left = buttons[1].mapTo(viewport, buttons[1].rect().topLeft())
+    assert viewport.rect().contains(top_left)
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Space)
     assert QGuiApplication.clipboard().text() == "亲，顺丰需要补差价哦~"
     assert view.copied_label.text() == "已复制“能否发顺丰”"
 
@@ -203,3 +239,13 @@ def test_the_search_spans_every_scenario(qtbot: QtBot) -> None:
     assert view.current_group() == "物流"
     view.search_edit.setText("haoping")  # 感谢好评 is in 评价, not the scenario open
     assert [s.id for s in view.shown_snippets()] == ["review.thanks"]
+
+
+def test_another_scenario_replaces_the_cards_without_leftovers(qtbot: QtBot) -> None:
+    view = make_view(qtbot, library(COURIER, SF, THANKS))
+    view.show()
+    view.select_group("评价")
+    QApplication.processEvents()  # shows the new card (its old ones are deleted later)
+    shown = [w for w in view.cards.widget().findChildren(QFrame, "traineeCard") if w.isVisible()]
+    assert len(shown) == 1  # the old scenario's two cards are not drawn under the new one
+    assert view.cards.card_ids() == ["review.thanks"]
