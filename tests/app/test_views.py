@@ -46,12 +46,18 @@ def test_the_library_screenshot_shows_a_reply_with_its_template_toggle(qtbot: Qt
     from quickreply.core.paths import AppPaths
     from quickreply.ui.library import LibraryWindow
 
-    window = VIEW_BUILDERS["library"](build_services(AppPaths.from_env()))
+    services = build_services(AppPaths.from_env())
+    window = VIEW_BUILDERS["library"](services)
     assert isinstance(window, LibraryWindow)
     window.show()
     current = window.current_snippet()
     assert current is not None and current.fields  # the first reply has none: no 模板 toggle
     assert window.template_toggle.isVisible()
+    # One search everywhere: the app's library filter is the palette's ranked search.
+    window.filter_edit.setText("kuaidi")
+    listed = [s.id for s in window.listed_snippets()]
+    assert "courier.which" in listed
+    assert listed == [hit.snippet.id for hit in services.index.search("kuaidi", len(listed) + 50)]
     window.close()
 
 

@@ -225,3 +225,25 @@ def test_the_dialog_fits_a_laptop_screen_and_no_row_covers_another(qtbot: QtBot)
     table, below = dialog.snippet_table, dialog.snippet_hotkey
     table_bottom = table.mapTo(dialog, table.rect().bottomLeft()).y()
     assert below.mapTo(dialog, below.rect().topLeft()).y() > table_bottom
+
+
+def test_an_empty_hotkey_says_what_to_do_not_qts_press_shortcut(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = make(qtbot)
+    field = dialog.snippet_hotkey
+    field.set_value("")
+    line = field.capture.findChild(QLineEdit)
+    assert line is not None
+    # Qt's own placeholder reads 按快捷方式 (zh_CN) / 點擊快速鍵 (zh_TW).
+    assert line.placeholderText() == "点这里，再按下新的组合键"
+
+
+def test_the_timer_sound_sits_under_waiting_timers(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QGroupBox
+
+    dialog = make(qtbot)
+    box = dialog.timer_sound.parent()
+    while box is not None and not isinstance(box, QGroupBox):
+        box = box.parent()
+    assert isinstance(box, QGroupBox) and box.title() == "等待计时"  # not 界面
