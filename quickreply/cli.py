@@ -42,6 +42,7 @@ VIEWS = (
     "drill",
     "exam",
     "progress",
+    "teamboard",
 )
 
 

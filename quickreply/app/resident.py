@@ -22,6 +22,7 @@ from quickreply.app.apply import apply_settings
 from quickreply.app.loading import RestLoader
 from quickreply.app.services import Prepared, Services
 from quickreply.app.sharing import DailySharing
+from quickreply.app.teamboard import TeamBoardData, make_teamboard, may_open_board, select_reply
 from quickreply.app.views import (
     app_icon,
     make_library_view,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from quickreply.platforms.select import Choice
     from quickreply.ui.library import LibraryWindow
     from quickreply.ui.palette import PaletteWindow
+    from quickreply.ui.teamboard import TeamBoard
     from quickreply.ui.timers import TimersPanel
     from quickreply.ui.training import TrainingWindow
     from quickreply.ui.tray import Tray
@@ -106,6 +108,7 @@ class QuickReplyApp:
         self.tray.open_timers.connect(self.show_timers)
         self.tray.open_training.connect(self.show_training)
         self.tray.open_settings.connect(self.show_settings)
+        self.tray.open_board.connect(self.show_board)
         self.tray.pause_toggled.connect(self.set_paused)
         self.tray.quit_requested.connect(self.quit)
         self.tray.sync_team.connect(self.sync_team_now)
@@ -115,6 +118,11 @@ class QuickReplyApp:
         self._team_problem = ""
         self._team_forced = False
         self._publish_dialog: QWidget | None = None
+        # What the 团队看板 read, kept for the app's life: it reopens at once.
+        self.board_data = TeamBoardData(
+            lambda: services.settings.share_drop, lambda: services.library, services.clock
+        )
+        self._board: TeamBoard | None = None
         self.sharing = DailySharing(services, team_version=self._team_version)
         self.sharing.first_share.connect(self._notify_sharing)
         self.watcher = LibraryWatcher(qapp, self.reload_library)
@@ -230,6 +238,11 @@ class QuickReplyApp:
         elif self.tray.available:
             self._notify_running()
         self.sharing.start()
+        self.update_board_entry()
+
+    def update_board_entry(self) -> None:
+        """团队看板 in the tray for the lead, or where the drop can be read (settings change)."""
+        self.tray.action_board.setVisible(may_open_board(self.services))
 
     def _team_version(self) -> str:
         """The team pack version in force, "" when this agent joined no team."""
@@ -485,6 +498,18 @@ class QuickReplyApp:
                 self._library.menuBar().addMenu(self.tray.menu)
         self._bring_forward(self._library)
 
+    def show_board(self) -> None:
+        """团队看板 (tray): the team's figures; the drop is read on a worker thread."""
+        if self._board is None:
+            self._board = make_teamboard(self.services, self.board_data, self.open_reply)
+        self._bring_forward(self._board)
+
+    def open_reply(self, snippet_id: str) -> bool:
+        """A reply row of the 看板: that reply in the library window."""
+        self.show_library()
+        assert self._library is not None
+        return select_reply(self._library, snippet_id)
+
     def show_training(self) -> None:
         """新人训练 (tray, or the trainee view's button): drills, code practice, exams."""
         if self._training is None:
@@ -548,7 +573,9 @@ class QuickReplyApp:
 
     def apply_settings(self, new: Settings) -> list[Problem]:
         """Save ``new`` and apply it now, without a restart (see :mod:`quickreply.app.apply`)."""
-        return apply_settings(self, new)
+        problems = apply_settings(self, new)
+        self.update_board_entry()
+        return problems
 
     def set_paused(self, paused: bool) -> None:
         self.paused = paused

@@ -402,7 +402,14 @@ VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "drill": lambda services: _sample_training(services, "drill"),
     "exam": lambda services: _sample_training(services, "exam"),
     "progress": lambda services: _sample_training(services, "progress"),
+    "teamboard": lambda services: _demo_board(services),
 }
+
+
+def _demo_board(services: Services) -> QWidget:
+    from quickreply.app.teamboard import demo_board
+
+    return demo_board(services)
 
 
 def screenshot(path: Path, view: str, services: Services, lang: str | None = None) -> int:

@@ -1,7 +1,8 @@
 """The tray icon and its menu: the app lives here when no window is open.
 
-Menu: Open palette / Library / Timers / Training / Settings / Sync now (once joined to a
-team) / Pause hotkeys / Quit. A click on the icon opens the palette. The tray only emits signals;
+Menu: Open palette / Library / Timers / Training / Team board (a lead's) / Settings / Sync now
+(once joined to a team) / Pause hotkeys / Quit. A click on the icon opens the palette. The tray
+only emits signals;
 app/resident.py decides what they do. It also shows how many buyers are waiting (a red badge
 drawn on the icon, and the tooltip) and balloon messages: red wait alerts, a new team version,
 and problems with hotkeys or paste that the agent must see.
@@ -25,6 +26,7 @@ class Tray(QObject):
     open_timers = Signal()
     open_training = Signal()
     open_settings = Signal()
+    open_board = Signal()  # 团队看板: the team's usage and response figures
     pause_toggled = Signal(bool)
     quit_requested = Signal()
     sync_team = Signal()  # 立即同步: fetch the team's new version now
@@ -40,6 +42,8 @@ class Tray(QObject):
         self.action_timers = self._add(self.tr("等待计时"), self.open_timers)
         self.action_timers.setVisible(timers)
         self.action_training = self._add(self.tr("新人训练"), self.open_training)
+        self.action_board = self._add(self.tr("团队看板"), self.open_board)
+        self.action_board.setVisible(False)  # the lead's, or where the team's drop is readable
         self.action_settings = self._add(self.tr("设置…"), self.open_settings)
         self.action_sync = self._add(self.tr("立即同步"), self.sync_team)
         self.action_sync.setVisible(False)  # shown once the agent joined a team

@@ -1,0 +1,158 @@
+"""The 团队看板's data service: the drop as last read, kept for the app's life, and who may open it.
+
+:class:`TeamBoardData` is built once by the resident app (never a global) and handed to each
+:class:`~quickreply.ui.teamboard.TeamBoard`: the board reopens at once with what was read,
+and a filter change narrows the files already in memory instead of reading the drop again.
+Its :meth:`~TeamBoardData.load` runs on a worker thread, so its state is kept under a lock.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quickreply.app.services import Services
+from quickreply.core.model import Library, PackSource
+from quickreply.core.share.aggregate import DailyAggregate
+from quickreply.core.share.board import BoardFigures, BoardQuery, board_figures
+from quickreply.core.share.drop import is_url
+from quickreply.core.share.report import read_drop
+
+if TYPE_CHECKING:
+    from quickreply.ui.library import LibraryWindow
+    from quickreply.ui.teamboard import TeamBoard
+
+Reader = Callable[[Path], tuple[list[DailyAggregate], list[str]]]
+DEMO_LAST_DAY = date(2026, 11, 30)  # screenshots show the same month every time
+
+
+class TeamBoardData:
+    """The drop at ``location()`` read once (again on request) and the last figures built.
+
+    ``library`` gives the replies' groups and the team's reply ids (the unused list)."""
+
+    def __init__(
+        self,
+        location: Callable[[], str],
+        library: Callable[[], Library],
+        clock: Callable[[], datetime],
+        read: Reader = read_drop,
+    ) -> None:
+        self._location = location
+        self._library = library
+        self._clock = clock
+        self._read = read
+        self._lock = threading.Lock()
+        self._read_from: str | None = None
+        self._aggregates: list[DailyAggregate] = []
+        self._skipped: list[str] = []
+        self._problem = ("", "")  # (kind, line)
+        self._read_at: datetime | None = None
+        self._last: BoardFigures | None = None
+
+    def cached(self) -> BoardFigures | None:
+        with self._lock:
+            return self._last
+
+    def load(self, query: BoardQuery | None = None, reread: bool = False) -> BoardFigures:
+        """The figures for ``query`` (None: the 30 days up to the newest file); reads the
+        drop when asked, the first time, or when its location changed in settings."""
+        with self._lock:
+            location = self._location().strip()
+            if reread or location != self._read_from:
+                self._read_location(location)
+            if query is None:
+                query = BoardQuery.last_days(self._default_end())
+            library = self._library()
+            groups = {s.id: s.group for s in library.snippets()}
+            team = [
+                s.id
+                for pack in library.packs
+                if pack.source in (PackSource.TEAM, PackSource.EXTRA)
+                for s in pack.snippets
+            ]
+            figures = board_figures(self._aggregates, query, groups, team or groups.keys())
+            figures.report.skipped = list(self._skipped)
+            figures.problem_kind, figures.problem = self._problem
+            figures.read_at = self._read_at
+            self._last = figures
+            return figures
+
+    def _read_location(self, location: str) -> None:
+        self._read_from = location
+        self._read_at = self._clock()
+        self._aggregates, self._skipped, self._problem = [], [], ("", "")
+        if not location:
+            self._problem = ("no-drop", "settings.json: share_drop: no drop location is set")
+            return
+        if is_url(location):
+            self._problem = (
+                "url",
+                f"{location}: the board reads a folder (mount or sync the WebDAV share and "
+                "give its folder in 设置 → 团队日报)",
+            )
+            return
+        folder = Path(location).expanduser()
+        aggregates, skipped = self._read(folder)
+        if not aggregates and not folder.is_dir():
+            line = skipped[0] if skipped else f"{folder}: cannot read the drop (no such folder)"
+            self._problem = ("unreachable", line)
+            return
+        self._aggregates, self._skipped = aggregates, skipped
+
+    def _default_end(self) -> date:
+        today = self._clock().date()
+        newest = max((a.day for a in self._aggregates), default=today)
+        return min(newest, today)  # a clock a day ahead must not hide today's files
+
+
+def may_open_board(services: Services) -> bool:
+    """团队看板 in the tray: on the lead's machine, or where the drop can be read."""
+    if services.publish_target() is not None:
+        return True
+    location = services.settings.share_drop.strip()
+    if not location or is_url(location):
+        return False
+    folder = Path(location).expanduser()
+    return folder.is_dir() and os.access(folder, os.R_OK | os.X_OK)
+
+
+def select_reply(window: LibraryWindow, snippet_id: str) -> bool:
+    """Show ``snippet_id`` in the library window, clearing a filter or group that hides it."""
+    window.tabs.setCurrentIndex(0)
+    if window.select_snippet(snippet_id):
+        return True
+    window.filter_edit.clear()
+    window.select_group("")
+    return window.select_snippet(snippet_id)
+
+
+def make_teamboard(
+    services: Services, data: TeamBoardData, open_reply: Callable[[str], bool] | None = None
+) -> TeamBoard:
+    from quickreply.ui.teamboard import TeamBoard
+
+    return TeamBoard(data, lambda sid: services.library.get(sid), open_reply)
+
+
+def demo_board(services: Services) -> TeamBoard:
+    """``--screenshot --view teamboard``: the board over a made-up month of 8 agents using
+    this library's replies (written to a temporary folder, read, then removed)."""
+    from quickreply.core.share.demo import write_demo_drop
+
+    folder = Path(tempfile.mkdtemp(prefix="quickreply-demo-drop-"))
+    ids = [s.id for s in services.library.snippets()]
+    # The last few replies stay unused, so the 30天无人使用 tab has rows.
+    write_demo_drop(folder, 8, 30, DEMO_LAST_DAY, ids[:-4] or None, uses_per_day=120)
+    now = datetime.combine(DEMO_LAST_DAY, datetime.min.time()).replace(hour=18)
+    data = TeamBoardData(lambda: str(folder), lambda: services.library, lambda: now)
+    data.load()
+    board = make_teamboard(services, data)
+    shutil.rmtree(folder, ignore_errors=True)  # read already: the board needs it no more
+    return board
