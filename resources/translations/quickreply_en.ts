@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="211"/>
-        <location filename="../../quickreply/app/resident.py" line="484"/>
+        <location filename="../../quickreply/app/resident.py" line="219"/>
+        <location filename="../../quickreply/app/resident.py" line="497"/>
         <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="173"/>
+        <location filename="../../quickreply/app/resident.py" line="181"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="183"/>
+        <location filename="../../quickreply/app/resident.py" line="191"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="188"/>
+        <location filename="../../quickreply/app/resident.py" line="196"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="243"/>
+        <location filename="../../quickreply/app/resident.py" line="256"/>
         <source>团队日报已开启</source>
         <translation>Daily team report is on</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="267"/>
+        <location filename="../../quickreply/app/resident.py" line="280"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="268"/>
+        <location filename="../../quickreply/app/resident.py" line="281"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="337"/>
+        <location filename="../../quickreply/app/resident.py" line="350"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="366"/>
+        <location filename="../../quickreply/app/resident.py" line="379"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="387"/>
+        <location filename="../../quickreply/app/resident.py" line="400"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="466"/>
+        <location filename="../../quickreply/app/resident.py" line="479"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -2223,6 +2223,269 @@
     </message>
 </context>
 <context>
+    <name>TeamBoard</name>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="95"/>
+        <source>团队看板 - 快捷回复助手</source>
+        <translation>Team board - QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="129"/>
+        <source>重新读取</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="132"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="134"/>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="137"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="139"/>
+        <source>客服</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="155"/>
+        <source>这段时间没有数据</source>
+        <translation>No data for these days</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="163"/>
+        <source>平均响应</source>
+        <translation>Average response</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="164"/>
+        <source>首次响应平均</source>
+        <translation>Average first response</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="165"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="206"/>
+        <source>3分钟人工响应率</source>
+        <translation>3-minute response rate</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="166"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="207"/>
+        <source>30秒应答率</source>
+        <translation>30-second answer rate</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <source>话术</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="191"/>
+        <source>使用次数</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="192"/>
+        <source>使用人数</source>
+        <translation>Agents using it</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="193"/>
+        <source>最后使用</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="201"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="214"/>
+        <source>工号</source>
+        <translation>Agent ID</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="202"/>
+        <source>日期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="203"/>
+        <source>回复数</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="204"/>
+        <source>首响平均(秒)</source>
+        <translation>First response avg (s)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="205"/>
+        <source>平均响应(秒)</source>
+        <translation>Average response (s)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="215"/>
+        <source>最后一天</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="216"/>
+        <source>软件版本</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="217"/>
+        <source>团队话术版本</source>
+        <translation>Team pack version</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="224"/>
+        <source>话术使用</source>
+        <translation>Reply usage</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="225"/>
+        <source>30天无人使用</source>
+        <translation>Unused for 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="226"/>
+        <source>客服每日响应</source>
+        <translation>Response by agent and day</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="227"/>
+        <source>版本</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="255"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="255"/>
+        <source>正在计算…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="268"/>
+        <source>看板出错，未能读取团队日报。</source>
+        <translation>The board failed to read the team&apos;s daily files.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="283"/>
+        <source>%1 位客服，%2 份日报（%3 至 %4）</source>
+        <translation>%1 agents, %2 daily files (%3 to %4)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="290"/>
+        <source>读取于 %1</source>
+        <translation>read at %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="294"/>
+        <source>%1 个文件无法读取，已跳过；其余照常统计。</source>
+        <translation>%1 files could not be read and were skipped; the rest are counted.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="305"/>
+        <source>还没有团队日报的投递位置：请在 设置 → 团队日报 中填写。</source>
+        <translation>No drop location for the daily team report yet: enter one in Settings → Daily team report.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="307"/>
+        <source>看板读取文件夹：请先挂载或同步 WebDAV 共享，再在设置中填写该文件夹。</source>
+        <translation>The board reads a folder: mount or sync the WebDAV share, then enter that folder in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="308"/>
+        <source>无法读取团队日报的投递位置（共享盘是否已连接？）。</source>
+        <translation>Cannot read the team&apos;s drop location (is the shared drive connected?).</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="313"/>
+        <source>……另有 %1 个</source>
+        <translation>…and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="324"/>
+        <source>全部分组</source>
+        <translation>All groups</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="325"/>
+        <source>全部客服</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="340"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="381"/>
+        <source>（不在话术库中）</source>
+        <translation>(not in the library)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="377"/>
+        <source>未加入团队</source>
+        <translation>No team</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="382"/>
+        <source>（未分组）</source>
+        <translation>(no group)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="386"/>
+        <source>各分组使用次数</source>
+        <translation>Uses by group</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="390"/>
+        <source>团队话术版本（每天的客服数）</source>
+        <translation>Team pack version (agents per day)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="402"/>
+        <source>（%）</source>
+        <translation> (%)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="402"/>
+        <source>（秒）</source>
+        <translation> (s)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="405"/>
+        <source>（按周）</source>
+        <translation> (by week)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="409"/>
+        <source>全队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="423"/>
+        <source>另有 %1 位客服未画出（在“客服”中选择查看）</source>
+        <translation>%1 more agents not drawn (choose one under Agent)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="435"/>
+        <source>话术库中已没有 %1（它可能已被删除或改名）。</source>
+        <translation>The library no longer has %1 (it may have been deleted or renamed).</translation>
+    </message>
+</context>
+<context>
     <name>TeamSync</name>
     <message>
         <location filename="../../quickreply/ui/teamsync.py" line="89"/>
@@ -2611,57 +2874,62 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="38"/>
+        <location filename="../../quickreply/ui/tray.py" line="40"/>
         <source>打开快捷回复</source>
         <translation>Open palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="39"/>
+        <location filename="../../quickreply/ui/tray.py" line="41"/>
         <source>话术库</source>
         <translation>Library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="40"/>
+        <location filename="../../quickreply/ui/tray.py" line="42"/>
         <source>等待计时</source>
         <translation>Wait timers</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <location filename="../../quickreply/ui/tray.py" line="44"/>
         <source>新人训练</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="43"/>
+        <location filename="../../quickreply/ui/tray.py" line="45"/>
+        <source>团队看板</source>
+        <translation>Team board</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="47"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="44"/>
+        <location filename="../../quickreply/ui/tray.py" line="48"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="47"/>
+        <location filename="../../quickreply/ui/tray.py" line="51"/>
         <source>暂停热键</source>
         <translation>Pause hotkeys</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="52"/>
+        <location filename="../../quickreply/ui/tray.py" line="56"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="71"/>
+        <location filename="../../quickreply/ui/tray.py" line="75"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>QuickReply (hotkeys paused)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="73"/>
+        <location filename="../../quickreply/ui/tray.py" line="77"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="75"/>
+        <location filename="../../quickreply/ui/tray.py" line="79"/>
         <source>%1 位买家在等待</source>
         <translation>%1 buyer(s) waiting</translation>
     </message>

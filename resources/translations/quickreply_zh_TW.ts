@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="211"/>
-        <location filename="../../quickreply/app/resident.py" line="484"/>
+        <location filename="../../quickreply/app/resident.py" line="219"/>
+        <location filename="../../quickreply/app/resident.py" line="497"/>
         <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="173"/>
+        <location filename="../../quickreply/app/resident.py" line="181"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="183"/>
+        <location filename="../../quickreply/app/resident.py" line="191"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="188"/>
+        <location filename="../../quickreply/app/resident.py" line="196"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="243"/>
+        <location filename="../../quickreply/app/resident.py" line="256"/>
         <source>团队日报已开启</source>
         <translation>團隊日報已開啟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="267"/>
+        <location filename="../../quickreply/app/resident.py" line="280"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="268"/>
+        <location filename="../../quickreply/app/resident.py" line="281"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="337"/>
+        <location filename="../../quickreply/app/resident.py" line="350"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="366"/>
+        <location filename="../../quickreply/app/resident.py" line="379"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="387"/>
+        <location filename="../../quickreply/app/resident.py" line="400"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="466"/>
+        <location filename="../../quickreply/app/resident.py" line="479"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -2223,6 +2223,269 @@
     </message>
 </context>
 <context>
+    <name>TeamBoard</name>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="95"/>
+        <source>团队看板 - 快捷回复助手</source>
+        <translation>團隊看板 - 快捷回覆助手</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="129"/>
+        <source>重新读取</source>
+        <translation>重新讀取</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="132"/>
+        <source>从</source>
+        <translation>從</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="134"/>
+        <source>到</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="137"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <source>分组</source>
+        <translation>分組</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="139"/>
+        <source>客服</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="155"/>
+        <source>这段时间没有数据</source>
+        <translation>這段時間沒有資料</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="163"/>
+        <source>平均响应</source>
+        <translation>平均響應</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="164"/>
+        <source>首次响应平均</source>
+        <translation>首次響應平均</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="165"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="206"/>
+        <source>3分钟人工响应率</source>
+        <translation>3分鐘人工響應率</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="166"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="207"/>
+        <source>30秒应答率</source>
+        <translation>30秒應答率</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <source>话术</source>
+        <translation>話術</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="191"/>
+        <source>使用次数</source>
+        <translation>使用次數</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="192"/>
+        <source>使用人数</source>
+        <translation>使用人數</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="193"/>
+        <source>最后使用</source>
+        <translation>最後使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="201"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="214"/>
+        <source>工号</source>
+        <translation>工號</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="202"/>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="203"/>
+        <source>回复数</source>
+        <translation>回覆數</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="204"/>
+        <source>首响平均(秒)</source>
+        <translation>首響平均(秒)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="205"/>
+        <source>平均响应(秒)</source>
+        <translation>平均響應(秒)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="215"/>
+        <source>最后一天</source>
+        <translation>最後一天</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="216"/>
+        <source>软件版本</source>
+        <translation>軟體版本</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="217"/>
+        <source>团队话术版本</source>
+        <translation>團隊話術版本</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="224"/>
+        <source>话术使用</source>
+        <translation>話術使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="225"/>
+        <source>30天无人使用</source>
+        <translation>30天無人使用</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="226"/>
+        <source>客服每日响应</source>
+        <translation>客服每日響應</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="227"/>
+        <source>版本</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="255"/>
+        <source>正在读取…</source>
+        <translation>正在讀取…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="255"/>
+        <source>正在计算…</source>
+        <translation>正在計算…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="268"/>
+        <source>看板出错，未能读取团队日报。</source>
+        <translation>看板出錯，未能讀取團隊日報。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="283"/>
+        <source>%1 位客服，%2 份日报（%3 至 %4）</source>
+        <translation>%1 位客服，%2 份日報（%3 至 %4）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="290"/>
+        <source>读取于 %1</source>
+        <translation>讀取於 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="294"/>
+        <source>%1 个文件无法读取，已跳过；其余照常统计。</source>
+        <translation>%1 個檔案無法讀取，已跳過；其餘照常統計。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="305"/>
+        <source>还没有团队日报的投递位置：请在 设置 → 团队日报 中填写。</source>
+        <translation>還沒有團隊日報的投遞位置：請在 設定 → 團隊日報 中填寫。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="307"/>
+        <source>看板读取文件夹：请先挂载或同步 WebDAV 共享，再在设置中填写该文件夹。</source>
+        <translation>看板讀取資料夾：請先掛載或同步 WebDAV 共享，再在設定中填寫該資料夾。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="308"/>
+        <source>无法读取团队日报的投递位置（共享盘是否已连接？）。</source>
+        <translation>無法讀取團隊日報的投遞位置（共用磁碟是否已連線？）。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="313"/>
+        <source>……另有 %1 个</source>
+        <translation>……另有 %1 個</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="324"/>
+        <source>全部分组</source>
+        <translation>全部分組</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="325"/>
+        <source>全部客服</source>
+        <translation>全部客服</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="340"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="381"/>
+        <source>（不在话术库中）</source>
+        <translation>（不在話術庫中）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="377"/>
+        <source>未加入团队</source>
+        <translation>未加入團隊</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="382"/>
+        <source>（未分组）</source>
+        <translation>（未分組）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="386"/>
+        <source>各分组使用次数</source>
+        <translation>各分組使用次數</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="390"/>
+        <source>团队话术版本（每天的客服数）</source>
+        <translation>團隊話術版本（每天的客服數）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="402"/>
+        <source>（%）</source>
+        <translation>（%）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="402"/>
+        <source>（秒）</source>
+        <translation>（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="405"/>
+        <source>（按周）</source>
+        <translation>（按周）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="409"/>
+        <source>全队</source>
+        <translation>全隊</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="423"/>
+        <source>另有 %1 位客服未画出（在“客服”中选择查看）</source>
+        <translation>另有 %1 位客服未畫出（在「客服」中選擇檢視）</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="435"/>
+        <source>话术库中已没有 %1（它可能已被删除或改名）。</source>
+        <translation>話術庫中已沒有 %1（它可能已被刪除或改名）。</translation>
+    </message>
+</context>
+<context>
     <name>TeamSync</name>
     <message>
         <location filename="../../quickreply/ui/teamsync.py" line="89"/>
@@ -2611,57 +2874,62 @@
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="38"/>
+        <location filename="../../quickreply/ui/tray.py" line="40"/>
         <source>打开快捷回复</source>
         <translation>開啟快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="39"/>
+        <location filename="../../quickreply/ui/tray.py" line="41"/>
         <source>话术库</source>
         <translation>話術庫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="40"/>
+        <location filename="../../quickreply/ui/tray.py" line="42"/>
         <source>等待计时</source>
         <translation>等待計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="42"/>
+        <location filename="../../quickreply/ui/tray.py" line="44"/>
         <source>新人训练</source>
         <translation>新人訓練</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="43"/>
+        <location filename="../../quickreply/ui/tray.py" line="45"/>
+        <source>团队看板</source>
+        <translation>團隊看板</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/tray.py" line="47"/>
         <source>设置…</source>
         <translation>設定…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="44"/>
+        <location filename="../../quickreply/ui/tray.py" line="48"/>
         <source>立即同步</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="47"/>
+        <location filename="../../quickreply/ui/tray.py" line="51"/>
         <source>暂停热键</source>
         <translation>暫停熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="52"/>
+        <location filename="../../quickreply/ui/tray.py" line="56"/>
         <source>退出</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="71"/>
+        <location filename="../../quickreply/ui/tray.py" line="75"/>
         <source>快捷回复助手（热键已暂停）</source>
         <translation>快捷回覆助手（熱鍵已暫停）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="73"/>
+        <location filename="../../quickreply/ui/tray.py" line="77"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/tray.py" line="75"/>
+        <location filename="../../quickreply/ui/tray.py" line="79"/>
         <source>%1 位买家在等待</source>
         <translation>%1 位買家在等待</translation>
     </message>
