@@ -1,4 +1,4 @@
-"""The 团队看板's data service: the drop as last read, kept for the app's life, and who may open it.
+"""The 团队看板 in the app: a data service keeping the drop as last read while the app runs.
 
 :class:`TeamBoardData` is built once by the resident app (never a global) and handed to each
 :class:`~quickreply.ui.teamboard.TeamBoard`: the board reopens at once with what was read,

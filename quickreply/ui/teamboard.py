@@ -1,4 +1,4 @@
-"""The 团队看板 window: the team report's figures and charts, filtered by dates, group and agent.
+"""The 团队看板 window: the team report's tables and charts, filtered by dates, group or agent.
 
 Every figure comes from a :class:`BoardSource` (the app's, app/teamboard.py), which reads the
 drop and builds :class:`~quickreply.core.share.board.BoardFigures`; the window calls it on a

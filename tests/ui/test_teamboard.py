@@ -1,0 +1,240 @@
+"""The 团队看板: the drop's sums as the lead sees them, filters, opening a reply, a bad drop."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from quickreply.app.services import Services, build_services
+from quickreply.app.teamboard import TeamBoardData, make_teamboard, select_reply
+from quickreply.app.views import make_library_view
+from quickreply.core.paths import AppPaths
+from quickreply.core.share.drop import FolderDrop
+from quickreply.core.share.report import read_drop
+from quickreply.ui.teamboard import TeamBoard
+from quickreply.ui.teamboard_tables import BoardTable
+from tests.share.conftest import Agent, Clock, clock, make_agent  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.gui
+
+PACK = """pack: {id: team.presale, name: 团队售前, version: 1}
+snippets:
+  - {id: hello, title: 问候, text: 亲，在的~, group: 开场}
+  - {id: ship, title: 发货, text: 今天发货, group: 物流}
+  - {id: old, title: 旧话术, text: 没人用了, group: 物流}
+"""
+
+
+def _three_agents(make: Callable[..., Agent], clock_: Clock, drop: Path) -> None:
+    """Three agents over three days; every day is written twice (at noon, at quit)."""
+    a, b, c = make("A001"), make("A002", "4"), make("B003", "")
+    for day in range(3):
+        a.use("hello", 2)
+        a.reply(20, first=True)
+        a.reply(100)
+        b.use("hello")
+        b.use("ship", 5)
+        b.reply(200, first=True)
+        if day == 1:
+            c.use("ship", 7)
+            c.reply(10, first=True, queue="售后")
+        for agent in (a, b, c):
+            agent.run(FolderDrop(drop))
+        clock_.advance(hours=6)
+        for agent in (a, b, c):
+            agent.run(FolderDrop(drop))  # the same day again: counted once
+        clock_.advance(hours=18)
+
+
+def _services(qr_home: Path, drop: Path) -> Services:
+    (qr_home / "team").mkdir(exist_ok=True)
+    (qr_home / "team" / "presale.yaml").write_text(PACK, encoding="utf-8")
+    paths = AppPaths.from_env()
+    paths.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file.write_text(json.dumps({"share_drop": str(drop)}), encoding="utf-8")
+    return build_services(paths)
+
+
+@pytest.fixture
+def drop(tmp_path: Path, make_agent: Callable[..., Agent], clock: Clock) -> Path:  # noqa: F811
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    _three_agents(make_agent, clock, folder)
+    return folder
+
+
+def _board(
+    qtbot: QtBot,
+    services: Services,
+    data: TeamBoardData,
+    open_reply: Callable[[str], bool] | None = None,
+) -> TeamBoard:
+    board = make_teamboard(services, data, open_reply)
+    qtbot.addWidget(board)
+    if board.busy:
+        with qtbot.waitSignal(board.loaded, timeout=10_000):
+            pass
+    return board
+
+
+def _data(services: Services) -> TeamBoardData:
+    return TeamBoardData(
+        lambda: services.settings.share_drop, lambda: services.library, services.clock
+    )
+
+
+def _cells(table: BoardTable) -> list[list[str]]:
+    model = table.proxy
+    return [
+        [str(model.index(r, c).data()) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def _wait(qtbot: QtBot, board: TeamBoard, change: Callable[[], None]) -> None:
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        change()
+
+
+def test_the_board_reads_the_drop_off_the_gui_thread_and_shows_the_right_sums(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    services = _services(qr_home, drop)
+    threads: list[threading.Thread] = []
+
+    def read(folder: Path) -> tuple[list, list[str]]:  # type: ignore[type-arg]
+        threads.append(threading.current_thread())
+        return read_drop(folder)
+
+    data = TeamBoardData(
+        lambda: services.settings.share_drop, lambda: services.library, services.clock, read
+    )
+    board = make_teamboard(services, data)
+    qtbot.addWidget(board)
+    assert board.busy and board.status_label.text() == "正在读取…"
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        pass
+    assert threads and threads[0] is not threading.main_thread()
+    assert board.figures is not None
+    assert board.figures.query.end == date(2026, 11, 4)  # the newest day in the drop
+    assert _cells(board.replies) == [
+        ["ship", "发货", "物流", "22", "2", "2026-11-04"],
+        ["hello", "问候", "开场", "9", "2", "2026-11-04"],
+    ]
+    assert _cells(board.unused) == [["old", "旧话术", "物流"]]
+    days = {(r[0], r[1]): r[2:] for r in _cells(board.days)}
+    assert len(days) == 7  # 3 + 3 + 1 agent-days, each written twice
+    assert days[("A001", "2026-11-02")] == ["2", "20.0", "60.0", "100.0%", "50.0%"]
+    assert days[("A002", "2026-11-03")] == ["1", "200.0", "200.0", "0.0%", "0.0%"]
+    assert days[("B003", "2026-11-03")] == ["1", "10.0", "10.0", "100.0%", "100.0%"]
+    versions = {r[0]: r[3] for r in _cells(board.versions)}
+    assert versions == {"A001": "v3", "A002": "v4", "B003": "未加入团队"}
+    assert "3 位客服，7 份日报" in board.status_label.text()
+    # The charts got the same figures: uses per group, one line per agent plus the team's.
+    assert board.group_chart.bars == [("物流", 22), ("开场", 9)]
+    assert [name for name, _ in board.response_chart.series] == ["全队", "A001", "A002", "B003"]
+
+
+def test_the_board_opens_again_at_once_with_what_was_read(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    services = _services(qr_home, drop)
+    data = _data(services)
+    first = _board(qtbot, services, data)
+    first.close()
+    again = make_teamboard(services, data)
+    qtbot.addWidget(again)
+    assert not again.busy  # no worker: the figures are there as the window is built
+    assert _cells(again.replies)[0][:4] == ["ship", "发货", "物流", "22"]
+
+
+def test_the_agent_filter_and_the_date_range_change_what_is_shown(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    services = _services(qr_home, drop)
+    board = _board(qtbot, services, _data(services))
+    _wait(
+        qtbot, board, lambda: board.agent_combo.setCurrentIndex(board.agent_combo.findData("A002"))
+    )
+    assert [r[:4] for r in _cells(board.replies)] == [
+        ["ship", "发货", "物流", "15"],
+        ["hello", "问候", "开场", "3"],
+    ]
+    assert {r[0] for r in _cells(board.days)} == {"A002"}
+    assert [r[0] for r in _cells(board.versions)] == ["A002"]
+    assert [name for name, _ in board.response_chart.series] == ["A002"]
+
+    board.agent_combo.setCurrentIndex(0)  # every agent again, then one day only
+    board.start_edit.setDate(QDate(2026, 11, 3))
+    _wait(qtbot, board, lambda: board.end_edit.setDate(QDate(2026, 11, 3)))
+    assert [r[:4] for r in _cells(board.replies)] == [
+        ["ship", "发货", "物流", "12"],
+        ["hello", "问候", "开场", "3"],
+    ]
+    assert sorted((r[0], r[1]) for r in _cells(board.days)) == [
+        ("A001", "2026-11-03"),
+        ("A002", "2026-11-03"),
+        ("B003", "2026-11-03"),
+    ]
+
+
+def test_the_group_filter_narrows_the_replies(qtbot: QtBot, qr_home: Path, drop: Path) -> None:
+    services = _services(qr_home, drop)
+    board = _board(qtbot, services, _data(services))
+    _wait(
+        qtbot, board, lambda: board.group_combo.setCurrentIndex(board.group_combo.findData("开场"))
+    )
+    assert [r[0] for r in _cells(board.replies)] == ["hello"]
+    assert _cells(board.unused) == []  # old is in 物流
+    assert board.group_chart.bars == [("开场", 9)]
+    assert len(_cells(board.days)) == 7  # response figures have no group
+
+
+def test_enter_on_a_reply_row_opens_it_in_the_library(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    services = _services(qr_home, drop)
+    library = make_library_view(services)
+    qtbot.addWidget(library)
+    library.filter_edit.setText("问候")  # a filter that hides the reply: it is cleared
+    board = _board(qtbot, services, _data(services), lambda sid: select_reply(library, sid))
+    board.show()
+    assert board.select_reply_row("ship").isValid()
+    qtbot.keyClick(board.replies, Qt.Key.Key_Return)
+    current = library.current_snippet()
+    assert current is not None and current.id == "ship"
+
+    # A reply the library no longer has: the board says so instead of doing nothing.
+    assert not select_reply(library, "gone")
+    board._open("gone")
+    assert "gone" in board.status_label.text()
+
+
+def test_an_unreachable_drop_says_so_in_one_sentence_with_the_details(
+    qtbot: QtBot, qr_home: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "not-mounted"
+    services = _services(qr_home, missing)
+    board = _board(qtbot, services, _data(services))
+    assert board.status_label.text() == "无法读取团队日报的投递位置（共享盘是否已连接？）。"
+    assert board.details_label.isVisibleTo(board)
+    assert str(missing) in board.details_label.text()
+    assert _cells(board.replies) == []
+
+
+def test_skipped_files_are_counted_and_named_and_the_rest_is_shown(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    (drop / "2026-11-03_A009.json").write_bytes(b"{not json")
+    services = _services(qr_home, drop)
+    board = _board(qtbot, services, _data(services))
+    assert "1 个文件无法读取，已跳过" in board.status_label.text()
+    assert "2026-11-03_A009.json: not JSON" in board.details_label.text()
+    assert _cells(board.replies)[0][3] == "22"
