@@ -21,6 +21,7 @@ TARGETS: dict[str, str] = {
     "stats": "KPI query time on a year of replies",
     "team": "team packs: publish, sync, and the unchanged 304 check against a real nginx",
     "report": "quickreply team report over a generated drop (agents x days of daily files)",
+    "board": "the 团队看板 window over a generated drop: first open, second open, a filter",
 }
 
 
