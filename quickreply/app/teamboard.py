@@ -59,8 +59,16 @@ class TeamBoardData:
         self._last: BoardFigures | None = None
 
     def cached(self) -> BoardFigures | None:
-        with self._lock:
+        """The last figures, unless 投递位置 changed since (or a load holds the lock: the
+        window then loads, and waits its turn on the worker)."""
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            if self._location().strip() != self._read_from:
+                return None
             return self._last
+        finally:
+            self._lock.release()
 
     def load(self, query: BoardQuery | None = None, reread: bool = False) -> BoardFigures:
         """The figures for ``query`` (None: the 30 days up to the newest file); reads the

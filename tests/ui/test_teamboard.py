@@ -238,3 +238,16 @@ def test_skipped_files_are_counted_and_named_and_the_rest_is_shown(
     assert "1 个文件无法读取，已跳过" in board.status_label.text()
     assert "2026-11-03_A009.json: not JSON" in board.details_label.text()
     assert _cells(board.replies)[0][3] == "22"
+
+
+def test_a_new_drop_location_in_settings_is_read_afresh(
+    qtbot: QtBot, qr_home: Path, drop: Path, tmp_path: Path
+) -> None:
+    services = _services(qr_home, drop)
+    data = _data(services)
+    _board(qtbot, services, data)
+    assert data.cached() is not None
+    services.settings = services.settings.with_changes(share_drop=str(tmp_path / "elsewhere"))
+    assert data.cached() is None  # never the old drop's figures under the new name
+    board = _board(qtbot, services, data)
+    assert board.status_label.text().startswith("无法读取团队日报的投递位置")
