@@ -22,7 +22,7 @@ from quickreply.app.apply import apply_settings
 from quickreply.app.loading import RestLoader
 from quickreply.app.services import Prepared, Services
 from quickreply.app.sharing import DailySharing
-from quickreply.app.teamboard import TeamBoardData, make_teamboard, may_open_board, select_reply
+from quickreply.app.teamboard import board_data, make_teamboard, may_open_board, select_reply
 from quickreply.app.views import (
     app_icon,
     make_library_view,
@@ -119,9 +119,7 @@ class QuickReplyApp:
         self._team_forced = False
         self._publish_dialog: QWidget | None = None
         # What the 团队看板 read, kept for the app's life: it reopens at once.
-        self.board_data = TeamBoardData(
-            lambda: services.settings.share_drop, lambda: services.library, services.clock
-        )
+        self.board_data = board_data(services)
         self._board: TeamBoard | None = None
         self.sharing = DailySharing(services, team_version=self._team_version)
         self.sharing.first_share.connect(self._notify_sharing)

@@ -8,10 +8,8 @@ Its :meth:`~TeamBoardData.load` runs on a worker thread, so its state is kept un
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
-import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -27,10 +25,11 @@ from quickreply.core.share.drop import is_url
 from quickreply.core.share.report import read_drop
 
 if TYPE_CHECKING:
+    from quickreply.core.cacheseal import Seal
     from quickreply.ui.library import LibraryWindow
     from quickreply.ui.teamboard import TeamBoard
 
-Reader = Callable[[Path], tuple[list[DailyAggregate], list[str]]]
+Reader = Callable[[str], tuple[list[DailyAggregate], list[str]]]
 DEMO_LAST_DAY = date(2026, 11, 30)  # screenshots show the same month every time
 
 
@@ -44,7 +43,7 @@ class TeamBoardData:
         location: Callable[[], str],
         library: Callable[[], Library],
         clock: Callable[[], datetime],
-        read: Reader = read_drop,
+        read: Reader = lambda location: read_location(location),
     ) -> None:
         self._location = location
         self._library = library
@@ -101,20 +100,11 @@ class TeamBoardData:
         if not location:
             self._problem = ("no-drop", "settings.json: share_drop: no drop location is set")
             return
-        if is_url(location):
-            self._problem = (
-                "url",
-                f"{location}: the board reads a folder (mount or sync the WebDAV share and "
-                "give its folder in 设置 → 团队日报)",
-            )
+        aggregates, skipped = self._read(location)
+        if not aggregates and skipped and _whole_drop_failed(location, skipped[0]):
+            self._problem = ("server" if is_url(location) else "unreachable", skipped[0])
             return
-        folder = Path(location).expanduser()
-        aggregates, skipped = self._read(folder)
-        if not aggregates and not folder.is_dir():
-            line = skipped[0] if skipped else f"{folder}: cannot read the drop (no such folder)"
-            self._problem = ("unreachable", line)
-            return
-        self._aggregates, self._skipped = [_compact(a) for a in aggregates], skipped
+        self._aggregates, self._skipped = aggregates, skipped
 
     def _default_end(self) -> date:
         today = self._clock().date()
@@ -122,20 +112,75 @@ class TeamBoardData:
         return min(newest, today)  # a clock a day ahead must not hide today's files
 
 
-def _compact(aggregate: DailyAggregate) -> DailyAggregate:
-    """The same day with its reply ids shared with every other day's: kept for the app's
-    life, 18,000 files hold ~2.4 million ids, but only a few hundred different ones."""
-    uses = {sys.intern(sid): n for sid, n in aggregate.uses.items()}
-    return dataclasses.replace(aggregate, uses=uses)
+def read_location(
+    location: str, cache_dir: Path | None = None, seal: Seal | None = None
+) -> tuple[list[DailyAggregate], list[str]]:
+    """The drop's daily files, a folder or a WebDAV/HTTP address, as ``team report`` reads
+    them: with ``cache_dir`` through its read cache (only new or changed files are read)."""
+    from quickreply.core.share.readcache import ReadCache
+
+    if is_url(location):
+        from quickreply.core.share.remote import address_of, read_url_drop
+
+        cache = ReadCache.for_drop(cache_dir, seal, address_of(location)) if cache_dir else None
+        read = read_url_drop(location, cache)
+    else:
+        folder = Path(location).expanduser().absolute()
+        cache = ReadCache.for_drop(cache_dir, seal, str(folder)) if cache_dir else None
+        read = read_drop(folder, cache)
+    if cache is not None:
+        cache.save()
+    return read
+
+
+def _whole_drop_failed(location: str, line: str) -> bool:
+    """Whether ``line`` says the drop as a whole could not be read (not one file of it)."""
+    if is_url(location):
+        from quickreply.core.share.remote import address_of
+
+        return line.startswith(address_of(location) + ": ")
+    folder = Path(location).expanduser()
+    return not folder.is_dir() or line.startswith(f"{folder.absolute()}: cannot read the drop")
+
+
+def board_location(services: Services) -> str:
+    """Where the board reads: 投递位置 in 设置, else the drop the lead's team publishes with
+    (its team folder), else the one the joined team's manifest names."""
+    from quickreply.core.team.sharing import load_team_share
+
+    own = services.settings.share_drop.strip()
+    if own:
+        return own
+    lead = load_team_share(services.base_paths.config / "team")
+    if lead is not None and lead.daily:
+        return lead.drop
+    state = services.team_state()
+    return state.share_drop if state.version and state.share_daily else ""
+
+
+def board_data(services: Services) -> TeamBoardData:
+    """The app's one board service: the drop where :func:`board_location` says, read
+    through the read cache in the app's cache folder."""
+    from quickreply.core.cacheseal import Seal
+
+    def read(location: str) -> tuple[list[DailyAggregate], list[str]]:
+        paths = services.paths
+        return read_location(location, paths.cache, Seal.load_or_create(paths.cache_key_file))
+
+    return TeamBoardData(
+        lambda: board_location(services), lambda: services.library, services.clock, read
+    )
 
 
 def may_open_board(services: Services) -> bool:
     """团队看板 in the tray: on the lead's machine, or where the drop can be read."""
     if services.publish_target() is not None:
         return True
-    location = services.settings.share_drop.strip()
-    if not location or is_url(location):
+    location = board_location(services)
+    if not location:
         return False
+    if is_url(location):
+        return True  # asked only when the board opens: a 401 or 403 is said there
     folder = Path(location).expanduser()
     return folder.is_dir() and os.access(folder, os.R_OK | os.X_OK)
 
@@ -168,7 +213,7 @@ def demo_board(services: Services) -> TeamBoard:
     # The last few replies stay unused, so the 30天无人使用 tab has rows.
     write_demo_drop(folder, 8, 30, DEMO_LAST_DAY, ids[:-4] or None, uses_per_day=120)
     now = datetime.combine(DEMO_LAST_DAY, datetime.min.time()).replace(hour=18)
-    data = TeamBoardData(lambda: str(folder), lambda: services.library, lambda: now)
+    data = TeamBoardData(lambda: str(folder), lambda: services.library, lambda: now)  # no cache
     data.load()
     board = make_teamboard(services, data)
     shutil.rmtree(folder, ignore_errors=True)  # read already: the board needs it no more

@@ -303,8 +303,8 @@ class TeamBoard(QWidget):
     def _problem_text(self, kind: str) -> str:
         if kind == "no-drop":
             return self.tr("还没有团队日报的投递位置：请在 设置 → 团队日报 中填写。")
-        if kind == "url":
-            return self.tr("看板读取文件夹：请先挂载或同步 WebDAV 共享，再在设置中填写该文件夹。")
+        if kind == "server":
+            return self.tr("无法读取团队日报的投递位置（服务器是否可用、地址是否正确？）。")
         return self.tr("无法读取团队日报的投递位置（共享盘是否已连接？）。")
 
     def _details(self, lines: list[str]) -> None:

@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="219"/>
-        <location filename="../../quickreply/app/resident.py" line="497"/>
+        <location filename="../../quickreply/app/resident.py" line="217"/>
+        <location filename="../../quickreply/app/resident.py" line="495"/>
         <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="181"/>
+        <location filename="../../quickreply/app/resident.py" line="179"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="191"/>
+        <location filename="../../quickreply/app/resident.py" line="189"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="196"/>
+        <location filename="../../quickreply/app/resident.py" line="194"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="256"/>
+        <location filename="../../quickreply/app/resident.py" line="254"/>
         <source>团队日报已开启</source>
         <translation>Daily team report is on</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="280"/>
+        <location filename="../../quickreply/app/resident.py" line="278"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="281"/>
+        <location filename="../../quickreply/app/resident.py" line="279"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="350"/>
+        <location filename="../../quickreply/app/resident.py" line="348"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="379"/>
+        <location filename="../../quickreply/app/resident.py" line="377"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="400"/>
+        <location filename="../../quickreply/app/resident.py" line="398"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="479"/>
+        <location filename="../../quickreply/app/resident.py" line="477"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -2405,8 +2405,8 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/teamboard.py" line="307"/>
-        <source>看板读取文件夹：请先挂载或同步 WebDAV 共享，再在设置中填写该文件夹。</source>
-        <translation>The board reads a folder: mount or sync the WebDAV share, then enter that folder in Settings.</translation>
+        <source>无法读取团队日报的投递位置（服务器是否可用、地址是否正确？）。</source>
+        <translation>Cannot read the team&apos;s drop location (is the server up and the address right?).</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/teamboard.py" line="308"/>

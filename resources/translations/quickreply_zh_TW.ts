@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="219"/>
-        <location filename="../../quickreply/app/resident.py" line="497"/>
+        <location filename="../../quickreply/app/resident.py" line="217"/>
+        <location filename="../../quickreply/app/resident.py" line="495"/>
         <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="181"/>
+        <location filename="../../quickreply/app/resident.py" line="179"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="191"/>
+        <location filename="../../quickreply/app/resident.py" line="189"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="196"/>
+        <location filename="../../quickreply/app/resident.py" line="194"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="256"/>
+        <location filename="../../quickreply/app/resident.py" line="254"/>
         <source>团队日报已开启</source>
         <translation>團隊日報已開啟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="280"/>
+        <location filename="../../quickreply/app/resident.py" line="278"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="281"/>
+        <location filename="../../quickreply/app/resident.py" line="279"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="350"/>
+        <location filename="../../quickreply/app/resident.py" line="348"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="379"/>
+        <location filename="../../quickreply/app/resident.py" line="377"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="400"/>
+        <location filename="../../quickreply/app/resident.py" line="398"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="479"/>
+        <location filename="../../quickreply/app/resident.py" line="477"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -2405,8 +2405,8 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/teamboard.py" line="307"/>
-        <source>看板读取文件夹：请先挂载或同步 WebDAV 共享，再在设置中填写该文件夹。</source>
-        <translation>看板讀取資料夾：請先掛載或同步 WebDAV 共享，再在設定中填寫該資料夾。</translation>
+        <source>无法读取团队日报的投递位置（服务器是否可用、地址是否正确？）。</source>
+        <translation>無法讀取團隊日報的投遞位置（伺服器是否可用、地址是否正確？）。</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/teamboard.py" line="308"/>

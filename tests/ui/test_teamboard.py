@@ -13,14 +13,19 @@ from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from quickreply.app.services import Services, build_services
-from quickreply.app.teamboard import TeamBoardData, make_teamboard, select_reply
+from quickreply.app.teamboard import (
+    TeamBoardData,
+    board_data,
+    make_teamboard,
+    read_location,
+    select_reply,
+)
 from quickreply.app.views import make_library_view
 from quickreply.core.paths import AppPaths
-from quickreply.core.share.drop import FolderDrop
-from quickreply.core.share.report import read_drop
+from quickreply.core.share.drop import open_drop
 from quickreply.ui.teamboard import TeamBoard
 from quickreply.ui.teamboard_tables import BoardTable
-from tests.share.conftest import Agent, Clock, clock, make_agent  # noqa: F401 (fixtures)
+from tests.share.conftest import Agent, Clock, Nginx, clock, make_agent, nginx  # noqa: F401
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +37,7 @@ snippets:
 """
 
 
-def _three_agents(make: Callable[..., Agent], clock_: Clock, drop: Path) -> None:
+def _three_agents(make: Callable[..., Agent], clock_: Clock, drop: Path | str) -> None:
     """Three agents over three days; every day is written twice (at noon, at quit)."""
     a, b, c = make("A001"), make("A002", "4"), make("B003", "")
     for day in range(3):
@@ -46,10 +51,10 @@ def _three_agents(make: Callable[..., Agent], clock_: Clock, drop: Path) -> None
             c.use("ship", 7)
             c.reply(10, first=True, queue="售后")
         for agent in (a, b, c):
-            agent.run(FolderDrop(drop))
+            agent.run(open_drop(str(drop)))
         clock_.advance(hours=6)
         for agent in (a, b, c):
-            agent.run(FolderDrop(drop))  # the same day again: counted once
+            agent.run(open_drop(str(drop)))  # the same day again: counted once
         clock_.advance(hours=18)
 
 
@@ -109,9 +114,9 @@ def test_the_board_reads_the_drop_off_the_gui_thread_and_shows_the_right_sums(
     services = _services(qr_home, drop)
     threads: list[threading.Thread] = []
 
-    def read(folder: Path) -> tuple[list, list[str]]:  # type: ignore[type-arg]
+    def read(location: str) -> tuple[list, list[str]]:  # type: ignore[type-arg]
         threads.append(threading.current_thread())
-        return read_drop(folder)
+        return read_location(location)
 
     data = TeamBoardData(
         lambda: services.settings.share_drop, lambda: services.library, services.clock, read
@@ -251,3 +256,36 @@ def test_a_new_drop_location_in_settings_is_read_afresh(
     assert data.cached() is None  # never the old drop's figures under the new name
     board = _board(qtbot, services, data)
     assert board.status_label.text().startswith("无法读取团队日报的投递位置")
+
+
+def test_a_webdav_drop_is_read_over_http_with_the_same_sums(
+    qtbot: QtBot,
+    qr_home: Path,
+    make_agent: Callable[..., Agent],  # noqa: F811
+    clock: Clock,  # noqa: F811
+    nginx: Nginx,  # noqa: F811
+) -> None:
+    url = nginx.url + "drop/"
+    _three_agents(make_agent, clock, url)
+    services = _services(qr_home, Path("unused"))
+    services.settings = services.settings.with_changes(share_drop=url)
+    data = board_data(services)  # as the app builds it: through the read cache
+    board = _board(qtbot, services, data)
+    assert [r[:5] for r in _cells(board.replies)] == [
+        ["ship", "发货", "物流", "22", "2"],
+        ["hello", "问候", "开场", "9", "2"],
+    ]
+    assert len(_cells(board.days)) == 7
+    assert list(services.paths.cache.glob("*")), "the read cache was written"
+
+
+def test_a_server_that_does_not_answer_says_so_in_one_sentence(qtbot: QtBot, qr_home: Path) -> None:
+    url = "http://127.0.0.1:9/drop/"  # the discard port: nothing listens
+    services = _services(qr_home, Path("unused"))
+    services.settings = services.settings.with_changes(share_drop=url)
+    board = _board(qtbot, services, _data(services))
+    assert (
+        board.status_label.text()
+        == "无法读取团队日报的投递位置（服务器是否可用、地址是否正确？）。"
+    )
+    assert board.details_label.text().startswith("http://127.0.0.1:9/drop/: ")

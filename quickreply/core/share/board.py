@@ -71,7 +71,7 @@ class BoardFigures:
     groups: list[str] = field(default_factory=list)  # every group path (the filter)
     lines_left_out: int = 0  # agents not drawn (choose one in the filter to see them)
     problem: str = ""  # the drop could not be read at all: its one line (file: what, how)
-    problem_kind: str = ""  # "no-drop", "url" or "unreachable" when there is a problem
+    problem_kind: str = ""  # "no-drop", "unreachable" (a folder) or "server" (a URL)
     read_at: datetime | None = None
 
 
