@@ -11,6 +11,7 @@ closed.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -77,6 +78,7 @@ class QuickReplyApp:
         autostart: Autostart | None = None,
     ) -> None:
         from quickreply.platforms.select import choose_backend
+        from quickreply.ui.imageclip import packed_dib
         from quickreply.ui.tray import Tray
 
         self.qapp = qapp
@@ -95,7 +97,7 @@ class QuickReplyApp:
             qapp,
             services,
             self,
-            choose or choose_backend,
+            choose or functools.partial(choose_backend, dib=packed_dib),
             os.environ if env is None else env,
             memory=self.field_memory,
         )

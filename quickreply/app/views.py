@@ -335,7 +335,7 @@ def _palette_for_screenshot(services: Services, query: str = "") -> QWidget:
 class _NoPaste:
     """Screenshots show the normal footer; nothing is ever pasted from them."""
 
-    def paste(self, text: str, send: bool = False) -> None:
+    def paste(self, text: str, send: bool = False, image: bytes = b"") -> None:
         """Do nothing."""
 
     def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:

@@ -98,8 +98,8 @@ class AppPaster:
         title = self.title  # the window the palette was opened over, not whatever is in front later
         return lambda result: self._on_done(result, title)
 
-    def paste(self, text: str, send: bool = False) -> None:
-        self.service.paste(text, send=send, target=self.target, on_done=self._done())
+    def paste(self, text: str, send: bool = False, image: bytes = b"") -> None:
+        self.service.paste(text, send=send, image=image, target=self.target, on_done=self._done())
 
     def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:
         from quickreply.core.model import Step
@@ -197,6 +197,7 @@ class PlatformWiring:
             ),
             on_palette=self._open_palette_over,
             on_problem=self._actions.report,
+            image=lambda s: services.renderer.image(s).data,
         )
         bridge.hotkey_pressed.connect(self.on_hotkey)
         bridge.attention_requested.connect(self._on_attention)

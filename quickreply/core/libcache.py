@@ -330,8 +330,9 @@ def _encode(version: str, entries: dict[FileKey, Entry]) -> bytes:
                 (f.name, s(f.label), f.kind, f.default, f.choices, f.choices_from, f.line)
                 for f in x.fields
             ),
-            x.hotkey, x.send, tuple((st.kind, st.text, st.ms) for st in x.steps),
+            x.hotkey, x.send, tuple((st.kind, st.text, st.ms, st.line) for st in x.steps),
             s(x.pack_id), s(x.path), x.line, x.text_line, x.variant_lines,
+            x.image, x.image_line, s(x.folder),
         )  # fmt: skip
 
     def problem(p: Problem) -> tuple[object, ...]:
@@ -379,7 +380,7 @@ def _snippet(x: Any) -> Snippet:
     steps = tuple(Step(*st) for st in x[11])
     return Snippet(
         x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7], fields, x[9], x[10], steps,
-        x[12], x[13], x[14], x[15], x[16],
+        x[12], x[13], x[14], x[15], x[16], x[17], x[18], x[19],
     )  # fmt: skip
 
 

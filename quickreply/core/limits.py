@@ -28,6 +28,8 @@ MAX_RANGE = 10_000  # items in a template's range(…)
 MAX_NESTING = 32  # blocks and expressions inside each other in a template
 MAX_INT_BITS = 4_096  # size of the integers a template's * and ** may build
 RENDER_SECONDS = 0.05  # wall-clock budget of one render
+MAX_IMAGE_BYTES = 2 * 1024 * 1024  # an image a reply pastes (core/images.py): chat apps cap it
+MAX_IMAGE_SIDE = 8_192  # pixels on the longer side of that image
 
 # What a team sync (core/team/) downloads at most from a folder or web server it does not trust.
 TEAM_POINTER_BYTES = 64 * 1024  # current.json is a few hundred bytes

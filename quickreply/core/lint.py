@@ -30,6 +30,9 @@ The rules (configurable through :class:`LintConfig`):
   field defaults and the shop profile): syntax errors at the line of the pack file, names that
   are neither computed values, shop fields nor declared fields (with did-you-mean), refused
   constructs ({% include %}, ``__class__`` …). See ``Renderer.check`` and docs/templates.md.
+* **images** (error): the image a reply pastes (``image:`` or an ``- image:`` step) is a file
+  inside the pack's folder, a real PNG or JPEG (magic bytes and a readable header), at most
+  2 MB and 8,192 pixels on a side (``core/images.py``, ``core/limits.py``).
 * **docs** (warning): a snippet without a ``note`` (when to use it) or ``examples`` (buyer
   questions) teaches trainees nothing and is harder to find.
 """
@@ -43,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from quickreply.core.images import ImageRef, read_image
 from quickreply.core.model import Library, PackSource, Snippet
 from quickreply.core.packs import (
     CODE_RE,
@@ -322,8 +326,28 @@ def check_templates(library: Library, context: LintContext) -> list[Problem]:
     return [problem for snippet in library.snippets() for problem in renderer.check(snippet)]
 
 
+def check_images(library: Library, context: LintContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for snippet in library.snippets():
+        refs = [(snippet.image, snippet.image_line)] if snippet.image else []
+        refs += [(step.text, step.line) for step in snippet.steps if step.kind == "image"]
+        for written, line in refs:
+            ref = ImageRef(
+                snippet.path,
+                line or snippet.line,
+                snippet_where(snippet.id),
+                snippet.folder,
+                written,
+            )
+            problem = read_image(ref)[1]
+            if problem is not None:
+                problems.append(problem)
+    return problems
+
+
 RULES: tuple[Rule, ...] = (
     check_templates,
+    check_images,
     check_codes,
     check_hotkeys,
     check_titles,

@@ -16,7 +16,7 @@ from typing import Literal
 from quickreply.core.problems import Problem
 
 FieldKind = Literal["text", "number", "choice", "region"]
-StepKind = Literal["paste", "enter", "wait"]
+StepKind = Literal["paste", "enter", "wait", "image"]
 
 
 class PackSource(StrEnum):
@@ -47,11 +47,17 @@ class Field:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One step of a macro snippet: paste a text, press Enter, or wait."""
+    """One step of a macro snippet: paste a text, paste an image, press Enter, or wait.
+
+    An ``image`` step's ``text`` is the image file as written in the pack (relative to the pack
+    file); ``data`` is the file's bytes, filled in by the renderer right before a paste.
+    """
 
     kind: StepKind
     text: str = ""
     ms: int = 0
+    line: int = 0  # line of the step in the pack file (0: unknown)
+    data: bytes = field(default=b"", compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,10 @@ class Snippet:
     line: int = 0  # line of the snippet's first key in that file
     text_line: int = 0  # line where its text starts (template errors are reported relative to it)
     variant_lines: tuple[int, ...] = ()  # line where each variant starts (same order)
+    image: str = ""  # an image pasted before the text, relative to the pack file's folder
+    image_line: int = 0
+    # The absolute folder of the pack file: images are read from it and never from outside.
+    folder: str = ""
 
     @property
     def text(self) -> str:
@@ -83,6 +93,12 @@ class Snippet:
     @property
     def group_path(self) -> tuple[str, ...]:
         return tuple(part for part in self.group.split("/") if part)
+
+    @property
+    def images(self) -> tuple[str, ...]:
+        """Every image this reply pastes (its ``image:`` and its image steps), as written."""
+        steps = tuple(step.text for step in self.steps if step.kind == "image")
+        return (self.image, *steps) if self.image else steps
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)

@@ -110,6 +110,15 @@ class Clipboard(Protocol):
         """True while the clipboard still holds what we set (the agent has not copied since)."""
         ...
 
+    def set_image(self, data: bytes, mime: str) -> None:
+        """Put an image on the clipboard: ``data`` is a PNG or JPEG file, ``mime`` says which
+        (``image/png``, ``image/jpeg``); each backend offers it in the formats its OS uses."""
+        ...
+
+    def holds_our_image(self, data: bytes) -> bool:
+        """True while the clipboard still holds the image we set."""
+        ...
+
     def restore(self, snapshot: ClipboardSnapshot) -> None: ...
 
 

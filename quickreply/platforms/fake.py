@@ -64,6 +64,7 @@ class FakeWindow:
     title: str
     text: str = ""
     sent: list[str] = field(default_factory=list)  # what Enter sent, one message each
+    images: list[bytes] = field(default_factory=list)  # images pasted into the input, in order
 
 
 @dataclass
@@ -111,6 +112,13 @@ class FakeDesktop:
     def clipboard_text(self) -> str | None:
         data = self.clipboard.get(TEXT_FORMAT)
         return None if data is None else data.decode("utf-8")
+
+    def copy_image(self, data: bytes, mime: str) -> None:
+        """An image copied (a screenshot, a picture in a browser): one ``image/…`` format."""
+        self.clipboard = {mime: data}
+
+    def clipboard_image(self) -> bytes | None:
+        return next((v for k, v in self.clipboard.items() if k.startswith("image/")), None)
 
 
 class FakeHotkeys:
@@ -161,6 +169,12 @@ class FakeClipboard:
     def holds_our_text(self, text: str) -> bool:
         return self._desktop.clipboard_text() == text
 
+    def set_image(self, data: bytes, mime: str) -> None:
+        self._desktop.copy_image(data, mime)
+
+    def holds_our_image(self, data: bytes) -> bool:
+        return self._desktop.clipboard_image() == data
+
     def restore(self, snapshot: ClipboardSnapshot) -> None:
         self._desktop.clipboard = dict(snapshot.formats)
 
@@ -173,8 +187,11 @@ class FakeKeys:
         self._desktop.events.append(shortcut)
         window = self._desktop.windows.get(self._desktop.focus or -1)
         text = self._desktop.clipboard_text()
+        image = self._desktop.clipboard_image()
         if window is not None and text is not None:
             window.text += text
+        elif window is not None and image is not None:  # chat inputs take an image as is
+            window.images.append(image)
 
     def send_enter(self) -> None:
         self._desktop.events.append("enter")

@@ -8,10 +8,11 @@ X11 clipboard owner keeps serving while we wait:
    Ctrl+Alt+V, or the hotkey's key leaks into the chat);
 2. give focus back to the window that had it when the hotkey fired (the palette may have taken
    it); if that window is gone, type nothing anywhere and report it;
-3. save the clipboard once per burst, set our text, send the paste shortcut; optionally Enter;
-   macro steps (paste / wait / enter) run in order through the same path;
-4. after ``restore_delay_ms`` put the saved clipboard back, but only if it still holds our
-   text: the agent may have copied something new meanwhile.
+3. save the clipboard once per burst, set our text (or image), send the paste shortcut;
+   optionally Enter; macro steps (paste / image / wait / enter) run in order through the same
+   path, and a reply with an image pastes the image first, then its text;
+4. after ``restore_delay_ms`` put the saved clipboard back, but only if it still holds what
+   we put there last: the agent may have copied something new meanwhile.
 
 Jobs queue: a hotkey pressed again while a job runs is pasted after it, never interleaved, and a
 job started before the previous restore fired reuses the first snapshot (so the agent's own
@@ -25,6 +26,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from quickreply.core.images import sniff
 from quickreply.core.model import Step
 from quickreply.core.problems import Problem
 from quickreply.platforms.base import (
@@ -100,7 +102,7 @@ class PasteService:
         self._queue: deque[_Job] = deque()
         self._job: _Job | None = None
         self._snapshot: ClipboardSnapshot | None = None
-        self._our_text: str | None = None
+        self._ours: str | bytes | None = None  # the text or image we put on the clipboard last
         self._last_paste_at: float | None = None
         self._restore_token = 0
 
@@ -113,16 +115,19 @@ class PasteService:
         text: str,
         *,
         send: bool = False,
+        image: bytes = b"",
         combo: Combo | None = None,
         target: WindowRef | None = None,
         on_done: Callable[[PasteResult], None] | None = None,
     ) -> None:
         """Paste ``text`` (and press Enter when ``send``) into ``target`` or the focused window.
 
-        ``combo`` is the hotkey that triggered it (None from the palette: only the modifiers
-        are waited for). ``target`` is the window that had focus when the hotkey fired.
+        ``image`` (a PNG or JPEG file's bytes) is pasted first, then the text. ``combo`` is the
+        hotkey that triggered it (None from the palette: only the modifiers are waited for).
+        ``target`` is the window that had focus when the hotkey fired.
         """
-        steps = [Step("paste", text=text)]
+        steps = [Step("image", data=image)] if image else []
+        steps.append(Step("paste", text=text))
         if send:
             steps.append(Step("enter"))
         self.run_steps(steps, combo=combo, target=target, on_done=on_done)
@@ -135,7 +140,9 @@ class PasteService:
         target: WindowRef | None = None,
         on_done: Callable[[PasteResult], None] | None = None,
     ) -> None:
-        """Queue a macro: paste / wait / enter steps, run in order as one job."""
+        """Queue a macro: paste / image / wait / enter steps, run in order as one job.
+
+        An image step carries its bytes in ``Step.data`` (the renderer fills them in)."""
         self._queue.append(_Job(tuple(steps), combo, target, on_done))
         if self._job is None:
             self._start_next()
@@ -226,6 +233,8 @@ class PasteService:
         job.after_wait = False
         if step.kind == "paste":
             self._paste_step(job, step.text)
+        elif step.kind == "image":
+            self._paste_step(job, step.data)
         elif step.kind == "enter":
             if job.last_was_paste and self.settings.enter_delay_ms > 0:
                 job.last_was_paste = False
@@ -259,32 +268,52 @@ class PasteService:
             return False
         return True
 
-    def _paste_step(self, job: _Job, text: str) -> None:
+    def _paste_step(self, job: _Job, content: str | bytes) -> None:
         # Changing the clipboard before the target has read the previous paste would paste
         # the wrong text: keep consecutive pastes at least the restore delay apart.
         if self._last_paste_at is not None:
             wait = self.settings.restore_delay_ms - self._elapsed_ms(self._last_paste_at)
             if wait > 0.01:  # float noise must not become a 0 ms busy loop
-                self._later(job, max(1, math.ceil(wait)), lambda j: self._paste_step(j, text))
+                self._later(job, max(1, math.ceil(wait)), lambda j: self._paste_step(j, content))
                 return
-        if not self._keys_up(job, lambda j: self._paste_step(j, text)):
+        if not self._keys_up(job, lambda j: self._paste_step(j, content)):
             return
         clipboard = self._backend.clipboard
-        if self._snapshot is not None and not (
-            self._our_text is not None and clipboard.holds_our_text(self._our_text)
-        ):
+        if self._snapshot is not None and not self._holds(self._ours):
             self._snapshot = None  # the agent copied something since: that is what to keep
+        mime = ""
+        if isinstance(content, bytes):
+            info = sniff(content)
+            if isinstance(info, str):  # the renderer checked it: only a caller's bug gets here
+                self._fail(
+                    job,
+                    f"the image {info}, so nothing more was pasted",
+                    "check the reply with quickreply lint",
+                    code="paste.bad_image",
+                )
+                return
+            mime = info.mime
         if self._snapshot is None and self.settings.restore_clipboard:
             self._snapshot = clipboard.save()
         self._restore_token += 1  # cancels a restore scheduled by the previous job
-        clipboard.set_text(text)
-        self._our_text = text
+        if isinstance(content, bytes):
+            clipboard.set_image(content, mime)
+        else:
+            clipboard.set_text(content)
+        self._ours = content
         self._backend.keys.send_paste(self.settings.shortcut)
         self._last_paste_at = self._clock()
         job.pasted += 1
         job.index += 1
         job.last_was_paste = True
         self._run_step(job)
+
+    def _holds(self, ours: str | bytes | None) -> bool:
+        """The clipboard still holds ``ours``, what we put there last (text or image)."""
+        clipboard = self._backend.clipboard
+        if isinstance(ours, bytes):
+            return clipboard.holds_our_image(ours)
+        return ours is not None and clipboard.holds_our_text(ours)
 
     def _keys_up(self, job: _Job, retry: Callable[[_Job], None]) -> bool:
         """Check again right before sending keys: the agent may be pressing the next hotkey
@@ -338,9 +367,9 @@ class PasteService:
         if self._snapshot is None:
             return
         snapshot, self._snapshot = self._snapshot, None
-        text, self._our_text = self._our_text, None
+        ours, self._ours = self._ours, None
         try:
-            if text is not None and self._backend.clipboard.holds_our_text(text):
+            if self._holds(ours):
                 self._backend.clipboard.restore(snapshot)
         except Exception as err:  # an OS error must become a message, never a traceback
             self._report(

@@ -31,8 +31,9 @@ class HotkeyRouter:
     ``render(snippet, target)`` gives the text to paste and ``render_steps(snippet, target)`` a
     macro's steps with their texts rendered, for the chat window ``target`` the hotkey was
     pressed in (the app keys the variant no-repeat and remembered field values by it); both
-    raise with a readable ``str()`` when they cannot. ``on_palette(target)`` opens the palette,
-    given the window that had focus when the hotkey fired.
+    raise with a readable ``str()`` when they cannot. ``image(snippet)`` gives the bytes of a
+    reply's ``image:`` (pasted before its text), raising the same way. ``on_palette(target)``
+    opens the palette, given the window that had focus when the hotkey fired.
     """
 
     def __init__(
@@ -43,8 +44,10 @@ class HotkeyRouter:
         render_steps: Callable[[Snippet, WindowRef | None], Sequence[Step]],
         on_palette: Callable[[WindowRef | None], None],
         on_problem: Callable[[Problem], None] | None = None,
+        image: Callable[[Snippet], bytes] | None = None,
     ) -> None:
         self._backend = backend
+        self._image = image
         self._service = service
         self._render = render
         self._render_steps = render_steps
@@ -140,8 +143,9 @@ class HotkeyRouter:
                 self._service.run_steps(steps, combo=combo, target=target, on_done=done)
             else:
                 text = self._render(snippet, target)
+                image = self._image(snippet) if snippet.image and self._image else b""
                 self._service.paste(
-                    text, send=snippet.send, combo=combo, target=target, on_done=done
+                    text, send=snippet.send, image=image, combo=combo, target=target, on_done=done
                 )
         except Exception as err:  # a render error is the pack's fault: say it, type nothing
             if self._on_problem is not None:

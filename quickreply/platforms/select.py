@@ -12,7 +12,7 @@ still copies.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from quickreply.core.problems import Problem
@@ -40,8 +40,16 @@ def is_wayland(env: Mapping[str, str]) -> bool:
     return env.get("XDG_SESSION_TYPE", "").lower() == "wayland" or bool(env.get("WAYLAND_DISPLAY"))
 
 
-def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.platform) -> Choice:
-    """Build the backend named by ``preference`` (``auto`` picks by platform and session)."""
+def choose_backend(
+    preference: str,
+    env: Mapping[str, str],
+    platform: str = sys.platform,
+    *,
+    dib: Callable[[bytes], bytes | None] | None = None,
+) -> Choice:
+    """Build the backend named by ``preference`` (``auto`` picks by platform and session).
+
+    ``dib`` turns an image file into a packed DIB, for the Windows clipboard's ``CF_DIB``."""
     name = (preference or "auto").strip().lower()
     if name not in BACKENDS:
         return _off(
@@ -92,7 +100,7 @@ def choose_backend(preference: str, env: Mapping[str, str], platform: str = sys.
     from quickreply.platforms.windows import WindowsUnavailable, create_windows_backend
 
     try:
-        return Choice(create_windows_backend())
+        return Choice(create_windows_backend(dib=dib))
     except WindowsUnavailable as err:
         return _off(
             f"the Windows backend cannot start: {err}",

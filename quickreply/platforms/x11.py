@@ -143,6 +143,7 @@ class X11Backend:
         self._last_release: dict[int, int] = {}  # keycode -> X time of its last release
         self._offer: dict[str, bytes] = {}
         self._offer_text: str | None = None
+        self._offer_image: bytes | None = None
         self._outgoing: dict[tuple[int, int], _Outgoing] = {}
         # Leave headroom under the request size limit for the ChangeProperty header.
         self._chunk = max(4096, (self._d.display.info.max_request_length * 4) - 1024)
@@ -405,8 +406,19 @@ class X11Backend:
     def set_text(self, text: str) -> None:
         data = text.encode("utf-8")
         self._offer = {name: data for name in _TEXT_TARGETS}
-        self._offer_text = text
+        self._offer_text, self._offer_image = text, None
         self._own()
+
+    def set_image(self, data: bytes, mime: str) -> None:
+        # One target, the file as it is: Qt, GTK and browsers ask for image/png (or
+        # image/jpeg) by name; a JPEG is not converted (docs/platforms.md, "Images").
+        self._offer = {mime: data}
+        self._offer_text, self._offer_image = None, data
+        self._own()
+
+    def holds_our_image(self, data: bytes) -> bool:
+        owner = self._d.get_selection_owner(self.CLIPBOARD)
+        return bool(owner and owner.id == self._owner.id and self._offer_image == data)
 
     def _own(self) -> None:
         self._outgoing.clear()
@@ -420,7 +432,7 @@ class X11Backend:
     def restore(self, snapshot: ClipboardSnapshot) -> None:
         if snapshot.empty:
             self._offer = {}
-            self._offer_text = None
+            self._offer_text = self._offer_image = None
             owner = self._d.get_selection_owner(self.CLIPBOARD)
             if owner and owner.id == self._owner.id:
                 from Xlib.protocol import request
@@ -434,7 +446,7 @@ class X11Backend:
                 self._d.flush()
             return
         self._offer = dict(snapshot.formats)
-        self._offer_text = None
+        self._offer_text = self._offer_image = None
         self._own()
 
     def _serve(self, event: Any) -> None:

@@ -88,8 +88,8 @@ class ChatPaster:
     def __init__(self, board: DrillBoard) -> None:
         self._board = board
 
-    def paste(self, text: str, send: bool = False) -> None:
-        self._board.chat.add(text, buyer=False)
+    def paste(self, text: str, send: bool = False, image: bytes = b"") -> None:
+        self._board.chat.add(text, buyer=False)  # the drill's chat shows text only
 
     def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:
         self._board.chat.add(

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Protocol
 
+from quickreply.core.images import PackImage
 from quickreply.core.model import Snippet, Step
 
 
@@ -34,12 +35,17 @@ class RendererLike(Protocol):
 
     def render_steps(self, snippet: Snippet, values: Mapping[str, str]) -> Sequence[Step]: ...
 
+    def image(self, snippet: Snippet) -> PackImage:
+        """The reply's ``image:`` read from its pack (RenderError when it cannot be)."""
+        ...
+
 
 class Paster(Protocol):
     """The platforms paste service (app.AppPaster): gives focus back, swaps the clipboard,
     pastes, restores; a macro (``Snippet.steps``) runs step by step."""
 
-    def paste(self, text: str, send: bool = False) -> Any: ...
+    def paste(self, text: str, send: bool = False, image: bytes = b"") -> Any:
+        """Paste ``text``; ``image`` (a PNG or JPEG file) is pasted before it."""
 
     def paste_steps(
         self, snippet: Snippet, values: Mapping[str, str], send: bool = False

@@ -115,7 +115,7 @@ def test_a_broken_pack_still_shows_its_problems_from_the_cache(
     assert lines(library) == [
         "team/after.yaml:9: snippet 'refund.how': unknown key 'colour'"
         " (known keys: id, title, code, group, tags, text, note, examples, fields, hotkey,"
-        " send, steps)",
+        " send, steps, image)",
         "team/after.yaml:10: snippet 'no.text': missing 'text' (add the reply text,"
         " or 'steps' for a macro)",
         "team/after.yaml:5: snippet 'refund.how': shortcut code 'kd' is already used by"
@@ -370,7 +370,7 @@ def test_every_field_of_every_dataclass_survives_the_cache(tmp_path: Path) -> No
         return cls(**values)
 
     field = distinct(Field, kind="choice")
-    step = distinct(Step, kind="wait")
+    step = distinct(Step, kind="wait", data=b"")  # data: read by the renderer, never cached
     snippet = distinct(Snippet, fields=(field,), steps=(step,))
     pack = Pack(distinct(PackMeta), (snippet,), tmp_path / "p.yaml", PackSource.TEAM)  # type: ignore[arg-type]
     problem = distinct(Problem, severity=Severity.WARNING, args=(("a", "b"),))

@@ -62,6 +62,8 @@ def _step_data(step: Step) -> object:
         return "enter"
     if step.kind == "wait":
         return {"wait": step.ms}
+    if step.kind == "image":
+        return {"image": step.text}
     return {"paste": step.text}
 
 
@@ -78,6 +80,7 @@ def _snippet_data(s: Snippet) -> dict[str, object]:
         ("hotkey", s.hotkey),
         ("send", s.send),
         ("steps", [_step_data(step) for step in s.steps]),
+        ("image", s.image),
     ]
     data.update((key, value) for key, value in optional if value)
     return data

@@ -13,11 +13,11 @@ TOP_KEYS = ("pack", "snippets")
 PACK_KEYS = ("id", "name", "version", "locale", "allowed_phrases")
 SNIPPET_KEYS = (
     "id", "title", "code", "group", "tags", "text", "note", "examples", "fields", "hotkey", "send",
-    "steps",
+    "steps", "image",
 )  # fmt: skip
 FIELD_KEYS = ("label", "kind", "default", "choices", "choices_from")
 FIELD_KINDS = ("text", "number", "choice", "region")
-STEP_KINDS = ("paste", "wait", "enter")
+STEP_KINDS = ("paste", "image", "wait", "enter")
 
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 CODE_RE = re.compile(rf"[a-z0-9]{{1,{MAX_CODE}}}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from quickreply.core.images import PATH_HINT, path_problem
 from quickreply.core.limits import enforce as enforce_limits
 from quickreply.core.model import Pack, PackMeta, PackSource, Snippet
 from quickreply.core.packs.fields import read_fields
@@ -34,6 +35,7 @@ def load_pack(path: Path, source: PackSource) -> tuple[Pack | None, list[Problem
     if doc is None:
         return None, [_with_split_hint(path, p) for p in problems]
     reader = _PackReader(doc, problems)
+    reader.folder = str(path.absolute().parent)
     meta = reader.read_header()
     if meta is None:
         problems.sort(key=lambda p: p.line)
@@ -57,6 +59,23 @@ def _with_split_hint(path: Path, problem: Problem) -> Problem:
 
 class _PackReader(ValueReader):
     """Turns one parsed YAML document into pack metadata and snippets, collecting problems."""
+
+    folder = ""  # the pack file's folder, absolute: where its images are read from
+
+    def read_image(self, at: KeyPath, where: str, item: dict[object, object]) -> str:
+        """The ``image:`` path as written; a bad one is reported and dropped."""
+        value = item.get("image")
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            what = f"'image' must be a file name, not {type_name(value)}"
+            self.error((*at, "image"), where, what, PATH_HINT)
+            return ""
+        bad = path_problem(value.strip())
+        if bad is not None:
+            self.error((*at, "image"), where, *bad)
+            return ""
+        return value.strip()
 
     def read_header(self) -> PackMeta | None:
         data = self.doc.data
@@ -204,6 +223,7 @@ class _PackReader(ValueReader):
         title = self.optional_text(at, where, item, "title").strip()
         code = self.read_code(at, where, item)
         hotkey = self.read_hotkey(at, where, item)
+        image = self.read_image(at, where, item)
         send = item.get("send", False)
         if not isinstance(send, bool):
             self.error((*at, "send"), where, f"'send' must be true or false, not {type_name(send)}")
@@ -230,6 +250,9 @@ class _PackReader(ValueReader):
             line=self.doc.line(*at),
             text_line=variant_lines[0] if variant_lines else 0,
             variant_lines=variant_lines,
+            image=image,
+            image_line=self.doc.line(*at, "image") if image else 0,
+            folder=self.folder if image or any(s.kind == "image" for s in steps) else "",
         )
         held, breaches = enforce_limits(snippet)  # core/limits.py: one place for every limit
         for breach in breaches:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from quickreply.core.images import path_problem
 from quickreply.core.model import Step
 from quickreply.core.packs.format import MAX_WAIT_MS, STEP_KINDS
 from quickreply.core.packs.values import ValueReader, type_name
@@ -36,25 +37,35 @@ def read_steps(
 
 def read_step(r: ValueReader, at: KeyPath, where: str, index: int, entry: object) -> Step | None:
     what = f"step {index + 1}"
-    hint = "write '- paste: 文字', '- wait: 300' (milliseconds) or '- enter'"
+    hint = "write '- paste: 文字', '- image: 尺码表.png', '- wait: 300' (milliseconds) or '- enter'"
+    line = r.doc.line(*at)
     if isinstance(entry, str):
         kind, arg = entry.strip(), None
     elif isinstance(entry, dict) and len(entry) == 1:
         key, arg = next(iter(entry.items()))
         kind = str(key)
     else:
-        r.error(at, where, f"{what} must be one of paste, wait or enter", hint)
+        r.error(at, where, f"{what} must be one of paste, image, wait or enter", hint)
         return None
     if kind not in STEP_KINDS:
         r.error(at, where, f"{what}: unknown step '{kind}'", did_you_mean(kind, STEP_KINDS) or hint)
         return None
     if kind == "enter":
-        return Step("enter")
+        return Step("enter", line=line)
     if kind == "paste":
         if not isinstance(arg, str) or not arg.strip():
             r.error(at, where, f"{what}: 'paste' needs the text to paste", hint)
             return None
-        return Step("paste", text=arg.rstrip())
+        return Step("paste", text=arg.rstrip(), line=line)
+    if kind == "image":
+        if not isinstance(arg, str):
+            r.error(at, where, f"{what}: 'image' needs the image file", "e.g. - image: 尺码表.png")
+            return None
+        bad = path_problem(arg.strip())
+        if bad is not None:
+            r.error(at, where, f"{what}: {bad[0]}", bad[1])
+            return None
+        return Step("image", text=arg.strip(), line=line)
     if isinstance(arg, bool) or not isinstance(arg, int) or not 0 <= arg <= MAX_WAIT_MS:
         r.error(
             at,
@@ -63,4 +74,4 @@ def read_step(r: ValueReader, at: KeyPath, where: str, index: int, entry: object
             "e.g. - wait: 300",
         )
         return None
-    return Step("wait", ms=arg)
+    return Step("wait", ms=arg, line=line)

@@ -17,7 +17,9 @@ from types import MappingProxyType
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
+from quickreply.core.images import ImageRef, PackImage, read_image
 from quickreply.core.model import Field, Snippet, Step
+from quickreply.core.packs.reports import snippet_where
 from quickreply.core.problems import Problem, closest, did_you_mean
 from quickreply.core.render import fields as fieldvalues
 from quickreply.core.render.names import (
@@ -105,9 +107,28 @@ class Renderer:
         for i, step in enumerate(snippet.steps):
             if step.kind == "paste":
                 text = self.render_source(snippet, step_source(snippet, i), context)
-                step = Step("paste", text, step.ms)
+                step = Step("paste", text, step.ms, step.line)
+            elif step.kind == "image":
+                data = self.image(snippet, step.text, step.line).data
+                step = Step("image", step.text, step.ms, step.line, data)
             out.append(step)
         return tuple(out)
+
+    def image(self, snippet: Snippet, written: str = "", line: int = 0) -> PackImage:
+        """The image ``written`` (default: the reply's ``image:``) read from the pack's folder,
+        checked as lint checks it; RenderError at the pack file's line when it cannot be had."""
+        ref = ImageRef(
+            snippet.path or "quickreply",
+            line or snippet.image_line or snippet.line,
+            snippet_where(snippet.id),
+            snippet.folder,
+            written or snippet.image,
+        )
+        image, problem = read_image(ref)
+        if image is None:
+            assert problem is not None
+            raise RenderError(problem.message, problem)
+        return image
 
     def missing_fields(self, snippet: Snippet, values: Mapping[str, str]) -> list[Field]:
         """Fields with neither a value nor a default: ask for these before pasting."""

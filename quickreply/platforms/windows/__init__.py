@@ -28,13 +28,17 @@ class WindowsUnavailable(RuntimeError):
 class WindowsBackend:
     """The Windows services, built together and closed together."""
 
-    def __init__(self, sleep: Callable[[float], None] = time.sleep) -> None:
+    def __init__(
+        self,
+        sleep: Callable[[float], None] = time.sleep,
+        dib: Callable[[bytes], bytes | None] | None = None,
+    ) -> None:
         try:
             api = win32.load()
         except (OSError, AttributeError) as err:
             raise WindowsUnavailable(str(err)) from err
         try:
-            self.clipboard = WinClipboard(api, sleep)
+            self.clipboard = WinClipboard(api, sleep, dib)
             self.keys = WinKeys(api)
             self.windows = WinForeground(api)
             self.hotkeys = WinHotkeys(api)
@@ -48,9 +52,14 @@ class WindowsBackend:
         self.clipboard.close()
 
 
-def create_windows_backend(sleep: Callable[[float], None] = time.sleep) -> Backend:
-    """Build the Windows backend; raises :class:`WindowsUnavailable` with a readable reason."""
-    win = WindowsBackend(sleep)
+def create_windows_backend(
+    sleep: Callable[[float], None] = time.sleep,
+    dib: Callable[[bytes], bytes | None] | None = None,
+) -> Backend:
+    """Build the Windows backend; raises :class:`WindowsUnavailable` with a readable reason.
+
+    ``dib`` turns an image file into a packed DIB for ``CF_DIB`` (the app passes Qt's)."""
+    win = WindowsBackend(sleep, dib)
     return Backend(
         name="windows",
         hotkeys=win.hotkeys,

@@ -11,19 +11,26 @@ Rules it follows (docs/windows.md has the sources):
 * our text carries ``ExcludeClipboardContentFromMonitorProcessing`` so replies do not flood
   Win+V history or the cloud clipboard, and so does the restored content (already in history);
 * ``GetClipboardSequenceNumber`` tells whether the clipboard is still the one we set: a text
-  compare would call the agent's own copy of the same reply "ours" and overwrite it.
+  compare would call the agent's own copy of the same reply "ours" and overwrite it;
+* an image goes on as the registered ``PNG`` format (a JPEG as ``JFIF``), which browsers, Qt and
+  Office read, and as ``CF_DIB`` (what WeChat, QQ and most Win32 programs read) when the app
+  gave a converter: decoding a PNG or JPEG into pixels needs an image library, and this layer
+  has none (the app passes Qt's, ``ui/imageclip.py``).
 """
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from quickreply.platforms.base import ClipboardSnapshot
 from quickreply.platforms.windows.win32 import GMEM_MOVEABLE, Win32
 
 CF_UNICODETEXT = 13
+CF_DIB = 8
+#: The registered clipboard format each image type goes on as, by MIME type.
+IMAGE_FORMATS: Mapping[str, str] = {"image/png": "PNG", "image/jpeg": "JFIF"}
 # Formats whose handle is a GDI object, not global memory: Windows synthesises CF_BITMAP from
 # CF_DIB, the others are rare in chat work. They are listed in ``skipped``, not restored.
 GDI_FORMATS = frozenset({2, 3, 9, 14, 0x80, 0x82, 0x83, 0x8E})
@@ -40,9 +47,15 @@ class ClipboardBusy(OSError):
 class WinClipboard:
     """:class:`~quickreply.platforms.base.Clipboard` over Win32, owned by a hidden window."""
 
-    def __init__(self, api: Win32, sleep: Callable[[float], None]) -> None:
+    def __init__(
+        self,
+        api: Win32,
+        sleep: Callable[[float], None],
+        dib: Callable[[bytes], bytes | None] | None = None,
+    ) -> None:
         self._api = api
         self._sleep = sleep
+        self._dib = dib  # a PNG or JPEG file -> a packed DIB (header and pixels), or None
         user32 = api.user32
         self._owner = user32.CreateWindowExW(
             0, "STATIC", None, 0, 0, 0, 0, 0, None, None, None, None
@@ -52,6 +65,7 @@ class WinClipboard:
         self._exclude = int(user32.RegisterClipboardFormatW(EXCLUDE_FROM_HISTORY))
         self._our_seq: int | None = None
         self._our_text: str | None = None
+        self._our_image: bytes | None = None
 
     @contextmanager
     def _opened(self) -> Iterator[None]:
@@ -132,12 +146,34 @@ class WinClipboard:
             self._put(CF_UNICODETEXT, (text + "\0").encode("utf-16-le"))
             self._put(self._exclude, b"")
         self._our_seq = int(self._api.user32.GetClipboardSequenceNumber())
-        self._our_text = text
+        self._our_text, self._our_image = text, None
 
     def holds_our_text(self, text: str) -> bool:
+        return self._our_text == text and self._unchanged()
+
+    def set_image(self, data: bytes, mime: str) -> None:
+        name = IMAGE_FORMATS.get(mime)
+        if name is None:
+            raise ValueError(f"cannot put {mime} on the Windows clipboard")
+        fmt = int(self._api.user32.RegisterClipboardFormatW(name))
+        if not fmt:
+            raise self._api.error(f"RegisterClipboardFormatW ({name})")
+        dib = self._dib(data) if self._dib is not None else None
+        with self._opened():
+            self._empty()
+            self._put(fmt, data)
+            if dib:
+                self._put(CF_DIB, dib)
+            self._put(self._exclude, b"")
+        self._our_seq = int(self._api.user32.GetClipboardSequenceNumber())
+        self._our_text, self._our_image = None, data
+
+    def holds_our_image(self, data: bytes) -> bool:
+        return self._our_image == data and self._unchanged()
+
+    def _unchanged(self) -> bool:
         return (
-            self._our_text == text
-            and self._our_seq is not None
+            self._our_seq is not None
             and int(self._api.user32.GetClipboardSequenceNumber()) == self._our_seq
         )
 
@@ -147,7 +183,7 @@ class WinClipboard:
             for name, data in snapshot.formats.items():
                 self._put(int(name), data)
             self._put(self._exclude, b"")  # the agent's content is in Win+V already
-        self._our_seq = self._our_text = None
+        self._our_seq = self._our_text = self._our_image = None
 
     def close(self) -> None:
         if self._owner:
