@@ -28,7 +28,9 @@ def rgba_rows(width: int, height: int, pixel: Callable[[int, int], Pixel]) -> by
     return b"".join(bytes(c for x in range(width) for c in pixel(x, y)) for y in range(height))
 
 
-def png(width: int = 40, height: int = 30, pixel: Callable[[int, int], Pixel] | None = None) -> bytes:
+def png(
+    width: int = 40, height: int = 30, pixel: Callable[[int, int], Pixel] | None = None
+) -> bytes:
     """An 8-bit RGBA PNG of ``pixel(x, y)`` (default: :func:`quadrants`)."""
     draw = pixel or (lambda x, y: quadrants(x, y, width, height))
     raw = b"".join(

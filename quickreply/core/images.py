@@ -34,7 +34,6 @@ _SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 _LOOKS_LIKE = (
     (b"GIF8", "a GIF"),
     (b"BM", "a BMP"),
-    (b"RIFF", "a WebP (or another RIFF file)"),
     (b"II*\x00", "a TIFF"),
     (b"MM\x00*", "a TIFF"),
     (b"<svg", "an SVG"),
@@ -42,7 +41,7 @@ _LOOKS_LIKE = (
     (b"%PDF", "a PDF"),
 )
 PATH_HINT = "write a path relative to the pack file, e.g. image: images/尺码表.png"
-SAVE_HINT = "save it as PNG or JPEG (e.g. 另存为 PNG in the image viewer)"
+SAVE_HINT = "save it as PNG or JPEG, e.g. 另存为 PNG in an image viewer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +84,7 @@ def path_problem(written: str) -> tuple[str, str] | None:
     if ".." in posix.parts:
         return (
             f"image path '{written}' leaves the pack's folder",
-            "put the image in the pack's folder (or a folder under it) and name it from there",
+            "put the image in the pack's folder or a folder under it, and name it from there",
         )
     return None
 
@@ -97,6 +96,8 @@ def sniff(data: bytes) -> ImageInfo | str:
     if data.startswith(_JPEG_START):
         return _jpeg(data)
     looks = next((name for magic, name in _LOOKS_LIKE if data.lstrip().startswith(magic)), None)
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        looks = "a WebP"
     if looks is not None:
         return f"is {looks} file, not PNG or JPEG"
     return "is not a PNG or JPEG file"
@@ -200,8 +201,8 @@ def read_image(ref: ImageRef) -> tuple[PackImage | None, Problem | None]:
         if unreadable.message == NO_SUCH_FILE:
             return problem(
                 f"image '{ref.written}' not found",
-                "put the file in the pack's folder, or fix the path (it is relative to the "
-                "pack file)",
+                "put the file in the pack's folder, or fix the path: it is relative to the "
+                "pack file",
             )
         said = unreadable.message.removeprefix("file ")  # "file is too big (…)" reads "is too big"
         return problem(f"image '{ref.written}' {said}", unreadable.hint)
