@@ -198,7 +198,8 @@ BAD_PATHS = [
     ),
     (
         "'images\\尺码表.png'",
-        "image path 'images\\尺码表.png' uses '\\' (write '/' between folders, e.g. images/尺码表.png)",
+        "image path 'images\\尺码表.png' uses '\\'"
+        " (write '/' between folders, e.g. images/尺码表.png)",
     ),
     (
         "''",
