@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="217"/>
-        <location filename="../../quickreply/app/resident.py" line="495"/>
+        <location filename="../../quickreply/app/resident.py" line="219"/>
+        <location filename="../../quickreply/app/resident.py" line="497"/>
         <location filename="../../quickreply/app/views.py" line="81"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="179"/>
+        <location filename="../../quickreply/app/resident.py" line="181"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="189"/>
+        <location filename="../../quickreply/app/resident.py" line="191"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="194"/>
+        <location filename="../../quickreply/app/resident.py" line="196"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="254"/>
+        <location filename="../../quickreply/app/resident.py" line="256"/>
         <source>团队日报已开启</source>
         <translation>Daily team report is on</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="278"/>
+        <location filename="../../quickreply/app/resident.py" line="280"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="279"/>
+        <location filename="../../quickreply/app/resident.py" line="281"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="348"/>
+        <location filename="../../quickreply/app/resident.py" line="350"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="377"/>
+        <location filename="../../quickreply/app/resident.py" line="379"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="398"/>
+        <location filename="../../quickreply/app/resident.py" line="400"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="477"/>
+        <location filename="../../quickreply/app/resident.py" line="479"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -1372,132 +1372,142 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="138"/>
+        <location filename="../../quickreply/ui/palette.py" line="140"/>
         <source>快捷回复</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="157"/>
+        <location filename="../../quickreply/ui/palette.py" line="159"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="167"/>
+        <location filename="../../quickreply/ui/palette.py" line="169"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="167"/>
+        <location filename="../../quickreply/ui/palette.py" line="169"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="167"/>
+        <location filename="../../quickreply/ui/palette.py" line="169"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="167"/>
+        <location filename="../../quickreply/ui/palette.py" line="169"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="257"/>
+        <location filename="../../quickreply/ui/palette.py" line="261"/>
         <source>正在载入… %1/%2（搜索已载入的部分）</source>
         <translation>Loading… %1/%2 (search covers what is loaded)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="287"/>
+        <location filename="../../quickreply/ui/palette.py" line="291"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="289"/>
+        <location filename="../../quickreply/ui/palette.py" line="293"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D pin</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="291"/>
+        <location filename="../../quickreply/ui/palette.py" line="295"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="292"/>
+        <location filename="../../quickreply/ui/palette.py" line="296"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="327"/>
+        <location filename="../../quickreply/ui/palette.py" line="331"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="335"/>
+        <location filename="../../quickreply/ui/palette.py" line="339"/>
         <source>★ 常用</source>
         <translation>★ Pinned</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="336"/>
+        <location filename="../../quickreply/ui/palette.py" line="340"/>
         <source>最近</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="354"/>
+        <location filename="../../quickreply/ui/palette.py" line="358"/>
         <source>无法保存常用：%1</source>
         <translation>Could not save the pins: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="360"/>
+        <location filename="../../quickreply/ui/palette.py" line="364"/>
         <source>已加入常用：%1</source>
         <translation>Pinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="360"/>
+        <location filename="../../quickreply/ui/palette.py" line="364"/>
         <source>已移出常用：%1</source>
         <translation>Unpinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="376"/>
+        <location filename="../../quickreply/ui/palette.py" line="372"/>
+        <source>图</source>
+        <translation>image</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="381"/>
         <source>宏 · 发送 %1 条</source>
         <translation>Macro · sends %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="377"/>
+        <location filename="../../quickreply/ui/palette.py" line="382"/>
         <source>宏</source>
         <translation>Macro</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="379"/>
+        <location filename="../../quickreply/ui/palette.py" line="384"/>
         <source>%1 种说法</source>
         <translation>%1 wordings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="386"/>
+        <location filename="../../quickreply/ui/palette.py" line="391"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>Macro: Enter sends %1 messages in turn</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="387"/>
+        <location filename="../../quickreply/ui/palette.py" line="392"/>
         <source>宏：按步骤粘贴</source>
         <translation>Macro: pastes step by step</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="390"/>
+        <location filename="../../quickreply/ui/palette.py" line="394"/>
+        <source>先粘贴图片，再粘贴文字</source>
+        <translation>Pastes the image first, then the text</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="397"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>Wording %1/%2 · Alt+→ for another</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="446"/>
+        <location filename="../../quickreply/ui/palette.py" line="456"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="472"/>
+        <location filename="../../quickreply/ui/palette.py" line="483"/>
         <source>%1 字</source>
         <translation>%1 characters</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="541"/>
+        <location filename="../../quickreply/ui/palette.py" line="554"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
