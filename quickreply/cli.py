@@ -33,6 +33,7 @@ SUBCOMMANDS: dict[str, str] = {
 VIEWS = (
     "palette",
     "palette-search",
+    "palette-image",
     "library",
     "editor",
     "timers",

@@ -393,6 +393,8 @@ def _busy_timers(services: Services) -> QWidget:
 VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,
     "palette-search": lambda services: _palette_for_screenshot(services, SCREENSHOT_QUERY),
+    # An image reply selected: 图 in its row, the picture's thumbnail over the preview.
+    "palette-image": lambda services: _palette_for_screenshot(services, "cmb"),
     "library": _library_for_screenshot,
     "editor": _editor_for_screenshot,
     "timers": lambda services: make_timers_view(services, sample=4),
