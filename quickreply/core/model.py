@@ -56,7 +56,8 @@ class Step:
     kind: StepKind
     text: str = ""
     ms: int = 0
-    line: int = 0  # line of the step in the pack file (0: unknown)
+    # Where the step is in the pack file (0: unknown); like a position, not part of what it is.
+    line: int = field(default=0, compare=False)
     data: bytes = field(default=b"", compare=False, repr=False)
 
 

@@ -95,6 +95,8 @@ def test_the_start_up_cache_keeps_images_and_step_lines(
     assert second.library.packs == first.library.packs
     chart = second.library.get("size.chart")
     assert chart is not None and (chart.image, chart.folder) == ("images/尺码表.png", str(folder))
+    macro = second.library.get("size.macro")
+    assert macro is not None and [s.line for s in macro.steps] == [10, 11, 12, 13]
 
 
 def test_the_renderer_reads_the_picture_for_a_paste(folder: Path) -> None:
