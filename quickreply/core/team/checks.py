@@ -6,6 +6,10 @@ claims, first contact, docs), which cost about 1 ms a reply, run only on the pac
 The rules that look across files (shortcut codes, hotkeys, titles) and loading itself (schema,
 duplicate ids) always cover the whole version. The lead's publish reads the packs through the
 pack cache (``core/libcache.py``), so an unchanged file is not parsed again either.
+
+Image replies are refused in a team version, on the lead's publish and the agent's sync alike:
+the signed manifest names ``.yaml`` files only, so the picture would not travel and every agent
+would get a reply that cannot paste.
 """
 
 from __future__ import annotations
@@ -15,8 +19,15 @@ from datetime import datetime
 from pathlib import Path
 
 from quickreply.core.cacheseal import Seal
-from quickreply.core.lint import RULES, check_codes, check_hotkeys, check_titles, lint_library
-from quickreply.core.model import Library, PackSource
+from quickreply.core.lint import (
+    RULES,
+    check_codes,
+    check_hotkeys,
+    check_images,
+    check_titles,
+    lint_library,
+)
+from quickreply.core.model import Library, PackSource, Snippet
 from quickreply.core.packs import PackDir, load_library
 from quickreply.core.problems import Problem
 from quickreply.core.shop import ShopProfile, load_shop
@@ -24,7 +35,7 @@ from quickreply.core.team.manifest import SHOP_FILE
 from quickreply.core.training.exam import is_exam_file, lint_exams
 
 ACROSS_FILES = (check_codes, check_hotkeys, check_titles)
-PER_REPLY = tuple(rule for rule in RULES if rule not in ACROSS_FILES)
+PER_REPLY = tuple(rule for rule in RULES if rule not in (*ACROSS_FILES, check_images))
 
 
 def lint_version(
@@ -60,6 +71,20 @@ def lint_version(
         fresh = set(files.values())  # every template may read the shop profile
     subset = Library(tuple(p for p in library.packs if p.path in fresh))
     problems += lint_library(subset, shop, clock=clock, rules=PER_REPLY)
+    problems += [_no_image(snippet) for snippet in library.snippets() if snippet.images]
     problems += lint_exams(exams, library)  # an exam naming a reply not in this version
     unique = list(dict.fromkeys(problems))
     return library, sorted(unique, key=lambda p: (p.path, p.line))
+
+
+def _no_image(snippet: Snippet) -> Problem:
+    first = next((s for s in snippet.steps if s.kind == "image"), None)
+    line = snippet.image_line if snippet.image else (first.line if first else 0)
+    return Problem(
+        snippet.path,
+        line or snippet.line,
+        f"snippet '{snippet.id}'",
+        "team packs cannot carry images yet: the picture would not reach the agents",
+        "keep image replies in the agents' personal packs, or drop 'image' from this reply",
+        code="team.image",
+    )
