@@ -168,6 +168,10 @@ TEMPLATES: Mapping[str, _Template] = MappingProxyType(
             QT_TRANSLATE_NOOP("Messages", "请再试一次；如果一直失败，请重启快捷回复助手"),
             ("error",),
         ),
+        "paste.bad_image": _Template(
+            QT_TRANSLATE_NOOP("Messages", "话术里的图片不是 PNG 或 JPEG 文件，后面的内容没有粘贴"),
+            QT_TRANSLATE_NOOP("Messages", "请告诉组长：quickreply lint 会指出是哪张图片"),
+        ),
         "paste.render": _Template(
             QT_TRANSLATE_NOOP("Messages", "话术「%1」无法生成，什么都没有输入（%2）"),
             QT_TRANSLATE_NOOP("Messages", "请在话术库里修正这条话术"),

@@ -806,18 +806,18 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="178"/>
-        <location filename="../../quickreply/ui/messages.py" line="183"/>
+        <location filename="../../quickreply/ui/messages.py" line="182"/>
+        <location filename="../../quickreply/ui/messages.py" line="187"/>
         <source>请检查自启动文件夹或注册表项是否可写</source>
         <translation>check that the autostart folder or registry key can be written</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="182"/>
+        <location filename="../../quickreply/ui/messages.py" line="186"/>
         <source>无法取消开机自动启动（%1）</source>
         <translation>could not turn off start at login: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="177"/>
+        <location filename="../../quickreply/ui/messages.py" line="181"/>
         <source>无法设置开机自动启动（%1）</source>
         <translation>could not turn on start at login: %1</translation>
     </message>
@@ -1000,7 +1000,7 @@
         <translation>the focus moved to another window during the macro; the remaining steps were not sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="172"/>
+        <location filename="../../quickreply/ui/messages.py" line="176"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>snippet &quot;%1&quot; could not be rendered, so nothing was typed: %2</translation>
     </message>
@@ -1031,340 +1031,350 @@
         <translation>try again; if it persists, restart QuickReply</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/messages.py" line="172"/>
+        <source>话术里的图片不是 PNG 或 JPEG 文件，后面的内容没有粘贴</source>
+        <translation>the reply's image is not a PNG or JPEG file, so the rest was not pasted</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/messages.py" line="173"/>
+        <source>请告诉组长：quickreply lint 会指出是哪张图片</source>
+        <translation>tell your team lead: quickreply lint names the image</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="177"/>
         <source>请在话术库里修正这条话术</source>
         <translation>fix the snippet in the library</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="188"/>
+        <location filename="../../quickreply/ui/messages.py" line="192"/>
         <source>请填写「%1」</source>
         <translation>Fill in “%1”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="189"/>
+        <location filename="../../quickreply/ui/messages.py" line="193"/>
         <source>填好后再粘贴</source>
         <translation>then paste</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="193"/>
+        <location filename="../../quickreply/ui/messages.py" line="197"/>
         <source>「%1」太长了：%2 个字符，最多 %3 个</source>
         <translation>“%1” is too long: %2 characters, at most %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="194"/>
-        <location filename="../../quickreply/ui/messages.py" line="261"/>
+        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <location filename="../../quickreply/ui/messages.py" line="265"/>
         <source>删短一些</source>
         <translation>Shorten it</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <location filename="../../quickreply/ui/messages.py" line="202"/>
         <source>「%1」要填数字：%2</source>
         <translation>“%1” needs a number: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="199"/>
+        <location filename="../../quickreply/ui/messages.py" line="203"/>
         <source>例如 99 或 98.5</source>
         <translation>e.g. 99 or 98.5</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="203"/>
+        <location filename="../../quickreply/ui/messages.py" line="207"/>
         <source>没有这个省份：%1</source>
         <translation>No such province: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="204"/>
+        <location filename="../../quickreply/ui/messages.py" line="208"/>
         <source>从下拉列表里选，或写省份的拼音（如 xinjiang、xj）</source>
         <translation>pick one from the list, or type its pinyin (e.g. xinjiang, xj)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="208"/>
+        <location filename="../../quickreply/ui/messages.py" line="212"/>
         <source>「%1」没有这个选项：%2</source>
         <translation>“%1” has no choice %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="209"/>
+        <location filename="../../quickreply/ui/messages.py" line="213"/>
         <source>请从这些里选：%3</source>
         <translation>choose one of: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="214"/>
+        <location filename="../../quickreply/ui/messages.py" line="218"/>
         <source>编号不能为空</source>
         <translation>The id cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="215"/>
         <location filename="../../quickreply/ui/messages.py" line="219"/>
+        <location filename="../../quickreply/ui/messages.py" line="223"/>
         <source>例如 my.greeting</source>
         <translation>e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="218"/>
+        <location filename="../../quickreply/ui/messages.py" line="222"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>The id may only use lowercase letters, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="222"/>
+        <location filename="../../quickreply/ui/messages.py" line="226"/>
         <source>编号 %1 已被使用</source>
         <translation>The id %1 is already used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <location filename="../../quickreply/ui/messages.py" line="227"/>
         <source>已在 %2 中；换一个编号</source>
         <translation>it is in %2; choose another ID</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="227"/>
+        <location filename="../../quickreply/ui/messages.py" line="231"/>
         <source>标题不能为空</source>
         <translation>The title cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="228"/>
+        <location filename="../../quickreply/ui/messages.py" line="232"/>
         <source>写一个简短的标题</source>
         <translation>write a short title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="231"/>
+        <location filename="../../quickreply/ui/messages.py" line="235"/>
         <source>回复内容不能为空</source>
         <translation>The reply text cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="232"/>
+        <location filename="../../quickreply/ui/messages.py" line="236"/>
         <source>写下要发给买家的话</source>
         <translation>write what the buyer should receive</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="235"/>
+        <location filename="../../quickreply/ui/messages.py" line="239"/>
         <source>字段名 %1 只能用字母、数字和下划线</source>
         <translation>Field name %1 may only use letters, digits and underscores</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <location filename="../../quickreply/ui/messages.py" line="240"/>
         <source>以字母开头，例如 amount</source>
         <translation>start with a letter, e.g. amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="240"/>
+        <location filename="../../quickreply/ui/messages.py" line="244"/>
         <source>字段名 %1 重复</source>
         <translation>Field name %1 is used twice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="241"/>
+        <location filename="../../quickreply/ui/messages.py" line="245"/>
         <source>每个字段名只能用一次</source>
         <translation>use each field name once</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="245"/>
+        <location filename="../../quickreply/ui/messages.py" line="249"/>
         <source>字段 %1 的类型不对</source>
         <translation>Field %1 has an unknown type</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="246"/>
+        <location filename="../../quickreply/ui/messages.py" line="250"/>
         <source>在类型列表里选一个</source>
         <translation>choose one from the type list</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <location filename="../../quickreply/ui/messages.py" line="254"/>
         <source>选择类型的字段 %1 需要选项</source>
         <translation>Choice field %1 needs choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="251"/>
+        <location filename="../../quickreply/ui/messages.py" line="255"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>separate them with commas under &quot;Choices&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="255"/>
+        <location filename="../../quickreply/ui/messages.py" line="259"/>
         <source>不认识的选项来源 %1</source>
         <translation>Unknown choice source %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="256"/>
+        <location filename="../../quickreply/ui/messages.py" line="260"/>
         <source>可用的来源：%2</source>
         <translation>available sources: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="260"/>
+        <location filename="../../quickreply/ui/messages.py" line="264"/>
         <source>太长了：%1 个字符，最多 %2 个</source>
         <translation>Too long: %1 characters, at most %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <location filename="../../quickreply/ui/messages.py" line="269"/>
         <source>直达热键 %1 无法识别</source>
         <translation>Hotkey %1 is not recognised</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="266"/>
+        <location filename="../../quickreply/ui/messages.py" line="270"/>
         <source>例如 ctrl+alt+1</source>
         <translation>e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <location filename="../../quickreply/ui/messages.py" line="274"/>
         <source>直达热键 %1 会让这个键没法正常打字</source>
         <translation>Hotkey %1 would stop that key from typing</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="271"/>
+        <location filename="../../quickreply/ui/messages.py" line="275"/>
         <source>加上 Ctrl 或 Alt，例如 ctrl+alt+1</source>
         <translation>add Ctrl or Alt, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="275"/>
+        <location filename="../../quickreply/ui/messages.py" line="279"/>
         <source>快捷编码 %1 有大写字母</source>
         <translation>Shortcut code %1 has capital letters</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="276"/>
+        <location filename="../../quickreply/ui/messages.py" line="280"/>
         <source>改成 %2</source>
         <translation>write %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="280"/>
+        <location filename="../../quickreply/ui/messages.py" line="284"/>
         <source>快捷编码 %1 的写法不对</source>
         <translation>Shortcut code %1 is not valid</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="281"/>
+        <location filename="../../quickreply/ui/messages.py" line="285"/>
         <source>用 1-12 位小写字母或数字，例如 kd</source>
         <translation>use 1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="285"/>
+        <location filename="../../quickreply/ui/messages.py" line="289"/>
         <source>快捷编码 %1 已被「%2」使用</source>
         <translation>Shortcut code %1 is already used by “%2”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="286"/>
+        <location filename="../../quickreply/ui/messages.py" line="290"/>
         <source>换一个编码</source>
         <translation>choose another code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="290"/>
+        <location filename="../../quickreply/ui/messages.py" line="294"/>
         <source>直达热键 %1 已被「%2」使用</source>
         <translation>Hotkey %1 is already used by “%2”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="291"/>
+        <location filename="../../quickreply/ui/messages.py" line="295"/>
         <source>换一个热键</source>
         <translation>choose another hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <location filename="../../quickreply/ui/messages.py" line="299"/>
         <source>「%1」是广告法禁用的绝对化用语（%2）</source>
         <translation>“%1” is an absolute claim the Advertising Law bans (%2)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
         <source>换成如实的说法</source>
         <translation>say what is plainly true instead</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <location filename="../../quickreply/ui/messages.py" line="304"/>
         <source>首次自动回复有 %1 行，最多 %2 行</source>
         <translation>The first auto reply has %1 lines, at most %2 are allowed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="301"/>
+        <location filename="../../quickreply/ui/messages.py" line="305"/>
         <source>买家只扫一眼第一条消息，删短一些</source>
         <translation>buyers only skim the first message: shorten it</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="305"/>
+        <location filename="../../quickreply/ui/messages.py" line="309"/>
         <source>还没有写使用说明</source>
         <translation>No note on when to use it yet</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="306"/>
+        <location filename="../../quickreply/ui/messages.py" line="310"/>
         <source>写一句什么时候用，新人学习时会看到</source>
         <translation>write one line on when to use it; trainees read it</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <location filename="../../quickreply/ui/messages.py" line="313"/>
         <source>还没有买家问法</source>
         <translation>No buyer questions yet</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="310"/>
+        <location filename="../../quickreply/ui/messages.py" line="314"/>
         <source>写几句买家会怎么问，每行一个</source>
         <translation>write a few ways buyers ask, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <location filename="../../quickreply/ui/messages.py" line="317"/>
         <source>回复内容第 %1 行的模板写法有误</source>
         <translation>The template on line %1 of the reply is written wrong</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <location filename="../../quickreply/ui/messages.py" line="318"/>
         <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
         <translation>check that every {{ }} and {% %} is closed and quotes are paired</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="318"/>
-        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <location filename="../../quickreply/ui/messages.py" line="322"/>
+        <location filename="../../quickreply/ui/messages.py" line="327"/>
         <source>回复内容用到了不认识的名字 %1</source>
         <translation>The reply uses an unknown name %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="319"/>
+        <location filename="../../quickreply/ui/messages.py" line="323"/>
         <source>在「填写字段」里添加这个字段</source>
         <translation>add it under Fill-in fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="324"/>
+        <location filename="../../quickreply/ui/messages.py" line="328"/>
         <source>是不是想写 %2？</source>
         <translation>did you mean %2?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <location filename="../../quickreply/ui/messages.py" line="332"/>
         <source>%1 没有 .%2 这一项</source>
         <translation>%1 has no .%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="329"/>
+        <location filename="../../quickreply/ui/messages.py" line="333"/>
         <source>可用的有：%3</source>
         <translation>it has: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="333"/>
+        <location filename="../../quickreply/ui/messages.py" line="337"/>
         <source>字段名 %1 和店铺信息里的同名值冲突</source>
         <translation>Field name %1 hides the shop value of the same name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="334"/>
+        <location filename="../../quickreply/ui/messages.py" line="338"/>
         <source>给字段换个名字</source>
         <translation>rename the field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="338"/>
+        <location filename="../../quickreply/ui/messages.py" line="342"/>
         <source>字段 %1 没有在回复内容里用到</source>
         <translation>Field %1 is not used in the reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="339"/>
+        <location filename="../../quickreply/ui/messages.py" line="343"/>
         <source>删掉它，或在回复内容里写 {{ %1 }}</source>
         <translation>remove it, or write {{ %1 }} in the reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="350"/>
+        <location filename="../../quickreply/ui/messages.py" line="354"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="352"/>
+        <location filename="../../quickreply/ui/messages.py" line="356"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="354"/>
+        <location filename="../../quickreply/ui/messages.py" line="358"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="404"/>
+        <location filename="../../quickreply/ui/messages.py" line="408"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="421"/>
+        <location filename="../../quickreply/ui/messages.py" line="425"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>

@@ -806,18 +806,18 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="178"/>
-        <location filename="../../quickreply/ui/messages.py" line="183"/>
+        <location filename="../../quickreply/ui/messages.py" line="182"/>
+        <location filename="../../quickreply/ui/messages.py" line="187"/>
         <source>请检查自启动文件夹或注册表项是否可写</source>
         <translation>請檢查自動啟動資料夾或登錄項是否可寫入</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="182"/>
+        <location filename="../../quickreply/ui/messages.py" line="186"/>
         <source>无法取消开机自动启动（%1）</source>
         <translation>無法取消開機自動啟動（%1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="177"/>
+        <location filename="../../quickreply/ui/messages.py" line="181"/>
         <source>无法设置开机自动启动（%1）</source>
         <translation>無法設定開機自動啟動（%1）</translation>
     </message>
@@ -1000,7 +1000,7 @@
         <translation>宏執行中焦點切換到了其他視窗，剩下的步驟沒有傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="172"/>
+        <location filename="../../quickreply/ui/messages.py" line="176"/>
         <source>话术「%1」无法生成，什么都没有输入（%2）</source>
         <translation>話術「%1」無法生成，什麼都沒有輸入（%2）</translation>
     </message>
@@ -1031,340 +1031,350 @@
         <translation>請再試一次；如果一直失敗，請重啟快捷回覆助手</translation>
     </message>
     <message>
+        <location filename="../../quickreply/ui/messages.py" line="172"/>
+        <source>话术里的图片不是 PNG 或 JPEG 文件，后面的内容没有粘贴</source>
+        <translation>話術裡的圖片不是 PNG 或 JPEG 檔案，後面的內容沒有貼上</translation>
+    </message>
+    <message>
         <location filename="../../quickreply/ui/messages.py" line="173"/>
+        <source>请告诉组长：quickreply lint 会指出是哪张图片</source>
+        <translation>請告訴組長：quickreply lint 會指出是哪張圖片</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="177"/>
         <source>请在话术库里修正这条话术</source>
         <translation>請在話術庫裡修正這條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="188"/>
+        <location filename="../../quickreply/ui/messages.py" line="192"/>
         <source>请填写「%1」</source>
         <translation>請填寫「%1」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="189"/>
+        <location filename="../../quickreply/ui/messages.py" line="193"/>
         <source>填好后再粘贴</source>
         <translation>填好後再貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="193"/>
+        <location filename="../../quickreply/ui/messages.py" line="197"/>
         <source>「%1」太长了：%2 个字符，最多 %3 个</source>
         <translation>「%1」太長了：%2 個字元，最多 %3 個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="194"/>
-        <location filename="../../quickreply/ui/messages.py" line="261"/>
+        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <location filename="../../quickreply/ui/messages.py" line="265"/>
         <source>删短一些</source>
         <translation>刪短一些</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="198"/>
+        <location filename="../../quickreply/ui/messages.py" line="202"/>
         <source>「%1」要填数字：%2</source>
         <translation>「%1」要填數字：%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="199"/>
+        <location filename="../../quickreply/ui/messages.py" line="203"/>
         <source>例如 99 或 98.5</source>
         <translation>例如 99 或 98.5</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="203"/>
+        <location filename="../../quickreply/ui/messages.py" line="207"/>
         <source>没有这个省份：%1</source>
         <translation>沒有這個省份：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="204"/>
+        <location filename="../../quickreply/ui/messages.py" line="208"/>
         <source>从下拉列表里选，或写省份的拼音（如 xinjiang、xj）</source>
         <translation>從下拉式清單裡選，或寫省份的拼音（如 xinjiang、xj）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="208"/>
+        <location filename="../../quickreply/ui/messages.py" line="212"/>
         <source>「%1」没有这个选项：%2</source>
         <translation>「%1」沒有這個選項：%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="209"/>
+        <location filename="../../quickreply/ui/messages.py" line="213"/>
         <source>请从这些里选：%3</source>
         <translation>請從這些裡選：%3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="214"/>
+        <location filename="../../quickreply/ui/messages.py" line="218"/>
         <source>编号不能为空</source>
         <translation>編號不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="215"/>
         <location filename="../../quickreply/ui/messages.py" line="219"/>
+        <location filename="../../quickreply/ui/messages.py" line="223"/>
         <source>例如 my.greeting</source>
         <translation>例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="218"/>
+        <location filename="../../quickreply/ui/messages.py" line="222"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>編號只能用小寫字母、數字和 . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="222"/>
+        <location filename="../../quickreply/ui/messages.py" line="226"/>
         <source>编号 %1 已被使用</source>
         <translation>編號 %1 已被使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <location filename="../../quickreply/ui/messages.py" line="227"/>
         <source>已在 %2 中；换一个编号</source>
         <translation>已在 %2 中；換一個編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="227"/>
+        <location filename="../../quickreply/ui/messages.py" line="231"/>
         <source>标题不能为空</source>
         <translation>標題不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="228"/>
+        <location filename="../../quickreply/ui/messages.py" line="232"/>
         <source>写一个简短的标题</source>
         <translation>寫一個簡短的標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="231"/>
+        <location filename="../../quickreply/ui/messages.py" line="235"/>
         <source>回复内容不能为空</source>
         <translation>回覆內容不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="232"/>
+        <location filename="../../quickreply/ui/messages.py" line="236"/>
         <source>写下要发给买家的话</source>
         <translation>寫下要發給買家的話</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="235"/>
+        <location filename="../../quickreply/ui/messages.py" line="239"/>
         <source>字段名 %1 只能用字母、数字和下划线</source>
         <translation>欄位名 %1 只能用字母、數字和下劃線</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <location filename="../../quickreply/ui/messages.py" line="240"/>
         <source>以字母开头，例如 amount</source>
         <translation>以字母開頭，例如 amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="240"/>
+        <location filename="../../quickreply/ui/messages.py" line="244"/>
         <source>字段名 %1 重复</source>
         <translation>欄位名 %1 重複</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="241"/>
+        <location filename="../../quickreply/ui/messages.py" line="245"/>
         <source>每个字段名只能用一次</source>
         <translation>每個欄位名只能用一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="245"/>
+        <location filename="../../quickreply/ui/messages.py" line="249"/>
         <source>字段 %1 的类型不对</source>
         <translation>欄位 %1 的型別不對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="246"/>
+        <location filename="../../quickreply/ui/messages.py" line="250"/>
         <source>在类型列表里选一个</source>
         <translation>在型別列表裡選一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <location filename="../../quickreply/ui/messages.py" line="254"/>
         <source>选择类型的字段 %1 需要选项</source>
         <translation>選擇型別的欄位 %1 需要選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="251"/>
+        <location filename="../../quickreply/ui/messages.py" line="255"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>在“選項”裡用逗號分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="255"/>
+        <location filename="../../quickreply/ui/messages.py" line="259"/>
         <source>不认识的选项来源 %1</source>
         <translation>不認識的選項來源 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="256"/>
+        <location filename="../../quickreply/ui/messages.py" line="260"/>
         <source>可用的来源：%2</source>
         <translation>可用的來源：%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="260"/>
+        <location filename="../../quickreply/ui/messages.py" line="264"/>
         <source>太长了：%1 个字符，最多 %2 个</source>
         <translation>太長了：%1 個字元，最多 %2 個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <location filename="../../quickreply/ui/messages.py" line="269"/>
         <source>直达热键 %1 无法识别</source>
         <translation>直達熱鍵 %1 無法識別</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="266"/>
+        <location filename="../../quickreply/ui/messages.py" line="270"/>
         <source>例如 ctrl+alt+1</source>
         <translation>例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <location filename="../../quickreply/ui/messages.py" line="274"/>
         <source>直达热键 %1 会让这个键没法正常打字</source>
         <translation>直達熱鍵 %1 會讓這個鍵沒法正常打字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="271"/>
+        <location filename="../../quickreply/ui/messages.py" line="275"/>
         <source>加上 Ctrl 或 Alt，例如 ctrl+alt+1</source>
         <translation>加上 Ctrl 或 Alt，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="275"/>
+        <location filename="../../quickreply/ui/messages.py" line="279"/>
         <source>快捷编码 %1 有大写字母</source>
         <translation>快捷編碼 %1 有大寫字母</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="276"/>
+        <location filename="../../quickreply/ui/messages.py" line="280"/>
         <source>改成 %2</source>
         <translation>改成 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="280"/>
+        <location filename="../../quickreply/ui/messages.py" line="284"/>
         <source>快捷编码 %1 的写法不对</source>
         <translation>快捷編碼 %1 的寫法不對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="281"/>
+        <location filename="../../quickreply/ui/messages.py" line="285"/>
         <source>用 1-12 位小写字母或数字，例如 kd</source>
         <translation>用 1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="285"/>
+        <location filename="../../quickreply/ui/messages.py" line="289"/>
         <source>快捷编码 %1 已被「%2」使用</source>
         <translation>快捷編碼 %1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="286"/>
+        <location filename="../../quickreply/ui/messages.py" line="290"/>
         <source>换一个编码</source>
         <translation>換一個編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="290"/>
+        <location filename="../../quickreply/ui/messages.py" line="294"/>
         <source>直达热键 %1 已被「%2」使用</source>
         <translation>直達熱鍵 %1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="291"/>
+        <location filename="../../quickreply/ui/messages.py" line="295"/>
         <source>换一个热键</source>
         <translation>換一個熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <location filename="../../quickreply/ui/messages.py" line="299"/>
         <source>「%1」是广告法禁用的绝对化用语（%2）</source>
         <translation>「%1」是廣告法禁用的絕對化用語（%2）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="296"/>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
         <source>换成如实的说法</source>
         <translation>換成如實的說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <location filename="../../quickreply/ui/messages.py" line="304"/>
         <source>首次自动回复有 %1 行，最多 %2 行</source>
         <translation>首次自動回覆有 %1 行，最多 %2 行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="301"/>
+        <location filename="../../quickreply/ui/messages.py" line="305"/>
         <source>买家只扫一眼第一条消息，删短一些</source>
         <translation>買家只會掃一眼第一則訊息，刪短一些</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="305"/>
+        <location filename="../../quickreply/ui/messages.py" line="309"/>
         <source>还没有写使用说明</source>
         <translation>還沒有寫使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="306"/>
+        <location filename="../../quickreply/ui/messages.py" line="310"/>
         <source>写一句什么时候用，新人学习时会看到</source>
         <translation>寫一句什麼時候用，新人學習時會看到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <location filename="../../quickreply/ui/messages.py" line="313"/>
         <source>还没有买家问法</source>
         <translation>還沒有買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="310"/>
+        <location filename="../../quickreply/ui/messages.py" line="314"/>
         <source>写几句买家会怎么问，每行一个</source>
         <translation>寫幾句買家會怎麼問，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <location filename="../../quickreply/ui/messages.py" line="317"/>
         <source>回复内容第 %1 行的模板写法有误</source>
         <translation>回覆內容第 %1 行的模板寫法有誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <location filename="../../quickreply/ui/messages.py" line="318"/>
         <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
         <translation>檢查 {{ }} 和 {% %} 是否成對、引號是否配對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="318"/>
-        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <location filename="../../quickreply/ui/messages.py" line="322"/>
+        <location filename="../../quickreply/ui/messages.py" line="327"/>
         <source>回复内容用到了不认识的名字 %1</source>
         <translation>回覆內容用到了不認識的名字 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="319"/>
+        <location filename="../../quickreply/ui/messages.py" line="323"/>
         <source>在「填写字段」里添加这个字段</source>
         <translation>在「填寫欄位」裡新增這個欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="324"/>
+        <location filename="../../quickreply/ui/messages.py" line="328"/>
         <source>是不是想写 %2？</source>
         <translation>是不是想寫 %2？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <location filename="../../quickreply/ui/messages.py" line="332"/>
         <source>%1 没有 .%2 这一项</source>
         <translation>%1 沒有 .%2 這一項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="329"/>
+        <location filename="../../quickreply/ui/messages.py" line="333"/>
         <source>可用的有：%3</source>
         <translation>可用的有：%3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="333"/>
+        <location filename="../../quickreply/ui/messages.py" line="337"/>
         <source>字段名 %1 和店铺信息里的同名值冲突</source>
         <translation>欄位名 %1 和店鋪資訊裡的同名值衝突</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="334"/>
+        <location filename="../../quickreply/ui/messages.py" line="338"/>
         <source>给字段换个名字</source>
         <translation>給欄位換個名字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="338"/>
+        <location filename="../../quickreply/ui/messages.py" line="342"/>
         <source>字段 %1 没有在回复内容里用到</source>
         <translation>欄位 %1 沒有在回覆內容裡用到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="339"/>
+        <location filename="../../quickreply/ui/messages.py" line="343"/>
         <source>删掉它，或在回复内容里写 {{ %1 }}</source>
         <translation>刪掉它，或在回覆內容裡寫 {{ %1 }}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="350"/>
+        <location filename="../../quickreply/ui/messages.py" line="354"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="352"/>
+        <location filename="../../quickreply/ui/messages.py" line="356"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="354"/>
+        <location filename="../../quickreply/ui/messages.py" line="358"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="404"/>
+        <location filename="../../quickreply/ui/messages.py" line="408"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1，仍使用原來的 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="421"/>
+        <location filename="../../quickreply/ui/messages.py" line="425"/>
         <source>%1：%2。</source>
         <translation>%1：%2。</translation>
     </message>
