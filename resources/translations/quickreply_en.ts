@@ -1033,7 +1033,7 @@
     <message>
         <location filename="../../quickreply/ui/messages.py" line="172"/>
         <source>话术里的图片不是 PNG 或 JPEG 文件，后面的内容没有粘贴</source>
-        <translation>the reply's image is not a PNG or JPEG file, so the rest was not pasted</translation>
+        <translation>the reply&apos;s image is not a PNG or JPEG file, so the rest was not pasted</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="173"/>
