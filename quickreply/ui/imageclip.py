@@ -1,20 +1,56 @@
-"""Image replies through Qt's decoders: CF_DIB pixels for Windows, the preview's thumbnail.
+"""Image replies on the Qt side: CF_DIB pixels for Windows, the palette's thumbnail, its 图 mark.
 
 The platforms layer has no image library. The Windows clipboard wants ``CF_DIB`` pixels besides
 the ``PNG`` file (WeChat, QQ and most Win32 programs read only that), so the composition root
-hands it :func:`packed_dib`; the palette shows a reply's image with :class:`ImageThumb`.
+hands it :func:`packed_dib`. The palette shows a reply's picture with :class:`ImageThumb`, marks
+its row with :func:`image_mark` (图) and reads the picture to paste with :func:`picture`; the
+marks keep the palette's translation context.
 """
 
 from __future__ import annotations
 
 import struct
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+
+from quickreply.core.images import PackImage
+from quickreply.core.model import Snippet
 
 THUMB = QSize(160, 96)  # the preview's thumbnail: a size chart stays recognisable
 _BI_RGB = 0
+
+
+@runtime_checkable
+class ImageSource(Protocol):
+    """What :func:`picture` needs from core.render.Renderer."""
+
+    def image(self, snippet: Snippet, written: str = ..., line: int = ...) -> PackImage: ...
+
+
+def picture(renderer: object, snippet: Snippet) -> bytes | None:
+    """The first picture ``snippet`` pastes, read from its pack (RenderError when it cannot
+    be); None when it has none, or when there is no renderer (the raw text is previewed)."""
+    if not snippet.images or not isinstance(renderer, ImageSource):
+        return None
+    first = next((s for s in snippet.steps if s.kind == "image"), None)
+    if snippet.image or first is None:
+        return renderer.image(snippet).data
+    return renderer.image(snippet, first.text, first.line).data
+
+
+def image_mark(snippet: Snippet) -> str:
+    """图 in the row of a reply that pastes a picture too; "" otherwise."""
+    return QCoreApplication.translate("PaletteWindow", "图") if snippet.images else ""
+
+
+def image_note(snippet: Snippet) -> str:
+    """Over the preview of a reply with ``image:``: what Enter pastes, in which order."""
+    if not snippet.image:
+        return ""
+    return QCoreApplication.translate("PaletteWindow", "先粘贴图片，再粘贴文字")
 
 
 def decoded(data: bytes) -> QImage | None:
@@ -52,16 +88,19 @@ def packed_dib(data: bytes) -> bytes | None:
 class ImageThumb(QLabel):
     """A small picture of the image a reply pastes; hidden when the reply has none."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, into: QBoxLayout | None = None) -> None:
         super().__init__(parent)
+        if into is not None:  # the palette places it under the preview note
+            into.addWidget(self)
         self.setObjectName("previewImage")
         self.setFixedHeight(THUMB.height())
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setVisible(False)
         self._shown: bytes | None = None
 
-    def show_image(self, data: bytes | None, tooltip: str = "") -> None:
-        """Show ``data`` scaled into the thumbnail box (None or unreadable: hide)."""
+    def show_image(self, data: bytes | None, names: tuple[str, ...] = ()) -> None:
+        """Show ``data`` scaled into the thumbnail box, ``names`` (the image files) as its
+        tooltip; None or an unreadable picture hides it."""
         if data == self._shown and data is not None:
             return
         self._shown = data
@@ -74,5 +113,5 @@ class ImageThumb(QLabel):
             THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
         )
         self.setPixmap(QPixmap.fromImage(scaled))
-        self.setToolTip(tooltip)
+        self.setToolTip(" · ".join(names))
         self.setVisible(True)

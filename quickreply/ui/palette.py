@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.forms import FieldMemory, FieldsForm
-from quickreply.ui.imageclip import ImageThumb
+from quickreply.ui.imageclip import ImageThumb, image_mark, image_note, picture
 from quickreply.ui.messages import combo_label, reason
 from quickreply.ui.palette_services import (
     Paster,
@@ -134,7 +134,6 @@ class PaletteWindow(QWidget):
         self._notice = ""
         self._loading = ""  # part of the library still loading (a first start)
         self._marks: dict[str, str] = {}  # snippet id -> marker of a recent team version
-        self._image: bytes | None = None  # the selected reply's image, as rendered with it
 
         self.setObjectName("palette")
         self.setWindowTitle(self.tr("快捷回复"))
@@ -203,8 +202,7 @@ class PaletteWindow(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.form)
         lower_layout.addWidget(self.preview_note)
-        self.preview_image = ImageThumb()
-        lower_layout.addWidget(self.preview_image)
+        self.preview_image = ImageThumb(into=lower_layout)
         lower_layout.addWidget(self.preview, 1)
         self.counter = QLabel()
         self.counter.setObjectName("hint")
@@ -369,8 +367,7 @@ class PaletteWindow(QWidget):
         """常用/最近, what kind of reply it is, and its direct hotkey (Ctrl+Alt+1)."""
         section = self._sections.get(snippet.id, "")
         hotkey = combo_label(snippet.hotkey) if snippet.hotkey else ""
-        image = self.tr("图") if snippet.images else ""  # pastes a picture too
-        parts = (section, image, self._kind_mark(snippet), hotkey)
+        parts = (section, image_mark(snippet), self._kind_mark(snippet), hotkey)
         return " · ".join(part for part in parts if part)
 
     def _kind_mark(self, snippet: Snippet) -> str:
@@ -390,8 +387,6 @@ class PaletteWindow(QWidget):
             if count > 1:
                 return self.tr("宏：Enter 会依次发出 %1 条消息").replace("%1", str(count))
             return self.tr("宏：按步骤粘贴")
-        if snippet.image:
-            return self.tr("先粘贴图片，再粘贴文字")
         if len(snippet.variants) > 1 and self._variant is not None:
             return (
                 self.tr("说法 %1/%2 · Alt+→ 换一种")
@@ -429,17 +424,15 @@ class PaletteWindow(QWidget):
         """Return (text, error message for the agent). A macro shows (and copies) its pasted
         texts."""
         renderer = self._renderer
-        self._image = None
         try:
+            self._image = picture(renderer, snippet)  # read before the text, checked like it
             if snippet.steps:
                 steps = snippet.steps
                 if renderer is not None:
                     steps = tuple(renderer.render_steps(snippet, self.form.values()))
-                self._image = next((s.data for s in steps if s.kind == "image"), None)
                 return "\n".join(step.text for step in steps if step.kind == "paste"), ""
             if renderer is None:
                 return snippet.text, ""
-            self._image = renderer.image(snippet).data if snippet.image else None
             index = self._variant_index(renderer, snippet)
             return renderer.render_variant(snippet, index, self.form.values()), ""
         except Exception as err:  # RenderError; anything else from a template is reported too
@@ -467,10 +460,10 @@ class PaletteWindow(QWidget):
         if snippet is None:
             return
         text, error = self._render(snippet)
-        note = self._preview_mark(snippet)
+        note = self._preview_mark(snippet) or image_note(snippet)
         self.preview_note.setText(note)
         self.preview_note.setVisible(bool(note))
-        self.preview_image.show_image(self._image, " · ".join(snippet.images))
+        self.preview_image.show_image(None if text is None else self._image, snippet.images)
         if text is None:
             # While the agent types a value (xinj… on the way to xinjiang) the last good
             # preview stays, so the reply does not blink away on every keystroke.
@@ -535,10 +528,8 @@ class PaletteWindow(QWidget):
         if snippet.steps:
             # A macro runs step by step (paste / wait / enter), not as one joined text.
             self._paster.paste_steps(snippet, self.form.values(), send)
-        elif self._image:  # the picture first, then the text (PasteService.paste)
-            self._paster.paste(text, send=send or snippet.send, image=self._image)
-        else:
-            self._paster.paste(text, send=send or snippet.send)
+        else:  # an image reply: the picture first, then the text (PasteService.paste)
+            self._paster.paste(text, send=send or snippet.send, image=self._image or b"")
         self.pasted.emit(snippet.id, send or snippet.send)
         return True
 

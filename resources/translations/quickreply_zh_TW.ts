@@ -1382,142 +1382,142 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="140"/>
+        <location filename="../../quickreply/ui/palette.py" line="139"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="159"/>
+        <location filename="../../quickreply/ui/palette.py" line="158"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="169"/>
+        <location filename="../../quickreply/ui/palette.py" line="168"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="169"/>
+        <location filename="../../quickreply/ui/palette.py" line="168"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="169"/>
+        <location filename="../../quickreply/ui/palette.py" line="168"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="169"/>
+        <location filename="../../quickreply/ui/palette.py" line="168"/>
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="261"/>
+        <location filename="../../quickreply/ui/palette.py" line="259"/>
         <source>正在载入… %1/%2（搜索已载入的部分）</source>
         <translation>正在載入… %1/%2（搜尋已載入的部分）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="291"/>
+        <location filename="../../quickreply/ui/palette.py" line="289"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="293"/>
+        <location filename="../../quickreply/ui/palette.py" line="291"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="295"/>
+        <location filename="../../quickreply/ui/palette.py" line="293"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="296"/>
+        <location filename="../../quickreply/ui/palette.py" line="294"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="331"/>
+        <location filename="../../quickreply/ui/palette.py" line="329"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="339"/>
+        <location filename="../../quickreply/ui/palette.py" line="337"/>
         <source>★ 常用</source>
         <translation>★ 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="340"/>
+        <location filename="../../quickreply/ui/palette.py" line="338"/>
         <source>最近</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="358"/>
+        <location filename="../../quickreply/ui/palette.py" line="356"/>
         <source>无法保存常用：%1</source>
         <translation>無法儲存常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="364"/>
+        <location filename="../../quickreply/ui/palette.py" line="362"/>
         <source>已加入常用：%1</source>
         <translation>已加入常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="364"/>
+        <location filename="../../quickreply/ui/palette.py" line="362"/>
         <source>已移出常用：%1</source>
         <translation>已移出常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="372"/>
+        <location filename="../../quickreply/ui/imageclip.py" line="46"/>
         <source>图</source>
         <translation>圖</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="381"/>
+        <location filename="../../quickreply/ui/palette.py" line="378"/>
         <source>宏 · 发送 %1 条</source>
         <translation>巨集 · 傳送 %1 則</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="382"/>
+        <location filename="../../quickreply/ui/palette.py" line="379"/>
         <source>宏</source>
         <translation>巨集</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="384"/>
+        <location filename="../../quickreply/ui/palette.py" line="381"/>
         <source>%1 种说法</source>
         <translation>%1 種說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="391"/>
+        <location filename="../../quickreply/ui/palette.py" line="388"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>巨集：Enter 會依序送出 %1 則訊息</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="392"/>
+        <location filename="../../quickreply/ui/palette.py" line="389"/>
         <source>宏：按步骤粘贴</source>
         <translation>巨集：依步驟貼上</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="394"/>
+        <location filename="../../quickreply/ui/imageclip.py" line="53"/>
         <source>先粘贴图片，再粘贴文字</source>
         <translation>先貼上圖片，再貼上文字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="397"/>
+        <location filename="../../quickreply/ui/palette.py" line="392"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>說法 %1/%2 · Alt+→ 換一種</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="456"/>
+        <location filename="../../quickreply/ui/palette.py" line="449"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="483"/>
+        <location filename="../../quickreply/ui/palette.py" line="476"/>
         <source>%1 字</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="554"/>
+        <location filename="../../quickreply/ui/palette.py" line="545"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>

@@ -84,7 +84,7 @@ class FakeRenderer:
 class FakePaster:
     calls: list[tuple[str, bool]] = field(default_factory=list)
 
-    def paste(self, text: str, send: bool = False) -> None:
+    def paste(self, text: str, send: bool = False, image: bytes = b"") -> None:
         self.calls.append((text, send))
 
     def paste_steps(self, snippet: Snippet, values: Mapping[str, str], send: bool = False) -> None:
