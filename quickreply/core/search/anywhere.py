@@ -1,32 +1,28 @@
 """One-typo matches of a Latin term anywhere in a pinyin field, not only at an item start.
 
-``zhaoij`` finds 着急 inside a reply, ``qeuren`` 确认 in a buyer question. The one-edit
-neighbours of the term (deletion, substitution, insertion, adjacent transposition) are
-checked against the field's gram bitmaps first: a neighbour can only occur in records filed
-under all its letter pairs, and the AND of a neighbour's pairs is built from the pairs before
-and after the edit, computed once per position. Only the neighbours some record may hold are
-then looked for, record by record in rank order, with one regex search of them all, at a
-syllable start.
+``zhaoij`` finds 着急 inside a reply, ``qeuren`` 确认 in a buyer question. A match is a
+one-edit neighbour of the term (deletion, substitution, insertion, adjacent transposition)
+starting at a syllable. The neighbours are looked up in the field's syllable starts sorted by
+what follows (starts.py): an edit is only tried after a prefix of the term that occurs, with
+the letters that follow it there, so a term that occurs nowhere costs a few dozen bisects and
+no record is read. The records come from the runs found, a page's worth in rank order.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Mapping
+import heapq
+from collections.abc import Iterable, Mapping
 
 from quickreply.core.search.fields import TYPO_ANYWHERE
 from quickreply.core.search.rank import Ranking
-from quickreply.core.search.records import Field
-from quickreply.core.search.scan import SEPS
+from quickreply.core.search.starts import Span, Starts
 
 # Shorter terms have too many neighbours in long texts to mean anything.
 MIN_LENGTH = 4
 
 
 def anywhere_typos(
-    fields: Mapping[str, Field],
-    grams: Mapping[str, dict[str, int]],
-    every: int,
+    starts: Mapping[str, Starts],
     ranking: Ranking,
     raw: str,
     limit: int = 0,
@@ -34,117 +30,66 @@ def anywhere_typos(
 ) -> dict[int, int]:
     """Records (of ``members`` if given) holding a one-edit neighbour of ``raw`` at a syllable
     start of a pinyin field, with the typo tier of the best such field. With ``limit``, each
-    field stops after that many records in rank order."""
+    field gives at most that many records (those ranked first)."""
     out: dict[int, int] = {}
     if len(raw) < MIN_LENGTH or not raw.isascii() or not raw.isalnum():
         return out
     for name, typo_tier in TYPO_ANYWHERE.items():
-        field, maps = fields[name], grams[name]
-        live: list[str] = []
-        cand = 0
-        for variant, bitmap in _neighbours(raw, maps, every):
-            live.append(variant)
-            cand |= bitmap
-        if not cand:
-            continue
-        # One C-level search per record; the syllable check only where something was found.
-        pattern = re.compile("|".join(sorted(live, key=len, reverse=True)))
-        search = pattern.search
-        hay, marks, offsets = field.hay, field.marks, field.offsets
-        taken = 0
-        for i in ranking.ranked(cand):
-            if members is not None and i not in members:
-                continue
-            if out.get(i, 0) >= typo_tier:
-                continue
-            if not _at_syllable(search, hay, marks, offsets[i], offsets[i + 1] - 1):
-                continue
+        table = starts[name]
+        found = table.records_of(neighbour_spans(table, raw))
+        found.difference_update(out)  # a better field's typo tier already
+        if members is not None:
+            found &= members
+        for i in first_ranked(ranking, found, limit):
             out[i] = typo_tier
-            taken += 1
-            if limit and taken >= limit:
-                break
     return out
 
 
-def _at_syllable(
-    search: Callable[[str, int, int], re.Match[str] | None],
-    hay: str,
-    marks: str,
-    pos: int,
-    end: int,
-) -> bool:
-    """Whether a neighbour starts at a syllable start between ``pos`` and ``end``: each hit
-    inside a syllable (``hu`` in ``shuo``) moves the search one character on."""
-    while True:
-        found = search(hay, pos, end)
-        if found is None:
-            return False
-        start = found.start()
-        if hay[start - 1] in SEPS or marks[start].isupper():
-            return True
-        pos = start + 1
+def first_ranked(ranking: Ranking, records: set[int], limit: int) -> Iterable[int]:
+    """The ``limit`` records of ``records`` ranked first (all of them without a limit)."""
+    if not limit or len(records) <= limit:
+        return records
+    used = sorted(records & ranking.boost_set, key=ranking.rank.__getitem__)
+    if len(used) >= limit:
+        return used[:limit]
+    rest = records - ranking.boost_set if used else records
+    return used + heapq.nsmallest(limit - len(used), rest)
 
 
-def _neighbours(raw: str, maps: dict[str, int], every: int) -> Iterator[tuple[str, int]]:
-    """Each one-edit neighbour of ``raw`` that some record may hold, with those records."""
+def neighbour_spans(table: Starts, raw: str) -> list[Span]:
+    """The runs of ``table`` where a one-edit neighbour of ``raw`` (OSA distance 1, at least
+    ``MIN_LENGTH - 1`` letters, not ``raw`` itself) starts a syllable."""
     n = len(raw)
-    alphabet = "abcdefghijklmnopqrstuvwxyz"
-    # head[j]: records with every pair of raw[:j]; tail[j]: of raw[j:].
-    head = [every] * (n + 1)
-    for j in range(2, n + 1):
-        head[j] = head[j - 1] & maps.get(raw[j - 2 : j], 0)
-    tail = [every] * (n + 1)
-    for j in range(n - 2, -1, -1):
-        tail[j] = tail[j + 1] & maps.get(raw[j : j + 2], 0)
+    # prefix[j]: the run where raw[:j] starts a syllable; edits after a prefix that occurs
+    # nowhere cannot occur either.
+    prefix: list[Span] = [(0, len(table))]
+    while len(prefix) <= n:
+        lo, hi = table.span(raw[: len(prefix)], *prefix[-1])
+        if lo == hi:
+            break
+        prefix.append((lo, hi))
     seen = {raw}
+    spans: list[Span] = []
 
-    def joined(left: str, middle: str, right: str, base: int) -> int:
-        bitmap = base
-        if left and middle:
-            bitmap &= maps.get(left[-1] + middle[0], 0)
-        if middle and right:
-            bitmap &= maps.get(middle[-1] + right[0], 0)
-        if left and right and not middle:
-            bitmap &= maps.get(left[-1] + right[0], 0)
-        return bitmap
+    def add(variant: str, lo: int, hi: int) -> None:
+        if variant not in seen:
+            seen.add(variant)
+            found = table.span(variant, lo, hi)
+            if found[0] != found[1]:
+                spans.append(found)
 
-    for j in range(n):
+    for j in range(min(len(prefix), n)):
+        lo, hi = prefix[j]
         left, right = raw[:j], raw[j + 1 :]
-        base = head[j] & tail[j + 1]
-        if base:
-            candidates = [(left + right, "")]  # deletion of raw[j]
-            candidates += [(left + c + right, c) for c in alphabet if c != raw[j]]
-            for variant, middle in candidates:
-                if variant in seen or len(variant) < MIN_LENGTH - 1:
-                    continue
-                seen.add(variant)
-                bitmap = joined(left, middle, right, base)
-                if bitmap:
-                    yield variant, bitmap
-        base = head[j] & tail[j]
-        if base:
-            for c in alphabet:  # insertion before raw[j]
-                variant = left + c + raw[j:]
-                if variant not in seen:
-                    seen.add(variant)
-                    bitmap = joined(left, c, raw[j:], base)
-                    if bitmap:
-                        yield variant, bitmap
-        if j < n - 1:  # transposition of raw[j] and raw[j + 1]
-            swapped = raw[j + 1] + raw[j]
-            variant = left + swapped + raw[j + 2 :]
-            base = head[j] & tail[j + 2]
-            if variant not in seen and base:
-                seen.add(variant)
-                bitmap = joined(left, swapped, raw[j + 2 :], base & maps.get(swapped, 0))
-                if bitmap:
-                    yield variant, bitmap
-    base = head[n]
-    if base:
-        for c in alphabet:  # insertion at the end
-            variant = raw + c
-            if variant not in seen:
-                seen.add(variant)
-                bitmap = base & maps.get(raw[-1] + c, 0)
-                if bitmap:
-                    yield variant, bitmap
+        if len(left) + len(right) >= MIN_LENGTH - 1:
+            add(left + right, lo, hi)  # deletion of raw[j]
+        for ch, sub_lo, sub_hi in table.children(j, lo, hi):
+            if ch != raw[j]:
+                add(left + ch + right, sub_lo, sub_hi)  # substitution
+            add(left + ch + raw[j:], sub_lo, sub_hi)  # insertion before raw[j]
+        if j < n - 1:
+            add(left + raw[j + 1] + raw[j] + raw[j + 2 :], lo, hi)  # transposition
+    if len(prefix) > n:
+        for ch, sub_lo, sub_hi in table.children(n, *prefix[n]):
+            add(raw + ch, sub_lo, sub_hi)  # insertion at the end
+    return spans

@@ -12,9 +12,10 @@ from typing import Any
 
 from quickreply.core.model import Library, Snippet
 from quickreply.core.search.codes import Codes
-from quickreply.core.search.fields import SPEC
+from quickreply.core.search.fields import SPEC, TYPO_ANYWHERE
 from quickreply.core.search.grams import Grams, build_grams, cand, grams_from
 from quickreply.core.search.records import Field, build_fields, library_records
+from quickreply.core.search.starts import Starts
 from quickreply.core.search.typos import TypoTable
 from quickreply.core.textkeys import TextKeys
 
@@ -29,6 +30,7 @@ class Tables:
         keys: TextKeys,
         grams: Grams | None = None,
         typo: TypoTable | None = None,
+        starts: dict[str, Starts] | None = None,
     ) -> None:
         self.snippets = snippets
         self.fields = fields
@@ -38,6 +40,12 @@ class Tables:
         # where a term can occur before any scan.
         self.grams = grams if grams is not None else build_grams(fields, self.codes.of_record)
         self.typo = typo if typo is not None else TypoTable.build(fields, self.codes)
+        # Per pinyin field a typo anywhere is looked for in: its syllable starts, sorted.
+        self.starts = (
+            starts
+            if starts is not None
+            else {name: Starts.build(fields[name]) for name in TYPO_ANYWHERE}
+        )
         self.every = (1 << len(snippets)) - 1  # the bitmap of all records
 
     @classmethod
@@ -58,6 +66,7 @@ class Tables:
             "readings": self.keys.readings_map,
             "typo": self.typo.plain(),
             "grams": self.grams,
+            "starts": {name: table.plain() for name, table in self.starts.items()},
         }
 
     @classmethod
@@ -81,6 +90,10 @@ class Tables:
                 keys,
                 grams=grams_from(data["grams"], fields),
                 typo=TypoTable.from_plain(data["typo"], len(snippets)),
+                starts={
+                    name: Starts.from_plain(data["starts"][name], fields[name])
+                    for name in TYPO_ANYWHERE
+                },
             )
         except (ValueError, TypeError, KeyError, IndexError):
             return None

@@ -1,0 +1,119 @@
+"""Syllable starts of one pinyin field, sorted by the letters that follow: a bisect finds them.
+
+A position counts where a syllable (or an item) starts: ``marks`` has it capitalised, or a
+separator is in front (the rule ``scan.py`` applies to pinyin hits). Sorted by the text from
+there on (the first :data:`DEPTH` characters), every position where a Latin string of at most
+that length starts a syllable forms one run of the sorted array, found with two bisects; the
+letters that may follow a prefix are the runs inside its run. This is what makes a typo
+anywhere in the texts cheap (anywhere.py): a one-edit neighbour of the term is looked up
+without reading any record, and an edit is only tried after a prefix that occurs. Two
+``array('I')`` per field (position, its record): 8 bytes per syllable start, kept in the cache
+as bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from itertools import repeat
+
+from quickreply.core.search.records import Field
+
+# The longest needle looked up: a term of at most 24 letters (terms.py) plus one insertion.
+DEPTH = 25
+# Where a Latin needle may start: a syllable start (capitalised in ``marks``), or behind a
+# separator. Other capitals (not ASCII) cannot start an ASCII needle.
+_START = re.compile(r"[A-Z]|(?<=[\x00\x01])[a-z0-9]")
+_TYPE = "I"  # unsigned 32-bit on every supported platform (checked when read back)
+
+Span = tuple[int, int]
+
+
+class Starts:
+    """The syllable starts of one field in the order of the text behind them."""
+
+    __slots__ = ("hay", "positions", "records")
+
+    def __init__(self, hay: str, positions: array[int], records: array[int]) -> None:
+        self.hay = hay
+        self.positions = positions  # syllable starts, sorted by hay[p : p + DEPTH]
+        self.records = records  # records[k]: the record positions[k] is in
+
+    @classmethod
+    def build(cls, field: Field) -> Starts:
+        hay = field.hay
+        found = [m.start() for m in _START.finditer(field.marks)]
+        records = array(_TYPE, map(bisect_right, repeat(field.offsets), found))
+        order = sorted(range(len(found)), key=lambda k: hay[found[k] : found[k] + DEPTH])
+        positions = array(_TYPE, [found[k] for k in order])
+        ids = array(_TYPE, [records[k] - 1 for k in order])
+        return cls(hay, positions, ids)
+
+    def plain(self) -> tuple[bytes, bytes]:
+        """The two arrays as bytes, for the cache."""
+        return self.positions.tobytes(), self.records.tobytes()
+
+    @classmethod
+    def from_plain(cls, data: object, field: Field) -> Starts:
+        """The table back from the cache; a ValueError when it does not fit ``field``."""
+        if not isinstance(data, tuple | list) or len(data) != 2:
+            raise ValueError("syllable starts")
+        positions, records = array(_TYPE), array(_TYPE)
+        if positions.itemsize != 4:
+            raise ValueError("syllable starts: no 32-bit array type")
+        positions.frombytes(data[0])
+        records.frombytes(data[1])
+        count = len(field.offsets) - 1
+        if len(positions) != len(records) or (
+            positions and (max(positions) >= len(field.hay) or max(records) >= count)
+        ):
+            raise ValueError("syllable starts")
+        return cls(field.hay, positions, records)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def span(self, needle: str, lo: int = 0, hi: int = -1) -> Span:
+        """The run of positions (within ``lo:hi``) where ``needle`` starts a syllable."""
+        hay, n = self.hay, len(needle)
+        if hi < 0:
+            hi = len(self.positions)
+
+        def key(p: int) -> str:
+            return hay[p : p + n]
+
+        lo = bisect_left(self.positions, needle, lo, hi, key=key)
+        return lo, bisect_right(self.positions, needle, lo, hi, key=key)
+
+    def children(self, depth: int, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
+        """For a run ``lo:hi`` sharing its first ``depth`` characters: each lowercase letter
+        that follows, with its run."""
+        hay, positions = self.hay, self.positions
+        width = depth + 1
+
+        def key(p: int) -> str:
+            return hay[p : p + width]
+
+        k = lo
+        while k < hi:
+            p = positions[k]
+            ch = hay[p + depth]
+            if "a" <= ch <= "z":
+                end = bisect_right(positions, hay[p : p + width], k, hi, key=key)
+                yield ch, k, end
+            elif ch < "a":
+                # Digits, separators and punctuation sort before the letters: jump past them.
+                end = bisect_left(positions, hay[p : p + depth] + "a", k, hi, key=key)
+            else:
+                return  # past "z": 汉字 and other characters, no letter follows any more
+            k = end
+
+    def records_of(self, spans: list[Span]) -> set[int]:
+        """The records holding any position of ``spans``."""
+        records = self.records
+        out: set[int] = set()
+        for lo, hi in spans:
+            out.update(records[lo:hi])
+        return out
