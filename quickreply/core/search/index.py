@@ -154,7 +154,7 @@ class SearchIndex:
                 # The exact pass was complete: only the inexact tiers are left to add.
                 scores, why = dict(scores), dict(why)
                 add_inexact(t, r, terms[0], allowed, page_size, (scores, why))
-                self._add_synonyms(terms[0], None, (scores, why), allowed)
+                self._add_page_synonyms(terms[0], (scores, why), allowed, limit)
             else:
                 scores, why, _ = self._match_all(terms, None, allowed, typos=True, limit=page_size)
         return r.top(t.snippets, scores, why, limit)
@@ -223,6 +223,25 @@ class SearchIndex:
             alt_tiers, _ = self._full_map(alt, pool)
             for i, got in alt_tiers.items():
                 if (allowed is None or i in allowed) and demote(got) > tiers.get(i, 0):
+                    tiers[i] = demote(got)
+                    labels[i] = "synonym"
+
+    def _add_page_synonyms(
+        self, term: Term, matches: Matches, allowed: set[int] | None, limit: int
+    ) -> None:
+        """Like :meth:`_add_synonyms` for a one-term page whose literal matches are all in
+        ``matches``: each synonym is scanned only until ``limit`` of its matches outrank the
+        rest after demotion. Enough: a record that misses its synonym's page has ``limit``
+        records ahead of it, and at most the literal matches (fewer than ``limit``) among them.
+        """
+        tiers, labels = matches
+        pool = sorted(allowed) if allowed is not None else None
+        for alt in self._alternatives(term):
+            alt_tiers, _, _ = match_term(
+                self._tables, self._ranking, alt, pool, limit=limit, demoted=True
+            )
+            for i, got in alt_tiers.items():
+                if demote(got) > tiers.get(i, 0):
                     tiers[i] = demote(got)
                     labels[i] = "synonym"
 

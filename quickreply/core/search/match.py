@@ -26,6 +26,7 @@ from quickreply.core.search.fields import (
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.records import Field
 from quickreply.core.search.scan import has_all, scan_into, tier
+from quickreply.core.search.synonyms import demote
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term, needle
 from quickreply.core.search.typos import typo_matches
@@ -45,7 +46,7 @@ def plan(t: Tables, term: Term) -> Plan:
     out: Plan = []
     for spec in FIELDS:
         found = needle(term, spec)
-        if found:
+        if found and not t.lacks(spec.name, found):
             out.append((t.fields[spec.name], spec, found, _check(t, term, spec)))
     return out
 
@@ -72,12 +73,20 @@ def best_field(fields: Plan, i: int, prefix_only: bool) -> tuple[int, str]:
 
 
 def match_term(
-    t: Tables, r: Ranking, term: Term, pool: list[int] | None, limit: int = 0
+    t: Tables,
+    r: Ranking,
+    term: Term,
+    pool: list[int] | None,
+    limit: int = 0,
+    *,
+    demoted: bool = False,
 ) -> tuple[dict[int, int], dict[int, str], bool]:
     """Best exact tier per matching record (of ``pool`` if given), and whether it stopped early.
 
     With ``limit`` (one term, no pool) it stops scanning once ``limit`` records beat anything
-    the remaining fields could give: they fill the page.
+    the remaining fields could give: they fill the page. ``demoted``: the page is ordered by
+    the synonym tier of each match (:func:`demote` squeezes several tiers into one, so rank
+    decides between them): it stops only once ``limit`` records beat the rest after demotion.
     """
     best: dict[int, int] = {}
     label: dict[int, str] = {}
@@ -106,8 +115,14 @@ def match_term(
             if got:
                 offer(i, got, why)
     for step_tier, spec, at_start in STEPS:
-        if limit and len(best) >= limit and sum(1 for b in best.values() if b > step_tier) >= limit:
-            return best, label, True
+        if limit and len(best) >= limit:
+            if demoted:
+                floor = demote(step_tier)
+                ahead = sum(1 for b in best.values() if demote(b) > floor)
+            else:
+                ahead = sum(1 for b in best.values() if b > step_tier)
+            if ahead >= limit:
+                return best, label, True
         if not at_start and prefix_only:
             continue
         found = needle(term, spec)
@@ -118,6 +133,8 @@ def match_term(
         # the gram bitmaps tell first whether the field can hold the term at all, and from
         # which record on (a miss no longer costs a scan of all the texts).
         begin = first_hit.get(spec.name)
+        if begin is None and t.lacks(spec.name, found):
+            begin = first_hit[spec.name] = -1
         if begin is None:
             cand = t.cand(spec.name, found, start=False)
             start = field.offsets[(cand & -cand).bit_length() - 1] if cand else 0
@@ -125,7 +142,8 @@ def match_term(
         if begin == -1:
             continue
         single_tier = at_start or not spec.word
-        stop = limit if limit and single_tier else 0
+        # Demoted, a record of a later step may tie with this one's and rank before it.
+        stop = limit if limit and single_tier and not demoted else 0
         check = _check(t, term, spec)
         if scan_into(
             field, spec, found, at_start, members, check, best, label, skip, stop, step_tier, begin
@@ -179,18 +197,27 @@ def _loose(t: Tables, term: Term, members: set[int] | None, offer: Offer) -> Non
     """The term's characters in order, with gaps, inside one title (or its initials)."""
     if not term.loose_ok or term.kind == "other":
         return
-    gap = f"[^{SEP_ITEM}{SEP_RECORD}]*?"
     targets = [("title", term.raw, LOOSE_TITLE, "title-loose")]
     if term.initials and term.kind != "han":
         targets.append(("title_ini", term.initials, LOOSE_INITIALS, "title-loose"))
     for name, chars, got, why in targets:
         field = t.fields[name]
-        pattern = re.compile(gap.join(map(re.escape, chars)))
+        pattern = re.compile(_in_order(chars))
         offsets = field.offsets
         for match in pattern.finditer(field.hay):
             i = bisect_right(offsets, match.start()) - 1
             if members is None or i in members:
                 offer(i, got, why)
+
+
+def _in_order(chars: str) -> str:
+    """A pattern for ``chars`` in order inside one item, with gaps: each gap skips what is not
+    the next character, possessively (``z[^h]*+h[^q]*+q``), so a failed start costs one pass
+    instead of backtracking over the item; it matches where the lazy ``z.*?h.*?q`` would."""
+    out = [re.escape(chars[0])]
+    for ch in chars[1:]:
+        out.append(f"[^{SEP_ITEM}{SEP_RECORD}{re.escape(ch)}]*+{re.escape(ch)}")
+    return "".join(out)
 
 
 def _match_code(

@@ -87,6 +87,14 @@ class Starts:
         lo = bisect_left(self.positions, needle, lo, hi, key=key)
         return lo, bisect_right(self.positions, needle, lo, hi, key=key)
 
+    def lacks(self, needle: str) -> bool:
+        """Whether ``needle`` surely starts no syllable here (False: it may, or the table
+        cannot tell: longer than :data:`DEPTH`, or not a lowercase Latin string)."""
+        if len(needle) > DEPTH or not (needle.isascii() and needle.isalnum()):
+            return False
+        lo, hi = self.span(needle)
+        return lo == hi
+
     def children(self, depth: int, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
         """For a run ``lo:hi`` sharing its first ``depth`` characters: each lowercase letter
         that follows, with its run."""

@@ -57,6 +57,12 @@ class Tables:
         """Records whose field ``name`` may contain ``needle`` (at an item start if ``start``)."""
         return cand(self.grams[name], self.every, needle, start=start)
 
+    def lacks(self, name: str, needle: str) -> bool:
+        """Whether the pinyin field ``name`` surely has no match of ``needle`` (a pinyin match
+        starts a syllable; the syllable starts tell in two bisects)."""
+        table = self.starts.get(name)
+        return table is not None and table.lacks(needle)
+
     def plain(self) -> dict[str, object]:
         """Plain strings, ints, lists and dicts only: what ``marshal`` writes to the cache."""
         return {

@@ -98,6 +98,9 @@ def typo_matches(
         for _, i in codes.with_prefix(key):
             if members is None or i in members:
                 out[i] = TYPO_CODE
+    if not limit:
+        _every_match(table, near, members, out)
+        return out
     for name in TYPO_FIELDS:
         typo_tier = TYPO_TIER[name]
         keys, owners = table.fields[name]
@@ -128,6 +131,29 @@ def typo_matches(
                 if any(tier(field, spec, i, key, True) for key in near):
                     out[i] = max(out.get(i, 0), TYPO_TIER[name])
     return out
+
+
+def _every_match(
+    table: TypoTable, near: set[str], members: set[int] | None, out: dict[int, int]
+) -> None:
+    """Without a page limit: every record of the keys ``near`` starts, in set operations (no
+    merge in title order). Fields go best tier first, so the first tier a record gets is its
+    best (a code typo, 120, is already in ``out``)."""
+    by_tier: dict[int, set[int]] = {}
+    for name in TYPO_FIELDS:
+        keys, owners = table.fields[name]
+        found = by_tier.setdefault(TYPO_TIER[name], set())
+        for key in near:
+            lo = bisect_left(keys, key)
+            hi = bisect_left(keys, key + "\x7f", lo)
+            if lo != hi:
+                found.update(*owners[lo:hi])
+    for typo_tier in sorted(by_tier, reverse=True):
+        found = by_tier[typo_tier]
+        if members is not None:
+            found &= members
+        found.difference_update(out)
+        out.update(dict.fromkeys(found, typo_tier))
 
 
 def _is_prefix(keys: list[str], candidate: str) -> bool:

@@ -94,7 +94,7 @@ def bounds(t: Tables, term: Term) -> list[tuple[int, int]]:
             raw.append((CODE_EXACT if term.raw in t.codes.record_of else CODE_PREFIX, code))
     for spec in FIELDS:
         found = needle(term, spec)
-        if not found:
+        if not found or t.lacks(spec.name, found):
             continue
         anywhere = t.cand(spec.name, found, start=False)
         if not anywhere:
