@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import os
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -148,6 +149,7 @@ class Services:
             )
         self.timings["index"] = time.perf_counter() - started
         self.timings["index_cpu"] = time.process_time() - cpu
+        _out_of_collectors_sight()
         self.team_marks = self.team_state().recent_marks(self.clock())
         return [*self.library.problems, *self._shop_problems]
 
@@ -181,6 +183,7 @@ class Services:
             return None
         self.library = prepared.library
         self.index = prepared.index
+        _out_of_collectors_sight()
         usage = self.stats.usage()
         if usage != prepared.usage:  # replies pasted meanwhile: rank by the counts of now
             self.index.set_usage(usage)
@@ -374,3 +377,12 @@ def build_caches(paths: AppPaths, extra: Sequence[Path] = (), shop_path: Path | 
     finally:
         services.close()
     return 0
+
+
+def _out_of_collectors_sight() -> None:
+    """Freeze what is alive now (the library and index just put in place) out of the cyclic
+    collector's sight. They live until the next reload and hold no reference cycles (the old
+    ones are freed by reference counting); a full collection while the agent types no longer
+    walks them: ≈ 50 ms at 10,000 replies, ≈ 0.5 s at 100,000 (the slowest keystrokes of
+    issue 16)."""
+    gc.freeze()

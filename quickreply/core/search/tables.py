@@ -13,11 +13,14 @@ from typing import Any
 from quickreply.core.model import Library, Snippet
 from quickreply.core.search.codes import Codes
 from quickreply.core.search.fields import SPEC, TYPO_ANYWHERE
-from quickreply.core.search.grams import Grams, build_grams, cand, grams_from
+from quickreply.core.search.grams import Grams, bitmap_of, build_grams, cand, grams_from
 from quickreply.core.search.records import Field, build_fields, library_records
-from quickreply.core.search.starts import Starts
+from quickreply.core.search.starts import DEPTH, Starts
 from quickreply.core.search.typos import TypoTable
 from quickreply.core.textkeys import TextKeys
+
+# Up to this many syllable starts, a pinyin needle's records are read off them exactly.
+_EXACT_SPAN = 2048
 
 
 class Tables:
@@ -62,6 +65,17 @@ class Tables:
         starts a syllable; the syllable starts tell in two bisects)."""
         table = self.starts.get(name)
         return table is not None and table.lacks(needle)
+
+    def exact_cand(self, name: str, needle: str) -> int:
+        """Like :meth:`cand` (``start=False``), exact for a pinyin field when the needle starts
+        few syllables: the records of those syllable starts, not the gram superset."""
+        bitmap = self.cand(name, needle, start=False)
+        table = self.starts.get(name)
+        if bitmap and table is not None and len(needle) <= DEPTH and needle.isalnum():
+            lo, hi = table.span(needle)
+            if hi - lo <= _EXACT_SPAN:
+                bitmap &= bitmap_of(table.records[lo:hi], len(self.snippets))
+        return bitmap
 
     def plain(self) -> dict[str, object]:
         """Plain strings, ints, lists and dicts only: what ``marshal`` writes to the cache."""

@@ -96,7 +96,7 @@ def bounds(t: Tables, term: Term) -> list[tuple[int, int]]:
         found = needle(term, spec)
         if not found or t.lacks(spec.name, found):
             continue
-        anywhere = t.cand(spec.name, found, start=False)
+        anywhere = t.exact_cand(spec.name, found)
         if not anywhere:
             continue
         maps = t.grams[spec.name]
