@@ -253,3 +253,15 @@ def test_synonyms_find_the_other_words_below_literal_matches() -> None:
     assert ids(index, "催单") == ["pay", "urge"]  # the literal 催单 (in a text) first
     assert SearchIndex.build(lib, synonyms=Synonyms(())).search("催单")[0].snippet.id == "pay"
     assert [h.why for h in index.search("催单")] == ["text", "synonym"]
+
+
+def test_a_full_page_of_synonym_matches_keeps_the_best_ranked_first() -> None:
+    # A buyer question starting with 催发货 and one holding it as a word further in tie once
+    # demoted to synonym tiers: rank decides, so the early titles (阿…) come first even though
+    # a page of later titles (追…) matched in the better literal step.
+    late = [snip(f"late{k}", f"追{k:03d}", examples=(f"催发货{k}",)) for k in range(60)]
+    early = [snip(f"early{k}", f"阿{k}", examples=("急，催发货",)) for k in range(3)]
+    index = SearchIndex.build(library(*late, *early))
+    hits = index.search("催单", limit=10)
+    assert [h.snippet.id for h in hits[:3]] == ["early0", "early1", "early2"]
+    assert {h.why for h in hits} == {"synonym"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 
 from quickreply.core.search.anywhere import anywhere_typos
@@ -116,11 +117,13 @@ def match_term(
                 offer(i, got, why)
     for step_tier, spec, at_start in STEPS:
         if limit and len(best) >= limit:
+            # Counted per distinct tier (a handful), not per record.
+            counts = Counter(best.values())
             if demoted:
                 floor = demote(step_tier)
-                ahead = sum(1 for b in best.values() if demote(b) > floor)
+                ahead = sum(n for got, n in counts.items() if demote(got) > floor)
             else:
-                ahead = sum(1 for b in best.values() if b > step_tier)
+                ahead = sum(n for got, n in counts.items() if got > step_tier)
             if ahead >= limit:
                 return best, label, True
         if not at_start and prefix_only:
@@ -142,13 +145,20 @@ def match_term(
         if begin == -1:
             continue
         single_tier = at_start or not spec.word
-        # Demoted, a record of a later step may tie with this one's and rank before it.
-        stop = limit if limit and single_tier and not demoted else 0
+        stop = limit if limit and single_tier else 0
         check = _check(t, term, spec)
         if scan_into(
-            field, spec, found, at_start, members, check, best, label, skip, stop, step_tier, begin
-        ):
-            return best, label, True
+            field, spec, found, at_start, members, check, best, label, skip, stop, step_tier, begin,
+            # Demoted, an earlier step's record may tie with this one's and rank after them:
+            # only this step's own records (met in rank order) may fill the page here.
+            only_new=demoted,
+        ):  # fmt: skip
+            if not demoted:
+                return best, label, True
+            # A later step may tie after demotion with records ranked first: go on; the check
+            # above stops once the page outranks every later step. A record this scan passed
+            # over has a page of its step ahead of it: its tier no longer matters.
+            truncated = True
     return best, label, truncated
 
 

@@ -30,6 +30,8 @@ def scan_into(
     stop: int,
     floor: int,
     begin: int,
+    *,
+    only_new: bool = False,
 ) -> bool:
     """Find ``needle`` across all records of one field and record each record's tier.
 
@@ -39,7 +41,8 @@ def scan_into(
 
     Records are met in title order; ``skip`` (the used snippets, already looked at) ranks
     ahead of them. With ``stop``, return True as soon as ``stop`` records have a tier of
-    at least ``floor``: every record not yet met would rank below them.
+    at least ``floor``: every record not yet met would rank below them (``only_new``: only
+    records this scan raised to ``floor`` count).
 
     The hot loop of the whole search: one C-level ``find`` per matching record, the tier
     read off the characters around the first hit; the slower per-record look only when the
@@ -60,7 +63,7 @@ def scan_into(
     next_item = find(at_item, start) if at_start else -1
     next_record = find(at_record, start) if at_start else -1
     pos = _first(next_item, next_record) if at_start else find(needle, begin)
-    strong = sum(1 for t in best.values() if t >= floor) if stop else 0
+    strong = sum(1 for t in best.values() if t >= floor) if stop and not only_new else 0
     while pos != -1:
         i = bisect_right(offsets, pos) - 1
         end = offsets[i + 1] - 1
