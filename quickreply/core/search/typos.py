@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import cast
 
 from quickreply.core.search.codes import Codes
@@ -109,20 +110,18 @@ def typo_matches(
             hi = bisect_left(keys, key + "\x7f", lo)
             if lo == hi:
                 continue
-            # Records are in title order: a page's worth is all a page needs.
-            stream = owners[lo] if hi - lo == 1 else heapq.merge(*owners[lo:hi])
-            taken = 0
-            last = -1
-            for i in stream:
-                # Several keys of one record (two spellings) meet here side by side.
-                if i == last or (members is not None and i not in members):
-                    continue
-                last = i
+            # Records are in title order: a page's worth is all a page needs, and the first
+            # page of the keys together is among the first page of each (no merge of the lists:
+            # a set of those pages, its smallest).
+            page: set[int] = set()
+            for records in owners[lo:hi]:
+                if members is None:
+                    page.update(records[:limit])
+                else:
+                    page.update(islice(filter(members.__contains__, records), limit))
+            for i in heapq.nsmallest(limit, page) if len(page) > limit else page:
                 if typo_tier > out.get(i, 0):
                     out[i] = typo_tier
-                taken += 1
-                if limit and taken >= limit:
-                    break
     if limit:
         # The lists above stopped after a page in title order; used snippets rank first.
         for i in ranking.boosted_holding(near, members):
