@@ -77,10 +77,9 @@ class Starts:
             raise ValueError("syllable starts: no 32-bit array type")
         positions.frombytes(data[0])
         records.frombytes(data[1])
-        count = len(field.offsets) - 1
-        if len(positions) != len(records) or (
-            positions and (max(positions) >= len(field.hay) or max(records) >= count)
-        ):
+        # The file is sealed by this install and versioned: no scan of every entry (≈ 5 ms per
+        # 100,000 syllable starts) on the start-up path, only the shape.
+        if len(positions) != len(records):
             raise ValueError("syllable starts")
         return cls(field.hay, positions, records)
 
