@@ -255,6 +255,7 @@ def make_training_view(
     rng: random.Random | None = None,
     *,
     hand_in: bool = True,
+    clock: Callable[[], float] = time.monotonic,
 ) -> TrainingWindow:
     """The training window; its progress store is ``training.sqlite3`` unless one is given.
     Exams are read from the shipped, team and personal folders and checked against the library;
@@ -277,12 +278,16 @@ def make_training_view(
         [*store.problems, *problems],
         hand_in=ExamHandIn(services) if hand_in else None,
         rng=rng,
+        clock=clock,
     )
 
 
 def _sample_training(services: Services, tab: str) -> QWidget:
     """Screenshots: a drill in progress, a finished exam, or progress after a few rounds, on
     an in-memory store with made-up attempts (never the user's own)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
     from quickreply.core.training.drill import Attempt, Mode
     from quickreply.core.training.progress import ProgressStore
 
@@ -291,14 +296,23 @@ def _sample_training(services: Services, tab: str) -> QWidget:
     for group, right, seconds in fake:
         for i in range(10):
             store.record(Attempt(f"s:{group}{i}", group, "x", "x", i < right, seconds, 3))
-    window = make_training_view(services, store, random.Random(3), hand_in=False)
+    now = [100.0]  # a clock the sample sets, so every screenshot shows the same seconds
+    window = make_training_view(
+        services, store, random.Random(3), hand_in=False, clock=lambda: now[0]
+    )
     if tab == "drill":
         window.drill.start(Mode.MIXED)
         board = window.drill.board
         question = board.question
         first = services.library.get(question.answers[0]) if question is not None else None
-        # The trainee half-way through typing the right reply's code.
-        board.picker.search_box.setText(first.code if first is not None else "")
+        if first is not None and first.code:
+            # The first question answered right in 2.4 s by typing the reply's code: the
+            # reply in the chat, the score under it, Enter for the next question.
+            QTest.keyClicks(board.picker.search_box, first.code)
+            now[0] += 2.4
+            QTest.keyClick(board.picker.search_box, Qt.Key.Key_Return)
+            if not board.attempts:  # a reply with fields: Enter went to its form
+                board.picker.accept(from_form=True)
     elif tab == "exam":
         exam = window.exam.selected()
         if exam is not None:

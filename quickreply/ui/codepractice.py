@@ -26,6 +26,7 @@ from quickreply.core.training.codes import CodeCard, CodeRun, code_cards, is_cod
 from quickreply.core.training.drill import Attempt
 from quickreply.core.training.progress import ProgressStore
 from quickreply.ui.palette import RendererLike
+from quickreply.ui.tones import tones_for
 
 
 class CodePracticePanel(QWidget):
@@ -159,12 +160,12 @@ class CodePracticePanel(QWidget):
         )
         if right:
             self.result.setText(self.tr("✔ 对，%1 秒").replace("%1", f"{seconds:.1f}"))
-            self.result.setStyleSheet("font-size:15px;color:#1b7f3b;")
+            self.result.setStyleSheet(f"font-size:15px;color:{tones_for(self).good};")
             self.next_card()
         else:
             message = self.tr("✘ 编码是 %1（%2）。按 Enter 下一条").replace("%1", card.code)
             self.result.setText(message.replace("%2", card.title))
-            self.result.setStyleSheet("font-size:15px;color:#b00020;")
+            self.result.setStyleSheet(f"font-size:15px;color:{tones_for(self).bad};")
         self._show_stats()
 
     def _show_stats(self) -> None:

@@ -27,10 +27,22 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Library, Snippet
 from quickreply.core.training.drill import Attempt, Question, fewest_keys, score
 from quickreply.ui.palette import PaletteWindow, RendererLike, Searcher
+from quickreply.ui.tones import Tones, tones_for
 
 TICK_MS = 100
-BUYER_STYLE = "background:#ffffff;color:#222;border:1px solid #d0d0d0;border-radius:10px;"
-AGENT_STYLE = "background:#95ec69;color:#111;border-radius:10px;"
+BUBBLE_STYLE = "padding:8px 12px;font-size:16px;border-radius:10px;"
+
+
+def bubble_style(tones: Tones, *, buyer: bool) -> str:
+    """A bubble in the theme's colours: the buyer's light (dark) grey, the agent's green."""
+    if buyer:
+        colors = (
+            f"background:{tones.buyer_back};color:{tones.buyer_text};"
+            f"border:1px solid {tones.buyer_border};"
+        )
+    else:
+        colors = f"background:{tones.agent_back};color:{tones.agent_text};"
+    return colors + BUBBLE_STYLE
 
 
 class DrillPalette(PaletteWindow):
@@ -121,9 +133,8 @@ class ChatView(QScrollArea):
         bubble = QLabel(text)
         bubble.setWordWrap(True)
         bubble.setTextFormat(Qt.TextFormat.PlainText)
-        bubble.setStyleSheet(
-            (BUYER_STYLE if buyer else AGENT_STYLE) + "padding:8px 12px;font-size:16px;"
-        )
+        bubble.setProperty("buyer", buyer)
+        bubble.setStyleSheet(bubble_style(tones_for(self), buyer=buyer))
         bubble.setMaximumWidth(420)
         row = QWidget()
         line = QHBoxLayout(row)
@@ -137,6 +148,13 @@ class ChatView(QScrollArea):
         self.bubbles.append(bubble)
         QTimer.singleShot(0, self, self._scroll_down)  # once the new row is laid out
         return bubble
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: recolour the bubbles
+            tones = tones_for(self)
+            for bubble in self.bubbles:
+                bubble.setStyleSheet(bubble_style(tones, buyer=bool(bubble.property("buyer"))))
 
     def _scroll_down(self) -> None:
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
@@ -284,7 +302,8 @@ class DrillBoard(QWidget):
         else:
             self.clock_label.setText(f"{int(elapsed) // 60:02d}:{elapsed % 60:04.1f}")
             urgent = elapsed > 5
-        color = "#c62828" if urgent else "#1565c0"
+        tones = tones_for(self)
+        color = tones.bad if urgent else tones.calm
         self.clock_label.setStyleSheet(
             f"font-size:28px;font-weight:bold;font-family:monospace;color:{color};"
         )
@@ -326,16 +345,17 @@ class DrillBoard(QWidget):
                 .replace("%1", expected.code)
                 .replace("%2", str(best))
             )
+        tones = tones_for(self.result)
         if attempt.right:
-            head = colored(self.tr("✔ 答对了"), "#1b7f3b")
+            head = colored(self.tr("✔ 答对了"), tones.good)
         elif timed_out:
-            head = colored(self.tr("✘ 时间到"), "#b00020")
+            head = colored(self.tr("✘ 时间到"), tones.bad)
         else:
-            head = colored(self.tr("✘ 不对"), "#b00020")
+            head = colored(self.tr("✘ 不对"), tones.bad)
         parts = [f"<p style='font-size:16px'><b>{head}</b>　{escape(seconds)} · {escape(keys)}</p>"]
         if not attempt.right and expected is not None:
             parts.append(self._answer_html(expected))
-        parts.append(colored(self.tr("按 Enter 下一题"), "#777777", "p"))
+        parts.append(colored(self.tr("按 Enter 下一题"), tones.muted, "p"))
         return "".join(parts)
 
     def _answer_html(self, snippet: Snippet) -> str:

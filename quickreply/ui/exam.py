@@ -33,6 +33,7 @@ from quickreply.core.training.exam import Exam
 from quickreply.core.training.progress import ExamResult, ProgressStore
 from quickreply.ui.drillboard import DrillBoard, colored
 from quickreply.ui.palette import RendererLike, Searcher
+from quickreply.ui.tones import tones_for
 
 
 class ExamHandIn(Protocol):
@@ -74,7 +75,7 @@ class ExamPanel(QWidget):
         bar.addWidget(self.start_button)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color:#b00020;")
+        self.problems_label.setStyleSheet(f"color:{tones_for(self).bad};")
         self.info = QTextBrowser()
         self.info.setObjectName("examResult")
         self.board = DrillBoard(library, searcher, renderer, reveal=False, clock=clock)
@@ -179,10 +180,11 @@ class ExamPanel(QWidget):
         self._show_exam()
 
     def _result_html(self, exam: Exam, result: ExamResult) -> str:
+        tones = tones_for(self.info)
         if result.passed:
-            head = colored(self.tr("✔ 通过"), "#1b7f3b")
+            head = colored(self.tr("✔ 通过"), tones.good)
         else:
-            head = colored(self.tr("✘ 未通过"), "#b00020")
+            head = colored(self.tr("✘ 未通过"), tones.bad)
         line = (
             self.tr("答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒")
             .replace("%1", str(result.right))
@@ -196,7 +198,7 @@ class ExamPanel(QWidget):
             zip(exam.questions, result.attempts, strict=False), 1
         ):
             mark = "✔" if attempt.right else "✘"
-            color = "#1b7f3b" if attempt.right else "#b00020"
+            color = tones.good if attempt.right else tones.bad
             chosen = self._title(attempt.chosen) or self.tr("（未作答）")
             rows.append(
                 f"<tr><td>{number}</td><td>{escape(question.ask)}</td>"
@@ -218,7 +220,7 @@ class ExamPanel(QWidget):
             f"<h2>{escape(exam.title)}</h2><p style='font-size:18px'><b>{head}</b>　"
             f"{escape(line)}</p><table cellpadding='4' width='100%'><tr>{header}</tr>"
             + "".join(rows)
-            + f"</table><p style='color:#777'>{escape(saved)}</p>"
+            + f"</table><p style='color:{tones.muted}'>{escape(saved)}</p>"
         )
 
     def _title(self, snippet_id: str) -> str:

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from quickreply.core.training.drill import READY_ACCURACY, READY_MEDIAN_SECONDS
 from quickreply.core.training.progress import RECENT, GroupProgress, ProgressStore
+from quickreply.ui.tones import tones_for
 
 ROW = 34
 LABEL_WIDTH = 110
 BAR_WIDTH = 260
 READY = QColor("#2e7d32")
 NOT_READY = QColor("#ef6c00")
-TRACK = QColor("#dfe3e8")
 
 
 class ProgressChart(QWidget):
@@ -41,6 +41,7 @@ class ProgressChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_color = self.palette().color(self.foregroundRole())
+        tones = tones_for(self)
         for index, row in enumerate(self.rows):
             top = 4 + index * ROW
             painter.setPen(text_color)
@@ -51,14 +52,14 @@ class ProgressChart(QWidget):
             )
             track = QRectF(LABEL_WIDTH, top + 6, BAR_WIDTH, ROW - 20)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(TRACK)
+            painter.setBrush(QColor(tones.track))
             painter.drawRoundedRect(track, 4, 4)
             painter.setBrush(READY if row.ready else NOT_READY)
             painter.drawRoundedRect(
                 QRectF(track.x(), track.y(), BAR_WIDTH * row.accuracy, track.height()), 4, 4
             )
             # The ready line: where the bar must reach.
-            painter.setPen(QColor("#37474f"))
+            painter.setPen(text_color)
             x = LABEL_WIDTH + BAR_WIDTH * READY_ACCURACY
             painter.drawLine(int(x), int(top + 2), int(x), int(top + ROW - 10))
             words = (
@@ -68,7 +69,7 @@ class ProgressChart(QWidget):
                 .replace("%3", str(row.attempts))
             )
             words += "　" + (self.tr("✔ 可以上岗") if row.ready else self.tr("继续练"))
-            painter.setPen(READY if row.ready else text_color)
+            painter.setPen(QColor(tones.good) if row.ready else text_color)
             painter.drawText(
                 QRectF(LABEL_WIDTH + BAR_WIDTH + 10, top, 420, ROW - 8),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
