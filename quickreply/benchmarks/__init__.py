@@ -22,6 +22,7 @@ TARGETS: dict[str, str] = {
     "team": "team packs: publish, sync, and the unchanged 304 check against a real nginx",
     "report": "quickreply team report over a generated drop (agents x days of daily files)",
     "board": "the 团队看板 window over a generated drop: first open, second open, a filter",
+    "drill": "the drill: question to palette ready, keystrokes, scoring over past attempts",
 }
 
 

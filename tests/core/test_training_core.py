@@ -199,3 +199,28 @@ def test_a_damaged_progress_file_is_moved_aside_and_said(tmp_path: Path) -> None
     assert "started a new one" in str(store.problems[0])
     store.record(attempt("q", True, 1.0))
     assert store.history()["q"].box == 1
+
+
+def test_a_negative_time_limit_is_one_line_for_the_exam_and_for_a_question(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path / "neg.exam.yaml",
+        """
+        exam:
+          id: t
+          title: 测试
+          pass_mark: 80
+          time_limit: -5
+        questions:
+          - ask: 在吗
+            accept: [greet.hello]
+            time_limit: -3
+        """,
+    )
+    shown = str(path)
+    assert [str(p) for p in sorted(lint_exams([path], LIB), key=lambda p: p.line)] == [
+        f"{shown}:5: exam: 'time_limit' is -5 (use more than 0 up to 600)",
+        f"{shown}:9: question 1: 'time_limit' is -3 (use more than 0 up to 600)",
+    ]
+    assert load_exam(path)[0] is None

@@ -303,9 +303,12 @@ def load_exams(folders: Iterable[Path], library: Library) -> tuple[list[Exam], l
     problems: list[Problem] = []
     taken: set[str] = set()
     for path in exam_files(folders):
-        exam, found = load_exam(path)
+        # Read as far as it goes, so every mistake in a file is said at once (like ``lint``),
+        # not one more line after each fix.
+        exam, found = _read_exam(path)
         if exam is not None:
             found += check_exam(exam, library)
+            found.sort(key=lambda p: p.line)
             if exam.id in taken:
                 found.append(
                     Problem(
