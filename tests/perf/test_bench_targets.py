@@ -74,3 +74,13 @@ def test_bench_report(capsys: pytest.CaptureFixture[str]) -> None:
     figures = last_json(capsys)
     assert figures["files"] == 30
     assert {"report_s_median", "html_kb"} <= set(figures)
+
+
+def test_bench_drill(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["bench", "drill", "--snippets", "500", "--attempts", "2000", "--questions", "5"]
+    assert main([*args, "--runs", "1"]) == 0
+    figures = last_json(capsys)
+    assert figures["past_attempts"] == 2000 and figures["questions_asked"] == 5
+    assert {"question_to_palette_ready_ms", "keystroke_ms", "history_ms", "progress_ms"} <= set(
+        figures
+    )
