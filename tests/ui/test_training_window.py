@@ -249,3 +249,25 @@ def test_code_practice_by_text_shows_the_reply_as_the_buyer_reads_it(
     panel.by_text.setChecked(True)
     card = panel.card
     assert card is not None and panel.prompt.text() == card.title + "（店铺：小店）"
+
+
+def test_a_miss_in_one_sitting_is_asked_first_after_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    clock = Clock()
+    panel = drill(qtbot, tmp_path, clock, seed=4)
+    panel.start(Mode.MIXED)
+    board = panel.board
+    asked = []
+    for _ in range(3):  # right, right, then a wrong reply to the last question
+        question = board.question
+        assert question is not None
+        asked.append(question.text)
+        clock.now += 1.5
+        send(qtbot, board.picker, CODE_OF[question.text] if len(asked) < 3 else "zzzz")
+        if board.running:  # nothing matched "zzzz": Esc counts the miss
+            qtbot.keyClick(board.picker.search_box, Qt.Key.Key_Escape)
+        qtbot.keyClick(board.picker.search_box, Qt.Key.Key_Return)
+    panel.close()
+    # The app restarts: a new panel on the same progress file.
+    again = drill(qtbot, tmp_path, Clock(), seed=9)
+    again.start(Mode.WEAKEST)
+    assert again.board.question is not None and again.board.question.text == asked[-1]
