@@ -20,6 +20,7 @@ from quickreply.app.services import Services
 from quickreply.core.share.agent import (
     Sharing,
     agent_id,
+    exam_outbox_of,
     hand_in_exam,
     outbox_of,
     share_once,
@@ -156,6 +157,7 @@ class ExamHandIn(QObject):
         self.services = services
         self.worker: threading.Thread | None = None
         self.last: ShareResult | None = None
+        self._then: Callable[[], None] = lambda: None
         self.finished.connect(self._done)
 
     def active(self) -> bool:
@@ -166,9 +168,17 @@ class ExamHandIn(QObject):
         shop = self.services.shop
         return agent_id(self.services.settings, shop.agent_id if shop is not None else "")
 
-    def hand_in(self, exam: Exam, result: ExamResult) -> None:
+    def waiting(self) -> bool:
+        """Results queued because the drop could not be reached (sent by a later run)."""
+        return bool(exam_outbox_of(self.services.paths).pending())
+
+    def hand_in(
+        self, exam: Exam, result: ExamResult, then: Callable[[], None] = lambda: None
+    ) -> None:
+        """Queue and deliver on a worker thread; ``then`` runs on the GUI thread after."""
         if not self.active():
             return
+        self._then = then
         record = record_of(
             self._agent(), exam.id, exam.version, exam.pass_mark, result, package_version()
         )
@@ -187,3 +197,4 @@ class ExamHandIn(QObject):
             self.last = result
             if result.problem:
                 print(result.problem, file=sys.stderr)
+            self._then()

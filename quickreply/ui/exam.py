@@ -41,7 +41,9 @@ class ExamHandIn(Protocol):
 
     def active(self) -> bool: ...
 
-    def hand_in(self, exam: Exam, result: ExamResult) -> None: ...
+    def waiting(self) -> bool: ...
+
+    def hand_in(self, exam: Exam, result: ExamResult, then: Callable[[], None] = ...) -> None: ...
 
 
 class ExamPanel(QWidget):
@@ -175,7 +177,7 @@ class ExamPanel(QWidget):
         right = sum(a.right for a in attempts)
         result = self._store.save_exam(exam.id, exam.title, attempts, exam.passes(right))
         if result is not None and self._hand_in is not None:
-            self._hand_in.hand_in(exam, result)
+            self._hand_in.hand_in(exam, result, self._show_exam)
         self.exam_box.setEnabled(True)
         self._show_exam()
 
@@ -210,7 +212,9 @@ class ExamPanel(QWidget):
             f"<th align='left'>{escape(h)}</th>"
             for h in ("#", self.tr("买家问"), "", self.tr("你发的"), self.tr("参考"), self.tr("秒"))
         )
-        if self._hand_in is not None and self._hand_in.active():
+        if self._hand_in is not None and self._hand_in.active() and self._hand_in.waiting():
+            saved = self.tr("成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。")
+        elif self._hand_in is not None and self._hand_in.active():
             saved = self.tr("成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。")
         else:
             saved = self.tr(

@@ -64,37 +64,37 @@
 <context>
     <name>CodePracticePanel</name>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="54"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="55"/>
         <source>看回复内容（更难）</source>
         <translation>Show the reply text (harder)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="62"/>
         <source>输入这条话术的快捷编码</source>
         <translation>Type this reply&apos;s shortcut code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="64"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="65"/>
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="101"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="102"/>
         <source>话术里还没有快捷编码，暂时无法练习。</source>
         <translation>No reply has a shortcut code yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="161"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="162"/>
         <source>✔ 对，%1 秒</source>
         <translation>✔ Right, %1 s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="165"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="166"/>
         <source>✘ 编码是 %1（%2）。按 Enter 下一条</source>
         <translation>✘ The code is %1 (%2). Press Enter for the next one</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="173"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="174"/>
         <source>连对 %1 · 最高连对 %2 · 答对 %3 / %4 · 中位用时 %5 秒</source>
         <translation>Streak %1 · best streak %2 · right %3 / %4 · median %5 s</translation>
     </message>
@@ -102,67 +102,67 @@
 <context>
     <name>DrillBoard</name>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="184"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="202"/>
         <source>练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题</source>
         <translation>Practice: Enter sends into the chat · Esc skips · Enter after an answer for the next question</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="255"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="273"/>
         <source>第 %1 / %2 题</source>
         <translation>Question %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="282"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="300"/>
         <source>剩 %1 秒</source>
         <translation>%1 s left</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="319"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="320"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="339"/>
         <source>%1 次按键</source>
         <translation>%1 keystrokes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="325"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
         <source>（编码 %1 只要 %2 次）</source>
         <translation> (code %1 needs only %2)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="330"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="350"/>
         <source>✔ 答对了</source>
         <translation>✔ Right</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="332"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="352"/>
         <source>✘ 时间到</source>
         <translation>✘ Time is up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="334"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="354"/>
         <source>✘ 不对</source>
         <translation>✘ Not this one</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="358"/>
         <source>按 Enter 下一题</source>
         <translation>Press Enter for the next question</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="343"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="363"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="364"/>
         <source>应该用：</source>
         <translation>Use: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="345"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="365"/>
         <source>什么时候用：</source>
         <translation>When to use: </translation>
     </message>
@@ -213,77 +213,82 @@
 <context>
     <name>ExamPanel</name>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="69"/>
+        <location filename="../../quickreply/ui/exam.py" line="72"/>
         <source>开始考试</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="72"/>
+        <location filename="../../quickreply/ui/exam.py" line="75"/>
         <source>考试：</source>
         <translation>Exam:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="123"/>
+        <location filename="../../quickreply/ui/exam.py" line="126"/>
         <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
         <translation>No exams yet: the *.exam.yaml files your lead publishes arrive here with the team packs.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="138"/>
+        <location filename="../../quickreply/ui/exam.py" line="141"/>
         <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
         <translation>%1 questions, %2 s each, pass at %3% right. You can take it once; questions left unanswered if you leave count as wrong.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="145"/>
+        <location filename="../../quickreply/ui/exam.py" line="148"/>
         <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
         <translation>As in practice: find the right reply in the quick-reply panel on the right and press Enter to send it.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="183"/>
+        <location filename="../../quickreply/ui/exam.py" line="187"/>
         <source>✔ 通过</source>
         <translation>✔ Passed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="185"/>
+        <location filename="../../quickreply/ui/exam.py" line="189"/>
         <source>✘ 未通过</source>
         <translation>✘ Not passed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="187"/>
+        <location filename="../../quickreply/ui/exam.py" line="191"/>
         <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
         <translation>%1 / %2 right (%3%, pass mark %4%), %5 s in all</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="200"/>
+        <location filename="../../quickreply/ui/exam.py" line="204"/>
         <source>（未作答）</source>
         <translation>(no answer)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>买家问</source>
         <translation>Buyer asked</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>你发的</source>
         <translation>You sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>参考</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>秒</source>
         <translation>s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="212"/>
+        <location filename="../../quickreply/ui/exam.py" line="216"/>
+        <source>成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。</source>
+        <translation>The result is kept on this computer; the drop cannot be reached right now, so it is handed in to your lead at the next share.</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="218"/>
         <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
         <translation>The result is kept on this computer and handed in to your lead (Settings → Daily team report, its drop).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="215"/>
+        <location filename="../../quickreply/ui/exam.py" line="221"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>The result is kept on this computer only (turn sharing on in Settings → Daily team report to hand exam results in to your lead).</translation>
     </message>
@@ -1576,22 +1581,22 @@
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="50"/>
+        <location filename="../../quickreply/ui/progress.py" line="51"/>
         <source>（未分组）</source>
         <translation>(no group)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="65"/>
+        <location filename="../../quickreply/ui/progress.py" line="66"/>
         <source>%1% 正确 · 中位 %2 秒 · %3 题</source>
         <translation>%1% right · median %2 s · %3 questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <location filename="../../quickreply/ui/progress.py" line="71"/>
         <source>✔ 可以上岗</source>
         <translation>✔ Ready for live chats</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <location filename="../../quickreply/ui/progress.py" line="71"/>
         <source>继续练</source>
         <translation>Keep practising</translation>
     </message>
@@ -1599,22 +1604,22 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="86"/>
+        <location filename="../../quickreply/ui/progress.py" line="87"/>
         <source>每个场景最近 %1 次练习。正确率 ≥ %2% 且中位用时 ≤ %3 秒（至少练 5 题）就可以上岗。</source>
         <translation>The last %1 answers in each scenario. At least %2% right with a median of %3 s or less (after 5 questions or more) means ready for live chats.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="94"/>
+        <location filename="../../quickreply/ui/progress.py" line="95"/>
         <source>还没有练习记录：先在“计时练习”里练一轮。</source>
         <translation>No practice yet: do a round in “Timed drill” first.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="116"/>
+        <location filename="../../quickreply/ui/progress.py" line="117"/>
         <source>编码练习：最近 %1 次，%2% 打对</source>
         <translation>Code practice: last %1, %2% typed right</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="122"/>
+        <location filename="../../quickreply/ui/progress.py" line="123"/>
         <source>可以上岗的场景：</source>
         <translation>Ready for live chats: </translation>
     </message>

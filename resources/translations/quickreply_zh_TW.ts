@@ -64,37 +64,37 @@
 <context>
     <name>CodePracticePanel</name>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="54"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="55"/>
         <source>看回复内容（更难）</source>
         <translation>看回復內容（更難）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="61"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="62"/>
         <source>输入这条话术的快捷编码</source>
         <translation>輸入這條話術的快捷編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="64"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="65"/>
         <source>跳过</source>
         <translation>跳過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="101"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="102"/>
         <source>话术里还没有快捷编码，暂时无法练习。</source>
         <translation>話術裡還沒有快捷編碼，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="161"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="162"/>
         <source>✔ 对，%1 秒</source>
         <translation>✔ 對，%1 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="165"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="166"/>
         <source>✘ 编码是 %1（%2）。按 Enter 下一条</source>
         <translation>✘ 編碼是 %1（%2）。按 Enter 下一條</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/codepractice.py" line="173"/>
+        <location filename="../../quickreply/ui/codepractice.py" line="174"/>
         <source>连对 %1 · 最高连对 %2 · 答对 %3 / %4 · 中位用时 %5 秒</source>
         <translation>連對 %1 · 最高連對 %2 · 答對 %3 / %4 · 中位用時 %5 秒</translation>
     </message>
@@ -102,67 +102,67 @@
 <context>
     <name>DrillBoard</name>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="184"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="202"/>
         <source>练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题</source>
         <translation>練習：Enter 傳送到上面的聊天 · Esc 跳過 · 答完後 Enter 下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="255"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="273"/>
         <source>第 %1 / %2 题</source>
         <translation>第 %1 / %2 題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="282"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="300"/>
         <source>剩 %1 秒</source>
         <translation>剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="319"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
         <source>%1 秒</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="320"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="339"/>
         <source>%1 次按键</source>
         <translation>%1 次按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="325"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
         <source>（编码 %1 只要 %2 次）</source>
         <translation>（編碼 %1 只要 %2 次）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="330"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="350"/>
         <source>✔ 答对了</source>
         <translation>✔ 答對了</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="332"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="352"/>
         <source>✘ 时间到</source>
         <translation>✘ 時間到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="334"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="354"/>
         <source>✘ 不对</source>
         <translation>✘ 不對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="358"/>
         <source>按 Enter 下一题</source>
         <translation>按 Enter 下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="343"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="363"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="364"/>
         <source>应该用：</source>
         <translation>應該用：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="345"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="365"/>
         <source>什么时候用：</source>
         <translation>什麼時候用：</translation>
     </message>
@@ -213,77 +213,82 @@
 <context>
     <name>ExamPanel</name>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="69"/>
+        <location filename="../../quickreply/ui/exam.py" line="72"/>
         <source>开始考试</source>
         <translation>開始考試</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="72"/>
+        <location filename="../../quickreply/ui/exam.py" line="75"/>
         <source>考试：</source>
         <translation>考試：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="123"/>
+        <location filename="../../quickreply/ui/exam.py" line="126"/>
         <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
         <translation>還沒有考試：組長發布的 *.exam.yaml 隨團隊話術一起到這裡。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="138"/>
+        <location filename="../../quickreply/ui/exam.py" line="141"/>
         <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
         <translation>共 %1 題，每題限時 %2 秒，答對 %3% 及格；只能考一次，中途離開未答的題算錯。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="145"/>
+        <location filename="../../quickreply/ui/exam.py" line="148"/>
         <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
         <translation>和練習一樣：在右邊的快捷回覆裡找到合適的話術，Enter 傳送。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="183"/>
+        <location filename="../../quickreply/ui/exam.py" line="187"/>
         <source>✔ 通过</source>
         <translation>✔ 通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="185"/>
+        <location filename="../../quickreply/ui/exam.py" line="189"/>
         <source>✘ 未通过</source>
         <translation>✘ 未通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="187"/>
+        <location filename="../../quickreply/ui/exam.py" line="191"/>
         <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
         <translation>答對 %1 / %2 題（%3%，及格線 %4%），共用時 %5 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="200"/>
+        <location filename="../../quickreply/ui/exam.py" line="204"/>
         <source>（未作答）</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>买家问</source>
         <translation>買家問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>你发的</source>
         <translation>你發的</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>参考</source>
         <translation>參考</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="209"/>
+        <location filename="../../quickreply/ui/exam.py" line="213"/>
         <source>秒</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="212"/>
+        <location filename="../../quickreply/ui/exam.py" line="216"/>
+        <source>成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。</source>
+        <translation>成績儲存在本機；投遞位置暫時連不上，下次共享時自動交給組長。</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="218"/>
         <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
         <translation>成績儲存在本機，並交給組長（設定 → 團隊日報 的投遞位置）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="215"/>
+        <location filename="../../quickreply/ui/exam.py" line="221"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>成績只儲存在本機（在 設定 → 團隊日報 開啟共享後，考試成績會交給組長）。</translation>
     </message>
@@ -1576,22 +1581,22 @@
 <context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="50"/>
+        <location filename="../../quickreply/ui/progress.py" line="51"/>
         <source>（未分组）</source>
         <translation>（未分組）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="65"/>
+        <location filename="../../quickreply/ui/progress.py" line="66"/>
         <source>%1% 正确 · 中位 %2 秒 · %3 题</source>
         <translation>%1% 正確 · 中位 %2 秒 · %3 題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <location filename="../../quickreply/ui/progress.py" line="71"/>
         <source>✔ 可以上岗</source>
         <translation>✔ 可以上崗</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="70"/>
+        <location filename="../../quickreply/ui/progress.py" line="71"/>
         <source>继续练</source>
         <translation>繼續練</translation>
     </message>
@@ -1599,22 +1604,22 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="86"/>
+        <location filename="../../quickreply/ui/progress.py" line="87"/>
         <source>每个场景最近 %1 次练习。正确率 ≥ %2% 且中位用时 ≤ %3 秒（至少练 5 题）就可以上岗。</source>
         <translation>每個場景最近 %1 次練習。正確率 ≥ %2% 且中位用時 ≤ %3 秒（至少練 5 題）就可以上崗。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="94"/>
+        <location filename="../../quickreply/ui/progress.py" line="95"/>
         <source>还没有练习记录：先在“计时练习”里练一轮。</source>
         <translation>還沒有練習記錄：先在“計時練習”裡練一輪。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="116"/>
+        <location filename="../../quickreply/ui/progress.py" line="117"/>
         <source>编码练习：最近 %1 次，%2% 打对</source>
         <translation>編碼練習：最近 %1 次，%2% 打對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="122"/>
+        <location filename="../../quickreply/ui/progress.py" line="123"/>
         <source>可以上岗的场景：</source>
         <translation>可以上崗的場景：</translation>
     </message>

@@ -95,3 +95,16 @@ def test_sharing_off_keeps_the_exam_on_this_computer(qtbot: QtBot, tmp_path: Pat
     qtbot.wait(200)
     assert list(drop.iterdir()) == []
     assert "只保存在本机" in window.exam.info.toPlainText()  # type: ignore[attr-defined]
+
+
+def test_an_unreachable_drop_says_so_and_keeps_the_result_for_later(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    paths = AppPaths.from_env()
+    drop = tmp_path / "share"  # the shared drive is not connected
+    _settings(paths, drop)
+    window = _take_the_shipped_exam(qtbot, paths)
+    info = window.exam.info  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "连不上" in info.toPlainText(), timeout=5000)
+    assert "下次共享时自动交给组长" in info.toPlainText()
+    assert len(list((paths.data / "exam-outbox").glob("*.qrexam"))) == 1
