@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from quickreply.core.model import Library
 from quickreply.core.problems import Problem
@@ -177,9 +178,14 @@ class ExamPanel(QWidget):
         right = sum(a.right for a in attempts)
         result = self._store.save_exam(exam.id, exam.title, attempts, exam.passes(right))
         if result is not None and self._hand_in is not None:
-            self._hand_in.hand_in(exam, result, self._show_exam)
+            self._hand_in.hand_in(exam, result, self._handed_in)
         self.exam_box.setEnabled(True)
         self._show_exam()
+
+    def _handed_in(self) -> None:
+        # The delivery ends on a worker thread: the window may have been closed and deleted.
+        if isValid(self):
+            self._show_exam()
 
     def _result_html(self, exam: Exam, result: ExamResult) -> str:
         tones = tones_for(self.info)

@@ -213,82 +213,82 @@
 <context>
     <name>ExamPanel</name>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="72"/>
+        <location filename="../../quickreply/ui/exam.py" line="73"/>
         <source>开始考试</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="75"/>
+        <location filename="../../quickreply/ui/exam.py" line="76"/>
         <source>考试：</source>
         <translation>Exam:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="126"/>
+        <location filename="../../quickreply/ui/exam.py" line="127"/>
         <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
         <translation>No exams yet: the *.exam.yaml files your lead publishes arrive here with the team packs.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="141"/>
+        <location filename="../../quickreply/ui/exam.py" line="142"/>
         <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
         <translation>%1 questions, %2 s each, pass at %3% right. You can take it once; questions left unanswered if you leave count as wrong.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="148"/>
+        <location filename="../../quickreply/ui/exam.py" line="149"/>
         <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
         <translation>As in practice: find the right reply in the quick-reply panel on the right and press Enter to send it.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="187"/>
+        <location filename="../../quickreply/ui/exam.py" line="193"/>
         <source>✔ 通过</source>
         <translation>✔ Passed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="189"/>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
         <source>✘ 未通过</source>
         <translation>✘ Not passed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="191"/>
+        <location filename="../../quickreply/ui/exam.py" line="197"/>
         <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
         <translation>%1 / %2 right (%3%, pass mark %4%), %5 s in all</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="204"/>
+        <location filename="../../quickreply/ui/exam.py" line="210"/>
         <source>（未作答）</source>
         <translation>(no answer)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>买家问</source>
         <translation>Buyer asked</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>你发的</source>
         <translation>You sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>参考</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>秒</source>
         <translation>s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="216"/>
+        <location filename="../../quickreply/ui/exam.py" line="222"/>
         <source>成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。</source>
         <translation>The result is kept on this computer; the drop cannot be reached right now, so it is handed in to your lead at the next share.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="218"/>
+        <location filename="../../quickreply/ui/exam.py" line="224"/>
         <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
         <translation>The result is kept on this computer and handed in to your lead (Settings → Daily team report, its drop).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="221"/>
+        <location filename="../../quickreply/ui/exam.py" line="227"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>The result is kept on this computer only (turn sharing on in Settings → Daily team report to hand exam results in to your lead).</translation>
     </message>

@@ -213,82 +213,82 @@
 <context>
     <name>ExamPanel</name>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="72"/>
+        <location filename="../../quickreply/ui/exam.py" line="73"/>
         <source>开始考试</source>
         <translation>開始考試</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="75"/>
+        <location filename="../../quickreply/ui/exam.py" line="76"/>
         <source>考试：</source>
         <translation>考試：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="126"/>
+        <location filename="../../quickreply/ui/exam.py" line="127"/>
         <source>还没有考试：组长发布的 *.exam.yaml 随团队话术一起到这里。</source>
         <translation>還沒有考試：組長發布的 *.exam.yaml 隨團隊話術一起到這裡。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="141"/>
+        <location filename="../../quickreply/ui/exam.py" line="142"/>
         <source>共 %1 题，每题限时 %2 秒，答对 %3% 及格；只能考一次，中途离开未答的题算错。</source>
         <translation>共 %1 題，每題限時 %2 秒，答對 %3% 及格；只能考一次，中途離開未答的題算錯。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="148"/>
+        <location filename="../../quickreply/ui/exam.py" line="149"/>
         <source>和练习一样：在右边的快捷回复里找到合适的话术，Enter 发送。</source>
         <translation>和練習一樣：在右邊的快捷回覆裡找到合適的話術，Enter 傳送。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="187"/>
+        <location filename="../../quickreply/ui/exam.py" line="193"/>
         <source>✔ 通过</source>
         <translation>✔ 通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="189"/>
+        <location filename="../../quickreply/ui/exam.py" line="195"/>
         <source>✘ 未通过</source>
         <translation>✘ 未通過</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="191"/>
+        <location filename="../../quickreply/ui/exam.py" line="197"/>
         <source>答对 %1 / %2 题（%3%，及格线 %4%），共用时 %5 秒</source>
         <translation>答對 %1 / %2 題（%3%，及格線 %4%），共用時 %5 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="204"/>
+        <location filename="../../quickreply/ui/exam.py" line="210"/>
         <source>（未作答）</source>
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>买家问</source>
         <translation>買家問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>你发的</source>
         <translation>你發的</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>参考</source>
         <translation>參考</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="213"/>
+        <location filename="../../quickreply/ui/exam.py" line="219"/>
         <source>秒</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="216"/>
+        <location filename="../../quickreply/ui/exam.py" line="222"/>
         <source>成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。</source>
         <translation>成績儲存在本機；投遞位置暫時連不上，下次共享時自動交給組長。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="218"/>
+        <location filename="../../quickreply/ui/exam.py" line="224"/>
         <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
         <translation>成績儲存在本機，並交給組長（設定 → 團隊日報 的投遞位置）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="221"/>
+        <location filename="../../quickreply/ui/exam.py" line="227"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>成績只儲存在本機（在 設定 → 團隊日報 開啟共享後，考試成績會交給組長）。</translation>
     </message>

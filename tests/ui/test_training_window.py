@@ -271,3 +271,32 @@ def test_a_miss_in_one_sitting_is_asked_first_after_a_restart(qtbot: QtBot, tmp_
     again = drill(qtbot, tmp_path, Clock(), seed=9)
     again.start(Mode.WEAKEST)
     assert again.board.question is not None and again.board.question.text == asked[-1]
+
+
+class LateHandIn:
+    """A hand-in whose delivery ends after the window is gone."""
+
+    def __init__(self) -> None:
+        self.then: list[object] = []
+
+    def active(self) -> bool:
+        return True
+
+    def waiting(self) -> bool:
+        return False
+
+    def hand_in(self, exam: Exam, result: object, then: object = None) -> None:
+        self.then.append(then)
+
+
+def test_a_hand_in_ending_after_the_window_closed_is_harmless(qtbot: QtBot, tmp_path: Path) -> None:
+    hand_in = LateHandIn()
+    panel = ExamPanel(
+        LIB, SearchIndex.build(LIB), None, store_at(tmp_path), [EXAM], hand_in=hand_in
+    )
+    panel.start()
+    panel.abandon()  # saved with every question missed, and handed in
+    assert len(hand_in.then) == 1
+    panel.deleteLater()
+    qtbot.wait(10)
+    hand_in.then[0]()  # type: ignore[operator]  # no "C++ object already deleted"
