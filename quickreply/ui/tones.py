@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
+
+from quickreply.ui.themes import is_dark
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +57,5 @@ DARK = Tones(
 )
 
 
-def is_dark(palette: QPalette) -> bool:
-    """Light text on a dark window: the dark theme, or a dark system palette."""
-    text = palette.color(QPalette.ColorRole.WindowText)
-    window = palette.color(QPalette.ColorRole.Window)
-    return text.lightnessF() > window.lightnessF()
-
-
 def tones_for(widget: QWidget) -> Tones:
-    widget.ensurePolished()  # the style sheet's colours reach the palette when polished
-    return DARK if is_dark(widget.palette()) else LIGHT
+    return DARK if is_dark(widget) else LIGHT
