@@ -93,7 +93,9 @@ def make_rig(
     app = QuickReplyApp(
         make_qapp(), build_services(paths), lang="zh_CN", choose=choose, env=env or {}
     )
-    qtbot.addWidget(app.palette)
+    # Shut down before the palette goes: a background load, sync or reload timer of this
+    # test's app must not fire into the widgets of a later test.
+    qtbot.addWidget(app.palette, before_close_func=lambda _widget: app.shut_down())
     return Rig(app, desk, backend)
 
 
