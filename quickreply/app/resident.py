@@ -31,6 +31,7 @@ from quickreply.app.views import (
     make_settings_dialog,
     make_timers_view,
     make_training_view,
+    message_limit,
     setup_look,
     team_marks,
 )
@@ -460,6 +461,7 @@ class QuickReplyApp:
         self.palette.set_loading(*(loading or (0, 0)))
         self.palette.set_searcher(self.services.index)
         self.palette.set_renderer(self.services.renderer)
+        self.palette.set_message_limit(message_limit(self.services))
         if self._library is not None:
             self._library.set_edit_rule(self.services.edit_rule)
             self._library.set_library(self.services.library, self.services.renderer)

@@ -21,6 +21,7 @@ from quickreply.app.services import Services
 from quickreply.core.model import Snippet
 from quickreply.core.pins import PinStore
 from quickreply.core.problems import Problem
+from quickreply.core.search.spans import row_spans
 from quickreply.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -107,9 +108,19 @@ def make_palette(
         pins=PinStore(services.paths.config / "pins.json"),
         lookup=services.library.get,
         recent=lambda: recently_used(services),
+        # The index in use when the row is painted (a reload replaces it) reads the query.
+        highlighter=lambda query, title, code: row_spans(services.index.keys, query, title, code),
     )
     palette.set_marks(team_marks(services))
+    palette.set_message_limit(message_limit(services))
     return palette
+
+
+def message_limit(services: Services) -> int:
+    """Characters per chat message on the shop's platform (shop.yaml ``message_limit``)."""
+    from quickreply.core.shop import DEFAULT_MESSAGE_LIMIT
+
+    return services.shop.message_limit if services.shop is not None else DEFAULT_MESSAGE_LIMIT
 
 
 def team_marks(services: Services) -> dict[str, str]:

@@ -4,7 +4,9 @@ A frameless, always-on-top window on the screen with the mouse cursor (centred a
 of the way down). Each keystroke runs the search index; the list shows row number, code, title
 and group; the preview shows the variant that will be pasted, rendered with the shop profile.
 Macros are marked (宏 · 发送 2 条) in the row and over the preview, and so are replies with
-several wordings (3 种说法; Alt+→/← shows the next one, and that one is pasted).
+several wordings (3 种说法; Alt+→/← shows the next one, and that one is pasted). The characters
+the query matched are painted bold in the rows on screen (palette_delegate.py); under the
+preview the length is counted against the platform's limit (palette_counter.py).
 Keys: ↑/↓ move, PgUp/PgDn move by nine, Enter pastes, Ctrl+Enter pastes and sends, Ctrl+C
 copies only, Alt+1…9 picks that row (and pastes, like Enter), Tab goes to the fill-in fields,
 Esc closes. Enter while an input method is composing confirms the composition and never
@@ -38,9 +40,13 @@ from PySide6.QtWidgets import (
 
 from quickreply.core.model import Snippet
 from quickreply.core.render import RenderError
+from quickreply.core.search.spans import RowSpans
 from quickreply.ui.forms import FieldMemory, FieldsForm
-from quickreply.ui.imageclip import ImageThumb, image_mark, image_note, picture
-from quickreply.ui.messages import combo_label, reason
+from quickreply.ui.imageclip import ImageThumb, image_note, picture
+from quickreply.ui.messages import reason
+from quickreply.ui.palette_counter import CharCounter, longest_message
+from quickreply.ui.palette_delegate import MatchDelegate, Span
+from quickreply.ui.palette_marks import messages_sent, preview_mark, row_mark
 from quickreply.ui.palette_services import (
     Paster,
     Pins,
@@ -64,14 +70,8 @@ __all__ = [
 RESULT_LIMIT = 50
 RECENT_LIMIT = 8  # recently used replies listed under the pinned ones on an empty search
 VISIBLE_ROWS = 9  # Alt+1…9 reach these: the list shows all nine, whole
-
-
-def messages_sent(snippet: Snippet) -> int:
-    """How many chat messages a macro sends: each Enter step is one, and a reply marked
-    ``send`` sends its last text too."""
-    enters = sum(1 for step in snippet.steps if step.kind == "enter")
-    last_is_enter = bool(snippet.steps) and snippet.steps[-1].kind == "enter"
-    return enters + int(snippet.send and not last_is_enter)
+# (query, title, code) -> the characters matched in them (core.search.spans.row_spans).
+Highlighter = Callable[[str, str, str], RowSpans]
 
 
 class PaletteWindow(QWidget):
@@ -87,6 +87,8 @@ class PaletteWindow(QWidget):
     - ``conversation``: returns a key for the chat in front (e.g. its window title), read when
       the palette opens; fill-in values are remembered per key in ``memory``
     - ``clipboard``: defaults to the application clipboard
+    - ``highlighter``: the matched characters of a row's title and code, asked only for the
+      rows painted; None paints no highlight
     """
 
     pasted = Signal(str, bool)  # snippet id, sent
@@ -109,6 +111,7 @@ class PaletteWindow(QWidget):
         pins: Pins | None = None,
         lookup: Callable[[str], Snippet | None] | None = None,
         recent: Callable[[], Sequence[str]] | None = None,
+        highlighter: Highlighter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -133,7 +136,11 @@ class PaletteWindow(QWidget):
         self._preview_for: str | None = None  # the snippet whose rendering the preview shows
         self._notice = ""
         self._loading = ""  # part of the library still loading (a first start)
+        self._longest = 0  # characters of the previewed macro's longest message
         self._marks: dict[str, str] = {}  # snippet id -> marker of a recent team version
+        self._highlighter = highlighter
+        self._query = ""
+        self._row_spans: dict[int, RowSpans] = {}  # rows painted since the query changed
 
         self.setObjectName("palette")
         self.setWindowTitle(self.tr("快捷回复"))
@@ -182,6 +189,7 @@ class PaletteWindow(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.results.currentItemChanged.connect(self._on_current_changed)
         self.results.itemDoubleClicked.connect(lambda *_: self.accept(send=False))
+        self.results.setItemDelegate(MatchDelegate(self._spans_of, self.results))
 
         self.preview_note = QLabel()
         self.preview_note.setObjectName("previewNote")
@@ -204,9 +212,7 @@ class PaletteWindow(QWidget):
         lower_layout.addWidget(self.preview_note)
         self.preview_image = ImageThumb(into=lower_layout)
         lower_layout.addWidget(self.preview, 1)
-        self.counter = QLabel()
-        self.counter.setObjectName("hint")
-        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter = CharCounter()
         lower_layout.addWidget(self.counter)
 
         # The list keeps the height of nine whole rows: fields, notes and errors take their room
@@ -273,6 +279,10 @@ class PaletteWindow(QWidget):
         self._marks = dict(marks)
         self._on_query(self.search_box.text())
 
+    def set_message_limit(self, limit: int) -> None:
+        """Characters per message the shop's platform keeps (shop.yaml ``message_limit``)."""
+        self.counter.set_limit(limit)
+
     def set_renderer(self, renderer: RendererLike | None) -> None:
         self._renderer = renderer
         self._update_preview()
@@ -305,6 +315,8 @@ class PaletteWindow(QWidget):
         hits = self._searcher.search(text, self._limit)
         self._hits = [hit.snippet for hit in hits]
         self._sections = {}
+        self._query = text
+        self._row_spans = {}
         if not text.strip():
             self._hits = self._pinned_then_recent(self._hits)
         self.results.setUpdatesEnabled(False)
@@ -314,11 +326,8 @@ class PaletteWindow(QWidget):
             number = str(row + 1) if row < 9 else ""
             mark = self._marks.get(snippet.id)
             title = f"{mark} {snippet.title}" if mark else snippet.title
-            items.append(
-                QTreeWidgetItem(
-                    [number, snippet.code, title, snippet.group, self._row_mark(snippet)]
-                )
-            )
+            kind = row_mark(self._sections.get(snippet.id, ""), snippet)
+            items.append(QTreeWidgetItem([number, snippet.code, title, snippet.group, kind]))
         self.results.addTopLevelItems(items)
         self.results.setUpdatesEnabled(True)
         if items:
@@ -327,6 +336,25 @@ class PaletteWindow(QWidget):
             self._on_current_changed(None, None)
             if text.strip():
                 self.preview.setPlainText(self.tr("没有找到匹配的话术"))
+
+    def _spans_of(self, row: int, column: int) -> tuple[Span, ...]:
+        """The matched characters of a painted cell (code: 1, title: 2), worked out on its
+        first paint after the query changed, never for rows that are not painted."""
+        if self._highlighter is None or column not in (1, 2) or not 0 <= row < len(self._hits):
+            return ()
+        spans = self._row_spans.get(row)
+        if spans is None:
+            snippet = self._hits[row]
+            try:
+                spans = self._highlighter(self._query, snippet.title, snippet.code)
+            except Exception:  # a highlight is decoration: never cost the row
+                spans = RowSpans()
+            self._row_spans[row] = spans
+        if column == 1:
+            return spans.code
+        mark = self._marks.get(self._hits[row].id)
+        shift = len(mark) + 1 if mark else 0  # the title is shown after its marker
+        return tuple((start + shift, end + shift) for start, end in spans.title)
 
     def _pinned_then_recent(self, hits: list[Snippet]) -> list[Snippet]:
         """An empty search lists the pinned replies (常用), then the recently used (最近), then
@@ -363,38 +391,6 @@ class PaletteWindow(QWidget):
         self._set_footer(said.replace("%1", snippet.title))
         return pinned
 
-    def _row_mark(self, snippet: Snippet) -> str:
-        """常用/最近, what kind of reply it is, and its direct hotkey (Ctrl+Alt+1)."""
-        section = self._sections.get(snippet.id, "")
-        hotkey = combo_label(snippet.hotkey) if snippet.hotkey else ""
-        parts = (section, image_mark(snippet), self._kind_mark(snippet), hotkey)
-        return " · ".join(part for part in parts if part)
-
-    def _kind_mark(self, snippet: Snippet) -> str:
-        """宏 · 发送 2 条 for a macro, 3 种说法 for a reply with several wordings."""
-        if snippet.steps:
-            count = messages_sent(snippet)
-            if count > 1:
-                return self.tr("宏 · 发送 %1 条").replace("%1", str(count))
-            return self.tr("宏")
-        if len(snippet.variants) > 1:
-            return self.tr("%1 种说法").replace("%1", str(len(snippet.variants)))
-        return ""
-
-    def _preview_mark(self, snippet: Snippet) -> str:
-        if snippet.steps:
-            count = messages_sent(snippet)
-            if count > 1:
-                return self.tr("宏：Enter 会依次发出 %1 条消息").replace("%1", str(count))
-            return self.tr("宏：按步骤粘贴")
-        if len(snippet.variants) > 1 and self._variant is not None:
-            return (
-                self.tr("说法 %1/%2 · Alt+→ 换一种")
-                .replace("%1", str(self._variant[1] + 1))
-                .replace("%2", str(len(snippet.variants)))
-            )
-        return ""
-
     def next_variant(self, step: int = 1) -> bool:
         """Show the selected reply's next (or previous) wording; that one is what gets pasted."""
         snippet = self.current_snippet()
@@ -430,6 +426,7 @@ class PaletteWindow(QWidget):
                 steps = snippet.steps
                 if renderer is not None:
                     steps = tuple(renderer.render_steps(snippet, self.form.values()))
+                self._longest = longest_message(steps)
                 return "\n".join(step.text for step in steps if step.kind == "paste"), ""
             if renderer is None:
                 return snippet.text, ""
@@ -460,7 +457,8 @@ class PaletteWindow(QWidget):
         if snippet is None:
             return
         text, error = self._render(snippet)
-        note = self._preview_mark(snippet) or image_note(snippet)
+        note = preview_mark(snippet, self._variant[1] if self._variant else None)
+        note = note or image_note(snippet)
         self.preview_note.setText(note)
         self.preview_note.setVisible(bool(note))
         self.preview_image.show_image(None if text is None else self._image, snippet.images)
@@ -473,7 +471,7 @@ class PaletteWindow(QWidget):
         else:
             self.preview.setPlainText(text)
             # Some chat platforms cut long messages: the agent sees the length before pasting.
-            self.counter.setText(self.tr("%1 字").replace("%1", str(len(text))))
+            self.counter.show_count(self._longest if snippet.steps else len(text))
             self._preview_for = snippet.id
             self._set_footer("")
 

@@ -4,61 +4,74 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="219"/>
-        <location filename="../../quickreply/app/resident.py" line="497"/>
-        <location filename="../../quickreply/app/views.py" line="81"/>
+        <location filename="../../quickreply/app/resident.py" line="220"/>
+        <location filename="../../quickreply/app/resident.py" line="499"/>
+        <location filename="../../quickreply/app/views.py" line="82"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="181"/>
+        <location filename="../../quickreply/app/resident.py" line="182"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="191"/>
+        <location filename="../../quickreply/app/resident.py" line="192"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="196"/>
+        <location filename="../../quickreply/app/resident.py" line="197"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="256"/>
+        <location filename="../../quickreply/app/resident.py" line="257"/>
         <source>团队日报已开启</source>
         <translation>團隊日報已開啟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="280"/>
+        <location filename="../../quickreply/app/resident.py" line="281"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="281"/>
+        <location filename="../../quickreply/app/resident.py" line="282"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="350"/>
+        <location filename="../../quickreply/app/resident.py" line="351"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="379"/>
+        <location filename="../../quickreply/app/resident.py" line="380"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="400"/>
+        <location filename="../../quickreply/app/resident.py" line="401"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="479"/>
+        <location filename="../../quickreply/app/resident.py" line="481"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
+    </message>
+</context>
+<context>
+    <name>CharCounter</name>
+    <message>
+        <location filename="../../quickreply/ui/palette_counter.py" line="51"/>
+        <source>%1 / %2 字</source>
+        <translation>%1 / %2 字</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette_counter.py" line="53"/>
+        <source> · 超出 %1 字，会被平台截断</source>
+        <translation> · 超出 %1 字，會被平台截斷</translation>
     </message>
 </context>
 <context>
@@ -1387,87 +1400,87 @@
 <context>
     <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="139"/>
+        <location filename="../../quickreply/ui/palette.py" line="146"/>
         <source>快捷回复</source>
         <translation>快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="158"/>
+        <location filename="../../quickreply/ui/palette.py" line="165"/>
         <source>输入汉字、拼音、首字母或快捷编码…</source>
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="168"/>
+        <location filename="../../quickreply/ui/palette.py" line="175"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="168"/>
+        <location filename="../../quickreply/ui/palette.py" line="175"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="168"/>
+        <location filename="../../quickreply/ui/palette.py" line="175"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="168"/>
+        <location filename="../../quickreply/ui/palette.py" line="175"/>
         <source>说明</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="259"/>
+        <location filename="../../quickreply/ui/palette.py" line="265"/>
         <source>正在载入… %1/%2（搜索已载入的部分）</source>
         <translation>正在載入… %1/%2（搜尋已載入的部分）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="289"/>
+        <location filename="../../quickreply/ui/palette.py" line="299"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="291"/>
+        <location filename="../../quickreply/ui/palette.py" line="301"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="293"/>
+        <location filename="../../quickreply/ui/palette.py" line="303"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="294"/>
+        <location filename="../../quickreply/ui/palette.py" line="304"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="329"/>
+        <location filename="../../quickreply/ui/palette.py" line="338"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="337"/>
+        <location filename="../../quickreply/ui/palette.py" line="365"/>
         <source>★ 常用</source>
         <translation>★ 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="338"/>
+        <location filename="../../quickreply/ui/palette.py" line="366"/>
         <source>最近</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="356"/>
+        <location filename="../../quickreply/ui/palette.py" line="384"/>
         <source>无法保存常用：%1</source>
         <translation>無法儲存常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="362"/>
+        <location filename="../../quickreply/ui/palette.py" line="390"/>
         <source>已加入常用：%1</source>
         <translation>已加入常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="362"/>
+        <location filename="../../quickreply/ui/palette.py" line="390"/>
         <source>已移出常用：%1</source>
         <translation>已移出常用：%1</translation>
     </message>
@@ -1477,27 +1490,27 @@
         <translation>圖</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="378"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="37"/>
         <source>宏 · 发送 %1 条</source>
         <translation>巨集 · 傳送 %1 則</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="379"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="40"/>
         <source>宏</source>
         <translation>巨集</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="381"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="42"/>
         <source>%1 种说法</source>
         <translation>%1 種說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="388"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="53"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>巨集：Enter 會依序送出 %1 則訊息</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="389"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="56"/>
         <source>宏：按步骤粘贴</source>
         <translation>巨集：依步驟貼上</translation>
     </message>
@@ -1507,22 +1520,17 @@
         <translation>先貼上圖片，再貼上文字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="392"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="59"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>說法 %1/%2 · Alt+→ 換一種</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="449"/>
+        <location filename="../../quickreply/ui/palette.py" line="446"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="476"/>
-        <source>%1 字</source>
-        <translation>%1 字</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="545"/>
+        <location filename="../../quickreply/ui/palette.py" line="543"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>

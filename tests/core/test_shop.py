@@ -370,3 +370,20 @@ def test_a_shop_synonym_finds_the_reply_below_literal_matches(shop: ShopProfile)
     hits = index.search("买错")
     assert hits and hits[0].snippet.id == "return.addr"
     assert all(h.why == "synonym" for h in hits)
+
+
+def test_the_message_limit_defaults_to_500_and_a_shop_may_set_its_own(tmp_path: Path) -> None:
+    shop, problems = load_shop(write(tmp_path, "name: 店\n"))
+    assert problems == [] and shop is not None and shop.message_limit == 500
+    shop, problems = load_shop(write(tmp_path, "name: 店\nmessage_limit: 300\n"))
+    assert problems == [] and shop is not None and shop.message_limit == 300
+
+
+@pytest.mark.parametrize("written", ["0", "-5", "lots", "12.5", "true"])
+def test_a_message_limit_that_is_not_a_count_is_one_clear_problem(
+    tmp_path: Path, written: str
+) -> None:
+    shop, problems = load_shop(write(tmp_path, f"name: 店\nmessage_limit: {written}\n"))
+    assert shop is None
+    assert [(p.line, p.is_error) for p in problems] == [(2, True)]
+    assert "message_limit: 500" in str(problems[0])

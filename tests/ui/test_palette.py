@@ -572,4 +572,4 @@ def test_a_reply_with_a_direct_hotkey_shows_it_in_its_row(qtbot: QtBot) -> None:
 
 def test_the_preview_counts_the_characters_that_will_be_pasted(qtbot: QtBot) -> None:
     p, _ = real_palette(qtbot, [WORDINGS])
-    assert p.counter.text() == f"{len(p.preview.toPlainText())} 字"
+    assert p.counter.text() == f"{len(p.preview.toPlainText())} / 500 字"

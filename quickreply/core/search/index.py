@@ -120,6 +120,11 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._tables.snippets)
 
+    @property
+    def keys(self) -> TextKeys:
+        """How this index reads text: matched spans (spans.py) read a query the same way."""
+        return self._tables.keys
+
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Ranked hits for ``query``; never raises for odd input (it returns fewer hits)."""
         if limit <= 0:

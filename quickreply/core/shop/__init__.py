@@ -21,6 +21,7 @@ from quickreply.core.shop.in_force import load_shop_if_there, load_shop_in_force
 from quickreply.core.shop.money import CENT, ZERO, Amount, format_yuan, parse_amount
 from quickreply.core.shop.parse import load_shop, parse_shop, shop_from_doc
 from quickreply.core.shop.profile import (
+    DEFAULT_MESSAGE_LIMIT,
     FORMAT_VERSION,
     CourierOption,
     CourierRule,
@@ -48,6 +49,7 @@ from quickreply.core.shop.rules import (
 
 __all__ = [
     "CENT",
+    "DEFAULT_MESSAGE_LIMIT",
     "FORMAT_VERSION",
     "WEEKDAYS",
     "ZERO",

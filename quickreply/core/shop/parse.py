@@ -14,6 +14,7 @@ from pathlib import Path
 from quickreply.core.problems import Problem
 from quickreply.core.shop.money import ZERO, Amount, parse_amount
 from quickreply.core.shop.profile import (
+    DEFAULT_MESSAGE_LIMIT,
     FORMAT_VERSION,
     CourierOption,
     CourierRule,
@@ -36,6 +37,7 @@ _TOP_KEYS = (
     "cutoff",
     "cod_surcharge",
     "synonyms",
+    "message_limit",
 )
 _COURIER_KEYS = ("default", "note", "regions", "on_request")
 _RULE_KEYS = ("regions", "courier", "note", "only")
@@ -179,6 +181,7 @@ def parse_shop(
             cutoff = parsed
     cod = r.amount(top.get("cod_surcharge"), ("cod_surcharge",), Amount(0))
     synonyms = _synonyms(r, top.get("synonyms"))
+    message_limit = _message_limit(r, top.get("message_limit", DEFAULT_MESSAGE_LIMIT))
 
     if any(p.is_error for p in r.problems):
         return None, r.problems
@@ -195,6 +198,7 @@ def parse_shop(
             cutoff=cutoff,
             cod_surcharge=cod,
             synonyms=synonyms,
+            message_limit=message_limit,
             path=doc.path,
         ),
         r.problems,
@@ -299,6 +303,18 @@ def _parse_rate(value: object) -> Decimal | None:
     if rate is None or not 0 < rate < 1:
         return None
     return Decimal(rate)
+
+
+def _message_limit(r: ShopReader, value: object) -> int:
+    """Characters per chat message: a whole number above 0 (the palette counts against it)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    r.problem(
+        ("message_limit",),
+        f"'{value}' is not a number of characters",
+        "write message_limit: 500, a whole number above 0",
+    )
+    return DEFAULT_MESSAGE_LIMIT
 
 
 def _parse_cutoff(value: object) -> time | None:

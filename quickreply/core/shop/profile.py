@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from quickreply.core.shop.money import CENT, ZERO, Amount
 
 FORMAT_VERSION = 1
+# Characters in one chat message before a platform cuts it (`message_limit:` in shop.yaml).
+DEFAULT_MESSAGE_LIMIT = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,5 +105,6 @@ class ShopProfile:
     cutoff: time = time(16, 0)
     cod_surcharge: Amount = ZERO
     synonyms: tuple[tuple[str, ...], ...] = ()  # search: words that find each other
+    message_limit: int = DEFAULT_MESSAGE_LIMIT  # characters per message the platform keeps
     version: int = FORMAT_VERSION
     path: str = ""
