@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -33,6 +41,15 @@ DARK_ACCENT = QColor("#ffa657")
 def accent_for(text: QColor) -> QColor:
     """The accent for a list whose normal text is ``text``: light text means a dark theme."""
     return DARK_ACCENT if text.lightness() > 128 else LIGHT_ACCENT
+
+
+def _text_colour(widget: QWidget | None, selected: bool) -> QColor:
+    """The colour of the rest of the text: the list's ``selection-color`` (style sheet) on
+    the selected row, its ``color`` elsewhere, as Qt paints the cells without spans."""
+    if widget is None:
+        return QColor()
+    role = QPalette.ColorRole.HighlightedText if selected else widget.foregroundRole()
+    return widget.palette().color(role)
 
 
 class MatchDelegate(QStyledItemDelegate):
@@ -60,7 +77,7 @@ class MatchDelegate(QStyledItemDelegate):
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         opt.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        base = widget.palette().color(widget.foregroundRole()) if widget is not None else QColor()
+        base = _text_colour(widget, bool(opt.state & QStyle.StateFlag.State_Selected))
         font: QFont = opt.font
         bold = QFont(font)
         bold.setBold(True)

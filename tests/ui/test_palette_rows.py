@@ -110,10 +110,14 @@ def test_the_matched_characters_are_painted_in_the_accent_colour(
     assert accent_pixels(image, area, accent) == 0
 
 
-def test_only_the_matched_characters_are_highlighted(qtbot: QtBot) -> None:
-    window = palette(qtbot)
-    window.search_box.setText("kuaidi")
-    image, area = cell(window, 0, 2)
+def test_only_the_matched_characters_are_highlighted(qtbot: QtBot, qapp: QApplication) -> None:
+    apply_theme(qapp, "light", THEMES)
+    try:
+        window = palette(qtbot)
+        window.search_box.setText("kuaidi")
+        image, area = cell(window, 0, 2)
+    finally:
+        qapp.setStyleSheet("")
     # 合作快递: the accent sits on the right half of the text (快递), none on 合作.
     metrics = window.results.fontMetrics()
     half = area.left() + 3 + metrics.horizontalAdvance("合作")
@@ -121,6 +125,8 @@ def test_only_the_matched_characters_are_highlighted(qtbot: QtBot) -> None:
     right = QRect(half, area.top(), area.right() - half, area.height())
     assert accent_pixels(image, left, LIGHT_ACCENT) == 0
     assert accent_pixels(image, right, LIGHT_ACCENT) > 20
+    # The rest of the selected row's title keeps the selected row's colour, like its group.
+    assert accent_pixels(image, left, QColor("#0b3d91")) > 20
 
 
 def test_spans_are_worked_out_only_for_the_rows_painted(qtbot: QtBot) -> None:
