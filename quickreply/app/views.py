@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICONS = RESOURCES / "icons"
 ICON_FILE = ICONS / "quickreply.svg"
-SCREENSHOT_QUERY = "发货"  # the palette-search view; the palette view shows the empty search
+SCREENSHOT_QUERY = "fahuo"  # palette-search: pinyin, 发货 highlighted; palette: the empty search
 
 
 def make_qapp(offscreen: bool = False) -> QApplication:
