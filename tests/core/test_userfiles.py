@@ -60,7 +60,7 @@ def test_an_unknown_key_reads_the_same_in_a_pack_a_shop_profile_and_settings() -
     assert pack == [f"a.yaml:6: snippet 'hello': unknown key 'zzz' (known keys: {known})"]
     assert shop == [
         "shop.yaml:2: unknown key 'zzz' (known keys: version, name, agent_id, couriers,"
-        " free_shipping, promotions, cutoff, cod_surcharge, synonyms)"
+        " free_shipping, promotions, cutoff, cod_surcharge, synonyms, message_limit)"
     ]
     assert settings == [
         "settings.json:3: warning: unknown key 'zzz' (known keys: palette_hotkey,"
