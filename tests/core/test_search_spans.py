@@ -56,3 +56,12 @@ def test_no_match_or_no_query_highlights_nothing(keys: TextKeys) -> None:
     assert row_spans(keys, "", "快递") == RowSpans()
     assert row_spans(keys, "tuihuo", "合作快递") == RowSpans()
     assert row_spans(keys, "/售后", "退货") == RowSpans()  # a group filter is not in the title
+
+
+def test_only_the_readings_the_search_spells_titles_with_count(keys: TextKeys) -> None:
+    # 说 is shuo; its rare reading shui is not indexed (the search finds 使用说明 for shui only
+    # as a typo), so nothing lights up for it.
+    assert row_spans(keys, "shui", "使用说明").title == ()
+    assert shown("使用说明", row_spans(keys, "shuo", "使用说明").title) == ["说"]
+    # A common polyphone's second reading is indexed, and shown: 行 as hang in 银行.
+    assert shown("银行卡", row_spans(keys, "yinhang", "银行卡").title) == ["银行"]

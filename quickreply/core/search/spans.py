@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quickreply.core.search.terms import LOOSE_MAX, LOOSE_MIN, Term, make_term, parse, runs
-from quickreply.core.textkeys import TextKeys, fold_numbers, is_han
+from quickreply.core.textkeys import COMMON_POLYPHONES, TextKeys, fold_numbers, is_han
 
 Span = tuple[int, int]  # [start, end) in the text as shown
 
@@ -68,7 +68,10 @@ def _read(keys: TextKeys, text: str) -> _Text:
         # Character by character, so every normalised unit knows where it was shown.
         for unit in keys.normalize(ch):
             # Pinyin is read before numbers fold (七 stays qi), as the index reads it.
-            readings.append((keys.readings(unit) or (unit,)) if is_han(unit) else (unit,))
+            # The readings the index spells titles with: a common polyphone's first two, else
+            # the first (说 is shuo; its rare shui finds nothing, so it lights up nothing).
+            known = keys.readings(unit)[: 2 if unit in COMMON_POLYPHONES else 1]
+            readings.append((known or (unit,)) if is_han(unit) else (unit,))
             digit = fold_numbers(unit)
             norm.append(digit if len(digit) == 1 else unit)
             origin.append(k)
