@@ -1,16 +1,11 @@
 """The palette: the search-and-paste popup an agent opens with the global hotkey.
 
 A frameless, always-on-top window on the screen with the mouse cursor (centred across, a third
-of the way down). Each keystroke runs the search index; the list shows row number, code, title
-and group; the preview shows the variant that will be pasted, rendered with the shop profile.
-Macros are marked (宏 · 发送 2 条) in the row and over the preview, and so are replies with
-several wordings (3 种说法; Alt+→/← shows the next one, and that one is pasted). The characters
-the query matched are painted bold in the rows on screen (palette_delegate.py); under the
-preview the length is counted against the platform's limit (palette_counter.py).
-Keys: ↑/↓ move, PgUp/PgDn move by nine, Enter pastes, Ctrl+Enter pastes and sends, Ctrl+C
-copies only, Alt+1…9 picks that row (and pastes, like Enter), Tab goes to the fill-in fields,
-Esc closes. Enter while an input method is composing confirms the composition and never
-pastes. All services come in through the constructor (see :class:`PaletteWindow`).
+of the way down). Each keystroke runs the search index into the result list (palette_list.py);
+the preview (palette_preview.py) shows what Enter pastes; the footer (palette_footer.py) says
+what the keys do (palette_keys.py). An empty search lists the pinned replies (★ 常用, Ctrl+D),
+then the recently used (最近). The window pastes through the injected paster, or copies when
+there is none, and records the use. All services come in through the constructor.
 """
 
 from __future__ import annotations
@@ -26,27 +21,16 @@ from PySide6.QtGui import (
     QKeyEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from quickreply.core.model import Snippet
-from quickreply.core.render import RenderError
-from quickreply.core.search.spans import RowSpans
 from quickreply.ui.forms import FieldMemory, FieldsForm
-from quickreply.ui.imageclip import ImageThumb, image_note, picture
-from quickreply.ui.messages import reason
-from quickreply.ui.palette_counter import CharCounter, longest_message
-from quickreply.ui.palette_delegate import MatchDelegate, Span
-from quickreply.ui.palette_marks import messages_sent, preview_mark, row_mark
+from quickreply.ui.palette_footer import PaletteFooter
+from quickreply.ui.palette_keys import Act, search_key
+from quickreply.ui.palette_list import Highlighter, ResultList
+from quickreply.ui.palette_marks import messages_sent
+from quickreply.ui.palette_preview import PreviewPane, Rendered
+from quickreply.ui.palette_sections import RECENT_LIMIT, pinned_then_recent
 from quickreply.ui.palette_services import (
     Paster,
     Pins,
@@ -68,10 +52,6 @@ __all__ = [
 ]
 
 RESULT_LIMIT = 50
-RECENT_LIMIT = 8  # recently used replies listed under the pinned ones on an empty search
-VISIBLE_ROWS = 9  # Alt+1…9 reach these: the list shows all nine, whole
-# (query, title, code) -> the characters matched in them (core.search.spans.row_spans).
-Highlighter = Callable[[str, str, str], RowSpans]
 
 
 class PaletteWindow(QWidget):
@@ -116,9 +96,7 @@ class PaletteWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self._searcher = searcher
-        self._renderer = renderer
         self._paster = paster
-        self._paste_off_reason = paste_off_reason
         self._usage = usage
         self._on_used = on_used
         self._conversation_of = conversation
@@ -126,21 +104,10 @@ class PaletteWindow(QWidget):
         self._memory = memory if memory is not None else FieldMemory()
         self._clipboard = clipboard
         self._limit = limit
-        self._hits: list[Snippet] = []
         self._pins = pins
         self._lookup = lookup
         self._recent = recent
-        self._sections: dict[str, str] = {}  # snippet id -> 常用 / 最近 on an empty search
         self._shown_fields_for: str | None = None
-        self._variant: tuple[str, int] | None = None  # (snippet id, index) shown in the preview
-        self._preview_for: str | None = None  # the snippet whose rendering the preview shows
-        self._notice = ""
-        self._loading = ""  # part of the library still loading (a first start)
-        self._longest = 0  # characters of the previewed macro's longest message
-        self._marks: dict[str, str] = {}  # snippet id -> marker of a recent team version
-        self._highlighter = highlighter
-        self._query = ""
-        self._row_spans: dict[int, RowSpans] = {}  # rows painted since the query changed
 
         self.setObjectName("palette")
         self.setWindowTitle(self.tr("快捷回复"))
@@ -168,36 +135,9 @@ class PaletteWindow(QWidget):
         self.search_box.textChanged.connect(self._on_query)
         layout.addWidget(self.search_box)
 
-        self.results = QTreeWidget()
-        self.results.setObjectName("paletteResults")
-        self.results.setColumnCount(5)
-        self.results.setHeaderLabels(
-            ["#", self.tr("编码"), self.tr("标题"), self.tr("分组"), self.tr("说明")]
-        )
-        self.results.setRootIsDecorated(False)
-        self.results.setUniformRowHeights(True)
-        self.results.setAllColumnsShowFocus(True)
-        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.results.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.results = ResultList(highlighter)
         self.results.currentItemChanged.connect(self._on_current_changed)
         self.results.itemDoubleClicked.connect(lambda *_: self.accept(send=False))
-        self.results.setItemDelegate(MatchDelegate(self._spans_of, self.results))
-
-        self.preview_note = QLabel()
-        self.preview_note.setObjectName("previewNote")
-        self.preview_note.setVisible(False)
-        self.preview = QPlainTextEdit()
-        self.preview.setObjectName("palettePreview")
-        self.preview.setReadOnly(True)
-        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.form = FieldsForm()
         self.form.setVisible(False)
@@ -205,41 +145,34 @@ class PaletteWindow(QWidget):
         self.form.submitted.connect(lambda send: self.accept(send=send, from_form=True))
         self.form.cancelled.connect(self._back_to_search)
 
+        self.pane = PreviewPane(renderer, self.form.values)
+        # The pane's parts, by the names the drill, the app and the tests know them by.
+        self.preview_note = self.pane.note
+        self.preview_image = self.pane.image
+        self.preview = self.pane.text
+        self.counter = self.pane.counter
+
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.form)
-        lower_layout.addWidget(self.preview_note)
-        self.preview_image = ImageThumb(into=lower_layout)
-        lower_layout.addWidget(self.preview, 1)
-        self.counter = CharCounter()
-        lower_layout.addWidget(self.counter)
+        lower_layout.addWidget(self.pane, 1)
 
         # The list keeps the height of nine whole rows: fields, notes and errors take their room
         # from the preview below, so rows never jump under the agent's eyes.
         layout.addWidget(self.results)
         layout.addWidget(lower, 1)
 
-        self.footer = QLabel()
-        self.footer.setObjectName("paletteFooter")
-        self.footer.setWordWrap(True)
+        self.footer = PaletteFooter()
+        self.footer.paste_off_reason = paste_off_reason
+        self.footer.paste_on = paster is not None
+        self.footer.pins_on = pins is not None
         layout.addWidget(self.footer)
 
         self.resize(680, 520)
         self._set_footer("")
         self._on_query("")
-        self._fit_rows()
-
-    def _fit_rows(self) -> None:
-        """Size the list to exactly :data:`VISIBLE_ROWS` rows plus its header and frame."""
-        probe = QTreeWidgetItem(["9", "kd", "标题", "分组", ""])
-        self.results.addTopLevelItem(probe)
-        row = self.results.sizeHintForRow(0)
-        self.results.takeTopLevelItem(self.results.indexOfTopLevelItem(probe))
-        header = self.results.header().sizeHint().height()
-        frame = 2 * self.results.frameWidth()
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setFixedHeight(header + frame + VISIBLE_ROWS * max(row, 1))
+        self.results.fit_rows()
         self._on_query(self.search_box.text())
 
     # ---- state helpers -------------------------------------------------------------------
@@ -250,25 +183,18 @@ class PaletteWindow(QWidget):
 
     def set_paster(self, paster: Paster | None, reason: str = "") -> None:
         self._paster = paster
-        self._paste_off_reason = reason
+        self.footer.paste_on = paster is not None
+        self.footer.paste_off_reason = reason
         self._set_footer("")
 
     def set_notice(self, notice: str) -> None:
         """A standing line in the footer (e.g. a hotkey another program holds); "" clears."""
-        self._notice = notice
-        self._set_footer("")
+        self.footer.set_notice(notice)
 
     def set_loading(self, loaded: int, total: int) -> None:
         """Say in the footer that ``loaded`` of ``total`` parts of the library are in and
         search covers only those; total 0: everything is loaded."""
-        self._loading = (
-            self.tr("正在载入… %1/%2（搜索已载入的部分）")
-            .replace("%1", str(loaded))
-            .replace("%2", str(total))
-            if total
-            else ""
-        )
-        self._set_footer("")
+        self.footer.set_loading(loaded, total)
 
     def set_searcher(self, searcher: Searcher) -> None:
         self._searcher = searcher
@@ -276,7 +202,7 @@ class PaletteWindow(QWidget):
 
     def set_marks(self, marks: Mapping[str, str]) -> None:
         """Mark replies a recent team version added or changed (shown before the title)."""
-        self._marks = dict(marks)
+        self.results.set_marks(marks)
         self._on_query(self.search_box.text())
 
     def set_message_limit(self, limit: int) -> None:
@@ -284,93 +210,34 @@ class PaletteWindow(QWidget):
         self.counter.set_limit(limit)
 
     def set_renderer(self, renderer: RendererLike | None) -> None:
-        self._renderer = renderer
+        self.pane.set_renderer(renderer)
         self._update_preview()
 
     def current_snippet(self) -> Snippet | None:
-        item = self.results.currentItem()
-        if item is None:
-            return None
-        row = self.results.indexOfTopLevelItem(item)
-        return self._hits[row] if 0 <= row < len(self._hits) else None
+        return self.results.current_snippet()
 
     def _set_footer(self, message: str) -> None:
-        if self._paster is not None:
-            keys = self.tr("Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭")
-            if self._pins is not None:
-                keys += self.tr(" · Ctrl+D 常用")
-        else:
-            keys = self.tr("粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。").replace(
-                "%1", self._paste_off_reason or self.tr("没有可用的粘贴后端")
-            )
-        lines = [line for line in (message, self._notice, self._loading, keys) if line]
-        self.footer.setText("\n".join(lines))
-        self.footer.setProperty("error", bool(message or self._notice))
-        self.footer.style().unpolish(self.footer)
-        self.footer.style().polish(self.footer)
+        self.footer.show_message(message)
 
     # ---- search --------------------------------------------------------------------------
 
     def _on_query(self, text: str) -> None:
-        hits = self._searcher.search(text, self._limit)
-        self._hits = [hit.snippet for hit in hits]
-        self._sections = {}
-        self._query = text
-        self._row_spans = {}
+        hits = [hit.snippet for hit in self._searcher.search(text, self._limit)]
+        sections: dict[str, str] = {}
         if not text.strip():
-            self._hits = self._pinned_then_recent(self._hits)
-        self.results.setUpdatesEnabled(False)
-        self.results.clear()
-        items = []
-        for row, snippet in enumerate(self._hits):
-            number = str(row + 1) if row < 9 else ""
-            mark = self._marks.get(snippet.id)
-            title = f"{mark} {snippet.title}" if mark else snippet.title
-            kind = row_mark(self._sections.get(snippet.id, ""), snippet)
-            items.append(QTreeWidgetItem([number, snippet.code, title, snippet.group, kind]))
-        self.results.addTopLevelItems(items)
-        self.results.setUpdatesEnabled(True)
-        if items:
-            self.results.setCurrentItem(items[0])
-        else:
+            pinned = self._pins.pinned() if self._pins is not None else ()
+            recent = tuple(self._recent()[:RECENT_LIMIT]) if self._recent else ()
+            hits, sections = pinned_then_recent(
+                hits,
+                ((self.tr("★ 常用"), pinned), (self.tr("最近"), recent)),
+                self._lookup,
+                self._limit,
+            )
+        self.results.show_hits(text, hits, sections)
+        if not hits:
             self._on_current_changed(None, None)
             if text.strip():
                 self.preview.setPlainText(self.tr("没有找到匹配的话术"))
-
-    def _spans_of(self, row: int, column: int) -> tuple[Span, ...]:
-        """The matched characters of a painted cell (code: 1, title: 2), worked out on its
-        first paint after the query changed, never for rows that are not painted."""
-        if self._highlighter is None or column not in (1, 2) or not 0 <= row < len(self._hits):
-            return ()
-        spans = self._row_spans.get(row)
-        if spans is None:
-            snippet = self._hits[row]
-            try:
-                spans = self._highlighter(self._query, snippet.title, snippet.code)
-            except Exception:  # a highlight is decoration: never cost the row
-                spans = RowSpans()
-            self._row_spans[row] = spans
-        if column == 1:
-            return spans.code
-        mark = self._marks.get(self._hits[row].id)
-        shift = len(mark) + 1 if mark else 0  # the title is shown after its marker
-        return tuple((start + shift, end + shift) for start, end in spans.title)
-
-    def _pinned_then_recent(self, hits: list[Snippet]) -> list[Snippet]:
-        """An empty search lists the pinned replies (常用), then the recently used (最近), then
-        the rest in the index's order."""
-        lookup = self._lookup or {s.id: s for s in hits}.get
-        first: list[Snippet] = []
-        for label, ids in (
-            (self.tr("★ 常用"), self._pins.pinned() if self._pins is not None else ()),
-            (self.tr("最近"), tuple(self._recent()[:RECENT_LIMIT]) if self._recent else ()),
-        ):
-            for snippet_id in ids:
-                snippet = lookup(snippet_id)
-                if snippet is not None and snippet.id not in self._sections:
-                    self._sections[snippet.id] = label
-                    first.append(snippet)
-        return [*first, *(s for s in hits if s.id not in self._sections)][: self._limit]
 
     def toggle_pin(self) -> bool | None:
         """Pin or unpin the selected reply (Ctrl+D); None when nothing is selected or pins are
@@ -383,10 +250,9 @@ class PaletteWindow(QWidget):
         except OSError as err:
             self._set_footer(self.tr("无法保存常用：%1").replace("%1", str(err)))
             return None
-        item = self.results.currentItem()
-        row = self.results.indexOfTopLevelItem(item) if item is not None else 0
+        row = self.results.current_row()
         self._on_query(self.search_box.text())
-        self._select_row(max(0, row))
+        self.results.select_row(max(0, row))
         said = self.tr("已加入常用：%1") if pinned else self.tr("已移出常用：%1")
         self._set_footer(said.replace("%1", snippet.title))
         return pinned
@@ -394,10 +260,8 @@ class PaletteWindow(QWidget):
     def next_variant(self, step: int = 1) -> bool:
         """Show the selected reply's next (or previous) wording; that one is what gets pasted."""
         snippet = self.current_snippet()
-        if snippet is None or snippet.steps or len(snippet.variants) < 2 or self._renderer is None:
+        if snippet is None or not self.pane.next_variant(snippet, step):
             return False
-        index = self._variant_index(self._renderer, snippet)
-        self._variant = (snippet.id, (index + step) % len(snippet.variants))
         self._update_preview()
         return True
 
@@ -406,9 +270,7 @@ class PaletteWindow(QWidget):
         if snippet is None:
             self.form.set_fields((), {})
             self._shown_fields_for = None
-            self._preview_for = None
-            self.preview.clear()
-            self.preview_note.setVisible(False)
+            self.pane.clear()
             self._set_footer("")
             return
         if self._shown_fields_for != snippet.id:
@@ -416,77 +278,25 @@ class PaletteWindow(QWidget):
             self.form.set_fields(snippet.fields, self._memory.recall(self._conversation))
         self._update_preview()
 
-    def _render(self, snippet: Snippet) -> tuple[str | None, str]:
-        """Return (text, error message for the agent). A macro shows (and copies) its pasted
-        texts."""
-        renderer = self._renderer
-        try:
-            self._image = picture(renderer, snippet)  # read before the text, checked like it
-            if snippet.steps:
-                steps = snippet.steps
-                if renderer is not None:
-                    steps = tuple(renderer.render_steps(snippet, self.form.values()))
-                self._longest = longest_message(steps)
-                return "\n".join(step.text for step in steps if step.kind == "paste"), ""
-            if renderer is None:
-                return snippet.text, ""
-            index = self._variant_index(renderer, snippet)
-            return renderer.render_variant(snippet, index, self.form.values()), ""
-        except Exception as err:  # RenderError; anything else from a template is reported too
-            return None, self._agent_words(err)
-
-    def _agent_words(self, err: Exception) -> str:
-        """A wrong field value in the agent's words (没有这个省份：xj); a broken reply says to
-        tell the lead, with the file and line (for the lead) only in the tooltip."""
-        problem = err.problem if isinstance(err, RenderError) else None
-        if problem is not None and problem.code.startswith("field."):
-            self.footer.setToolTip("")
-            return reason(problem)
-        self.footer.setToolTip(str(problem) if problem is not None else str(err))
-        return self.tr("这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）")
-
-    def _variant_index(self, renderer: RendererLike, snippet: Snippet) -> int:
-        """The variant shown for the selected reply: picked once, kept until the selection or
-        the chat changes, so the preview is exactly what gets pasted."""
-        if self._variant is None or self._variant[0] != snippet.id:
-            self._variant = (snippet.id, renderer.pick_variant(snippet, self._conversation))
-        return self._variant[1]
+    def _render(self, snippet: Snippet) -> Rendered:
+        """``snippet`` rendered for pasting; a problem puts the lead's detail in the footer's
+        tooltip."""
+        rendered = self.pane.rendering(snippet)
+        if rendered.text is None:
+            self.footer.setToolTip(rendered.detail)
+        return rendered
 
     def _update_preview(self) -> None:
         snippet = self.current_snippet()
         if snippet is None:
             return
-        text, error = self._render(snippet)
-        note = preview_mark(snippet, self._variant[1] if self._variant else None)
-        note = note or image_note(snippet)
-        self.preview_note.setText(note)
-        self.preview_note.setVisible(bool(note))
-        self.preview_image.show_image(None if text is None else self._image, snippet.images)
-        if text is None:
-            # While the agent types a value (xinj… on the way to xinjiang) the last good
-            # preview stays, so the reply does not blink away on every keystroke.
-            if self._preview_for != snippet.id:
-                self.preview.setPlainText("")
-            self._set_footer(error)
-        else:
-            self.preview.setPlainText(text)
-            # Some chat platforms cut long messages: the agent sees the length before pasting.
-            self.counter.show_count(self._longest if snippet.steps else len(text))
-            self._preview_for = snippet.id
-            self._set_footer("")
+        rendered = self.pane.show_reply(snippet)
+        if rendered.text is None:
+            self.footer.setToolTip(rendered.detail)
+        self._set_footer(rendered.problem)
 
     def move_selection(self, step: int) -> None:
-        count = self.results.topLevelItemCount()
-        if not count:
-            return
-        item = self.results.currentItem()
-        row = self.results.indexOfTopLevelItem(item) if item is not None else -1
-        self._select_row(max(0, min(count - 1, row + step)))
-
-    def _select_row(self, row: int) -> None:
-        item = self.results.topLevelItem(row)
-        if item is not None:
-            self.results.setCurrentItem(item)
+        self.results.move_selection(step)
 
     def _back_to_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -506,16 +316,14 @@ class PaletteWindow(QWidget):
             return False
         if snippet.fields and not from_form and not copy_only and self.form.focus_first():
             return False
-        text, error = self._render(snippet)
+        rendered = self._render(snippet)
+        text = rendered.text
         if text is None:
-            self._set_footer(error)
+            self._set_footer(rendered.problem)
             return False
         if snippet.fields:
             self._memory.remember(self._conversation, self.form.values())
-        if self._renderer is not None and not snippet.steps:
-            index = self._variant_index(self._renderer, snippet)
-            self._renderer.mark_used(snippet, index, self._conversation)
-            self._variant = None  # the next paste of this reply gets another variant
+        self.pane.mark_used(snippet)  # the next paste of this reply gets another wording
         self._record(snippet)
         if copy_only or self._paster is None:
             self._clip().setText(text)
@@ -527,7 +335,7 @@ class PaletteWindow(QWidget):
             # A macro runs step by step (paste / wait / enter), not as one joined text.
             self._paster.paste_steps(snippet, self.form.values(), send)
         else:  # an image reply: the picture first, then the text (PasteService.paste)
-            self._paster.paste(text, send=send or snippet.send, image=self._image or b"")
+            self._paster.paste(text, send=send or snippet.send, image=rendered.image or b"")
         self.pasted.emit(snippet.id, send or snippet.send)
         return True
 
@@ -548,8 +356,9 @@ class PaletteWindow(QWidget):
     def popup(self) -> None:
         """Show over the screen with the cursor, search box focused and its text selected."""
         self._conversation = self._conversation_of()
+        self.pane.conversation = self._conversation
         self._shown_fields_for = None
-        self._variant = None
+        self.pane.forget_variant()
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         if screen is not None:
             area = screen.availableGeometry()
@@ -608,41 +417,27 @@ class PaletteWindow(QWidget):
         super().keyPressEvent(event)
 
     def _search_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
-        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ctrl = Qt.KeyboardModifier.ControlModifier
-        alt = Qt.KeyboardModifier.AltModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.search_box.composing:
-                self.search_box.confirm_composition()
-                return True
-            self.accept(send=bool(mods & ctrl))
-            return True
-        if key == Qt.Key.Key_Escape:
+        found = search_key(event, self.search_box.composing)
+        if found is None or (found[0] is Act.FIELDS and not self.form.editors):
+            return False
+        act, arg = found
+        if act is Act.CONFIRM:
+            self.search_box.confirm_composition()
+        elif act is Act.ACCEPT:
+            self.accept(send=bool(arg))
+        elif act is Act.CLOSE:
             self.hide()
-            return True
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not self.search_box.composing:
-            self.move_selection(1 if key == Qt.Key.Key_Down else -1)
-            return True
-        if mods == alt and key in (Qt.Key.Key_Right, Qt.Key.Key_Left):
-            self.next_variant(1 if key == Qt.Key.Key_Right else -1)
-            return True
-        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            self.move_selection(9 if key == Qt.Key.Key_PageDown else -9)
-            return True
-        if key == Qt.Key.Key_Tab and self.form.editors:
+        elif act is Act.MOVE:
+            self.move_selection(arg)
+        elif act is Act.WORDING:
+            self.next_variant(arg)
+        elif act is Act.FIELDS:
             self.form.focus_first()
-            return True
-        if key == Qt.Key.Key_D and mods == ctrl:
+        elif act is Act.PIN:
             self.toggle_pin()
-            return True
-        if key == Qt.Key.Key_C and mods == ctrl:
+        elif act is Act.COPY:
             self.accept(copy_only=True)
-            return True
-        if mods == alt and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-            row = int(key) - int(Qt.Key.Key_1)
-            if row < self.results.topLevelItemCount():
-                self._select_row(row)
-                self.accept()
-            return True
-        return False
+        elif act is Act.PICK and arg < self.results.topLevelItemCount():
+            self.results.select_row(arg)
+            self.accept()
+        return True

@@ -1398,89 +1398,72 @@
     </message>
 </context>
 <context>
-    <name>PaletteWindow</name>
+    <name>PaletteFooter</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="146"/>
-        <source>快捷回复</source>
-        <translation>QuickReply</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="165"/>
-        <source>输入汉字、拼音、首字母或快捷编码…</source>
-        <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>编码</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>标题</source>
-        <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>分组</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>说明</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="265"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="37"/>
         <source>正在载入… %1/%2（搜索已载入的部分）</source>
         <translation>Loading… %1/%2 (search covers what is loaded)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="299"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="48"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="301"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="49"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D pin</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="303"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="50"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="304"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="51"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
+</context>
+<context>
+    <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="338"/>
+        <location filename="../../quickreply/ui/palette.py" line="113"/>
+        <source>快捷回复</source>
+        <translation>QuickReply</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="132"/>
+        <source>输入汉字、拼音、首字母或快捷编码…</source>
+        <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="240"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="365"/>
+        <location filename="../../quickreply/ui/palette.py" line="232"/>
         <source>★ 常用</source>
         <translation>★ Pinned</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="366"/>
+        <location filename="../../quickreply/ui/palette.py" line="232"/>
         <source>最近</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="384"/>
+        <location filename="../../quickreply/ui/palette.py" line="251"/>
         <source>无法保存常用：%1</source>
         <translation>Could not save the pins: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="390"/>
+        <location filename="../../quickreply/ui/palette.py" line="256"/>
         <source>已加入常用：%1</source>
         <translation>Pinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="390"/>
+        <location filename="../../quickreply/ui/palette.py" line="256"/>
         <source>已移出常用：%1</source>
         <translation>Unpinned: %1</translation>
     </message>
@@ -1525,12 +1508,7 @@
         <translation>Wording %1/%2 · Alt+→ for another</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="446"/>
-        <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
-        <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="543"/>
+        <location filename="../../quickreply/ui/palette.py" line="351"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -1584,6 +1562,14 @@
         <location filename="../../quickreply/ui/timers_park.py" line="49"/>
         <source>提醒时间：</source>
         <translation>Remind at:</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../quickreply/ui/palette_preview.py" line="120"/>
+        <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
+        <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1689,29 @@
         <location filename="../../quickreply/ui/publish.py" line="113"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultList</name>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>说明</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>

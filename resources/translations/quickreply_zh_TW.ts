@@ -1398,89 +1398,72 @@
     </message>
 </context>
 <context>
-    <name>PaletteWindow</name>
+    <name>PaletteFooter</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="146"/>
-        <source>快捷回复</source>
-        <translation>快捷回覆</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="165"/>
-        <source>输入汉字、拼音、首字母或快捷编码…</source>
-        <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>编码</source>
-        <translation>編碼</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>标题</source>
-        <translation>標題</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>分组</source>
-        <translation>分組</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="175"/>
-        <source>说明</source>
-        <translation>說明</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="265"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="37"/>
         <source>正在载入… %1/%2（搜索已载入的部分）</source>
         <translation>正在載入… %1/%2（搜尋已載入的部分）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="299"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="48"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="301"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="49"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="303"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="50"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="304"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="51"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
+</context>
+<context>
+    <name>PaletteWindow</name>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="338"/>
+        <location filename="../../quickreply/ui/palette.py" line="113"/>
+        <source>快捷回复</source>
+        <translation>快捷回覆</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="132"/>
+        <source>输入汉字、拼音、首字母或快捷编码…</source>
+        <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette.py" line="240"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="365"/>
+        <location filename="../../quickreply/ui/palette.py" line="232"/>
         <source>★ 常用</source>
         <translation>★ 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="366"/>
+        <location filename="../../quickreply/ui/palette.py" line="232"/>
         <source>最近</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="384"/>
+        <location filename="../../quickreply/ui/palette.py" line="251"/>
         <source>无法保存常用：%1</source>
         <translation>無法儲存常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="390"/>
+        <location filename="../../quickreply/ui/palette.py" line="256"/>
         <source>已加入常用：%1</source>
         <translation>已加入常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="390"/>
+        <location filename="../../quickreply/ui/palette.py" line="256"/>
         <source>已移出常用：%1</source>
         <translation>已移出常用：%1</translation>
     </message>
@@ -1525,12 +1508,7 @@
         <translation>說法 %1/%2 · Alt+→ 換一種</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="446"/>
-        <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
-        <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/palette.py" line="543"/>
+        <location filename="../../quickreply/ui/palette.py" line="351"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>
@@ -1584,6 +1562,14 @@
         <location filename="../../quickreply/ui/timers_park.py" line="49"/>
         <source>提醒时间：</source>
         <translation>提醒時間：</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../quickreply/ui/palette_preview.py" line="120"/>
+        <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
+        <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1689,29 @@
         <location filename="../../quickreply/ui/publish.py" line="113"/>
         <source>正在发布…</source>
         <translation>正在發布…</translation>
+    </message>
+</context>
+<context>
+    <name>ResultList</name>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>编码</source>
+        <translation>編碼</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>分组</source>
+        <translation>分組</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <source>说明</source>
+        <translation>說明</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ def home(qr_home: Path) -> Path:
 
 
 def shown_ids(app: QuickReplyApp) -> list[str]:
-    return [h.id for h in app.palette._hits]
+    return [h.id for h in app.palette.results.hits]
 
 
 @pytest.mark.gui
