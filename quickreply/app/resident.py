@@ -175,6 +175,7 @@ class QuickReplyApp:
         """(Re)register the palette, timer and snippet hotkeys; problems go to the palette
         footer."""
         problems = self.wiring.register_hotkeys(settings)
+        self.palette.set_hotkeys(settings.snippet_hotkeys)  # the rows show the assigned ones
         lines = [self.describe(p) for p in problems[:NOTICE_LINES]]
         if len(problems) > NOTICE_LINES:
             more = len(problems) - NOTICE_LINES

@@ -112,6 +112,7 @@ def make_palette(
         highlighter=lambda query, title, code: row_spans(services.index.keys, query, title, code),
     )
     palette.set_marks(team_marks(services))
+    palette.set_hotkeys(services.settings.snippet_hotkeys)
     palette.set_message_limit(message_limit(services))
     return palette
 

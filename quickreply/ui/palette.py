@@ -205,6 +205,12 @@ class PaletteWindow(QWidget):
         self.results.set_marks(marks)
         self._on_query(self.search_box.text())
 
+    def set_hotkeys(self, assigned: Mapping[str, str]) -> None:
+        """The reply hotkeys the agent assigned in 设置 (settings ``snippet_hotkeys``): the
+        rows show them instead of the packs' own."""
+        self.results.set_hotkeys(assigned)
+        self._on_query(self.search_box.text())
+
     def set_message_limit(self, limit: int) -> None:
         """Characters per message the shop's platform keeps (shop.yaml ``message_limit``)."""
         self.counter.set_limit(limit)

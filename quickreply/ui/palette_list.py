@@ -1,8 +1,9 @@
 """The palette's result list: the replies found, nine whole rows tall, one reply per row.
 
 Each row shows its number (Alt+1…9 picks it), code, title (after the marker of a recent team
-version), group and marks (常用/最近, 图, 宏 · 发送 2 条, its hotkey). The characters the query
-matched are worked out only for the rows painted (palette_delegate.py paints them).
+version), group and marks (常用/最近, 图, 宏 · 发送 2 条), then its hotkey, small at the right
+end (palette_hotkey.py). The characters the query matched are worked out only for the rows
+painted (palette_delegate.py paints them).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from quickreply.core.model import Snippet
 from quickreply.core.search.spans import RowSpans
 from quickreply.ui.palette_delegate import MatchDelegate, Span
-from quickreply.ui.palette_marks import row_mark
+from quickreply.ui.palette_hotkey import HOTKEY_ROLE, HotkeyDelegate
+from quickreply.ui.palette_marks import hotkey_label, row_mark
 
 VISIBLE_ROWS = 9  # Alt+1…9 reach these: the list shows all nine, whole
 # (query, title, code) -> the characters matched in them (core.search.spans.row_spans).
@@ -30,6 +32,7 @@ class ResultList(QTreeWidget):
         self.hits: list[Snippet] = []
         self._highlighter = highlighter
         self._marks: dict[str, str] = {}  # snippet id -> marker of a recent team version
+        self._hotkeys: dict[str, str] = {}  # snippet id -> hotkey assigned in 设置
         self._query = ""
         self._row_spans: dict[int, RowSpans] = {}  # rows painted since the query changed
 
@@ -50,6 +53,7 @@ class ResultList(QTreeWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.setItemDelegate(MatchDelegate(self._spans_of, self))
+        self.setItemDelegateForColumn(4, HotkeyDelegate(self))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def fit_rows(self) -> None:
@@ -67,6 +71,11 @@ class ResultList(QTreeWidget):
         (shown from the next :meth:`show_hits`)."""
         self._marks = dict(marks)
 
+    def set_hotkeys(self, assigned: Mapping[str, str]) -> None:
+        """The reply hotkeys assigned in 设置 (snippet id -> combination, "" for none): they
+        replace the packs' own in the rows (shown from the next :meth:`show_hits`)."""
+        self._hotkeys = dict(assigned)
+
     def show_hits(self, query: str, hits: Sequence[Snippet], sections: Mapping[str, str]) -> None:
         """List ``hits`` found for ``query``, the first one selected; ``sections`` labels the
         rows of an empty search (snippet id -> 常用 / 最近)."""
@@ -80,8 +89,11 @@ class ResultList(QTreeWidget):
             number = str(row + 1) if row < VISIBLE_ROWS else ""
             mark = self._marks.get(snippet.id)
             title = f"{mark} {snippet.title}" if mark else snippet.title
-            kind = row_mark(sections.get(snippet.id, ""), snippet)
-            items.append(QTreeWidgetItem([number, snippet.code, title, snippet.group, kind]))
+            hotkey = hotkey_label(snippet, self._hotkeys)
+            kind = row_mark(sections.get(snippet.id, ""), snippet, hotkey)
+            item = QTreeWidgetItem([number, snippet.code, title, snippet.group, kind])
+            item.setData(4, HOTKEY_ROLE, hotkey)
+            items.append(item)
         self.addTopLevelItems(items)
         self.setUpdatesEnabled(True)
         if items:

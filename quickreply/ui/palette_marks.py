@@ -7,6 +7,8 @@ translation context, so they read the same in every language as before they move
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
 from quickreply.core.model import Snippet
@@ -22,11 +24,17 @@ def messages_sent(snippet: Snippet) -> int:
     return enters + int(snippet.send and not last_is_enter)
 
 
-def row_mark(section: str, snippet: Snippet) -> str:
-    """常用/最近, an image it carries, what kind of reply it is, and its direct hotkey."""
-    hotkey = combo_label(snippet.hotkey) if snippet.hotkey else ""
+def row_mark(section: str, snippet: Snippet, hotkey: str = "") -> str:
+    """常用/最近, an image it carries, what kind of reply it is, then ``hotkey`` (its direct
+    hotkey as shown, :func:`hotkey_label`)."""
     parts = (section, image_mark(snippet), kind_mark(snippet), hotkey)
     return " · ".join(part for part in parts if part)
+
+
+def hotkey_label(snippet: Snippet, assigned: Mapping[str, str]) -> str:
+    """``snippet``'s direct hotkey as the UI shows it (``Ctrl+Alt+1``): the one ``assigned``
+    in 设置 (snippet id -> combination; "" turns the pack's off), else the pack's own."""
+    return combo_label(assigned.get(snippet.id, snippet.hotkey or ""))
 
 
 def kind_mark(snippet: Snippet) -> str:
