@@ -21,7 +21,7 @@ from quickreply.app.services import Services
 from quickreply.core.model import Snippet
 from quickreply.core.pins import PinStore
 from quickreply.core.problems import Problem
-from quickreply.core.search.spans import row_spans
+from quickreply.core.search.spans import RowSpans, row_spans
 from quickreply.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -108,13 +108,18 @@ def make_palette(
         pins=PinStore(services.paths.config / "pins.json"),
         lookup=services.library.get,
         recent=lambda: recently_used(services),
-        # The index in use when the row is painted (a reload replaces it) reads the query.
-        highlighter=lambda query, title, code: row_spans(services.index.keys, query, title, code),
+        highlighter=highlighter(services),
     )
     palette.set_marks(team_marks(services))
     palette.set_hotkeys(services.settings.snippet_hotkeys)
     palette.set_message_limit(message_limit(services))
     return palette
+
+
+def highlighter(services: Services) -> Callable[[str, str, str], RowSpans]:
+    """The matched characters of a row's title and code, for the palette and the drill."""
+    # The index in use when the row is painted (a reload replaces it) reads the query.
+    return lambda query, title, code: row_spans(services.index.keys, query, title, code)
 
 
 def message_limit(services: Services) -> int:
@@ -291,6 +296,7 @@ def make_training_view(
         hand_in=ExamHandIn(services) if hand_in else None,
         rng=rng,
         clock=clock,
+        highlighter=highlighter(services),
     )
 
 

@@ -19,6 +19,7 @@ from quickreply.core.training.drill import Attempt, Mode, groups, library_questi
 from quickreply.core.training.progress import ProgressStore
 from quickreply.ui.drillboard import DrillBoard
 from quickreply.ui.palette import RendererLike, Searcher
+from quickreply.ui.palette_list import Highlighter
 
 
 class DrillPanel(QWidget):
@@ -31,6 +32,7 @@ class DrillPanel(QWidget):
         *,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.monotonic,
+        highlighter: Highlighter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,7 +57,7 @@ class DrillPanel(QWidget):
         bar.addWidget(self.start_button)
         bar.addWidget(self.summary, 1)
 
-        self.board = DrillBoard(library, searcher, renderer, clock=clock)
+        self.board = DrillBoard(library, searcher, renderer, clock=clock, highlighter=highlighter)
         self.board.answered.connect(self._answered)
         self.board.finished.connect(self._finished)
         layout = QVBoxLayout(self)

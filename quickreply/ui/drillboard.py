@@ -1,8 +1,9 @@
 """The drill board: a buyer question as a chat bubble, answered with the real palette, timed.
 
-The palette is :class:`~quickreply.ui.palette.PaletteWindow` itself (same search, same keys),
-embedded as a child widget with a paster that puts the reply into this chat instead of pasting
-into another program, and with no usage recorded (practice must not change the agent's ranking).
+The palette is :class:`~quickreply.ui.palette.PaletteWindow` itself (same search, same keys,
+the same matched characters highlighted), embedded as a child widget with a paster that puts
+the reply into this chat instead of pasting into another program, and with no usage recorded
+(practice must not change the agent's ranking).
 The board counts keystrokes in the search box, runs the clock (counting up in a drill, down to
 the question's limit in an exam) and scores each send with core/training/drill.py.
 """
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from quickreply.core.model import Library, Snippet
 from quickreply.core.training.drill import Attempt, Question, fewest_keys, score
 from quickreply.ui.palette import PaletteWindow, RendererLike, Searcher
+from quickreply.ui.palette_list import Highlighter
 from quickreply.ui.tones import Tones, tones_for
 
 TICK_MS = 100
@@ -52,8 +54,13 @@ class DrillPalette(PaletteWindow):
     next_requested = Signal()
     skipped = Signal()
 
-    def __init__(self, searcher: Searcher, renderer: RendererLike | None) -> None:
-        super().__init__(searcher, renderer)
+    def __init__(
+        self,
+        searcher: Searcher,
+        renderer: RendererLike | None,
+        highlighter: Highlighter | None = None,
+    ) -> None:
+        super().__init__(searcher, renderer, highlighter=highlighter)
         self.setWindowFlags(Qt.WindowType.Widget)
         self.waiting_next = False
 
@@ -175,6 +182,7 @@ class DrillBoard(QWidget):
         *,
         reveal: bool = True,
         clock: Callable[[], float] = time.monotonic,
+        highlighter: Highlighter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -196,7 +204,7 @@ class DrillBoard(QWidget):
         self.result = QTextBrowser()
         self.result.setObjectName("drillResult")
         self.result.setMaximumHeight(170)
-        self.picker = DrillPalette(searcher, renderer)
+        self.picker = DrillPalette(searcher, renderer, highlighter)
         self.picker.set_paster(ChatPaster(self), "")
         self.picker.set_notice(
             self.tr("练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题")

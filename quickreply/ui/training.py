@@ -22,6 +22,7 @@ from quickreply.ui.codepractice import CodePracticePanel
 from quickreply.ui.drill import DrillPanel
 from quickreply.ui.exam import ExamHandIn, ExamPanel
 from quickreply.ui.palette import RendererLike, Searcher
+from quickreply.ui.palette_list import Highlighter
 from quickreply.ui.progress import ProgressPanel
 
 
@@ -38,13 +39,16 @@ class TrainingWindow(QWidget):
         hand_in: ExamHandIn | None = None,
         rng: random.Random | None = None,
         clock: Callable[[], float] = time.monotonic,
+        highlighter: Highlighter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("新人训练"))
         self.store = store
         rng = rng or random.Random()
-        self.drill = DrillPanel(library, searcher, renderer, store, rng=rng, clock=clock)
+        self.drill = DrillPanel(
+            library, searcher, renderer, store, rng=rng, clock=clock, highlighter=highlighter
+        )
         self.codes = CodePracticePanel(library, store, renderer, rng=rng, clock=clock)
         self.exam = ExamPanel(
             library,
