@@ -206,7 +206,9 @@ class DrillBoard(QWidget):
         self.result.setMaximumHeight(170)
         self.picker = DrillPalette(searcher, renderer, highlighter)
         self.picker.set_paster(ChatPaster(self), "")
-        self.picker.set_notice(
+        # The drill's own keys replace the palette's (Ctrl+C copies nothing, Esc skips), in
+        # the footer's quiet colour: they are how it works, not a problem.
+        self.picker.footer.set_keys(
             self.tr("练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题")
         )
         self.picker.pasted.connect(lambda snippet_id, _sent: self.answer(snippet_id))

@@ -24,6 +24,7 @@ class PaletteFooter(QLabel):
         self.pins_on = False
         self._notice = ""
         self._loading = ""
+        self._keys = ""  # a host's own keys line (the drill's), in place of the palette's
 
     def set_notice(self, notice: str) -> None:
         """A standing line (e.g. a hotkey another program holds); "" clears."""
@@ -42,8 +43,16 @@ class PaletteFooter(QLabel):
         )
         self.show_message("")
 
+    def set_keys(self, keys: str) -> None:
+        """Say ``keys`` instead of the palette's keys line (a drill's Enter and Esc do other
+        things); "" goes back to the palette's."""
+        self._keys = keys
+        self.show_message("")
+
     def keys(self) -> str:
         """What Enter and the other keys do now."""
+        if self._keys:
+            return self._keys
         if self.paste_on:
             keys = self.tr("Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭")
             return keys + self.tr(" · Ctrl+D 常用") if self.pins_on else keys

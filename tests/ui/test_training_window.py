@@ -86,6 +86,15 @@ def drill(qtbot: QtBot, tmp_path: Path, clock: Clock, seed: int = 0) -> DrillPan
     return panel
 
 
+def test_the_drill_footer_says_the_drills_keys_quietly(qtbot: QtBot, tmp_path: Path) -> None:
+    panel = drill(qtbot, tmp_path, Clock())
+    panel.start(Mode.MIXED)
+    footer = panel.board.picker.footer
+    # Its own keys only: Ctrl+C copies nothing in a drill and Esc skips instead of closing.
+    assert footer.text() == "练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题"
+    assert footer.property("error") is False  # how the drill works is not a problem (red)
+
+
 def test_a_full_drill_question_palette_send_score(qtbot: QtBot, tmp_path: Path) -> None:
     clock = Clock()
     panel = drill(qtbot, tmp_path, clock)
