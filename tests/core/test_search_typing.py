@@ -89,3 +89,35 @@ def test_several_terms_find_the_best_match_behind_weaker_ones_in_title_order() -
         hits = index.search("ab zz", limit)
         assert [h.snippet.id for h in hits[:2]] == ["best", "word"][:limit]
         assert len(hits) == min(limit, 32)
+
+
+def test_several_terms_with_punctuation_give_every_page_the_head_of_the_full_ranking() -> None:
+    # `，` and `~` are terms of their own (copied from the chat): a page must stop only where
+    # no record it skipped could score more, whole-word matches of punctuation included.
+    from quickreply.benchmarks.search import generate_library
+
+    index = SearchIndex.build(generate_library(900))
+    queries = ["xiaomei 亲，", "qin 小妹~", "nin ，", "kys ~", "~ 亲", "，您 小妹", "zhe 妹，，"]
+    for query in queries:
+        full = [(h.snippet.id, h.score) for h in index.search(query, 10_000)]
+        for limit in (1, 10, 50):
+            index._last = None
+            assert [(h.snippet.id, h.score) for h in index.search(query, limit)] == full[:limit]
+
+
+def test_several_terms_give_the_same_page_whether_or_not_short_match_lists_narrow_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Terms matched almost everywhere (亲, ，, zhe) are looked up only in the records a rarer
+    # term matches; the page must be the one a look at every record gives.
+    from quickreply.benchmarks.search import generate_library
+    from quickreply.core.search.termmaps import TermMaps
+
+    lib = generate_library(3000)
+    queries = ["xiaomei 亲，", "qin 小妹~", "nihao 您好", "zhe 妹，，", "qinaida biann", "hui daoq"]
+    narrowed = SearchIndex.build(lib)
+    pages = {q: [(h.snippet.id, h.score) for h in narrowed.search(q)] for q in queries}
+    monkeypatch.setattr(TermMaps, "listed", lambda *_: None)
+    plain = SearchIndex.build(lib)
+    for query in queries:
+        assert pages[query] == [(h.snippet.id, h.score) for h in plain.search(query)], query

@@ -18,8 +18,11 @@ from quickreply.core.search.fields import SPEC
 from quickreply.core.search.records import Field
 from quickreply.core.textkeys import SEP_ITEM
 
-# Gram keys (see grams): pairs of these, and any character outside ASCII.
-_ASCII = frozenset(map(chr, range(128)))
+# Gram keys (see grams): pairs of ASCII letters/digits, and any other character but controls
+# and space (汉字 and punctuation one by one: `亲，` is filed under 亲 and `,`).
+_NOT_KEYS = frozenset(
+    ch for ch in map(chr, range(128)) if ch.isalnum() or not ch.isprintable() or ch == " "
+)
 _HEAD = itemgetter(slice(0, 1))
 _ALNUM_RUN = re.compile("[A-Za-z0-9]{2,}")
 # A letter/digit right behind a non-alphanumeric one (what a whole-word match starts with);
@@ -68,7 +71,8 @@ def cand(maps: dict[str, int], every: int, needle: str, *, start: bool) -> int:
 def grams(segment: str, words: bool) -> set[str]:
     """The keys one record's field is filed under in the gram bitmaps.
 
-    Its non-ASCII characters (汉字 one by one), its pairs of ASCII letters/digits, and for each
+    Its characters other than ASCII letters, digits, controls and space (汉字 and
+    punctuation one by one), its pairs of ASCII letters/digits, and for each
     item its first character behind ``SEP_ITEM`` (an item-start key); with ``words``, each
     character behind a non-alphanumeric one (a word-start key). Any substring of the field
     yields only keys the field has, so an AND of a needle's keys is a superset of the records
@@ -77,7 +81,7 @@ def grams(segment: str, words: bool) -> set[str]:
     C-level set operations and ``map`` only: this runs for every field of every record.
     """
     out = set(segment)
-    out -= _ASCII
+    out -= _NOT_KEYS
     out.update(map(add, repeat(SEP_ITEM), map(_HEAD, segment.split(SEP_ITEM))))
     for run in _ALNUM_RUN.findall(segment):
         out.update(map(add, run, run[1:]))
@@ -88,7 +92,7 @@ def grams(segment: str, words: bool) -> set[str]:
 
 def needle_grams(needle: str) -> set[str]:
     """The keys every record containing ``needle`` is filed under (see :func:`grams`)."""
-    out = {ch for ch in needle if ch > "\x7f"}
+    out = {ch for ch in needle if ch not in _NOT_KEYS}
     out.update(p for p in map(add, needle, needle[1:]) if p.isascii() and p.isalnum())
     return out
 

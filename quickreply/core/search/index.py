@@ -18,17 +18,22 @@ from quickreply.core.cacheseal import Seal
 from quickreply.core.model import Library, Usage
 from quickreply.core.search import cache
 from quickreply.core.search.fields import LOWEST_EXACT, inexact_sum
+from quickreply.core.search.grams import bitmap_of
 from quickreply.core.search.groups import Groups
 from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact, match_term
 from quickreply.core.search.rank import Hit, Ranking
 from quickreply.core.search.synonyms import Synonyms, alternatives, demote
 from quickreply.core.search.tables import Tables
+from quickreply.core.search.termmaps import TermMaps
 from quickreply.core.search.terms import Term, by_selectivity, make_term, parse, runs
 from quickreply.core.search.walk import walk
 from quickreply.core.textkeys import TextKeys, fold_numbers
 
-# How many terms' full match maps are kept for the next keystrokes.
-_TERM_MAPS = 8
+# Looking a term up in one record costs about this many times a record met by a field scan.
+_SCAN_PER_RECORD = 10
+# A several-term query whose exact pass left the page short starts its first term (matched
+# everywhere) from the records a rarer term may match at all, when they are at most this many.
+_RARE_POOL = 1500
 
 
 class SearchIndex:
@@ -42,8 +47,7 @@ class SearchIndex:
     ) -> None:
         self._tables = tables
         self._groups = Groups(tables.fields["group"], tables.keys)
-        # Full match maps of recent terms. They do not depend on usage, only on the records.
-        self._term_maps: dict[Term, Matches] = {}
+        self._maps = TermMaps(tables)
         # The previous query's terms, group words and matches, when those were every match.
         self._last: tuple[tuple[Term, ...], tuple[str, ...], list[int]] | None = None
         self._synonyms: dict[str, tuple[str, ...]] = {}
@@ -101,7 +105,7 @@ class SearchIndex:
         """The words a query word also finds (shipped defaults plus the shop's own)."""
         keys = self._tables.keys
         self._synonyms = synonyms.table(lambda word: fold_numbers(keys.normalize(word)))
-        self._term_maps.clear()
+        self._maps.clear()
         self._last = None
 
     def _alternatives(self, term: Term) -> list[Term]:
@@ -141,9 +145,9 @@ class SearchIndex:
         allowed = self._groups.members(group_terms) if group_terms else None
         pool = self._narrowed_pool(terms, group_terms)
         page_size = limit if len(terms) == 1 else 0
-        if pool is None and len(terms) > 1 and all(term.kind in ("latin", "han") for term in terms):
+        if pool is None and len(terms) > 1 and all(term.kind != "mixed" for term in terms):
             within = self._groups.bitmap(group_terms) & t.every if group_terms else t.every
-            scores, why, partial = walk(t, r, terms, within, limit)
+            scores, why, partial = walk(t, r, terms, within, limit, self._surely)
         else:
             scores, why, partial = self._match_all(
                 terms, pool, allowed, typos=False, limit=page_size
@@ -183,9 +187,23 @@ class SearchIndex:
         partial = False
         if allowed is not None:
             pool = sorted(allowed) if pool is None else [i for i in pool if i in allowed]
-        for term in by_selectivity(terms):
-            if not limit and (pool is None or len(pool) > NARROW_LIMIT):
-                tiers, labels = self._full_map(term, pool)
+        ordered = by_selectivity(terms)
+        spelled: Term | None = None  # a term known to match NARROW_LIMIT records or more
+        if typos and pool is None and len(ordered) > 1:
+            rare = self._rare_pool(ordered)
+            if rare is not None:
+                pool, spelled = rare, ordered[0]
+        for term in ordered:
+            if (
+                pool is not None
+                and len(pool) > NARROW_LIMIT
+                and term not in self._maps
+                and len(pool) * _SCAN_PER_RECORD < self._maps.reach(term)
+            ):
+                # Far fewer records left than the term matches: look at each of them.
+                tiers, labels, _ = match_term(t, r, term, pool, per_record=True)
+            elif not limit and (pool is None or len(pool) > NARROW_LIMIT):
+                tiers, labels = self._maps.full(r, term, pool)
             else:
                 tiers, labels, truncated = match_term(t, r, term, pool, limit=limit)
                 partial = partial or truncated
@@ -194,7 +212,9 @@ class SearchIndex:
             # A mixed term without exact matches means its runs (below), typos or not.
             if typos and (tiers or term.kind != "mixed"):
                 members = set(pool) if pool is not None else None
-                add_inexact(t, r, term, members, limit, (tiers, labels))
+                add_inexact(
+                    t, r, term, members, limit, (tiers, labels), spelled=term == spelled or None
+                )
             if not tiers and term.kind == "mixed":
                 # `tk退` may also mean "code or initials tk, and 退": each run as its own term.
                 partial = True
@@ -225,7 +245,7 @@ class SearchIndex:
         """Raise ``matches`` with the (demoted) exact matches of ``term``'s synonyms."""
         tiers, labels = matches
         for alt in self._alternatives(term):
-            alt_tiers, _ = self._full_map(alt, pool)
+            alt_tiers, _ = self._maps.full(self._ranking, alt, pool)
             for i, got in alt_tiers.items():
                 if (allowed is None or i in allowed) and demote(got) > tiers.get(i, 0):
                     tiers[i] = demote(got)
@@ -250,20 +270,37 @@ class SearchIndex:
                     tiers[i] = demote(got)
                     labels[i] = "synonym"
 
-    def _full_map(self, term: Term, pool: list[int] | None) -> Matches:
-        """Every record's exact tier for ``term`` (restricted to ``pool``), from a small cache."""
-        cached = self._term_maps.pop(term, None)
-        if cached is None:
-            tiers, labels, _ = match_term(self._tables, self._ranking, term, None)
-            cached = (tiers, labels)
-        self._term_maps[term] = cached  # most recent last
-        while len(self._term_maps) > _TERM_MAPS:
-            del self._term_maps[next(iter(self._term_maps))]
-        tiers, labels = cached
-        if pool is None:
-            return dict(tiers), dict(labels)
-        kept = {i: tiers[i] for i in pool if i in tiers}
-        return kept, {i: labels[i] for i in kept}
+    def _rare_pool(self, ordered: list[Term]) -> list[int] | None:
+        """For the inexact pass of several terms whose first matches more than a list's
+        worth (亲, ``zhe``): the records a later, rarer term matches at all (exactly, by a
+        synonym, loosely or with a typo anywhere), when few. Every record of the result
+        is among them, so the first term is looked up in those alone; it is then "spelled"
+        (too many exact matches for typos anywhere), as its full map would have said."""
+        first = ordered[0]
+        if first.kind == "mixed" or self._maps.listed(self._ranking, first) is not None:
+            return None  # a mixed term reads its runs when it matches nothing; a short map is cheap
+        for term in ordered[1:]:
+            listed = None if term.kind == "mixed" else self._maps.listed(self._ranking, term)
+            if listed is None or len(listed[0]) > _RARE_POOL:
+                continue
+            matches = dict(listed[0]), dict(listed[1])
+            self._add_synonyms(term, None, matches, None)
+            # Typos anywhere count here whether or not the term is spelled as meant: a superset.
+            add_inexact(self._tables, self._ranking, term, None, 0, matches, spelled=False)
+            if len(matches[0]) <= _RARE_POOL:
+                return sorted(matches[0])
+        return None
+
+    def _surely(self, terms: list[Term]) -> int | None:
+        """The records that match every term whose exact matches are few enough to list, as
+        a bitmap; None when no term's are."""
+        keep: int | None = None
+        for term in terms:
+            listed = self._maps.listed(self._ranking, term)
+            if listed is not None:
+                bitmap = bitmap_of(listed[0], len(self._tables.snippets))
+                keep = bitmap if keep is None else keep & bitmap
+        return keep
 
     def _narrowed_pool(self, terms: list[Term], group_terms: list[str]) -> list[int] | None:
         """The previous query's matches when this query only adds to it, else None (scan all)."""

@@ -81,6 +81,8 @@ def match_term(
     limit: int = 0,
     *,
     demoted: bool = False,
+    budget: int = 0,
+    per_record: bool = False,
 ) -> tuple[dict[int, int], dict[int, str], bool]:
     """Best exact tier per matching record (of ``pool`` if given), and whether it stopped early.
 
@@ -88,10 +90,13 @@ def match_term(
     the remaining fields could give: they fill the page. ``demoted``: the page is ordered by
     the synonym tier of each match (:func:`demote` squeezes several tiers into one, so rank
     decides between them): it stops only once ``limit`` records beat the rest after demotion.
+    ``budget`` (no limit, no pool): it gives up once more than that many records match, and
+    says so; a map it completes is every match, as without a budget. ``per_record``: look at
+    each record of ``pool`` however many (the term matches far more records elsewhere).
     """
     best: dict[int, int] = {}
     label: dict[int, str] = {}
-    if pool is not None and len(pool) <= NARROW_LIMIT:
+    if pool is not None and (per_record or len(pool) <= NARROW_LIMIT):
         # Few records left (typing on): look at each of them instead of scanning.
         fields = plan(t, term)
         for i in pool:
@@ -102,6 +107,8 @@ def match_term(
     members = set(pool) if pool is not None else None
     offer = offerer(best, label)
     truncated = term.kind == "latin" and _match_code(t, r, term.raw, members, offer, limit)
+    if budget and len(best) > budget:
+        return best, label, True
     prefix_only = term.prefix_only
     skip: set[int] | None = None
     first_hit: dict[str, int] = {}
@@ -146,6 +153,9 @@ def match_term(
             continue
         single_tier = at_start or not spec.word
         stop = limit if limit and single_tier else 0
+        if budget:
+            # Any tier counts (floor 1): the scan stops at the budget's record.
+            stop, step_tier = budget + 1, 1
         check = _check(t, term, spec)
         if scan_into(
             field, spec, found, at_start, members, check, best, label, skip, stop, step_tier, begin,
@@ -153,6 +163,8 @@ def match_term(
             # only this step's own records (met in rank order) may fill the page here.
             only_new=demoted,
         ):  # fmt: skip
+            if budget:
+                return best, label, True
             if not demoted:
                 return best, label, True
             # A later step may tie after demotion with records ranked first: go on; the check
@@ -169,10 +181,16 @@ def add_inexact(
     members: set[int] | None,
     limit: int,
     matches: Matches,
+    *,
+    spelled: bool | None = None,
 ) -> None:
-    """Raise ``matches`` with the loose (characters with gaps) and one-typo tiers."""
-    # A term with this many exact matches is spelled as meant: no typo anywhere in the texts.
-    spelled = len(matches[0]) >= NARROW_LIMIT
+    """Raise ``matches`` with the loose (characters with gaps) and one-typo tiers.
+
+    ``spelled``: whether the term is spelled as meant (no typo anywhere in the texts), when
+    the caller knows; else it is when ``matches`` holds ``NARROW_LIMIT`` records or more.
+    """
+    if spelled is None:
+        spelled = len(matches[0]) >= NARROW_LIMIT
     offer = offerer(*matches)
     _loose(t, term, members, offer)
     if term.typo_ok:

@@ -11,6 +11,7 @@ instead of every snippet that has both.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 
 from quickreply.core.search.fields import CODE_EXACT, CODE_PREFIX, FIELDS
 from quickreply.core.search.grams import WORD_MARK
@@ -20,14 +21,27 @@ from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term, by_selectivity, needle
 from quickreply.core.textkeys import SEP_ITEM
 
+# Records scored before the walk asks which records surely match (see walk).
+NARROW_AFTER = 256
+
 
 def walk(
-    t: Tables, r: Ranking, terms: list[Term], within: int, limit: int
+    t: Tables,
+    r: Ranking,
+    terms: list[Term],
+    within: int,
+    limit: int,
+    narrow: Callable[[list[Term]], int | None] | None = None,
 ) -> tuple[dict[int, int], dict[int, str], bool]:
     """Exact scores of the records (of bitmap ``within``) that can reach the page.
 
     Stops once ``limit`` scored records outrank everything the rest could reach, and then
-    says so (the third value): the scores are not every match.
+    says so (the third value): the scores are not every match. Bounds from gram bitmaps are
+    loose when the terms' characters are everywhere but rarely together (`您好`, `妹，，` in
+    replies that all say 小妹 and ，): once :data:`NARROW_AFTER` records were scored and the
+    walk goes on, ``narrow`` (the records that surely match every term whose matches are
+    few enough to list, or None) drops from the rest every record that cannot match, so
+    they are never scored; records it drops would have scored nothing.
     """
     ordered = by_selectivity(terms)
     levels: list[list[tuple[int, int]]] = []
@@ -55,10 +69,27 @@ def walk(
     why: dict[int, str] = {}
     rank = r.rank
     heap: list[tuple[int, int]] = []  # (score, -rank) of the best `limit` so far
-    for bound in sorted(groups, reverse=True):
+    order = sorted(groups, reverse=True)
+    scored: set[int] | None = set() if narrow is not None else None
+    k = 0
+    while k < len(order):
+        bound = order[k]
+        k += 1
         if len(heap) >= limit and heap[0][0] > bound:
             return scores, why, True
         for i in r.ranked(groups[bound]):
+            if scored is not None:
+                if i in scored:
+                    continue  # scored before the groups were narrowed
+                scored.add(i)
+                if len(scored) > NARROW_AFTER and narrow is not None:
+                    keep = narrow(ordered)
+                    scored.discard(i)
+                    narrow = None
+                    if keep is not None:
+                        groups = {b: bitmap & keep for b, bitmap in groups.items()}
+                        k -= 1  # this group again, narrowed
+                        break
             if len(heap) >= limit:
                 worst, neg = heap[0]
                 if worst > bound or (worst == bound and -neg < rank[i]):
@@ -106,7 +137,9 @@ def bounds(t: Tables, term: Term) -> list[tuple[int, int]]:
         if term.prefix_only:
             continue
         if spec.word > spec.substring:
-            words = anywhere & maps.get(WORD_MARK + found[0], 0)
+            # Word-start keys are filed for letters, digits and 汉字 only: a needle starting
+            # with punctuation (`，小`) may be a whole word wherever it occurs.
+            words = anywhere & maps.get(WORD_MARK + found[0], 0) if found[0].isalnum() else anywhere
             if words:
                 raw.append((spec.word, words))
         raw.append((spec.substring, anywhere))
