@@ -114,7 +114,10 @@ def test_several_terms_give_the_same_page_whether_or_not_short_match_lists_narro
     from quickreply.core.search.termmaps import TermMaps
 
     lib = generate_library(3000)
-    queries = ["xiaomei 亲，", "qin 小妹~", "nihao 您好", "zhe 妹，，", "qinaida biann", "hui daoq"]
+    queries = [
+        *("xiaomei 亲，", "qin 小妹~", "nihao 您好", "zhe 妹，，", "qinaida biann", "hui daoq"),
+        *("zhe 着1", "qin 客服x", "qin tk退", "亲 zz退"),  # mixed terms, the last split
+    ]
     narrowed = SearchIndex.build(lib)
     pages = {q: [(h.snippet.id, h.score) for h in narrowed.search(q)] for q in queries}
     monkeypatch.setattr(TermMaps, "listed", lambda *_: None)

@@ -179,12 +179,6 @@ class SearchIndex:
     ) -> tuple[dict[int, int], dict[int, str], bool]:
         """Records matching every term with their summed tiers, what gave each its best tier,
         and whether that is partial (a scan stopped early, or a mixed term was split)."""
-        t, r = self._tables, self._ranking
-        scores: dict[int, int] | None = None
-        why: dict[int, str] = {}
-        best_tier: dict[int, int] = {}
-        inexact: set[int] = set()  # records with a term matched only loosely or by a typo
-        partial = False
         if allowed is not None:
             pool = sorted(allowed) if pool is None else [i for i in pool if i in allowed]
         ordered = by_selectivity(terms)
@@ -193,6 +187,33 @@ class SearchIndex:
             rare = self._rare_pool(ordered)
             if rare is not None:
                 pool, spelled = rare, ordered[0]
+        elif not typos and pool is None and len(ordered) > 1:
+            short = self._short_pool(ordered)
+            if short is not None:
+                # Exact tiers only: every record of a non-empty result has the short-listed
+                # term, and a mixed term split in there would have been split in all records
+                # too, unless nothing is left: then (or after a split) every record is looked at.
+                got = self._intersect(ordered, short, typos=False, limit=limit, spelled=None)
+                if got[0] and not got[2]:
+                    return got
+        return self._intersect(ordered, pool, typos=typos, limit=limit, spelled=spelled)
+
+    def _intersect(
+        self,
+        ordered: list[Term],
+        pool: list[int] | None,
+        *,
+        typos: bool,
+        limit: int,
+        spelled: Term | None,
+    ) -> tuple[dict[int, int], dict[int, str], bool]:
+        """:meth:`_match_all` for terms in their order, starting from ``pool`` (None: all)."""
+        t, r = self._tables, self._ranking
+        scores: dict[int, int] | None = None
+        why: dict[int, str] = {}
+        best_tier: dict[int, int] = {}
+        inexact: set[int] = set()  # records with a term matched only loosely or by a typo
+        partial = False
         for term in ordered:
             if (
                 pool is not None
@@ -220,7 +241,7 @@ class SearchIndex:
                 partial = True
                 split = [make_term(t.keys, run) for run in runs(term.raw)]
                 tiers, labels, _ = self._match_all(split, pool, None, typos=typos)
-            if typos and len(terms) > 1:
+            if typos and len(ordered) > 1:
                 inexact.update(i for i, got in tiers.items() if got < LOWEST_EXACT)
             if scores is None:
                 scores = tiers
@@ -289,6 +310,17 @@ class SearchIndex:
             add_inexact(self._tables, self._ranking, term, None, 0, matches, spelled=False)
             if len(matches[0]) <= _RARE_POOL:
                 return sorted(matches[0])
+        return None
+
+    def _short_pool(self, ordered: list[Term]) -> list[int] | None:
+        """The exact matches of a later term when they are short and the first term's are not
+        (``zhe 字x``: 这 is in every reply): the records an exact result can hold."""
+        if self._maps.listed(self._ranking, ordered[0]) is not None:
+            return None
+        for term in ordered[1:]:
+            listed = self._maps.listed(self._ranking, term)
+            if listed is not None:
+                return sorted(listed[0])
         return None
 
     def _surely(self, terms: list[Term]) -> int | None:
