@@ -1,4 +1,4 @@
-"""Recent terms' full match maps, kept for the next keystrokes, and listed only when short.
+"""Recent terms' full match maps, kept for the next keystrokes (listed only when short).
 
 Typing ``wuliu c``, ``wuliu ch``, … rescans only the term being typed: the maps of the last
 few terms are kept (they do not depend on usage, only on the records). A term matched
