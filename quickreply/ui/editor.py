@@ -454,11 +454,14 @@ class SnippetEditor(QWidget):
             self.status_label.setText(self.tr("检查通过"))
             self.status_label.setStyleSheet("color: #1b7f3b;")
         else:
-            self.status_label.setText(
-                self.tr("%1 个错误，%2 个提醒")
-                .replace("%1", str(errors))
-                .replace("%2", str(warnings))
-            )
+            # Qt's plural forms (%n, numerus in the .ts): "1 error", "2 warnings"; a zero count
+            # is left out rather than shown as "0 warning(s)".
+            parts = []
+            if errors:
+                parts.append(self.tr("%n 个错误", "", errors))
+            if warnings:
+                parts.append(self.tr("%n 个提醒", "", warnings))
+            self.status_label.setText(self.tr("，").join(parts))
             self.status_label.setStyleSheet(f"color: {red};" if errors else f"color: {amber};")
         if not errors:
             self.save_error.hide()
@@ -496,6 +499,10 @@ class SnippetEditor(QWidget):
         for name in self._undeclared:
             self.fields_table.add_field(Field(name=name, label=name))
         self.refresh()
+
+    def errors_left(self, count: int) -> str:
+        """Why a save was refused, before the first error's words (%n: Qt's plural forms)."""
+        return self.tr("未保存：还有 %n 个错误，改正后再保存。第一个：", "", count)
 
     def show_save_refused(self, reason: str) -> None:
         """Say why the save did not happen; the form keeps everything typed."""

@@ -216,7 +216,14 @@ class ExamPanel(QWidget):
             )
         header = "".join(
             f"<th align='left'>{escape(h)}</th>"
-            for h in ("#", self.tr("买家问"), "", self.tr("你发的"), self.tr("参考"), self.tr("秒"))
+            for h in (
+                "#",
+                self.tr("买家问"),
+                self.tr("结果"),
+                self.tr("你发的"),
+                self.tr("参考"),
+                self.tr("用时（秒）"),
+            )
         )
         if self._hand_in is not None and self._hand_in.active() and self._hand_in.waiting():
             saved = self.tr("成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。")

@@ -109,6 +109,7 @@ class DetailPane(QWidget):
             )
             for label in (self.meta_label, self.source_label):
                 label.clear()
+            self.source_label.setToolTip("")
             self.lock_label.hide()
             self.template_toggle.hide()
             self.detail.clear()
@@ -118,6 +119,7 @@ class DetailPane(QWidget):
         self.title_label.setText(snippet.title)
         self.meta_label.setText(meta_text(snippet))
         self.source_label.setText(source_text(pack, editable))
+        self.source_label.setToolTip(source_tip(pack))
         self.lock_label.setVisible(not editable)
         self._shown = (snippet, render or (lambda _s, _v: None))
         self._redraw()
@@ -179,17 +181,27 @@ def meta_text(snippet: Snippet) -> str:
 
 
 def source_text(pack: Pack | None, editable: bool) -> str:
-    """Which pack a reply comes from, whether it is read-only, and its file."""
+    """Where a reply comes from in the agent's words: 内置 or 个人 and the file's name, 团队 and
+    the pack's name and version (what the lead publishes); whether it is read-only. The full
+    path is the label's tooltip (:func:`source_tip`): a developer's folder means nothing here."""
     if pack is None:
         return ""
-    text = QCoreApplication.translate("LibraryWindow", "来源：%1 v%2 · %3")
-    text = text.replace("%1", pack.meta.name).replace("%2", str(pack.meta.version))
-    text = text.replace("%3", source_label(pack.source))
+    if pack.source is PackSource.TEAM:
+        what = f"{pack.meta.name} v{pack.meta.version}"
+    else:
+        what = pack.path.name
+    text = QCoreApplication.translate("LibraryWindow", "来源：%1 · %2")
+    text = text.replace("%1", source_label(pack.source)).replace("%2", what)
     if not editable:
         text += QCoreApplication.translate("LibraryWindow", " · 只读")
     elif pack.source is PackSource.TEAM:
         text += QCoreApplication.translate("LibraryWindow", " · 发布源：点“发布…”后同事才会收到")
-    return text + f"\n{pack.path}"
+    return text
+
+
+def source_tip(pack: Pack | None) -> str:
+    """The pack file's full path, for the source line's tooltip."""
+    return "" if pack is None else str(pack.path)
 
 
 def detail_html(

@@ -218,11 +218,9 @@ class Editing:
         draft = self.editor.draft()
         errors = [p for p in self.editor.problems() if p.is_error]
         if errors:
-            reason = QCoreApplication.translate(
-                "LibraryWindow", "未保存：还有 %1 个错误，改正后再保存。第一个："
+            self.editor.show_save_refused(
+                self.editor.errors_left(len(errors)) + describe(errors[0])
             )
-            reason = reason.replace("%1", str(len(errors)))
-            self.editor.show_save_refused(reason + describe(errors[0]))
             return False
         existing = next((p for p in self._host.library.packs if p.path == path), None)
         if existing is None:

@@ -56,12 +56,11 @@ class ProblemBanner(QWidget):
             self.problems.hide()
             return
         errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-        text = QCoreApplication.translate("LibraryWindow", "加载话术包时发现 %1 个问题")
-        text = text.replace("%1", str(len(problems)))
+        # %n: Qt's plural forms (1 problem, 2 problems) from the .ts numerus entries; lupdate
+        # marks them only in self.tr(), not in QCoreApplication.translate().
+        text = self.tr("加载话术包时发现 %n 个问题", "", len(problems))
         if errors != len(problems):
-            text += QCoreApplication.translate("LibraryWindow", "（%1 个错误）").replace(
-                "%1", str(errors)
-            )
+            text += self.tr("（%n 个错误）", "", errors)
         text += QCoreApplication.translate("LibraryWindow", "：有问题的话术已跳过，其余照常可用。")
         self.label.setText(text)
         self.problems.clear()

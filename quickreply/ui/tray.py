@@ -76,7 +76,7 @@ class Tray(QObject):
         else:
             tip = self.tr("快捷回复助手")
         if self.waiting:
-            tip += "\n" + self.tr("%1 位买家在等待").replace("%1", str(self.waiting))
+            tip += "\n" + self.tr("%n 位买家在等待", "", self.waiting)
         self.icon.setToolTip(tip)
 
     def set_waiting(self, count: int) -> None:

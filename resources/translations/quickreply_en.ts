@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="220"/>
-        <location filename="../../quickreply/app/resident.py" line="499"/>
+        <location filename="../../quickreply/app/resident.py" line="221"/>
+        <location filename="../../quickreply/app/resident.py" line="500"/>
         <location filename="../../quickreply/app/views.py" line="82"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="182"/>
+        <location filename="../../quickreply/app/resident.py" line="183"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="192"/>
+        <location filename="../../quickreply/app/resident.py" line="193"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="197"/>
+        <location filename="../../quickreply/app/resident.py" line="198"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="257"/>
+        <location filename="../../quickreply/app/resident.py" line="258"/>
         <source>团队日报已开启</source>
         <translation>Daily team report is on</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="281"/>
+        <location filename="../../quickreply/app/resident.py" line="282"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="282"/>
+        <location filename="../../quickreply/app/resident.py" line="283"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="351"/>
+        <location filename="../../quickreply/app/resident.py" line="352"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="380"/>
+        <location filename="../../quickreply/app/resident.py" line="381"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="401"/>
+        <location filename="../../quickreply/app/resident.py" line="402"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="481"/>
+        <location filename="../../quickreply/app/resident.py" line="482"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>
@@ -115,67 +115,67 @@
 <context>
     <name>DrillBoard</name>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="202"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="212"/>
         <source>练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题</source>
         <translation>Practice: Enter sends into the chat · Esc skips · Enter after an answer for the next question</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="273"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="283"/>
         <source>第 %1 / %2 题</source>
         <translation>Question %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="300"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="310"/>
         <source>剩 %1 秒</source>
         <translation>%1 s left</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="348"/>
         <source>%1 秒</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="339"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="349"/>
         <source>%1 次按键</source>
         <translation>%1 keystrokes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="354"/>
         <source>（编码 %1 只要 %2 次）</source>
         <translation> (code %1 needs only %2)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="350"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="360"/>
         <source>✔ 答对了</source>
         <translation>✔ Right</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="352"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="362"/>
         <source>✘ 时间到</source>
         <translation>✘ Time is up</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="354"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="364"/>
         <source>✘ 不对</source>
         <translation>✘ Not this one</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="358"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="368"/>
         <source>按 Enter 下一题</source>
         <translation>Press Enter for the next question</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="363"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="373"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="364"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="374"/>
         <source>应该用：</source>
         <translation>Use: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="365"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="375"/>
         <source>什么时候用：</source>
         <translation>When to use: </translation>
     </message>
@@ -183,42 +183,42 @@
 <context>
     <name>DrillPanel</name>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="42"/>
+        <location filename="../../quickreply/ui/drill.py" line="44"/>
         <source>混合练习</source>
         <translation>Mixed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="43"/>
+        <location filename="../../quickreply/ui/drill.py" line="45"/>
         <source>按场景</source>
         <translation>By scenario</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="44"/>
+        <location filename="../../quickreply/ui/drill.py" line="46"/>
         <source>先练最弱的</source>
         <translation>Weakest first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="47"/>
+        <location filename="../../quickreply/ui/drill.py" line="49"/>
         <source>开始一轮</source>
         <translation>Start a round</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="52"/>
+        <location filename="../../quickreply/ui/drill.py" line="54"/>
         <source>练习方式：</source>
         <translation>Practice:</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="82"/>
+        <location filename="../../quickreply/ui/drill.py" line="84"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>No buyer questions in the library yet, so there is nothing to practise.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="114"/>
+        <location filename="../../quickreply/ui/drill.py" line="116"/>
         <source>本轮答对 %1 / %2 题，中位用时 %3 秒</source>
         <translation>This round: %1 / %2 right, median %3 s</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="123"/>
+        <location filename="../../quickreply/ui/drill.py" line="125"/>
         <source>点“开始一轮”再来一轮；“我的进度”里看各场景是否可以上岗。</source>
         <translation>Click “Start a round” for another; “My progress” shows which scenarios are ready for live chats.</translation>
     </message>
@@ -271,37 +271,42 @@
         <translation>(no answer)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
+        <location filename="../../quickreply/ui/exam.py" line="221"/>
         <source>买家问</source>
         <translation>Buyer asked</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
+        <location filename="../../quickreply/ui/exam.py" line="222"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="223"/>
         <source>你发的</source>
         <translation>You sent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
+        <location filename="../../quickreply/ui/exam.py" line="224"/>
         <source>参考</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
-        <source>秒</source>
-        <translation>s</translation>
+        <location filename="../../quickreply/ui/exam.py" line="225"/>
+        <source>用时（秒）</source>
+        <translation>Time (s)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="222"/>
+        <location filename="../../quickreply/ui/exam.py" line="229"/>
         <source>成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。</source>
         <translation>The result is kept on this computer; the drop cannot be reached right now, so it is handed in to your lead at the next share.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="224"/>
+        <location filename="../../quickreply/ui/exam.py" line="231"/>
         <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
         <translation>The result is kept on this computer and handed in to your lead (Settings → Daily team report, its drop).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="227"/>
+        <location filename="../../quickreply/ui/exam.py" line="234"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>The result is kept on this computer only (turn sharing on in Settings → Daily team report to hand exam results in to your lead).</translation>
     </message>
@@ -531,8 +536,8 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/problem_banner.py" line="37"/>
-        <location filename="../../quickreply/ui/problem_banner.py" line="73"/>
-        <location filename="../../quickreply/ui/problem_banner.py" line="80"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="72"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="79"/>
         <source>收起</source>
         <translation>Collapse</translation>
     </message>
@@ -594,22 +599,12 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="59"/>
-        <source>加载话术包时发现 %1 个问题</source>
-        <translation>%1 problem(s) found while loading packs</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="62"/>
-        <source>（%1 个错误）</source>
-        <translation> (%1 error(s))</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="65"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="64"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>: the broken replies were skipped; everything else works.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="79"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="78"/>
         <source>展开</source>
         <translation>Expand</translation>
     </message>
@@ -630,97 +625,97 @@
         <translation>No matching replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="167"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="169"/>
         <source>编码：</source>
         <translation>Code: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="168"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="170"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="171"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="173"/>
         <source>分组：</source>
         <translation>Group: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="172"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="174"/>
         <source>未分组</source>
         <translation>Ungrouped</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="175"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
         <source>标签：</source>
         <translation>Tags: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
         <source>热键：</source>
         <translation>Hotkey: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="185"/>
-        <source>来源：%1 v%2 · %3</source>
-        <translation>Source: %1 v%2 · %3</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="189"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="196"/>
         <source> · 只读</source>
         <translation> · read-only</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="191"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="198"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · publish source: colleagues get changes after Publish…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="218"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
         <source>粘贴：</source>
         <translation>Paste: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="220"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="232"/>
         <source>等待 %1 毫秒</source>
         <translation>Wait %1 ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="223"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="235"/>
         <source>回车发送</source>
         <translation>Press Enter to send</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="225"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="237"/>
         <source>宏步骤</source>
         <translation>Macro steps</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="228"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="240"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="242"/>
         <source>回复（变体 %1）</source>
         <translation>Reply (variant %1)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="240"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="252"/>
         <source>需要填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="242"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="254"/>
         <source>何时使用</source>
         <translation>When to use</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="212"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="224"/>
         <source>（未填写）</source>
         <translation>(not filled in)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="243"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="193"/>
+        <source>来源：%1 · %2</source>
+        <translation>Source: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_detail.py" line="255"/>
         <source>买家常问</source>
         <translation>Buyers ask</translation>
     </message>
@@ -776,32 +771,27 @@
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="221"/>
-        <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
-        <translation>Not saved: %1 error(s) left; fix them and save again. The first: </translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="244"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="242"/>
         <source>已保存“%1”</source>
         <translation>Saved “%1”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="256"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="254"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="284"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="282"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="289"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="287"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="299"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="297"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
@@ -1400,27 +1390,27 @@
 <context>
     <name>PaletteFooter</name>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="37"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="38"/>
         <source>正在载入… %1/%2（搜索已载入的部分）</source>
         <translation>Loading… %1/%2 (search covers what is loaded)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="48"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="57"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter paste · Ctrl+Enter paste and send · Ctrl+C copy only · Esc close</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="49"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="58"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D pin</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="50"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="59"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>Paste is off: %1. Enter or Ctrl+C copies to the clipboard; paste it yourself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="51"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="60"/>
         <source>没有可用的粘贴后端</source>
         <translation>no paste backend is available</translation>
     </message>
@@ -1438,32 +1428,32 @@
         <translation>Type Chinese, pinyin, initials or a shortcut code…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="240"/>
+        <location filename="../../quickreply/ui/palette.py" line="246"/>
         <source>没有找到匹配的话术</source>
         <translation>No matching reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="232"/>
+        <location filename="../../quickreply/ui/palette.py" line="238"/>
         <source>★ 常用</source>
         <translation>★ Pinned</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="232"/>
+        <location filename="../../quickreply/ui/palette.py" line="238"/>
         <source>最近</source>
         <translation>Recent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="251"/>
+        <location filename="../../quickreply/ui/palette.py" line="257"/>
         <source>无法保存常用：%1</source>
         <translation>Could not save the pins: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="256"/>
+        <location filename="../../quickreply/ui/palette.py" line="262"/>
         <source>已加入常用：%1</source>
         <translation>Pinned: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="256"/>
+        <location filename="../../quickreply/ui/palette.py" line="262"/>
         <source>已移出常用：%1</source>
         <translation>Unpinned: %1</translation>
     </message>
@@ -1473,27 +1463,27 @@
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="37"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="45"/>
         <source>宏 · 发送 %1 条</source>
         <translation>Macro · sends %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="40"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="48"/>
         <source>宏</source>
         <translation>Macro</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="42"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="50"/>
         <source>%1 种说法</source>
         <translation>%1 wordings</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="53"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="61"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>Macro: Enter sends %1 messages in turn</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="56"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="64"/>
         <source>宏：按步骤粘贴</source>
         <translation>Macro: pastes step by step</translation>
     </message>
@@ -1503,12 +1493,12 @@
         <translation>Pastes the image first, then the text</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="59"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="67"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>Wording %1/%2 · Alt+→ for another</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="351"/>
+        <location filename="../../quickreply/ui/palette.py" line="357"/>
         <source>无法记录使用次数：%1</source>
         <translation>Cannot record the use: %1</translation>
     </message>
@@ -1573,24 +1563,43 @@
     </message>
 </context>
 <context>
+    <name>ProblemBanner</name>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/problem_banner.py" line="61"/>
+        <source>加载话术包时发现 %n 个问题</source>
+        <translation>
+            <numerusform>%n problem found while loading packs</numerusform>
+            <numerusform>%n problems found while loading packs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/problem_banner.py" line="63"/>
+        <source>（%n 个错误）</source>
+        <translation>
+            <numerusform> (%n error)</numerusform>
+            <numerusform> (%n errors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="51"/>
+        <location filename="../../quickreply/ui/progress.py" line="54"/>
         <source>（未分组）</source>
         <translation>(no group)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="66"/>
+        <location filename="../../quickreply/ui/progress.py" line="69"/>
         <source>%1% 正确 · 中位 %2 秒 · %3 题</source>
         <translation>%1% right · median %2 s · %3 questions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="71"/>
+        <location filename="../../quickreply/ui/progress.py" line="74"/>
         <source>✔ 可以上岗</source>
         <translation>✔ Ready for live chats</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="71"/>
+        <location filename="../../quickreply/ui/progress.py" line="74"/>
         <source>继续练</source>
         <translation>Keep practising</translation>
     </message>
@@ -1598,22 +1607,22 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="87"/>
+        <location filename="../../quickreply/ui/progress.py" line="90"/>
         <source>每个场景最近 %1 次练习。正确率 ≥ %2% 且中位用时 ≤ %3 秒（至少练 5 题）就可以上岗。</source>
         <translation>The last %1 answers in each scenario. At least %2% right with a median of %3 s or less (after 5 questions or more) means ready for live chats.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="95"/>
+        <location filename="../../quickreply/ui/progress.py" line="98"/>
         <source>还没有练习记录：先在“计时练习”里练一轮。</source>
         <translation>No practice yet: do a round in “Timed drill” first.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="117"/>
+        <location filename="../../quickreply/ui/progress.py" line="120"/>
         <source>编码练习：最近 %1 次，%2% 打对</source>
         <translation>Code practice: last %1, %2% typed right</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="123"/>
+        <location filename="../../quickreply/ui/progress.py" line="126"/>
         <source>可以上岗的场景：</source>
         <translation>Ready for live chats: </translation>
     </message>
@@ -1694,22 +1703,22 @@
 <context>
     <name>ResultList</name>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
@@ -2203,10 +2212,39 @@
         <source>提醒：%1</source>
         <translation>Warning: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/editor.py" line="461"/>
+        <source>%n 个错误</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/editor.py" line="463"/>
+        <source>%n 个提醒</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="486"/>
+        <location filename="../../quickreply/ui/editor.py" line="464"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="489"/>
         <source>回复内容里的 %1 还不是填写字段</source>
         <translation>The reply uses %1, which is not a fill-in field yet</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/editor.py" line="505"/>
+        <source>未保存：还有 %n 个错误，改正后再保存。第一个：</source>
+        <translation>
+            <numerusform>Not saved: %n error left; fix it and save again: </numerusform>
+            <numerusform>Not saved: %n errors left; fix them and save again. The first: </numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/field_table.py" line="35"/>
@@ -2252,11 +2290,6 @@
         <location filename="../../quickreply/ui/editor.py" line="454"/>
         <source>检查通过</source>
         <translation>No problems</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/editor.py" line="458"/>
-        <source>%1 个错误，%2 个提醒</source>
-        <translation>%1 error(s), %2 warning(s)</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/field_table.py" line="99"/>
@@ -2888,27 +2921,27 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TrainingWindow</name>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="44"/>
+        <location filename="../../quickreply/ui/training.py" line="46"/>
         <source>新人训练</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="61"/>
+        <location filename="../../quickreply/ui/training.py" line="65"/>
         <source>计时练习</source>
         <translation>Timed drill</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="62"/>
+        <location filename="../../quickreply/ui/training.py" line="66"/>
         <source>编码练习</source>
         <translation>Code practice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="63"/>
+        <location filename="../../quickreply/ui/training.py" line="67"/>
         <source>考试</source>
         <translation>Exams</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="64"/>
+        <location filename="../../quickreply/ui/training.py" line="68"/>
         <source>我的进度</source>
         <translation>My progress</translation>
     </message>
@@ -2970,10 +3003,13 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../quickreply/ui/tray.py" line="79"/>
-        <source>%1 位买家在等待</source>
-        <translation>%1 buyer(s) waiting</translation>
+        <source>%n 位买家在等待</source>
+        <translation>
+            <numerusform>%n buyer waiting</numerusform>
+            <numerusform>%n buyers waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="220"/>
-        <location filename="../../quickreply/app/resident.py" line="499"/>
+        <location filename="../../quickreply/app/resident.py" line="221"/>
+        <location filename="../../quickreply/app/resident.py" line="500"/>
         <location filename="../../quickreply/app/views.py" line="82"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="182"/>
+        <location filename="../../quickreply/app/resident.py" line="183"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="192"/>
+        <location filename="../../quickreply/app/resident.py" line="193"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="197"/>
+        <location filename="../../quickreply/app/resident.py" line="198"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="257"/>
+        <location filename="../../quickreply/app/resident.py" line="258"/>
         <source>团队日报已开启</source>
         <translation>團隊日報已開啟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="281"/>
+        <location filename="../../quickreply/app/resident.py" line="282"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="282"/>
+        <location filename="../../quickreply/app/resident.py" line="283"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="351"/>
+        <location filename="../../quickreply/app/resident.py" line="352"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="380"/>
+        <location filename="../../quickreply/app/resident.py" line="381"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="401"/>
+        <location filename="../../quickreply/app/resident.py" line="402"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="481"/>
+        <location filename="../../quickreply/app/resident.py" line="482"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
@@ -115,67 +115,67 @@
 <context>
     <name>DrillBoard</name>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="202"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="212"/>
         <source>练习：Enter 发送到上面的聊天 · Esc 跳过 · 答完后 Enter 下一题</source>
         <translation>練習：Enter 傳送到上面的聊天 · Esc 跳過 · 答完後 Enter 下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="273"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="283"/>
         <source>第 %1 / %2 题</source>
         <translation>第 %1 / %2 題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="300"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="310"/>
         <source>剩 %1 秒</source>
         <translation>剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="338"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="348"/>
         <source>%1 秒</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="339"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="349"/>
         <source>%1 次按键</source>
         <translation>%1 次按鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="344"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="354"/>
         <source>（编码 %1 只要 %2 次）</source>
         <translation>（編碼 %1 只要 %2 次）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="350"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="360"/>
         <source>✔ 答对了</source>
         <translation>✔ 答對了</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="352"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="362"/>
         <source>✘ 时间到</source>
         <translation>✘ 時間到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="354"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="364"/>
         <source>✘ 不对</source>
         <translation>✘ 不對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="358"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="368"/>
         <source>按 Enter 下一题</source>
         <translation>按 Enter 下一題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="363"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="373"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="364"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="374"/>
         <source>应该用：</source>
         <translation>應該用：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drillboard.py" line="365"/>
+        <location filename="../../quickreply/ui/drillboard.py" line="375"/>
         <source>什么时候用：</source>
         <translation>什麼時候用：</translation>
     </message>
@@ -183,42 +183,42 @@
 <context>
     <name>DrillPanel</name>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="42"/>
+        <location filename="../../quickreply/ui/drill.py" line="44"/>
         <source>混合练习</source>
         <translation>混合練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="43"/>
+        <location filename="../../quickreply/ui/drill.py" line="45"/>
         <source>按场景</source>
         <translation>按場景</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="44"/>
+        <location filename="../../quickreply/ui/drill.py" line="46"/>
         <source>先练最弱的</source>
         <translation>先練最弱的</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="47"/>
+        <location filename="../../quickreply/ui/drill.py" line="49"/>
         <source>开始一轮</source>
         <translation>開始一輪</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="52"/>
+        <location filename="../../quickreply/ui/drill.py" line="54"/>
         <source>练习方式：</source>
         <translation>練習方式：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="82"/>
+        <location filename="../../quickreply/ui/drill.py" line="84"/>
         <source>话术里还没有买家问法，暂时无法练习。</source>
         <translation>話術裡還沒有買家問法，暫時無法練習。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="114"/>
+        <location filename="../../quickreply/ui/drill.py" line="116"/>
         <source>本轮答对 %1 / %2 题，中位用时 %3 秒</source>
         <translation>本輪答對 %1 / %2 題，中位用時 %3 秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/drill.py" line="123"/>
+        <location filename="../../quickreply/ui/drill.py" line="125"/>
         <source>点“开始一轮”再来一轮；“我的进度”里看各场景是否可以上岗。</source>
         <translation>點“開始一輪”再來一輪；“我的進度”裡看各場景是否可以上崗。</translation>
     </message>
@@ -271,37 +271,42 @@
         <translation>（未作答）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
+        <location filename="../../quickreply/ui/exam.py" line="221"/>
         <source>买家问</source>
         <translation>買家問</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
+        <location filename="../../quickreply/ui/exam.py" line="222"/>
+        <source>结果</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/exam.py" line="223"/>
         <source>你发的</source>
         <translation>你發的</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
+        <location filename="../../quickreply/ui/exam.py" line="224"/>
         <source>参考</source>
         <translation>參考</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="219"/>
-        <source>秒</source>
-        <translation>秒</translation>
+        <location filename="../../quickreply/ui/exam.py" line="225"/>
+        <source>用时（秒）</source>
+        <translation>用時（秒）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="222"/>
+        <location filename="../../quickreply/ui/exam.py" line="229"/>
         <source>成绩保存在本机；投递位置暂时连不上，下次共享时自动交给组长。</source>
         <translation>成績儲存在本機；投遞位置暫時連不上，下次共享時自動交給組長。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="224"/>
+        <location filename="../../quickreply/ui/exam.py" line="231"/>
         <source>成绩保存在本机，并交给组长（设置 → 团队日报 的投递位置）。</source>
         <translation>成績儲存在本機，並交給組長（設定 → 團隊日報 的投遞位置）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/exam.py" line="227"/>
+        <location filename="../../quickreply/ui/exam.py" line="234"/>
         <source>成绩只保存在本机（在 设置 → 团队日报 打开共享后，考试成绩会交给组长）。</source>
         <translation>成績只儲存在本機（在 設定 → 團隊日報 開啟共享後，考試成績會交給組長）。</translation>
     </message>
@@ -531,8 +536,8 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/problem_banner.py" line="37"/>
-        <location filename="../../quickreply/ui/problem_banner.py" line="73"/>
-        <location filename="../../quickreply/ui/problem_banner.py" line="80"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="72"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="79"/>
         <source>收起</source>
         <translation>收起</translation>
     </message>
@@ -594,22 +599,12 @@
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="59"/>
-        <source>加载话术包时发现 %1 个问题</source>
-        <translation>載入話術包時發現 %1 個問題</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="62"/>
-        <source>（%1 个错误）</source>
-        <translation>（%1 個錯誤）</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="65"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="64"/>
         <source>：有问题的话术已跳过，其余照常可用。</source>
         <translation>：有問題的話術已跳過，其餘照常可用。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/problem_banner.py" line="79"/>
+        <location filename="../../quickreply/ui/problem_banner.py" line="78"/>
         <source>展开</source>
         <translation>展開</translation>
     </message>
@@ -630,97 +625,97 @@
         <translation>沒有符合條件的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="167"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="169"/>
         <source>编码：</source>
         <translation>編碼：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="168"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="170"/>
         <source>无</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="171"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="173"/>
         <source>分组：</source>
         <translation>分組：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="172"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="174"/>
         <source>未分组</source>
         <translation>未分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="175"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
         <source>标签：</source>
         <translation>標籤：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="177"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="179"/>
         <source>热键：</source>
         <translation>熱鍵：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="185"/>
-        <source>来源：%1 v%2 · %3</source>
-        <translation>來源：%1 v%2 · %3</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="189"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="196"/>
         <source> · 只读</source>
         <translation> · 只讀</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="191"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="198"/>
         <source> · 发布源：点“发布…”后同事才会收到</source>
         <translation> · 發布來源：點「發布…」後同事才會收到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="218"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
         <source>粘贴：</source>
         <translation>貼上：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="220"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="232"/>
         <source>等待 %1 毫秒</source>
         <translation>等待 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="223"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="235"/>
         <source>回车发送</source>
         <translation>回車傳送</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="225"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="237"/>
         <source>宏步骤</source>
         <translation>宏步驟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="228"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="240"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="230"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="242"/>
         <source>回复（变体 %1）</source>
         <translation>回覆（變體 %1）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="240"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="252"/>
         <source>需要填写</source>
         <translation>需要填寫</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="242"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="254"/>
         <source>何时使用</source>
         <translation>何時使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="212"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="224"/>
         <source>（未填写）</source>
         <translation>（未填寫）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_detail.py" line="243"/>
+        <location filename="../../quickreply/ui/library_detail.py" line="193"/>
+        <source>来源：%1 · %2</source>
+        <translation>來源：%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/library_detail.py" line="255"/>
         <source>买家常问</source>
         <translation>買家常問</translation>
     </message>
@@ -776,32 +771,27 @@
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="221"/>
-        <source>未保存：还有 %1 个错误，改正后再保存。第一个：</source>
-        <translation>未儲存：還有 %1 個錯誤，改正後再儲存。第一個：</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="244"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="242"/>
         <source>已保存“%1”</source>
         <translation>已儲存「%1」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="256"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="254"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="284"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="282"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="289"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="287"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="299"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="297"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
@@ -1400,27 +1390,27 @@
 <context>
     <name>PaletteFooter</name>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="37"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="38"/>
         <source>正在载入… %1/%2（搜索已载入的部分）</source>
         <translation>正在載入… %1/%2（搜尋已載入的部分）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="48"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="57"/>
         <source>Enter 粘贴 · Ctrl+Enter 粘贴并发送 · Ctrl+C 仅复制 · Esc 关闭</source>
         <translation>Enter 貼上 · Ctrl+Enter 貼上並傳送 · Ctrl+C 僅複製 · Esc 關閉</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="49"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="58"/>
         <source> · Ctrl+D 常用</source>
         <translation> · Ctrl+D 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="50"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="59"/>
         <source>粘贴不可用：%1。Enter 或 Ctrl+C 复制到剪贴板，再手动粘贴。</source>
         <translation>貼上不可用：%1。Enter 或 Ctrl+C 複製到剪貼簿，再手動貼上。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_footer.py" line="51"/>
+        <location filename="../../quickreply/ui/palette_footer.py" line="60"/>
         <source>没有可用的粘贴后端</source>
         <translation>沒有可用的粘貼後端</translation>
     </message>
@@ -1438,32 +1428,32 @@
         <translation>輸入漢字、拼音、首字母或快捷編碼…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="240"/>
+        <location filename="../../quickreply/ui/palette.py" line="246"/>
         <source>没有找到匹配的话术</source>
         <translation>沒有找到匹配的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="232"/>
+        <location filename="../../quickreply/ui/palette.py" line="238"/>
         <source>★ 常用</source>
         <translation>★ 常用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="232"/>
+        <location filename="../../quickreply/ui/palette.py" line="238"/>
         <source>最近</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="251"/>
+        <location filename="../../quickreply/ui/palette.py" line="257"/>
         <source>无法保存常用：%1</source>
         <translation>無法儲存常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="256"/>
+        <location filename="../../quickreply/ui/palette.py" line="262"/>
         <source>已加入常用：%1</source>
         <translation>已加入常用：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="256"/>
+        <location filename="../../quickreply/ui/palette.py" line="262"/>
         <source>已移出常用：%1</source>
         <translation>已移出常用：%1</translation>
     </message>
@@ -1473,27 +1463,27 @@
         <translation>圖</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="37"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="45"/>
         <source>宏 · 发送 %1 条</source>
         <translation>巨集 · 傳送 %1 則</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="40"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="48"/>
         <source>宏</source>
         <translation>巨集</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="42"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="50"/>
         <source>%1 种说法</source>
         <translation>%1 種說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="53"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="61"/>
         <source>宏：Enter 会依次发出 %1 条消息</source>
         <translation>巨集：Enter 會依序送出 %1 則訊息</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="56"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="64"/>
         <source>宏：按步骤粘贴</source>
         <translation>巨集：依步驟貼上</translation>
     </message>
@@ -1503,12 +1493,12 @@
         <translation>先貼上圖片，再貼上文字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_marks.py" line="59"/>
+        <location filename="../../quickreply/ui/palette_marks.py" line="67"/>
         <source>说法 %1/%2 · Alt+→ 换一种</source>
         <translation>說法 %1/%2 · Alt+→ 換一種</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette.py" line="351"/>
+        <location filename="../../quickreply/ui/palette.py" line="357"/>
         <source>无法记录使用次数：%1</source>
         <translation>無法記錄使用次數：%1</translation>
     </message>
@@ -1573,24 +1563,41 @@
     </message>
 </context>
 <context>
+    <name>ProblemBanner</name>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/problem_banner.py" line="61"/>
+        <source>加载话术包时发现 %n 个问题</source>
+        <translation>
+            <numerusform>載入話術包時發現 %n 個問題</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/problem_banner.py" line="63"/>
+        <source>（%n 个错误）</source>
+        <translation>
+            <numerusform>（%n 個錯誤）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProgressChart</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="51"/>
+        <location filename="../../quickreply/ui/progress.py" line="54"/>
         <source>（未分组）</source>
         <translation>（未分組）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="66"/>
+        <location filename="../../quickreply/ui/progress.py" line="69"/>
         <source>%1% 正确 · 中位 %2 秒 · %3 题</source>
         <translation>%1% 正確 · 中位 %2 秒 · %3 題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="71"/>
+        <location filename="../../quickreply/ui/progress.py" line="74"/>
         <source>✔ 可以上岗</source>
         <translation>✔ 可以上崗</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="71"/>
+        <location filename="../../quickreply/ui/progress.py" line="74"/>
         <source>继续练</source>
         <translation>繼續練</translation>
     </message>
@@ -1598,22 +1605,22 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="87"/>
+        <location filename="../../quickreply/ui/progress.py" line="90"/>
         <source>每个场景最近 %1 次练习。正确率 ≥ %2% 且中位用时 ≤ %3 秒（至少练 5 题）就可以上岗。</source>
         <translation>每個場景最近 %1 次練習。正確率 ≥ %2% 且中位用時 ≤ %3 秒（至少練 5 題）就可以上崗。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="95"/>
+        <location filename="../../quickreply/ui/progress.py" line="98"/>
         <source>还没有练习记录：先在“计时练习”里练一轮。</source>
         <translation>還沒有練習記錄：先在“計時練習”裡練一輪。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="117"/>
+        <location filename="../../quickreply/ui/progress.py" line="120"/>
         <source>编码练习：最近 %1 次，%2% 打对</source>
         <translation>編碼練習：最近 %1 次，%2% 打對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/progress.py" line="123"/>
+        <location filename="../../quickreply/ui/progress.py" line="126"/>
         <source>可以上岗的场景：</source>
         <translation>可以上崗的場景：</translation>
     </message>
@@ -1694,22 +1701,22 @@
 <context>
     <name>ResultList</name>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>编码</source>
         <translation>編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>标题</source>
         <translation>標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>分组</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/palette_list.py" line="39"/>
+        <location filename="../../quickreply/ui/palette_list.py" line="42"/>
         <source>说明</source>
         <translation>說明</translation>
     </message>
@@ -2203,10 +2210,36 @@
         <source>提醒：%1</source>
         <translation>提醒：%1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/editor.py" line="461"/>
+        <source>%n 个错误</source>
+        <translation>
+            <numerusform>%n 個錯誤</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/editor.py" line="463"/>
+        <source>%n 个提醒</source>
+        <translation>
+            <numerusform>%n 個提醒</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../quickreply/ui/editor.py" line="486"/>
+        <location filename="../../quickreply/ui/editor.py" line="464"/>
+        <source>，</source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/editor.py" line="489"/>
         <source>回复内容里的 %1 还不是填写字段</source>
         <translation>回覆內容裡的 %1 還不是填寫欄位</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../quickreply/ui/editor.py" line="505"/>
+        <source>未保存：还有 %n 个错误，改正后再保存。第一个：</source>
+        <translation>
+            <numerusform>未儲存：還有 %n 個錯誤，改正後再儲存。第一個：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/field_table.py" line="35"/>
@@ -2252,11 +2285,6 @@
         <location filename="../../quickreply/ui/editor.py" line="454"/>
         <source>检查通过</source>
         <translation>檢查通過</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/editor.py" line="458"/>
-        <source>%1 个错误，%2 个提醒</source>
-        <translation>%1 個錯誤，%2 個提醒</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/field_table.py" line="99"/>
@@ -2888,27 +2916,27 @@
 <context>
     <name>TrainingWindow</name>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="44"/>
+        <location filename="../../quickreply/ui/training.py" line="46"/>
         <source>新人训练</source>
         <translation>新人訓練</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="61"/>
+        <location filename="../../quickreply/ui/training.py" line="65"/>
         <source>计时练习</source>
         <translation>計時練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="62"/>
+        <location filename="../../quickreply/ui/training.py" line="66"/>
         <source>编码练习</source>
         <translation>編碼練習</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="63"/>
+        <location filename="../../quickreply/ui/training.py" line="67"/>
         <source>考试</source>
         <translation>考試</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/training.py" line="64"/>
+        <location filename="../../quickreply/ui/training.py" line="68"/>
         <source>我的进度</source>
         <translation>我的進度</translation>
     </message>
@@ -2970,10 +2998,12 @@
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../quickreply/ui/tray.py" line="79"/>
-        <source>%1 位买家在等待</source>
-        <translation>%1 位買家在等待</translation>
+        <source>%n 位买家在等待</source>
+        <translation>
+            <numerusform>%n 位買家在等待</numerusform>
+        </translation>
     </message>
 </context>
 <context>

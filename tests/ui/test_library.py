@@ -200,13 +200,18 @@ def test_detail_shows_note_examples_source_and_lock(qtbot: QtBot, packs: Path) -
     assert window.title_label.text() == "合作快递"
     assert "编码：kd" in window.meta_label.text()
     assert "分组：物流/快递" in window.meta_label.text()
-    assert window.source_label.text().startswith("来源：售前接待 v3 · 团队 · 只读")
+    # The agent's words, not a developer's folder: the team pack by name, a file by its name;
+    # the full path only in the tooltip.
+    assert window.source_label.text() == "来源：团队 · 售前接待 v3 · 只读"
+    assert window.source_label.toolTip() == str(packs / "team" / "presale.yaml")
     assert window.lock_label.isVisible()
     assert not window.edit_button.isEnabled()
     assert window.fork_button.isVisible()
 
     window.select_snippet("my.thanks")
-    assert window.source_label.text().startswith("来源：我的话术 v1 · 个人\n")
+    assert window.source_label.text() == "来源：个人 · my.yaml"
+    assert str(packs) not in window.source_label.text()
+    assert window.source_label.toolTip() == str(packs / "personal" / "my.yaml")
     assert not window.lock_label.isVisible()
     assert window.edit_button.isEnabled()
     assert not window.fork_button.isVisible()
@@ -353,7 +358,7 @@ def test_lint_errors_shown_live(qtbot: QtBot, packs: Path) -> None:
         "错误：snippet 'my.thanks': absolute claim '最' is banned by the advertising law"
         " (say what is true instead)"
     )
-    assert window.editor.status_label.text() == "1 个错误，0 个提醒"
+    assert window.editor.status_label.text() == "1 个错误"  # no "0 个提醒"
 
 
 def test_refused_save_keeps_the_edits(qtbot: QtBot, packs: Path) -> None:
@@ -707,3 +712,13 @@ def test_the_trainee_tab_has_the_palettes_search(qtbot: QtBot, packs: Path) -> N
     assert window.trainee.search_edit.isVisible()
     window.trainee.search_edit.setText("kuaidi")
     assert window.trainee.shown_snippets()[0].id == "courier.which"
+
+
+def test_a_shipped_reply_names_its_file_not_the_install_folder(qtbot: QtBot) -> None:
+    from quickreply.core.model import Pack, PackMeta
+    from quickreply.ui.library_detail import source_text, source_tip
+
+    path = Path("/work/main/snippets/aftersale.yaml")
+    pack = Pack(PackMeta("aftersale", "售后服务", 1), (), path, PackSource.SHIPPED)
+    assert source_text(pack, editable=False) == "来源：内置 · aftersale.yaml · 只读"
+    assert source_tip(pack) == str(path)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor, QTextTable
 from pytestqt.qtbot import QtBot
 
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
@@ -199,6 +200,30 @@ def test_an_exam_with_a_pass_mark_is_taken_once(qtbot: QtBot, tmp_path: Path) ->
     assert not again.start_button.isEnabled()
     again.start()
     assert not again.in_progress
+
+
+def test_every_column_of_the_exam_results_has_a_heading(qtbot: QtBot, tmp_path: Path) -> None:
+    """The ✔/✘ column had an empty heading."""
+    clock = Clock()
+    panel = ExamPanel(LIB, SearchIndex.build(LIB), None, store_at(tmp_path), [EXAM], clock=clock)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.start()
+    for _ in EXAM.questions:
+        clock.now += 11
+        panel.board.tick()
+        qtbot.wait(10)
+    (table,) = [
+        f for f in panel.info.document().rootFrame().childFrames() if isinstance(f, QTextTable)
+    ]
+    headings = []
+    for column in range(table.columns()):
+        cell = table.cellAt(0, column)
+        cursor = cell.firstCursorPosition()
+        cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        headings.append(cursor.selectedText().strip())
+    assert headings == ["#", "买家问", "结果", "你发的", "参考", "用时（秒）"]
+    assert table.rows() == 1 + len(EXAM.questions)
 
 
 def test_closing_mid_exam_saves_it_with_the_rest_missed(qtbot: QtBot, tmp_path: Path) -> None:

@@ -27,6 +27,14 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
+def shown(translation: ET.Element) -> str:
+    """A translation's text; a plural one's (numerus) forms, one a line."""
+    forms = translation.findall("numerusform")
+    if forms:
+        return "\n".join(form.text or "" for form in forms)
+    return translation.text or ""
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_string_is_translated(language: str) -> None:
     ts = FOLDER / f"quickreply_{language}.ts"
@@ -34,7 +42,7 @@ def test_every_string_is_translated(language: str) -> None:
         f"{context}: {source!r}"
         for (context, source), translation in messages(ts).items()
         if translation.get("type") in ("unfinished", "vanished", "obsolete")
-        or not (translation.text or "").strip()
+        or not all(line.strip() for line in shown(translation).split("\n"))
     ]
     assert bad == [], f"{ts.name}: untranslated (run pyside6-lupdate and fill them in)"
 
@@ -43,7 +51,21 @@ def test_every_string_is_translated(language: str) -> None:
 def test_placeholders_survive_translation(language: str) -> None:
     for (context, source), translation in messages(FOLDER / f"quickreply_{language}.ts").items():
         for mark in ("%1", "%2", "{n}"):
-            assert (mark in source) == (mark in (translation.text or "")), (context, source)
+            assert (mark in source) == (mark in shown(translation)), (context, source)
+
+
+@pytest.mark.parametrize(("language", "forms"), [("en", 2), ("zh_TW", 1)])
+def test_plural_strings_have_each_form_of_the_language(language: str, forms: int) -> None:
+    """English has a singular and a plural ("1 error", "2 errors"); Chinese one form."""
+    plural = {
+        key: translation.findall("numerusform")
+        for key, translation in messages(FOLDER / f"quickreply_{language}.ts").items()
+        if translation.find("numerusform") is not None
+    }
+    assert plural, "no %n strings: the editor's problem count uses one"
+    for key, found in plural.items():
+        assert len(found) == forms, key
+        assert all("%n" in (form.text or "") for form in found), key
 
 
 def test_the_ts_files_hold_every_string_the_code_marks(tmp_path: Path) -> None:
