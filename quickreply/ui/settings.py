@@ -311,11 +311,28 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self._fill_table("")
+        self._align_labels(content)
         # One size in every language (screenshots are compared across them); as tall as a
         # laptop screen allows, wide enough for the English labels beside the scroll bar.
         self.resize(600, 760)
 
     # ---- building helpers ----------------------------------------------------------------
+
+    def _align_labels(self, content: QWidget) -> None:
+        """One label column for every section: each group box's form sized its labels by its
+        own longest one, so the fields started at a different x in each section (and in each
+        language). The timer queues' table starts its spin boxes on the same line."""
+        labels: list[QWidget] = []
+        for form in content.findChildren(QFormLayout):
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                label = item.widget() if item is not None else None
+                if label is not None:
+                    labels.append(label)
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+        self.timers_box.align_first_column(width)
 
     def _ms_box(self, value: int) -> QSpinBox:
         box = QSpinBox()

@@ -57,12 +57,20 @@ class TimerSettingsBox(QGroupBox):
             grid.addWidget(red, i, 2)
             self.rows.append((rule.name, target, red))
         layout.addLayout(grid)
+        self._grid = grid
         self.auto_start = QCheckBox(self.tr("聊天窗口提醒新消息（闪烁）时自动开始计时"))
         self.auto_start.setChecked(config.auto_start)
         layout.addWidget(self.auto_start)
         self.sound = QCheckBox(self.tr("买家等待超时时响一声"))
         self.sound.setChecked(sound)
         layout.addWidget(self.sound)
+
+    def align_first_column(self, width: int) -> None:
+        """Start the spin boxes where the settings dialog's other sections start their fields."""
+        self._grid.setColumnMinimumWidth(0, width)
+        # The spare width goes to the spin boxes, not to the queue names' column.
+        self._grid.setColumnStretch(1, 1)
+        self._grid.setColumnStretch(2, 1)
 
     def _seconds(self, value: float) -> QDoubleSpinBox:
         box = QDoubleSpinBox(self)

@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from quickreply.core.problems import Problem, Severity
 from quickreply.ui.editor import SnippetEditor
 from tests.ui.test_editor import SNIPPET
+from tests.ui.translated import translated
 
 pytestmark = pytest.mark.gui
-
-FOLDER = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 @pytest.fixture
 def language(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
-    """The translator of ``request.param``, built fresh from its .ts (zh_CN: none)."""
-    lang = str(request.param)
-    if lang == "zh_CN":
-        yield lang
-        return
-    tool = Path(sys.executable).with_name("pyside6-lrelease")
-    lrelease = str(tool) if tool.exists() else shutil.which("pyside6-lrelease")
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease not found")
-    qm = tmp_path / f"{lang}.qm"
-    ts = FOLDER / f"quickreply_{lang}.ts"
-    subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield lang
-    qapp.removeTranslator(translator)
+    with translated(qapp, str(request.param), tmp_path):
+        yield str(request.param)
 
 
 def problems(errors: int, warnings: int) -> list[Problem]:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QFormLayout, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from quickreply.core.model import Snippet
@@ -11,6 +16,7 @@ from quickreply.core.problems import Problem
 from quickreply.core.settings import Settings
 from quickreply.platforms.base import platform_problem
 from quickreply.ui.settings import SettingsDialog
+from tests.ui.translated import LANGUAGES, translated
 
 pytestmark = pytest.mark.gui
 
@@ -247,3 +253,46 @@ def test_the_timer_sound_sits_under_waiting_timers(qtbot: QtBot) -> None:
     while box is not None and not isinstance(box, QGroupBox):
         box = box.parent()
     assert isinstance(box, QGroupBox) and box.title() == "等待计时"  # not 界面
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
+    with translated(qapp, str(request.param), tmp_path):
+        yield str(request.param)
+
+
+@pytest.mark.parametrize("language", LANGUAGES, indirect=True)
+def test_every_section_lines_its_labels_and_fields_up(language: str, qtbot: QtBot) -> None:
+    """Each section's form sized its labels by its own longest one: the fields of 快捷键, 粘贴
+    and 界面 started at three different x (and the labels' text sat off its field's line)."""
+    dialog = SettingsDialog(Settings(), SNIPPETS, autostart=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field_x: dict[str, int] = {}
+    off_line: list[str] = []
+    for form in dialog.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label_item is None or field_item is None or label_item.widget() is None:
+                continue
+            label, field = label_item.widget(), field_item.widget()
+            if field is None or not label.isVisible():
+                continue
+            text = label.text()  # type: ignore[attr-defined]
+            field_x[text] = field.mapTo(dialog, QPoint(0, 0)).x()
+            label_middle = label.mapTo(dialog, label.rect().center()).y()
+            line = field if isinstance(field, (QLineEdit, QComboBox, QAbstractSpinBox)) else None
+            if line is None and field.layout() is not None:  # a field with a button beside it
+                line = field.findChild(QLineEdit)
+            if line is not None:
+                middle = line.mapTo(dialog, line.rect().center()).y()
+                if abs(middle - label_middle) > 2:
+                    off_line.append(f"{text}: {label_middle} vs {middle}")
+    assert len(field_x) >= 12
+    assert len(set(field_x.values())) == 1, field_x
+    assert off_line == []
+    # The timer queues' spin boxes start on the same line as the other fields.
+    _name, target, _red = dialog.timers_box.rows[0]
+    assert target.mapTo(dialog, QPoint(0, 0)).x() == next(iter(field_x.values()))
