@@ -133,7 +133,8 @@ class TimersPanel(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.table_model)
-        self.table.setItemDelegate(LevelKeepingDelegate(self.table))
+        delegate = LevelKeepingDelegate(self.table)
+        self.table.setItemDelegate(delegate)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -154,6 +155,7 @@ class TimersPanel(QWidget):
         self.row_actions.replied.connect(lambda label: self.replied(label))
         self.row_actions.park.connect(self._park_menu_for)
         self.row_actions.remove.connect(lambda label: self.remove(label))
+        delegate.reserve = self.row_actions.reserved
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("timersEmpty")
         self.empty_label.setWordWrap(True)

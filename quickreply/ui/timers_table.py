@@ -3,14 +3,15 @@
 :class:`TimersTableModel` lists waiting conversations (longest wait first), then parked ones,
 with each cell's text and colours (:data:`LIGHT` / :data:`DARK`); :class:`LevelKeepingDelegate`
 paints a selected row with its amber/red state still visible (the style's selection colour
-would hide it) and a bar on its left edge; :class:`RowActions` are the 回复 / 稍后 / 移除
-buttons on the row under the pointer.
+would hide it) and a bar on its left edge, and keeps the buyer's name clear of the row
+buttons; :class:`RowActions` are the 回复 / 稍后 / 移除 buttons on the row under the pointer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import (
@@ -213,12 +214,22 @@ class LevelKeepingDelegate(QStyledItemDelegate):
     SELECTION_TINT = 0.28
     BAR_WIDTH = 3
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Pixels at the right of a row's name cell that the row buttons cover (RowActions):
+        # the name is painted, elided with …, in what is left, never under the buttons.
+        self.reserve: Callable[[int], int] = lambda _row: 0
+
     def paint(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        room = self.reserve(index.row()) if index.column() == COL_LABEL else 0
+        if room:
+            option = QStyleOptionViewItem(option)
+            option.rect = option.rect.adjusted(0, 0, -room, 0)
         if not option.state & QStyle.StateFlag.State_Selected:
             super().paint(painter, option, index)
             return
@@ -239,9 +250,16 @@ class LevelKeepingDelegate(QStyledItemDelegate):
 
 
 class RowActions(QWidget):
-    """回复 / 稍后 / 移除 buttons on the row under the pointer, over the right end of the
-    buyer's name: one set of buttons, not one per row, so twenty rows stay a quiet list (the
-    keys, a double-click and the right-click menu do the same without the pointer)."""
+    """回复 / 稍后 / 移除 buttons on the row under the pointer, at the right end of the
+    buyer's name cell: one set of buttons, not one per row, so twenty rows stay a quiet list
+    (the keys, a double-click and the right-click menu do the same without the pointer).
+
+    The name never goes under them: the delegate paints it in the room left (:meth:`reserved`),
+    and where the worded buttons would leave too little room for the whole name (English,
+    a narrow panel) they show their marks only (✓ ◷ ✕), their words in the tooltip."""
+
+    MARKS: Mapping[str, str] = MappingProxyType({"replied": "✓", "park": "◷", "remove": "✕"})
+    NAME_MARGIN = 12  # the cell's text margins and a gap before the buttons
 
     replied = Signal(str)  # the row's buyer label
     park = Signal(str)
@@ -252,6 +270,8 @@ class RowActions(QWidget):
         self._table = table
         self._model = model
         self.label: str | None = None
+        self.row = -1
+        self._words: dict[str, str] = {}
         self.setObjectName("timerRowActions")
         self.setAutoFillBackground(True)
         layout = QHBoxLayout(self)
@@ -265,7 +285,9 @@ class RowActions(QWidget):
         ):
             button = QToolButton(self)
             button.setText(text)
+            button.setAccessibleName(text)
             button.setToolTip(tip)
+            self._words[name] = text
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, name=name: self._clicked(name))
             layout.addWidget(button)
@@ -279,16 +301,40 @@ class RowActions(QWidget):
         if self.label is not None:
             getattr(self, name).emit(self.label)
 
+    def reserved(self, row: int) -> int:
+        """How many pixels at the right of ``row``'s name cell the buttons cover."""
+        return self.width() if row == self.row >= 0 else 0
+
+    def compact(self) -> bool:
+        """Whether the buttons show their marks only (too little room for their words)."""
+        return self.buttons["park"].text() == self.MARKS["park"]
+
+    def _set_compact(self, compact: bool) -> None:
+        for name, button in self.buttons.items():
+            button.setText(self.MARKS[name] if compact else self._words[name])
+        self.adjustSize()
+
+    def _repaint_name(self, row: int) -> None:
+        if row >= 0:
+            index = self._model.index(row, COL_LABEL)
+            self._table.viewport().update(self._table.visualRect(index))
+
     def show_on(self, row: int) -> None:
         """Put the buttons on ``row`` (-1 hides them)."""
         rows = self._model.rows
-        if not 0 <= row < len(rows):
+        before, self.row = self.row, row if 0 <= row < len(rows) else -1
+        self._repaint_name(before)
+        if self.row < 0:
             self.label = None
             self.hide()
             return
         self.label = rows[row].label
         self.buttons["replied"].setVisible(rows[row].state is State.WAITING)
-        self.adjustSize()
+        name = self._table.fontMetrics().horizontalAdvance(self.label) + self.NAME_MARGIN
+        self._set_compact(False)
+        if self._table.columnWidth(COL_LABEL) - self.width() < name:
+            self._set_compact(True)
+        self._repaint_name(row)
         height = self._table.rowHeight(row)
         right = self._table.columnViewportPosition(COL_LABEL) + self._table.columnWidth(COL_LABEL)
         self.setGeometry(

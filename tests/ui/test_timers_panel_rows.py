@@ -3,7 +3,9 @@ reminder times, selected rows keeping their state, restrained amber, the empty l
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -11,12 +13,14 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from quickreply.app.views import SAMPLE_BUYERS
 from quickreply.core.reminders import rule_reminders
 from quickreply.core.shop import ShopProfile
 from quickreply.core.timers import Level, TimerModel
 from quickreply.ui.timers import COL_STATUS, COL_WAIT, TimersPanel
 from quickreply.ui.timers_table import COL_LABEL, DARK, LIGHT
 from tests.clocks import FakeClocks
+from tests.ui.translated import LANGUAGES, translated
 
 pytestmark = pytest.mark.gui
 
@@ -200,3 +204,49 @@ def test_a_time_today_or_another_day_in_the_reminder_text(qtbot: QtBot) -> None:
     panel.park_menu.rebuild()
     texts = [a.text() for a in panel.park_menu.actions()]
     assert "「双11」结束前（11月11日 23:00）" in texts
+
+
+LONG_NAME = "一位昵称特别特别长的老买家不会被按钮盖住"
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: QApplication, tmp_path: Path) -> Iterator[str]:
+    with translated(qapp, str(request.param), tmp_path):
+        yield str(request.param)
+
+
+@pytest.mark.parametrize("language", LANGUAGES, indirect=True)
+def test_the_row_buttons_never_cover_the_buyers_name(
+    language: str, qtbot: QtBot, clocks: FakeClocks
+) -> None:
+    """Busy, in English, the worded buttons covered the name (王女 | Reply Later Remove)."""
+    panel = TimersPanel(TimerModel(clocks.monotonic, clocks.now))
+    qtbot.addWidget(panel)
+    for name, _waited in SAMPLE_BUYERS:
+        panel.add_buyer(name)
+    panel.add_buyer(LONG_NAME)
+    panel.resize(340, 640)  # as the screenshot, and a panel beside the chat window
+    panel.show()
+    qtbot.waitExposed(panel)
+    actions, table = panel.row_actions, panel.table
+    metrics = table.fontMetrics()
+    for row, conv in enumerate(panel.table_model.rows):
+        actions.show_on(row)
+        QApplication.processEvents()
+        assert actions.isVisible()
+        covered = actions.geometry()
+        room = table.columnWidth(COL_LABEL) - actions.reserved(row)
+        if conv.label != LONG_NAME:  # every real name is shown whole
+            assert metrics.horizontalAdvance(conv.label) + actions.NAME_MARGIN <= room, conv.label
+        # Under the buttons: only the cell's background, no stroke of the name.
+        actions.hide()
+        table.viewport().repaint()
+        under = table.viewport().grab(covered).toImage()
+        ground = under.pixelColor(under.width() - 1, under.height() // 2).lightness()
+        strokes = [
+            (x, y)
+            for x in range(under.width())
+            for y in range(2, under.height() - 2)
+            if abs(under.pixelColor(x, y).lightness() - ground) > 60
+        ]
+        assert strokes == [], f"{language}: {conv.label}: the name runs under the buttons"
