@@ -40,7 +40,8 @@ def test_the_lead_edits_a_team_reply_and_the_publish_diff_shows_it(
     library = open_library(rig.app)
     assert library.select_snippet("team.warranty")
     assert library.edit_button.isEnabled() and not library.lock_label.isVisibleTo(library)
-    assert "发布源" in library.source_label.text() and str(src) in library.source_label.text()
+    # The publish source's path is the tooltip: the line names the pack, not a folder.
+    assert "发布源" in library.source_label.text() and str(src) in library.source_label.toolTip()
     assert library.edit_current()
     library.editor.text_edit.setPlainText("亲，保修两年哦")
     assert library.save_draft()
