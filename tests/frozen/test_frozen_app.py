@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -119,19 +118,19 @@ def test_team_publish_and_sync_in_the_bundle(
     assert init.returncode == 0, init.stderr
     code = init.stdout.strip().splitlines()[-1]
     share = tmp_path / "share"
-    # Team packs cannot carry images yet (publish refuses an image reply with one line), so
-    # the lead publishes the shipped packs with the size chart reply's picture taken out.
-    packs = tmp_path / "lead-packs"
-    shutil.copytree(ROOT / "snippets", packs)
-    presale = packs / "presale.yaml"
-    lines = presale.read_text(encoding="utf-8").splitlines(keepends=True)
-    presale.write_text("".join(x for x in lines if not x.lstrip().startswith("image:")), "utf-8")
+    # The bundle's own copy of the shipped packs, as they are: the size chart reply's picture
+    # must be in the bundle (the spec's datas) and travel in the signed version (issue 17).
+    packs = frozen_app.parent / "_internal" / "snippets"
+    chart = (ROOT / "snippets" / "images" / "尺码表.png").read_bytes()
+    assert (packs / "images" / "尺码表.png").read_bytes() == chart
     published = run(frozen_app, home, "team", "publish", str(packs), "--to", str(share))
     assert published.returncode == 0, published.stdout + published.stderr
     agent = dict(home, QUICKREPLY_HOME=str(tmp_path / "agent"))
     assert run(frozen_app, agent, "team", "join", str(share), "--key", code).returncode == 0
     synced = run(frozen_app, agent, "team", "sync")
     assert synced.returncode == 0 and "updated to v1" in synced.stdout, synced.stderr
+    [copy] = [p for p in (tmp_path / "agent").rglob("尺码表.png") if "versions" in p.parts]
+    assert copy.read_bytes() == chart
 
 
 def ink(path: Path) -> tuple[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,7 +27,7 @@ def _handler(faults: Faults) -> type[BaseHTTPRequestHandler]:
             pass
 
         def do_GET(self) -> None:
-            path = self.path.lstrip("/")
+            path = urllib.parse.unquote(self.path.lstrip("/"))
             faults.requests.append((path, dict(self.headers)))
             rule = faults.rules.get(path, faults.rules.get("*", "serve"))
             if rule in ("404", "500"):

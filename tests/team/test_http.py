@@ -13,6 +13,7 @@ import pytest
 from quickreply.benchmarks.nginx import nginx, nginx_binary
 from quickreply.core.team.sources import HttpSource
 from quickreply.core.team.sync import TeamSync
+from tests.conftest import SHIPPED
 from tests.team.conftest import Team
 from tests.team.servers import faulty_server
 
@@ -169,3 +170,23 @@ def test_only_changed_files_are_downloaded(team: Team) -> None:
         fetched = [path for path, _headers in faults.requests]
     assert fetched == ["current.json", "v2/manifest.json", "v2/presale.yaml"]
     assert team.texts() == {"hello": "v2 的话术", "other": "别的话术"}
+
+
+def test_e2e_the_shipped_packs_reach_agents_through_nginx_with_their_picture(
+    tmp_path: Path, nginx_url: tuple[str, Path, Path]
+) -> None:
+    url, root, run = nginx_url
+    lead, agent = tmp_path / "lead", tmp_path / "agent"
+    init = cli(lead, "team", "init", "--name", "售前组")
+    code = init.stdout.strip().splitlines()[-1]
+    published = cli(lead, "team", "publish", str(SHIPPED), "--to", str(root))
+    assert published.returncode == 0, published.stdout + published.stderr
+    assert cli(agent, "team", "join", url, "--key", code).returncode == 0
+    synced = cli(agent, "team", "sync")
+    assert synced.returncode == 0 and "updated to v1" in synced.stdout, synced.stderr
+    chart = (SHIPPED / "images" / "尺码表.png").read_bytes()
+    [copy] = [p for p in (agent / "data").rglob("尺码表.png") if "versions" in p.parts]
+    assert copy.read_bytes() == chart
+    log = (run / "access.log").read_text()
+    assert '"GET /team/v1/images/%E5%B0%BA%E7%A0%81%E8%A1%A8.png HTTP/1.1" 200' in log
+    assert "发尺码表" in cli(agent, "search", "cmb").stdout

@@ -179,26 +179,3 @@ def test_preview_shows_each_reply_and_the_errors_that_would_refuse(team: Team) -
     assert (before.text, after.text) == ("亲，在的~", "亲，在的，请讲~")
     assert diff.removed == ()
     assert diff.errors and "第一" in str(diff.errors[0])
-
-
-def test_an_image_reply_is_refused_at_publish_with_why(team: Team) -> None:
-    """The signed manifest carries .yaml files only: a team reply with a picture would reach
-    every agent without it, so the lead is told at publish (issue 17)."""
-    team.publish()
-    (team.src / "images").mkdir()
-    (team.src / "images" / "尺码表.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    path = team.src / "chart.yaml"
-    path.write_text(
-        "pack: {id: team.chart, name: 尺码, version: 1}\nsnippets:\n"
-        "  - id: chart\n    title: 尺码表\n    image: images/尺码表.png\n    text: 亲，请看图~\n"
-        "    note: 测试\n    examples: [问]\n",
-        encoding="utf-8",
-    )
-    with pytest.raises(LintRefused) as refused:
-        team.publish()
-    assert [str(p) for p in refused.value.problems if p.is_error] == [
-        f"{path}:5: snippet 'chart': team packs cannot carry images yet: the picture would not"
-        " reach the agents (keep image replies in the agents' personal packs, or drop 'image'"
-        " from this reply)"
-    ]
-    assert versions_in(team.dest) == [1]

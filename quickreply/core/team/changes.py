@@ -1,7 +1,8 @@
 """What a version changed: a digest per snippet, and the ids added, changed and removed.
 
-A digest covers everything an agent would notice (texts, title, code, fields, hotkey …) but
-not where the snippet sits in its file, so moving a reply inside a pack is not a change.
+A digest covers everything an agent would notice (texts, title, code, fields, hotkey, the
+picture's bytes …) but not where the snippet sits in its file or on disk, so moving a reply
+inside a pack is not a change.
 """
 
 from __future__ import annotations
@@ -17,16 +18,25 @@ _LOCATION = ("path", "line", "text_line", "variant_lines")
 _FIELDS = [f for f in dataclasses.fields(Snippet) if f.name not in (*_LOCATION, "fields")]
 
 
-def snippet_digest(snippet: Snippet) -> str:
+def snippet_digest(snippet: Snippet, pictures: tuple[str, ...] = ()) -> str:
+    """``pictures``: the SHA-256 of each image the reply pastes (a new picture is a change)."""
     # repr of the frozen dataclasses is deterministic and far cheaper than asdict + JSON.
-    data = [getattr(snippet, f.name) for f in _FIELDS]
+    # The folder is blanked, not left out: a reply without a picture has "" there, and its
+    # digest must stay what earlier versions signed.
+    data = [getattr(snippet, f.name) if f.name != "folder" else "" for f in _FIELDS]
     if snippet.fields:  # a field's line is where it sits in the file, not what it is
         data.append(tuple(dataclasses.replace(f, line=0) for f in snippet.fields))
+    if pictures:
+        data.append(pictures)
     return hashlib.sha256(repr(data).encode()).hexdigest()[:16]
 
 
-def library_digests(library: Library) -> dict[str, str]:
-    return {s.id: snippet_digest(s) for s in library.snippets()}
+def library_digests(
+    library: Library, pictures: Mapping[str, tuple[str, ...]] | None = None
+) -> dict[str, str]:
+    """Snippet id -> digest; ``pictures`` maps an id to its images' SHA-256."""
+    shas = pictures or {}
+    return {s.id: snippet_digest(s, shas.get(s.id, ())) for s in library.snippets()}
 
 
 def diff(old: Mapping[str, str], new: Mapping[str, str]) -> Changes:

@@ -7,9 +7,9 @@ The rules that look across files (shortcut codes, hotkeys, titles) and loading i
 duplicate ids) always cover the whole version. The lead's publish reads the packs through the
 pack cache (``core/libcache.py``), so an unchanged file is not parsed again either.
 
-Image replies are refused in a team version, on the lead's publish and the agent's sync alike:
-the signed manifest names ``.yaml`` files only, so the picture would not travel and every agent
-would get a reply that cannot paste.
+The pictures image replies paste travel in the version (``core/team/pictures.py``) and are
+checked on every publish and sync, changed pack or not: a picture can change, or be missing from
+the version, while the pack naming it stays byte for byte the same.
 """
 
 from __future__ import annotations
@@ -27,15 +27,16 @@ from quickreply.core.lint import (
     check_titles,
     lint_library,
 )
-from quickreply.core.model import Library, PackSource, Snippet
+from quickreply.core.model import Library, PackSource
 from quickreply.core.packs import PackDir, load_library
 from quickreply.core.problems import Problem
 from quickreply.core.shop import ShopProfile, load_shop
-from quickreply.core.team.manifest import SHOP_FILE
+from quickreply.core.team.manifest import SHOP_FILE, is_image_path
 from quickreply.core.training.exam import is_exam_file, lint_exams
 
 ACROSS_FILES = (check_codes, check_hotkeys, check_titles)
-PER_REPLY = tuple(rule for rule in RULES if rule not in (*ACROSS_FILES, check_images))
+EVERY_TIME = (*ACROSS_FILES, check_images)
+PER_REPLY = tuple(rule for rule in RULES if rule not in EVERY_TIME)
 
 
 def lint_version(
@@ -52,7 +53,7 @@ def lint_version(
     dirs = [
         PackDir(path, PackSource.TEAM)
         for rel, path in sorted(files.items())
-        if rel != SHOP_FILE and not is_exam_file(path)
+        if rel != SHOP_FILE and not is_exam_file(path) and not is_image_path(rel)
     ]
     if cache_dir is not None and seal is not None:
         from quickreply.core.libcache import load_library_cached
@@ -65,26 +66,12 @@ def lint_version(
     if SHOP_FILE in files:
         shop, shop_problems = load_shop(files[SHOP_FILE])
         problems += shop_problems
-    problems += lint_library(library, shop, clock=clock, rules=ACROSS_FILES)
+    problems += lint_library(library, shop, clock=clock, rules=EVERY_TIME)
     fresh = {files[rel] for rel in changed if rel in files}
     if SHOP_FILE in changed:
         fresh = set(files.values())  # every template may read the shop profile
     subset = Library(tuple(p for p in library.packs if p.path in fresh))
     problems += lint_library(subset, shop, clock=clock, rules=PER_REPLY)
-    problems += [_no_image(snippet) for snippet in library.snippets() if snippet.images]
     problems += lint_exams(exams, library)  # an exam naming a reply not in this version
     unique = list(dict.fromkeys(problems))
     return library, sorted(unique, key=lambda p: (p.path, p.line))
-
-
-def _no_image(snippet: Snippet) -> Problem:
-    first = next((s for s in snippet.steps if s.kind == "image"), None)
-    line = snippet.image_line if snippet.image else (first.line if first else 0)
-    return Problem(
-        snippet.path,
-        line or snippet.line,
-        f"snippet '{snippet.id}'",
-        "team packs cannot carry images yet: the picture would not reach the agents",
-        "keep image replies in the agents' personal packs, or drop 'image' from this reply",
-        code="team.image",
-    )

@@ -7,7 +7,8 @@ its size and SHA-256, the time, the lead's message and what changed. Both are a 
 covers the canonical JSON of ``signed`` (sorted keys, no spaces, UTF-8), so re-formatting the
 file cannot change what was signed, and only integers, strings and lists appear in it.
 Everything read from a source is validated here before any of it is used: a path that could
-leave the team folder (``..``, absolute, a drive, a backslash, a dot-file) is refused.
+leave the team folder (``..``, absolute, a drive, a backslash, a dot-file), or that names neither
+a pack nor a picture a reply pastes (``.png``, ``.jpg``), is refused.
 """
 
 from __future__ import annotations
@@ -33,6 +34,14 @@ _SHA_RE = re.compile(r"[0-9a-f]{64}")
 _BAD_CHARS = re.compile(r"[\x00-\x1f\\:*?\"<>|]")
 # Names Windows opens as devices whatever their extension (CON.yaml is the console).
 _WINDOWS_DEVICE = re.compile(r"(?i)con|prn|aux|nul|com[0-9]|lpt[0-9]")
+PACK_SUFFIXES = (".yaml", ".yml")
+# The pictures image replies paste (core/images.py reads PNG and JPEG only).
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
+
+
+def is_image_path(path: str) -> bool:
+    """Whether a version's file is a picture a reply pastes (else a pack, exam or shop.yaml)."""
+    return path.lower().endswith(IMAGE_SUFFIXES)
 
 
 def canonical(data: Mapping[str, Any]) -> bytes:
@@ -82,7 +91,7 @@ def open_document(data: bytes, key: TeamKey, where: str, kind: str) -> dict[str,
 
 def check_path(value: object, where: str) -> str:
     """``value`` as a safe relative path inside a version folder, else :class:`TeamError`."""
-    hint = "a manifest may only name .yaml files inside its own folder"
+    hint = "a manifest may only name packs and their pictures inside its own folder"
     if not isinstance(value, str) or not 0 < len(value) <= 300:
         raise TeamError(where, f"bad file path {value!r}", hint)
     parts = value.split("/")
@@ -92,8 +101,8 @@ def check_path(value: object, where: str) -> str:
         raise TeamError(where, f"refused path {value!r} (leaves the folder)", hint)
     if any(_WINDOWS_DEVICE.fullmatch(part.split(".")[0]) or part[-1] in ". " for part in parts):
         raise TeamError(where, f"refused path {value!r} (not a file name on Windows)", hint)
-    if not value.endswith((".yaml", ".yml")):
-        raise TeamError(where, f"refused path {value!r} (not a pack)", hint)
+    if not value.endswith(PACK_SUFFIXES) and not is_image_path(value):
+        raise TeamError(where, f"refused path {value!r} (not a pack or a picture)", hint)
     return value
 
 

@@ -20,7 +20,7 @@ from quickreply.core.problems import Problem
 from quickreply.core.team.changes import snippet_digest
 from quickreply.core.team.checks import lint_version
 from quickreply.core.team.keys import LeadKey
-from quickreply.core.team.manifest import SHOP_FILE
+from quickreply.core.team.manifest import SHOP_FILE, is_image_path
 from quickreply.core.team.publish import collect, read_manifest, read_pointer
 
 TARGET_FILE = "publish.json"  # in the lead's key folder: the last SRC and DEST
@@ -76,7 +76,9 @@ def preview(target: Target, key: LeadKey, clock: Callable[[], datetime]) -> Prev
         manifest = read_manifest(target.dest, current.version, key.team)
         folder = target.dest / f"v{current.version}"
         dirs: Sequence[PackDir] = [
-            PackDir(folder / f.path, PackSource.TEAM) for f in manifest.files if f.path != SHOP_FILE
+            PackDir(folder / f.path, PackSource.TEAM)
+            for f in manifest.files
+            if f.path != SHOP_FILE and not is_image_path(f.path)
         ]
         old = _by_id(load_library(dirs))
     new = _by_id(new_library)

@@ -7,6 +7,7 @@ one, never a mixture; one that sees a pointer before the version folder arrived 
 to a web server in the wrong order) refuses it and keeps what it has. The last
 :data:`KEEP_VERSIONS` versions stay; ``from_version`` republishes an old version's files as a
 new, higher version, which is how a lead rolls back (agents never accept a lower version).
+The pictures image replies paste are files of the version like the packs (``pictures.py``).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from quickreply.core.team.manifest import (
     open_document,
     sign_document,
 )
+from quickreply.core.team.pictures import version_pictures
 from quickreply.core.team.sharing import TeamShare
 from quickreply.core.training.exam import exam_files
 
@@ -168,23 +170,25 @@ def publish(
     previous = read_manifest(dest, current.version, key.team) if current else None
     staging = Path(tempfile.mkdtemp(prefix=f".v{version}.partial-", dir=dest))
     try:
-        entries: list[FileEntry] = []
-        for rel, src in sorted(files.items()):
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, target)
-            entries.append(FileEntry(rel, target.stat().st_size, sha256_file(target)))
+        entries = {rel: _stage(src, staging / rel, rel) for rel, src in sorted(files.items())}
         known = {(f.path, f.sha256) for f in previous.files} if previous else set()
-        changed = {e.path for e in entries if (e.path, e.sha256) not in known}
+        changed = {e.path for e in entries.values() if (e.path, e.sha256) not in known}
         library, problems = lint_version(files, changed, clock, cache_dir=cache_dir, seal=seal)
         if any(p.is_error for p in problems):
             raise LintRefused(problems)
-        digests = library_digests(library)
+        # The pictures image replies paste go with them, hashed like the packs (lint read
+        # them already: inside the pack's folder, PNG or JPEG, under the size cap).
+        pictures = version_pictures(library, files)
+        for rel, src in sorted(pictures.files.items()):
+            if rel not in entries:  # a republished version already carries its pictures
+                entries[rel] = _stage(src, staging / rel, rel)
+        shas = {sid: tuple(entries[r].sha256 for r in rels) for sid, rels in pictures.uses.items()}
+        digests = library_digests(library, shas)
         manifest = Manifest(
             team=key.team.team_id,
             version=version,
             time=clock().isoformat(timespec="seconds"),
-            files=tuple(entries),
+            files=tuple(entries[rel] for rel in sorted(entries)),
             message=message,
             name=key.name,
             from_version=from_version,
@@ -214,6 +218,13 @@ def publish(
     for old_version in versions_in(dest)[:-keep]:
         shutil.rmtree(dest / f"v{old_version}", ignore_errors=True)
     return PublishResult(version, folder, manifest, tuple(problems))
+
+
+def _stage(src: Path, target: Path, rel: str) -> FileEntry:
+    """Copy one file of the version into the staging folder, and say its size and hash."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, target)
+    return FileEntry(rel, target.stat().st_size, sha256_file(target))
 
 
 def _write_public(path: Path, data: bytes) -> None:

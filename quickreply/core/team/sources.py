@@ -15,6 +15,7 @@ import hashlib
 import io
 import os
 import stat
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -135,11 +136,14 @@ class HttpSource:
         self.session.max_redirects = MAX_REDIRECTS
         self.session.headers["User-Agent"] = f"QuickReply/{__version__} team-sync"
 
-    def _get(self, url: str, headers: dict[str, str]) -> requests.Response:
+    def _get(self, url: str, headers: dict[str, str], sent: str = "") -> requests.Response:
+        """GET ``sent`` (default ``url``); problems name ``url``, as a person reads it."""
         import requests
 
         try:
-            response = self.session.get(url, headers=headers, stream=True, timeout=self.timeout)
+            response = self.session.get(
+                sent or url, headers=headers, stream=True, timeout=self.timeout
+            )
         except requests.TooManyRedirects:
             raise TeamError(
                 url, "too many redirects (a redirect loop?)", "fix the server"
@@ -196,4 +200,6 @@ class HttpSource:
 
     def fetch(self, rel: str, limit: int, out: Sink) -> int:
         url = self.base + rel
-        return self._stream(self._get(url, {}), url, limit, out)
+        # Quoted: a picture's name (尺码表.png, a#b.png) must reach the server as one path.
+        sent = self.base + urllib.parse.quote(rel)
+        return self._stream(self._get(url, {}, sent), url, limit, out)

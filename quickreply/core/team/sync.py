@@ -2,8 +2,9 @@
 
 A new version is downloaded into a staging folder; the pointer and the manifest must be signed
 by the joined key, the version must be higher than the one in force (a replayed or rolled-back
-pointer is refused), every file must have its signed size and SHA-256, stay inside the folder
-and within the caps in ``core/limits.py``, and the packs must lint without errors. Only then
+pointer is refused), every file (the packs and the pictures their replies paste) must have its
+signed size and SHA-256, stay inside the folder and within the caps in ``core/limits.py``, and
+the packs must lint without errors, every picture they name present. Only then
 is the staging folder installed and the team link switched (``local.py``). Any failure leaves
 the version in force untouched and is one line in the state (``quickreply team status``, the
 tray); failures back off before the next automatic try. A lock file keeps two app instances,
@@ -32,6 +33,7 @@ from quickreply.core.team.manifest import (
     Changes,
     Manifest,
     Pointer,
+    is_image_path,
     open_document,
 )
 from quickreply.core.team.sources import Source, open_source
@@ -57,6 +59,7 @@ class Caps:
     pointer: int = limits.TEAM_POINTER_BYTES
     manifest: int = limits.TEAM_MANIFEST_BYTES
     file: int = limits.TEAM_FILE_BYTES
+    image: int = limits.MAX_IMAGE_BYTES  # a picture a reply pastes: what lint lets through
     total: int = limits.TEAM_TOTAL_BYTES
     files: int = limits.TEAM_FILES
 
@@ -256,8 +259,9 @@ class TeamSync:
         local_folder = local.versions_dir(self.root) / f"v{installed}"
         for entry in manifest.files:
             where = f"{source.label.rstrip('/')}/{prefix}/{entry.path}"
-            if entry.size > self.caps.file:
-                raise TeamError(where, f"{entry.size} bytes, over the cap {self.caps.file}", "")
+            cap = self.caps.image if is_image_path(entry.path) else self.caps.file
+            if entry.size > cap:
+                raise TeamError(where, f"{entry.size} bytes, over the cap {cap}", "")
             target = staging / entry.path
             target.parent.mkdir(parents=True, exist_ok=True)
             sink = _HashingSink(target)

@@ -1,0 +1,78 @@
+"""Which picture files a team version carries: every image its replies name, found for publish.
+
+A reply names its picture relative to its pack file (``image: images/尺码表.png``); in the
+version the picture keeps that place next to the pack (``sub/presale.yaml`` names
+``sub/images/尺码表.png``), so the agent's copy reads it exactly as the lead's did. Lint has
+already refused a path that leaves the pack's folder or a file that is not a PNG or JPEG under
+the size cap; what a team adds is stricter, because the files go to every agent: no symbolic
+link anywhere on the way (the share refuses them too), a name the manifest accepts, and one
+file per place in the version.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quickreply.core.model import Library
+from quickreply.core.team.errors import TeamError
+from quickreply.core.team.manifest import check_path
+
+
+@dataclass(frozen=True, slots=True)
+class VersionPictures:
+    """The pictures of a version: place in the version -> file, and each reply's places."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    uses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # snippet id -> places
+
+
+def _no_link_on_the_way(folder: Path, written: str, where: str) -> Path:
+    path = folder
+    for part in written.split("/"):
+        if part in ("", "."):
+            continue
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError as err:
+            raise TeamError(where, f"cannot read {written}: {err.strerror}", "check it") from None
+        if stat.S_ISLNK(mode):
+            raise TeamError(
+                where,
+                f"image '{written}' is a symbolic link: agents would not get the picture",
+                "copy the picture itself into the pack's folder",
+            )
+    return path
+
+
+def version_pictures(library: Library, files: Mapping[str, Path]) -> VersionPictures:
+    """The pictures the replies of ``library`` (loaded from ``files``) paste; TeamError
+    (one line) when one may not travel."""
+    place_of = {os.path.abspath(path): rel for rel, path in files.items()}
+    found = VersionPictures()
+    folded: dict[str, str] = {}  # a version may not hold two names Windows takes for one
+    for pack in library.packs:
+        pack_rel = place_of.get(os.path.abspath(pack.path))
+        if pack_rel is None:
+            continue
+        for snippet in pack.snippets:
+            places: list[str] = []
+            for written in snippet.images:
+                where = f"{pack.path}: snippet '{snippet.id}'"
+                rel = posixpath.normpath(posixpath.join(posixpath.dirname(pack_rel), written))
+                check_path(rel, where)
+                source = _no_link_on_the_way(Path(pack.path).parent, written, where)
+                known = found.files.get(folded.setdefault(rel.casefold(), rel))
+                if known is not None and os.path.abspath(known) != os.path.abspath(source):
+                    raise TeamError(where, f"{rel} comes from two places", "rename one of them")
+                rel = folded[rel.casefold()]
+                found.files[rel] = source
+                places.append(rel)
+            if places:
+                found.uses[snippet.id] = tuple(places)
+    return found
