@@ -9,6 +9,8 @@ names and choices themselves, so what the editor accepts is exactly what loads a
   with (without a ``lint`` callable: the code and hotkey clashes only, :func:`clashes`);
 * :func:`suggest_id` names a new reply after its shortcut code or its title's initials,
   unique in the library (:func:`unique_id`);
+* :func:`carry_pictures` copies the pictures of a reply forked from a read-only pack into the
+  personal pack's folder (``images/``, under a name of its own), so the copy still pastes them;
 * :func:`put_snippet` and :func:`remove_snippet` give the pack after inserting, replacing or
   deleting a snippet; :func:`write_pack` saves it (``core.packs.save_pack``: atomic, with
   ``NAME.bak``) and refuses a pack :class:`EditRule` does not allow: personal packs, and team
@@ -22,12 +24,15 @@ in the agent's language; the English line stays for logs and the CLI.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quickreply.core.atomic import write_atomic
 from quickreply.core.hotkeys import HotkeyError, parse_hotkey
+from quickreply.core.images import ImageRef, read_image
 from quickreply.core.limits import breaches_of
 from quickreply.core.lint import LintContext, check_codes, check_hotkeys
 from quickreply.core.model import Library, Pack, PackMeta, PackSource, Snippet
@@ -323,6 +328,48 @@ def fork_draft(snippet: Snippet, library: Library, meta: PackMeta, path: Path) -
         text_line=0,
         variant_lines=(),
     )
+
+
+def carry_pictures(draft: Snippet, folder: Path) -> Snippet:
+    """``draft`` as saved into a pack file in ``folder``: every picture it pastes from another
+    pack's folder (a fork of a shipped or team reply) copied to ``folder/images/``, its path
+    rewritten. A name taken by another file gets a number (尺码表-2.png); the same picture
+    already there is reused. A picture that cannot be read stays as written (the editor already
+    shows why). OSError when a copy cannot be written."""
+    if not draft.images or not draft.folder:
+        return draft
+    if os.path.abspath(draft.folder) == os.path.abspath(folder):
+        return draft
+    renamed: dict[str, str] = {}
+    for written in dict.fromkeys(draft.images):
+        ref = ImageRef(draft.path, draft.line, snippet_where(draft.id), draft.folder, written)
+        image, _problem = read_image(ref)  # inside its pack's folder, a real PNG or JPEG
+        if image is not None:
+            renamed[written] = _copy_picture(image.data, folder / "images", Path(written).name)
+    if not renamed:
+        return draft
+    steps = tuple(
+        dataclasses.replace(step, text=renamed.get(step.text, step.text))
+        if step.kind == "image"
+        else step
+        for step in draft.steps
+    )
+    return dataclasses.replace(
+        draft, image=renamed.get(draft.image, draft.image), steps=steps, folder=str(folder)
+    )
+
+
+def _copy_picture(data: bytes, images: Path, name: str) -> str:
+    """Write ``data`` as ``images/name`` (or ``name-2`` …), unless that file is the same
+    picture; the path to write in the pack."""
+    stem, suffix = os.path.splitext(name)
+    number, candidate = 2, name
+    while (images / candidate).exists():
+        if (images / candidate).is_file() and (images / candidate).read_bytes() == data:
+            return f"images/{candidate}"
+        candidate, number = f"{stem}-{number}{suffix}", number + 1
+    write_atomic(images / candidate, data, backup=False)
+    return f"images/{candidate}"
 
 
 def with_pack(library: Library, pack: Pack) -> Library:

@@ -20,6 +20,7 @@ from quickreply.core.editing import (
     EditRule,
     LintFn,
     SaveFn,
+    carry_pictures,
     check_draft,
     fork_draft,
     put_snippet,
@@ -229,6 +230,12 @@ class Editing:
             meta = target[0]
         else:
             meta = existing.meta
+        try:
+            # A fork of a shipped or team reply brings its picture into this pack's folder.
+            draft = carry_pictures(draft, path.parent)
+        except OSError as err:
+            self._refuse_write(Path(err.filename) if err.filename else path.parent, err)
+            return False
         pack, draft = put_snippet(
             existing, draft, original_id=self._original_id, meta=meta, path=path
         )
@@ -251,16 +258,19 @@ class Editing:
             self._host.say(str(err), error=True)
             return False
         except OSError as err:
-            reason = QCoreApplication.translate(
-                "LibraryWindow", "未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。"
-            )
-            reason = reason.replace("%1", str(path)).replace("%2", err.strerror or str(err))
-            if self.is_editing():
-                self.editor.show_save_refused(reason)
-            else:
-                self._host.say(reason, error=True)
+            self._refuse_write(path, err)
             return False
         return True
+
+    def _refuse_write(self, path: Path, err: OSError) -> None:
+        reason = QCoreApplication.translate(
+            "LibraryWindow", "未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。"
+        )
+        reason = reason.replace("%1", str(path)).replace("%2", err.strerror or str(err))
+        if self.is_editing():
+            self.editor.show_save_refused(reason)
+        else:
+            self._host.say(reason, error=True)
 
     def delete(self, selected: Snippet | None) -> bool:
         """Delete the edited (or else the ``selected``) reply after asking; .bak keeps it."""
