@@ -8,7 +8,9 @@ gives its size in pixels: the header is parsed here by hand (a few dozen lines) 
 not use Qt and a whole image library would be a dependency for reading two numbers.
 
 Every way this fails is one :class:`~quickreply.core.problems.Problem` at the line of the pack
-file that names the image; nothing here raises for bad input.
+file that names the image, with a ``code`` of its own (``image.not_found`` …, see
+:data:`CODES`) and the path as ``image``, so the palette can say it in the agent's language;
+nothing here raises for bad input.
 """
 
 from __future__ import annotations
@@ -39,6 +41,19 @@ _LOOKS_LIKE = (
     (b"<svg", "an SVG"),
     (b"<?xml", "an SVG or other XML"),
     (b"%PDF", "a PDF"),
+)
+#: The problem codes :func:`read_image` gives (ui/messages.py words each one for agents).
+CODES = (
+    "image.empty",
+    "image.path",
+    "image.outside",
+    "image.no_folder",
+    "image.not_found",
+    "image.too_big",
+    "image.unreadable",
+    "image.not_image",
+    "image.damaged",
+    "image.too_large",
 )
 PATH_HINT = "write a path relative to the pack file, e.g. image: images/尺码表.png"
 SAVE_HINT = "save it as PNG or JPEG, e.g. 另存为 PNG in an image viewer"
@@ -159,24 +174,28 @@ class ImageRef:
 def read_image(ref: ImageRef) -> tuple[PackImage | None, Problem | None]:
     """The image ``ref`` names, or None and the one problem (at ``ref.line``) saying why not."""
 
-    def problem(message: str, hint: str) -> tuple[None, Problem]:
+    def problem(message: str, hint: str, code: str, **args: str) -> tuple[None, Problem]:
         return None, Problem(
             ref.pack_file,
             ref.line,
             ref.where,
             message,
             hint,
-            code="image.bad",
-            args=(("image", ref.written), ("error", message)),
+            code=code,
+            args=(("image", ref.written), *args.items()),
         )
 
     bad_path = path_problem(ref.written)
     if bad_path is not None:
-        return problem(*bad_path)
+        if not ref.written.strip():
+            return problem(*bad_path, "image.empty")
+        leaves = ".." in PurePosixPath(ref.written).parts and "\\" not in ref.written
+        return problem(*bad_path, "image.outside" if leaves else "image.path")
     if not ref.folder:
         return problem(
             f"image '{ref.written}' has no pack folder to be read from",
             "save the reply in a pack file first",
+            "image.no_folder",
         )
     folder = Path(ref.folder)
     target = folder / ref.written
@@ -188,6 +207,7 @@ def read_image(ref: ImageRef) -> tuple[PackImage | None, Problem | None]:
         return problem(
             f"image '{ref.written}' is a link to a file outside the pack's folder",
             "copy the image into the pack's folder instead of linking to it",
+            "image.outside",
         )
     data, unreadable = read_user_file(
         real,
@@ -203,16 +223,27 @@ def read_image(ref: ImageRef) -> tuple[PackImage | None, Problem | None]:
                 f"image '{ref.written}' not found",
                 "put the file in the pack's folder, or fix the path: it is relative to the "
                 "pack file",
+                "image.not_found",
             )
         said = unreadable.message.removeprefix("file ")  # "file is too big (…)" reads "is too big"
-        return problem(f"image '{ref.written}' {said}", unreadable.hint)
+        if said.startswith("is too big"):
+            megabytes = str(MAX_IMAGE_BYTES // (1024 * 1024))
+            return problem(
+                f"image '{ref.written}' {said}", unreadable.hint, "image.too_big", limit=megabytes
+            )
+        return problem(f"image '{ref.written}' {said}", unreadable.hint, "image.unreadable")
     info = sniff(data)
     if isinstance(info, str):
-        return problem(f"image '{ref.written}' {info}", SAVE_HINT)
+        code = "image.damaged" if info.startswith("is a damaged") else "image.not_image"
+        return problem(f"image '{ref.written}' {info}", SAVE_HINT, code)
     if max(info.width, info.height) > MAX_IMAGE_SIDE:
         return problem(
             f"image '{ref.written}' is {info.width}×{info.height} pixels,"
             f" more than {MAX_IMAGE_SIDE} on a side",
             "scale it down: chat windows show a few hundred pixels",
+            "image.too_large",
+            width=str(info.width),
+            height=str(info.height),
+            limit=str(MAX_IMAGE_SIDE),
         )
     return PackImage(data, info), None

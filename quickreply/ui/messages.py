@@ -4,9 +4,9 @@ core and platforms stay Qt-free and report English one-liners (``str(problem)``,
 stderr and support); a problem they expect the agent to see also carries a stable ``code`` and
 named ``args``. :func:`describe` turns those into a zh-CN sentence from Qt-translatable
 templates (so en and zh_TW come from resources/translations), and falls back to the English
-line for a problem without a known code (today the codes are the backend, hotkey, paste and
-autostart ones). :func:`hotkey_label` and :func:`combo_label` name a hotkey the way those
-sentences and the settings dialog do.
+line for a problem without a known code (today the codes are the backend, hotkey, paste,
+autostart, field, image and editor ones). :func:`hotkey_label` and :func:`combo_label` name a
+hotkey the way those sentences and the settings dialog do.
 
 Templates use ``%1``, ``%2``… like every other UI string; which arg fills which number is fixed
 here per code, and the substitution is one pass, so a value that itself contains ``%2`` (a
@@ -212,6 +212,57 @@ TEMPLATES: Mapping[str, _Template] = MappingProxyType(
             QT_TRANSLATE_NOOP("Messages", "「%1」没有这个选项：%2"),
             QT_TRANSLATE_NOOP("Messages", "请从这些里选：%3"),
             ("label", "value", "choices"),
+        ),
+        # A reply's picture that cannot be pasted (core/images.py): the palette footer says it
+        # to the agent; the file and line stay in the tooltip, the library banner and lint.
+        "image.empty": _Template(
+            QT_TRANSLATE_NOOP("Messages", "这条话术的图片路径是空的"),
+            QT_TRANSLATE_NOOP("Messages", "请告诉组长补上图片"),
+        ),
+        "image.path": _Template(
+            QT_TRANSLATE_NOOP("Messages", "图片路径 %1 的写法不对"),
+            QT_TRANSLATE_NOOP("Messages", "请告诉组长：路径要从话术包所在的文件夹写起"),
+            ("image",),
+        ),
+        "image.outside": _Template(
+            QT_TRANSLATE_NOOP("Messages", "图片 %1 不在话术包的文件夹里"),
+            QT_TRANSLATE_NOOP("Messages", "请把图片复制到话术包的文件夹里，或告诉组长"),
+            ("image",),
+        ),
+        "image.no_folder": _Template(
+            QT_TRANSLATE_NOOP("Messages", "图片 %1 还没有所在的话术包"),
+            QT_TRANSLATE_NOOP("Messages", "请先保存这条话术"),
+            ("image",),
+        ),
+        "image.not_found": _Template(
+            QT_TRANSLATE_NOOP("Messages", "找不到图片 %1"),
+            QT_TRANSLATE_NOOP("Messages", "请把图片放回话术包的文件夹，或告诉组长"),
+            ("image",),
+        ),
+        "image.too_big": _Template(
+            QT_TRANSLATE_NOOP("Messages", "图片 %1 太大了，最多 %2 MB"),
+            QT_TRANSLATE_NOOP("Messages", "请把图片存得小一些（如存成 JPEG），或告诉组长"),
+            ("image", "limit"),
+        ),
+        "image.unreadable": _Template(
+            QT_TRANSLATE_NOOP("Messages", "无法读取图片 %1"),
+            QT_TRANSLATE_NOOP("Messages", "请检查这个文件能否打开，或告诉组长"),
+            ("image",),
+        ),
+        "image.not_image": _Template(
+            QT_TRANSLATE_NOOP("Messages", "图片 %1 不是 PNG 或 JPEG 文件"),
+            QT_TRANSLATE_NOOP("Messages", "请把它另存为 PNG，或告诉组长"),
+            ("image",),
+        ),
+        "image.damaged": _Template(
+            QT_TRANSLATE_NOOP("Messages", "图片 %1 已损坏"),
+            QT_TRANSLATE_NOOP("Messages", "请重新保存这张图片，或告诉组长"),
+            ("image",),
+        ),
+        "image.too_large": _Template(
+            QT_TRANSLATE_NOOP("Messages", "图片 %1 有 %2×%3 像素，每边最多 %4"),
+            QT_TRANSLATE_NOOP("Messages", "请把图片缩小，或告诉组长"),
+            ("image", "width", "height", "limit"),
         ),
         # The editor's checks of a draft (core/editing.py, core/render/checks.py, core/packs.py).
         "edit.id_empty": _Template(
@@ -430,3 +481,14 @@ def reason(problem: Problem, lookup: SnippetLookup | None = None) -> str:
     "paste is off: … press Enter to copy")."""
     parts = _parts(problem, lookup)
     return problem.message if parts is None else parts[0]
+
+
+def for_agent(problem: Problem) -> str:
+    """What the palette footer says for a reply that cannot be pasted: a wrong field value
+    (what is wrong; the form says what to do) or a picture (what is wrong, then what to do);
+    "" for the rest, which the palette words as "tell the lead"."""
+    if problem.code.startswith("field."):
+        return reason(problem)
+    if problem.code.startswith("image.") and problem.code in TEMPLATES:
+        return describe(problem)
+    return ""

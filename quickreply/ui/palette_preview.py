@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from quickreply.core.model import Snippet
 from quickreply.core.render import RenderError
 from quickreply.ui.imageclip import ImageThumb, image_note, picture
-from quickreply.ui.messages import reason
+from quickreply.ui.messages import for_agent, reason
 from quickreply.ui.palette_counter import CharCounter, longest_message
 from quickreply.ui.palette_marks import preview_mark
 from quickreply.ui.palette_services import RendererLike
@@ -114,6 +114,8 @@ class PreviewPane(QWidget):
         problem = err.problem if isinstance(err, RenderError) else None
         if problem is not None and problem.code.startswith("field."):
             return Rendered(None, problem=reason(problem))
+        if problem is not None and for_agent(problem):  # 找不到图片 …：请把图片放回…
+            return Rendered(None, problem=for_agent(problem), detail=str(problem))
         return Rendered(
             None,
             problem=self.tr(

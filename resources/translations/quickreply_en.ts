@@ -735,63 +735,63 @@
         <translation>Copied to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="101"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="102"/>
         <source>我的话术</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own.</extracomment>
         <translation>My replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="116"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="117"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。</source>
         <translation>This reply is in a read-only pack and cannot be changed; use “Save a copy to my pack to edit” first.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="124"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="125"/>
         <source>编辑：</source>
         <translation>Edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="137"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="138"/>
         <source>没有可写的个人话术包。</source>
         <translation>There is no writable personal pack.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="154"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="155"/>
         <source>新建：</source>
         <translation>New: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="169"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="170"/>
         <source>存一份到个人包改：</source>
         <translation>Save a copy to my pack to edit: </translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="190"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="191"/>
         <source>放弃未保存的修改？</source>
         <translation>Discard unsaved changes?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="242"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="249"/>
         <source>已保存“%1”</source>
         <translation>Saved “%1”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="254"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="266"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>Not saved: cannot write %1 (%2); check the folder permissions or disk space.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="282"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="292"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>Replies in a read-only pack cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="287"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="297"/>
         <source>删除“%1”？</source>
         <translation>Delete &quot;%1&quot;?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="297"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="307"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>Deleted (the previous version is kept in %1.bak)</translation>
     </message>
@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="198"/>
-        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <location filename="../../quickreply/ui/messages.py" line="316"/>
         <source>删短一些</source>
         <translation>Shorten it</translation>
     </message>
@@ -1105,284 +1105,384 @@
         <translation>choose one of: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="218"/>
+        <location filename="../../quickreply/ui/messages.py" line="219"/>
+        <source>这条话术的图片路径是空的</source>
+        <translation>this reply's picture path is empty</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="220"/>
+        <source>请告诉组长补上图片</source>
+        <translation>ask your team lead to add the picture</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <source>图片路径 %1 的写法不对</source>
+        <translation>the picture path %1 is not written correctly</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="224"/>
+        <source>请告诉组长：路径要从话术包所在的文件夹写起</source>
+        <translation>ask your team lead: the path starts from the pack's folder</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="228"/>
+        <source>图片 %1 不在话术包的文件夹里</source>
+        <translation>the picture %1 is not in the pack's folder</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="229"/>
+        <source>请把图片复制到话术包的文件夹里，或告诉组长</source>
+        <translation>copy the picture into the pack's folder, or tell your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="233"/>
+        <source>图片 %1 还没有所在的话术包</source>
+        <translation>the picture %1 has no pack yet</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="234"/>
+        <source>请先保存这条话术</source>
+        <translation>save this reply first</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="238"/>
+        <source>找不到图片 %1</source>
+        <translation>picture %1 not found</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="239"/>
+        <source>请把图片放回话术包的文件夹，或告诉组长</source>
+        <translation>put the picture back in the pack's folder, or tell your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="243"/>
+        <source>图片 %1 太大了，最多 %2 MB</source>
+        <translation>the picture %1 is too big: at most %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="244"/>
+        <source>请把图片存得小一些（如存成 JPEG），或告诉组长</source>
+        <translation>save the picture smaller (as JPEG, say), or tell your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="248"/>
+        <source>无法读取图片 %1</source>
+        <translation>cannot read the picture %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="249"/>
+        <source>请检查这个文件能否打开，或告诉组长</source>
+        <translation>check that the file opens, or tell your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="253"/>
+        <source>图片 %1 不是 PNG 或 JPEG 文件</source>
+        <translation>the picture %1 is not a PNG or JPEG file</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="254"/>
+        <source>请把它另存为 PNG，或告诉组长</source>
+        <translation>save it as PNG, or tell your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="258"/>
+        <source>图片 %1 已损坏</source>
+        <translation>the picture %1 is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="259"/>
+        <source>请重新保存这张图片，或告诉组长</source>
+        <translation>save the picture again, or tell your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="263"/>
+        <source>图片 %1 有 %2×%3 像素，每边最多 %4</source>
+        <translation>the picture %1 is %2×%3 pixels, at most %4 on a side</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="264"/>
+        <source>请把图片缩小，或告诉组长</source>
+        <translation>scale the picture down, or tell your team lead</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="269"/>
         <source>编号不能为空</source>
         <translation>The id cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="219"/>
-        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <location filename="../../quickreply/ui/messages.py" line="274"/>
         <source>例如 my.greeting</source>
         <translation>e.g. my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="222"/>
+        <location filename="../../quickreply/ui/messages.py" line="273"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>The id may only use lowercase letters, digits and . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="226"/>
+        <location filename="../../quickreply/ui/messages.py" line="277"/>
         <source>编号 %1 已被使用</source>
         <translation>The id %1 is already used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="227"/>
+        <location filename="../../quickreply/ui/messages.py" line="278"/>
         <source>已在 %2 中；换一个编号</source>
         <translation>it is in %2; choose another ID</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="231"/>
+        <location filename="../../quickreply/ui/messages.py" line="282"/>
         <source>标题不能为空</source>
         <translation>The title cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="232"/>
+        <location filename="../../quickreply/ui/messages.py" line="283"/>
         <source>写一个简短的标题</source>
         <translation>write a short title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="235"/>
+        <location filename="../../quickreply/ui/messages.py" line="286"/>
         <source>回复内容不能为空</source>
         <translation>The reply text cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <location filename="../../quickreply/ui/messages.py" line="287"/>
         <source>写下要发给买家的话</source>
         <translation>write what the buyer should receive</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="239"/>
+        <location filename="../../quickreply/ui/messages.py" line="290"/>
         <source>字段名 %1 只能用字母、数字和下划线</source>
         <translation>Field name %1 may only use letters, digits and underscores</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="240"/>
+        <location filename="../../quickreply/ui/messages.py" line="291"/>
         <source>以字母开头，例如 amount</source>
         <translation>start with a letter, e.g. amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="244"/>
+        <location filename="../../quickreply/ui/messages.py" line="295"/>
         <source>字段名 %1 重复</source>
         <translation>Field name %1 is used twice</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="245"/>
+        <location filename="../../quickreply/ui/messages.py" line="296"/>
         <source>每个字段名只能用一次</source>
         <translation>use each field name once</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="249"/>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
         <source>字段 %1 的类型不对</source>
         <translation>Field %1 has an unknown type</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <location filename="../../quickreply/ui/messages.py" line="301"/>
         <source>在类型列表里选一个</source>
         <translation>choose one from the type list</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="254"/>
+        <location filename="../../quickreply/ui/messages.py" line="305"/>
         <source>选择类型的字段 %1 需要选项</source>
         <translation>Choice field %1 needs choices</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="255"/>
+        <location filename="../../quickreply/ui/messages.py" line="306"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>separate them with commas under &quot;Choices&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="259"/>
+        <location filename="../../quickreply/ui/messages.py" line="310"/>
         <source>不认识的选项来源 %1</source>
         <translation>Unknown choice source %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="260"/>
+        <location filename="../../quickreply/ui/messages.py" line="311"/>
         <source>可用的来源：%2</source>
         <translation>available sources: %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="264"/>
+        <location filename="../../quickreply/ui/messages.py" line="315"/>
         <source>太长了：%1 个字符，最多 %2 个</source>
         <translation>Too long: %1 characters, at most %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="269"/>
+        <location filename="../../quickreply/ui/messages.py" line="320"/>
         <source>直达热键 %1 无法识别</source>
         <translation>Hotkey %1 is not recognised</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <location filename="../../quickreply/ui/messages.py" line="321"/>
         <source>例如 ctrl+alt+1</source>
         <translation>e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="274"/>
+        <location filename="../../quickreply/ui/messages.py" line="325"/>
         <source>直达热键 %1 会让这个键没法正常打字</source>
         <translation>Hotkey %1 would stop that key from typing</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="275"/>
+        <location filename="../../quickreply/ui/messages.py" line="326"/>
         <source>加上 Ctrl 或 Alt，例如 ctrl+alt+1</source>
         <translation>add Ctrl or Alt, e.g. ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="279"/>
+        <location filename="../../quickreply/ui/messages.py" line="330"/>
         <source>快捷编码 %1 有大写字母</source>
         <translation>Shortcut code %1 has capital letters</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="280"/>
+        <location filename="../../quickreply/ui/messages.py" line="331"/>
         <source>改成 %2</source>
         <translation>write %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="284"/>
+        <location filename="../../quickreply/ui/messages.py" line="335"/>
         <source>快捷编码 %1 的写法不对</source>
         <translation>Shortcut code %1 is not valid</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="285"/>
+        <location filename="../../quickreply/ui/messages.py" line="336"/>
         <source>用 1-12 位小写字母或数字，例如 kd</source>
         <translation>use 1-12 lowercase letters or digits, e.g. kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="289"/>
+        <location filename="../../quickreply/ui/messages.py" line="340"/>
         <source>快捷编码 %1 已被「%2」使用</source>
         <translation>Shortcut code %1 is already used by “%2”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="290"/>
+        <location filename="../../quickreply/ui/messages.py" line="341"/>
         <source>换一个编码</source>
         <translation>choose another code</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="294"/>
+        <location filename="../../quickreply/ui/messages.py" line="345"/>
         <source>直达热键 %1 已被「%2」使用</source>
         <translation>Hotkey %1 is already used by “%2”</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <location filename="../../quickreply/ui/messages.py" line="346"/>
         <source>换一个热键</source>
         <translation>choose another hotkey</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="299"/>
+        <location filename="../../quickreply/ui/messages.py" line="350"/>
         <source>「%1」是广告法禁用的绝对化用语（%2）</source>
         <translation>“%1” is an absolute claim the Advertising Law bans (%2)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <location filename="../../quickreply/ui/messages.py" line="351"/>
         <source>换成如实的说法</source>
         <translation>say what is plainly true instead</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="304"/>
+        <location filename="../../quickreply/ui/messages.py" line="355"/>
         <source>首次自动回复有 %1 行，最多 %2 行</source>
         <translation>The first auto reply has %1 lines, at most %2 are allowed</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="305"/>
+        <location filename="../../quickreply/ui/messages.py" line="356"/>
         <source>买家只扫一眼第一条消息，删短一些</source>
         <translation>buyers only skim the first message: shorten it</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <location filename="../../quickreply/ui/messages.py" line="360"/>
         <source>还没有写使用说明</source>
         <translation>No note on when to use it yet</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="310"/>
+        <location filename="../../quickreply/ui/messages.py" line="361"/>
         <source>写一句什么时候用，新人学习时会看到</source>
         <translation>write one line on when to use it; trainees read it</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <location filename="../../quickreply/ui/messages.py" line="364"/>
         <source>还没有买家问法</source>
         <translation>No buyer questions yet</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <location filename="../../quickreply/ui/messages.py" line="365"/>
         <source>写几句买家会怎么问，每行一个</source>
         <translation>write a few ways buyers ask, one per line</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="317"/>
+        <location filename="../../quickreply/ui/messages.py" line="368"/>
         <source>回复内容第 %1 行的模板写法有误</source>
         <translation>The template on line %1 of the reply is written wrong</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <location filename="../../quickreply/ui/messages.py" line="369"/>
         <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
         <translation>check that every {{ }} and {% %} is closed and quotes are paired</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="322"/>
-        <location filename="../../quickreply/ui/messages.py" line="327"/>
+        <location filename="../../quickreply/ui/messages.py" line="373"/>
+        <location filename="../../quickreply/ui/messages.py" line="378"/>
         <source>回复内容用到了不认识的名字 %1</source>
         <translation>The reply uses an unknown name %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <location filename="../../quickreply/ui/messages.py" line="374"/>
         <source>在「填写字段」里添加这个字段</source>
         <translation>add it under Fill-in fields</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <location filename="../../quickreply/ui/messages.py" line="379"/>
         <source>是不是想写 %2？</source>
         <translation>did you mean %2?</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="332"/>
+        <location filename="../../quickreply/ui/messages.py" line="383"/>
         <source>%1 没有 .%2 这一项</source>
         <translation>%1 has no .%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="333"/>
+        <location filename="../../quickreply/ui/messages.py" line="384"/>
         <source>可用的有：%3</source>
         <translation>it has: %3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="337"/>
+        <location filename="../../quickreply/ui/messages.py" line="388"/>
         <source>字段名 %1 和店铺信息里的同名值冲突</source>
         <translation>Field name %1 hides the shop value of the same name</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="338"/>
+        <location filename="../../quickreply/ui/messages.py" line="389"/>
         <source>给字段换个名字</source>
         <translation>rename the field</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="342"/>
+        <location filename="../../quickreply/ui/messages.py" line="393"/>
         <source>字段 %1 没有在回复内容里用到</source>
         <translation>Field %1 is not used in the reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="343"/>
+        <location filename="../../quickreply/ui/messages.py" line="394"/>
         <source>删掉它，或在回复内容里写 {{ %1 }}</source>
         <translation>remove it, or write {{ %1 }} in the reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="354"/>
+        <location filename="../../quickreply/ui/messages.py" line="405"/>
         <source>呼出快捷回复</source>
         <translation>Open the palette</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="356"/>
+        <location filename="../../quickreply/ui/messages.py" line="407"/>
         <source>买家在等待</source>
         <translation>Buyer is waiting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="358"/>
+        <location filename="../../quickreply/ui/messages.py" line="409"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="408"/>
+        <location filename="../../quickreply/ui/messages.py" line="459"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1; it stays on %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="425"/>
+        <location filename="../../quickreply/ui/messages.py" line="476"/>
         <source>%1：%2。</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1557,7 +1657,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../quickreply/ui/palette_preview.py" line="120"/>
+        <location filename="../../quickreply/ui/palette_preview.py" line="122"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>This reply cannot be made right now; please tell your lead (the library and quickreply lint show why)</translation>
     </message>
@@ -1726,32 +1826,32 @@
 <context>
     <name>RowActions</name>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="282"/>
         <source>回复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="282"/>
         <source>已回复：停止计时并记录响应时间</source>
         <translation>Replied: stop the clock and record the response time</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="283"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="283"/>
         <source>稍后提醒：暂时移出等待列表</source>
         <translation>Remind me later: out of the waiting list for now</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="284"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="284"/>
         <source>移除：不记录响应时间</source>
         <translation>Remove: no response time is recorded</translation>
     </message>
@@ -1951,47 +2051,47 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="324"/>
+        <location filename="../../quickreply/ui/settings.py" line="341"/>
         <source> 毫秒</source>
         <translation> ms</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="339"/>
+        <location filename="../../quickreply/ui/settings.py" line="356"/>
         <source>默认位置</source>
         <translation>Default location</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="340"/>
+        <location filename="../../quickreply/ui/settings.py" line="357"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="385"/>
+        <location filename="../../quickreply/ui/settings.py" line="402"/>
         <source>请先在列表中选择一条话术</source>
         <translation>Select a reply in the list first</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="389"/>
+        <location filename="../../quickreply/ui/settings.py" line="406"/>
         <source>无法识别的快捷键：%1</source>
         <translation>Unrecognised hotkey: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="391"/>
+        <location filename="../../quickreply/ui/settings.py" line="408"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 would get in the way of typing: add Ctrl or Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="395"/>
+        <location filename="../../quickreply/ui/settings.py" line="412"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 is already used by &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="508"/>
+        <location filename="../../quickreply/ui/settings.py" line="525"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>Fill in both the team address and the join code (or leave both empty).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="513"/>
+        <location filename="../../quickreply/ui/settings.py" line="530"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>The join code is incomplete or wrong: copy the whole code from your lead again.</translation>
     </message>
@@ -2621,17 +2721,17 @@
         <translation>After this wait the row turns red (overdue) and you are alerted</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings_timers.py" line="60"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="61"/>
         <source>聊天窗口提醒新消息（闪烁）时自动开始计时</source>
         <translation>Start the clock when a chat window flashes for a new message</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings_timers.py" line="63"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="64"/>
         <source>买家等待超时时响一声</source>
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings_timers.py" line="72"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="80"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
@@ -2654,99 +2754,99 @@
         <translation>Beep when a buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="168"/>
+        <location filename="../../quickreply/ui/timers.py" line="170"/>
         <source>买家昵称，回车开始计时</source>
         <translation>Buyer name, Enter starts the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="181"/>
+        <location filename="../../quickreply/ui/timers.py" line="183"/>
         <source>买家在等待：开始计时</source>
         <translation>A buyer is waiting: start the timer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="192"/>
+        <location filename="../../quickreply/ui/timers.py" line="194"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>First: average wait for the first reply; Avg: average wait over all replies; 3 min/30 s: share of replies within that time; Slow: replies after more than 3 minutes</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="340"/>
+        <location filename="../../quickreply/ui/timers.py" line="342"/>
         <source>暂无等待的买家。
 买家来消息时按 {waiting} 开始计时，回复后按 {replied}（用快捷回复粘贴也会停止计时）。聊天窗口闪烁提醒新消息时会自动开始计时。</source>
         <translation>Nobody is waiting.
 When a buyer writes, press {waiting} to start the clock; after replying press {replied} (a paste from QuickReply stops it too). A chat window flashing for a new message starts the clock by itself.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="382"/>
+        <location filename="../../quickreply/ui/timers.py" line="384"/>
         <source>今日 首响 {first}</source>
         <translation>Today first {first}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="383"/>
+        <location filename="../../quickreply/ui/timers.py" line="385"/>
         <source>平均 {avg}</source>
         <translation>avg {avg}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="384"/>
+        <location filename="../../quickreply/ui/timers.py" line="386"/>
         <source>3分钟 {r3}</source>
         <translation>3 min {r3}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="385"/>
+        <location filename="../../quickreply/ui/timers.py" line="387"/>
         <source>30秒 {r30}</source>
         <translation>30 s {r30}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="386"/>
+        <location filename="../../quickreply/ui/timers.py" line="388"/>
         <source>慢 {slow}</source>
         <translation>slow {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <location filename="../../quickreply/ui/timers.py" line="493"/>
         <source>开</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <location filename="../../quickreply/ui/timers.py" line="493"/>
         <source>关</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="493"/>
+        <location filename="../../quickreply/ui/timers.py" line="495"/>
         <source>提示音：{state}</source>
         <translation>Sound: {state}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="496"/>
+        <location filename="../../quickreply/ui/timers.py" line="498"/>
         <source>置顶：{state}</source>
         <translation>On top: {state}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="557"/>
+        <location filename="../../quickreply/ui/timers.py" line="559"/>
         <source>已回复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="561"/>
+        <location filename="../../quickreply/ui/timers.py" line="563"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="373"/>
+        <location filename="../../quickreply/ui/timers.py" line="375"/>
         <source>今日暂无回复记录</source>
         <translation>No replies recorded today</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="409"/>
+        <location filename="../../quickreply/ui/timers.py" line="411"/>
         <source>买家等待过久</source>
         <translation>A buyer has waited too long</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="410"/>
+        <location filename="../../quickreply/ui/timers.py" line="412"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label} ({queue}) has waited {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="461"/>
+        <location filename="../../quickreply/ui/timers.py" line="463"/>
         <source>等待中：{n} 人</source>
         <translation>Waiting: {n}</translation>
     </message>
@@ -2754,52 +2854,52 @@ When a buyer writes, press {waiting} to start the clock; after replying press {r
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>买家</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>等待</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="144"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="145"/>
         <source>◷ 稍后</source>
         <translation>◷ Later</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="146"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="147"/>
         <source>◷ 提醒</source>
         <translation>◷ Remind</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="148"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="149"/>
         <source>● 正常</source>
         <translation>● OK</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="149"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="150"/>
         <source>▲ 偏慢</source>
         <translation>▲ Slow</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="150"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="151"/>
         <source>■ 超时</source>
         <translation>■ Overdue</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="175"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="176"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}: reminder at {time}</translation>
     </message>

@@ -735,63 +735,63 @@
         <translation>已複製到剪貼簿</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="101"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="102"/>
         <source>我的话术</source>
         <extracomment>The personal pack created when an agent saves a first snippet of their own.</extracomment>
         <translation>我的話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="116"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="117"/>
         <source>这条话术属于只读的话术包，不能修改；可以先“存一份到个人包改”。</source>
         <translation>這條話術屬於唯讀的話術包，不能修改；可以先「存一份到個人包改」。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="124"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="125"/>
         <source>编辑：</source>
         <translation>編輯：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="137"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="138"/>
         <source>没有可写的个人话术包。</source>
         <translation>沒有可寫的個人話術包。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="154"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="155"/>
         <source>新建：</source>
         <translation>新建：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="169"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="170"/>
         <source>存一份到个人包改：</source>
         <translation>存一份到個人包改：</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="190"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="191"/>
         <source>放弃未保存的修改？</source>
         <translation>放棄未儲存的修改？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="242"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="249"/>
         <source>已保存“%1”</source>
         <translation>已儲存「%1」</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="254"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="266"/>
         <source>未保存：无法写入 %1（%2）；请检查文件夹权限或磁盘空间。</source>
         <translation>未儲存：無法寫入 %1（%2）；請檢查資料夾許可權或磁碟空間。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="282"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="292"/>
         <source>只读话术包里的话术不能删除。</source>
         <translation>只讀話術包裡的話術不能刪除。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="287"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="297"/>
         <source>删除“%1”？</source>
         <translation>刪除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/library_edit.py" line="297"/>
+        <location filename="../../quickreply/ui/library_edit.py" line="307"/>
         <source>已删除（上一版保存在 %1.bak）</source>
         <translation>已刪除（上一版儲存在 %1.bak）</translation>
     </message>
@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="198"/>
-        <location filename="../../quickreply/ui/messages.py" line="265"/>
+        <location filename="../../quickreply/ui/messages.py" line="316"/>
         <source>删短一些</source>
         <translation>刪短一些</translation>
     </message>
@@ -1105,284 +1105,384 @@
         <translation>請從這些裡選：%3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="218"/>
+        <location filename="../../quickreply/ui/messages.py" line="219"/>
+        <source>这条话术的图片路径是空的</source>
+        <translation>這條話術的圖片路徑是空的</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="220"/>
+        <source>请告诉组长补上图片</source>
+        <translation>請告訴組長補上圖片</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <source>图片路径 %1 的写法不对</source>
+        <translation>圖片路徑 %1 的寫法不對</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="224"/>
+        <source>请告诉组长：路径要从话术包所在的文件夹写起</source>
+        <translation>請告訴組長：路徑要從話術包所在的資料夾寫起</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="228"/>
+        <source>图片 %1 不在话术包的文件夹里</source>
+        <translation>圖片 %1 不在話術包的資料夾裡</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="229"/>
+        <source>请把图片复制到话术包的文件夹里，或告诉组长</source>
+        <translation>請把圖片複製到話術包的資料夾裡，或告訴組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="233"/>
+        <source>图片 %1 还没有所在的话术包</source>
+        <translation>圖片 %1 還沒有所在的話術包</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="234"/>
+        <source>请先保存这条话术</source>
+        <translation>請先儲存這條話術</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="238"/>
+        <source>找不到图片 %1</source>
+        <translation>找不到圖片 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="239"/>
+        <source>请把图片放回话术包的文件夹，或告诉组长</source>
+        <translation>請把圖片放回話術包的資料夾，或告訴組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="243"/>
+        <source>图片 %1 太大了，最多 %2 MB</source>
+        <translation>圖片 %1 太大了，最多 %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="244"/>
+        <source>请把图片存得小一些（如存成 JPEG），或告诉组长</source>
+        <translation>請把圖片存得小一些（如存成 JPEG），或告訴組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="248"/>
+        <source>无法读取图片 %1</source>
+        <translation>無法讀取圖片 %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="249"/>
+        <source>请检查这个文件能否打开，或告诉组长</source>
+        <translation>請檢查這個檔案能否開啟，或告訴組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="253"/>
+        <source>图片 %1 不是 PNG 或 JPEG 文件</source>
+        <translation>圖片 %1 不是 PNG 或 JPEG 檔案</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="254"/>
+        <source>请把它另存为 PNG，或告诉组长</source>
+        <translation>請把它另存為 PNG，或告訴組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="258"/>
+        <source>图片 %1 已损坏</source>
+        <translation>圖片 %1 已損壞</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="259"/>
+        <source>请重新保存这张图片，或告诉组长</source>
+        <translation>請重新儲存這張圖片，或告訴組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="263"/>
+        <source>图片 %1 有 %2×%3 像素，每边最多 %4</source>
+        <translation>圖片 %1 有 %2×%3 像素，每邊最多 %4</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="264"/>
+        <source>请把图片缩小，或告诉组长</source>
+        <translation>請把圖片縮小，或告訴組長</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/messages.py" line="269"/>
         <source>编号不能为空</source>
         <translation>編號不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="219"/>
-        <location filename="../../quickreply/ui/messages.py" line="223"/>
+        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <location filename="../../quickreply/ui/messages.py" line="274"/>
         <source>例如 my.greeting</source>
         <translation>例如 my.greeting</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="222"/>
+        <location filename="../../quickreply/ui/messages.py" line="273"/>
         <source>编号只能用小写字母、数字和 . _ -</source>
         <translation>編號只能用小寫字母、數字和 . _ -</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="226"/>
+        <location filename="../../quickreply/ui/messages.py" line="277"/>
         <source>编号 %1 已被使用</source>
         <translation>編號 %1 已被使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="227"/>
+        <location filename="../../quickreply/ui/messages.py" line="278"/>
         <source>已在 %2 中；换一个编号</source>
         <translation>已在 %2 中；換一個編號</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="231"/>
+        <location filename="../../quickreply/ui/messages.py" line="282"/>
         <source>标题不能为空</source>
         <translation>標題不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="232"/>
+        <location filename="../../quickreply/ui/messages.py" line="283"/>
         <source>写一个简短的标题</source>
         <translation>寫一個簡短的標題</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="235"/>
+        <location filename="../../quickreply/ui/messages.py" line="286"/>
         <source>回复内容不能为空</source>
         <translation>回覆內容不能為空</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="236"/>
+        <location filename="../../quickreply/ui/messages.py" line="287"/>
         <source>写下要发给买家的话</source>
         <translation>寫下要發給買家的話</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="239"/>
+        <location filename="../../quickreply/ui/messages.py" line="290"/>
         <source>字段名 %1 只能用字母、数字和下划线</source>
         <translation>欄位名 %1 只能用字母、數字和下劃線</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="240"/>
+        <location filename="../../quickreply/ui/messages.py" line="291"/>
         <source>以字母开头，例如 amount</source>
         <translation>以字母開頭，例如 amount</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="244"/>
+        <location filename="../../quickreply/ui/messages.py" line="295"/>
         <source>字段名 %1 重复</source>
         <translation>欄位名 %1 重複</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="245"/>
+        <location filename="../../quickreply/ui/messages.py" line="296"/>
         <source>每个字段名只能用一次</source>
         <translation>每個欄位名只能用一次</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="249"/>
+        <location filename="../../quickreply/ui/messages.py" line="300"/>
         <source>字段 %1 的类型不对</source>
         <translation>欄位 %1 的型別不對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="250"/>
+        <location filename="../../quickreply/ui/messages.py" line="301"/>
         <source>在类型列表里选一个</source>
         <translation>在型別列表裡選一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="254"/>
+        <location filename="../../quickreply/ui/messages.py" line="305"/>
         <source>选择类型的字段 %1 需要选项</source>
         <translation>選擇型別的欄位 %1 需要選項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="255"/>
+        <location filename="../../quickreply/ui/messages.py" line="306"/>
         <source>在“选项”里用逗号分隔</source>
         <translation>在“選項”裡用逗號分隔</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="259"/>
+        <location filename="../../quickreply/ui/messages.py" line="310"/>
         <source>不认识的选项来源 %1</source>
         <translation>不認識的選項來源 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="260"/>
+        <location filename="../../quickreply/ui/messages.py" line="311"/>
         <source>可用的来源：%2</source>
         <translation>可用的來源：%2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="264"/>
+        <location filename="../../quickreply/ui/messages.py" line="315"/>
         <source>太长了：%1 个字符，最多 %2 个</source>
         <translation>太長了：%1 個字元，最多 %2 個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="269"/>
+        <location filename="../../quickreply/ui/messages.py" line="320"/>
         <source>直达热键 %1 无法识别</source>
         <translation>直達熱鍵 %1 無法識別</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="270"/>
+        <location filename="../../quickreply/ui/messages.py" line="321"/>
         <source>例如 ctrl+alt+1</source>
         <translation>例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="274"/>
+        <location filename="../../quickreply/ui/messages.py" line="325"/>
         <source>直达热键 %1 会让这个键没法正常打字</source>
         <translation>直達熱鍵 %1 會讓這個鍵沒法正常打字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="275"/>
+        <location filename="../../quickreply/ui/messages.py" line="326"/>
         <source>加上 Ctrl 或 Alt，例如 ctrl+alt+1</source>
         <translation>加上 Ctrl 或 Alt，例如 ctrl+alt+1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="279"/>
+        <location filename="../../quickreply/ui/messages.py" line="330"/>
         <source>快捷编码 %1 有大写字母</source>
         <translation>快捷編碼 %1 有大寫字母</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="280"/>
+        <location filename="../../quickreply/ui/messages.py" line="331"/>
         <source>改成 %2</source>
         <translation>改成 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="284"/>
+        <location filename="../../quickreply/ui/messages.py" line="335"/>
         <source>快捷编码 %1 的写法不对</source>
         <translation>快捷編碼 %1 的寫法不對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="285"/>
+        <location filename="../../quickreply/ui/messages.py" line="336"/>
         <source>用 1-12 位小写字母或数字，例如 kd</source>
         <translation>用 1-12 位小寫字母或數字，例如 kd</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="289"/>
+        <location filename="../../quickreply/ui/messages.py" line="340"/>
         <source>快捷编码 %1 已被「%2」使用</source>
         <translation>快捷編碼 %1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="290"/>
+        <location filename="../../quickreply/ui/messages.py" line="341"/>
         <source>换一个编码</source>
         <translation>換一個編碼</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="294"/>
+        <location filename="../../quickreply/ui/messages.py" line="345"/>
         <source>直达热键 %1 已被「%2」使用</source>
         <translation>直達熱鍵 %1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="295"/>
+        <location filename="../../quickreply/ui/messages.py" line="346"/>
         <source>换一个热键</source>
         <translation>換一個熱鍵</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="299"/>
+        <location filename="../../quickreply/ui/messages.py" line="350"/>
         <source>「%1」是广告法禁用的绝对化用语（%2）</source>
         <translation>「%1」是廣告法禁用的絕對化用語（%2）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="300"/>
+        <location filename="../../quickreply/ui/messages.py" line="351"/>
         <source>换成如实的说法</source>
         <translation>換成如實的說法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="304"/>
+        <location filename="../../quickreply/ui/messages.py" line="355"/>
         <source>首次自动回复有 %1 行，最多 %2 行</source>
         <translation>首次自動回覆有 %1 行，最多 %2 行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="305"/>
+        <location filename="../../quickreply/ui/messages.py" line="356"/>
         <source>买家只扫一眼第一条消息，删短一些</source>
         <translation>買家只會掃一眼第一則訊息，刪短一些</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="309"/>
+        <location filename="../../quickreply/ui/messages.py" line="360"/>
         <source>还没有写使用说明</source>
         <translation>還沒有寫使用說明</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="310"/>
+        <location filename="../../quickreply/ui/messages.py" line="361"/>
         <source>写一句什么时候用，新人学习时会看到</source>
         <translation>寫一句什麼時候用，新人學習時會看到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="313"/>
+        <location filename="../../quickreply/ui/messages.py" line="364"/>
         <source>还没有买家问法</source>
         <translation>還沒有買家問法</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="314"/>
+        <location filename="../../quickreply/ui/messages.py" line="365"/>
         <source>写几句买家会怎么问，每行一个</source>
         <translation>寫幾句買家會怎麼問，每行一個</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="317"/>
+        <location filename="../../quickreply/ui/messages.py" line="368"/>
         <source>回复内容第 %1 行的模板写法有误</source>
         <translation>回覆內容第 %1 行的模板寫法有誤</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="318"/>
+        <location filename="../../quickreply/ui/messages.py" line="369"/>
         <source>检查 {{ }} 和 {% %} 是否成对、引号是否配对</source>
         <translation>檢查 {{ }} 和 {% %} 是否成對、引號是否配對</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="322"/>
-        <location filename="../../quickreply/ui/messages.py" line="327"/>
+        <location filename="../../quickreply/ui/messages.py" line="373"/>
+        <location filename="../../quickreply/ui/messages.py" line="378"/>
         <source>回复内容用到了不认识的名字 %1</source>
         <translation>回覆內容用到了不認識的名字 %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="323"/>
+        <location filename="../../quickreply/ui/messages.py" line="374"/>
         <source>在「填写字段」里添加这个字段</source>
         <translation>在「填寫欄位」裡新增這個欄位</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="328"/>
+        <location filename="../../quickreply/ui/messages.py" line="379"/>
         <source>是不是想写 %2？</source>
         <translation>是不是想寫 %2？</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="332"/>
+        <location filename="../../quickreply/ui/messages.py" line="383"/>
         <source>%1 没有 .%2 这一项</source>
         <translation>%1 沒有 .%2 這一項</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="333"/>
+        <location filename="../../quickreply/ui/messages.py" line="384"/>
         <source>可用的有：%3</source>
         <translation>可用的有：%3</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="337"/>
+        <location filename="../../quickreply/ui/messages.py" line="388"/>
         <source>字段名 %1 和店铺信息里的同名值冲突</source>
         <translation>欄位名 %1 和店鋪資訊裡的同名值衝突</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="338"/>
+        <location filename="../../quickreply/ui/messages.py" line="389"/>
         <source>给字段换个名字</source>
         <translation>給欄位換個名字</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="342"/>
+        <location filename="../../quickreply/ui/messages.py" line="393"/>
         <source>字段 %1 没有在回复内容里用到</source>
         <translation>欄位 %1 沒有在回覆內容裡用到</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="343"/>
+        <location filename="../../quickreply/ui/messages.py" line="394"/>
         <source>删掉它，或在回复内容里写 {{ %1 }}</source>
         <translation>刪掉它，或在回覆內容裡寫 {{ %1 }}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="354"/>
+        <location filename="../../quickreply/ui/messages.py" line="405"/>
         <source>呼出快捷回复</source>
         <translation>呼叫快捷回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="356"/>
+        <location filename="../../quickreply/ui/messages.py" line="407"/>
         <source>买家在等待</source>
         <translation>買家在等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="358"/>
+        <location filename="../../quickreply/ui/messages.py" line="409"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="408"/>
+        <location filename="../../quickreply/ui/messages.py" line="459"/>
         <source>%1，仍使用原来的 %2</source>
         <translation>%1，仍使用原來的 %2</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/messages.py" line="425"/>
+        <location filename="../../quickreply/ui/messages.py" line="476"/>
         <source>%1：%2。</source>
         <translation>%1：%2。</translation>
     </message>
@@ -1557,7 +1657,7 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../quickreply/ui/palette_preview.py" line="120"/>
+        <location filename="../../quickreply/ui/palette_preview.py" line="122"/>
         <source>这条话术暂时无法生成，请告诉组长（话术库和 quickreply lint 会指出原因）</source>
         <translation>這條話術暫時無法生成，請告訴組長（話術庫和 quickreply lint 會指出原因）</translation>
     </message>
@@ -1724,32 +1824,32 @@
 <context>
     <name>RowActions</name>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="282"/>
         <source>回复</source>
         <translation>回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="262"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="282"/>
         <source>已回复：停止计时并记录响应时间</source>
         <translation>已回覆：停止計時並記錄回應時間</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="283"/>
         <source>稍后</source>
         <translation>稍後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="263"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="283"/>
         <source>稍后提醒：暂时移出等待列表</source>
         <translation>稍後提醒：暫時移出等待清單</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="284"/>
         <source>移除</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="264"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="284"/>
         <source>移除：不记录响应时间</source>
         <translation>移除：不記錄回應時間</translation>
     </message>
@@ -1949,47 +2049,47 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="324"/>
+        <location filename="../../quickreply/ui/settings.py" line="341"/>
         <source> 毫秒</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="339"/>
+        <location filename="../../quickreply/ui/settings.py" line="356"/>
         <source>默认位置</source>
         <translation>預設位置</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="340"/>
+        <location filename="../../quickreply/ui/settings.py" line="357"/>
         <source>浏览…</source>
         <translation>瀏覽…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="385"/>
+        <location filename="../../quickreply/ui/settings.py" line="402"/>
         <source>请先在列表中选择一条话术</source>
         <translation>請先在列表中選擇一條話術</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="389"/>
+        <location filename="../../quickreply/ui/settings.py" line="406"/>
         <source>无法识别的快捷键：%1</source>
         <translation>無法識別的快捷鍵：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="391"/>
+        <location filename="../../quickreply/ui/settings.py" line="408"/>
         <source>%1 会影响正常打字：请加上 Ctrl 或 Alt</source>
         <translation>%1 會影響正常打字：請加上 Ctrl 或 Alt</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="395"/>
+        <location filename="../../quickreply/ui/settings.py" line="412"/>
         <source>%1 已被「%2」使用</source>
         <translation>%1 已被「%2」使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="508"/>
+        <location filename="../../quickreply/ui/settings.py" line="525"/>
         <source>团队地址和加入码都要填写（或都留空）。</source>
         <translation>團隊位址和加入碼都要填寫（或都留空）。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings.py" line="513"/>
+        <location filename="../../quickreply/ui/settings.py" line="530"/>
         <source>加入码不完整或有误：请从组长那里重新复制整段加入码。</source>
         <translation>加入碼不完整或有誤：請從組長那裡重新複製整段加入碼。</translation>
     </message>
@@ -2616,17 +2716,17 @@
         <translation>等待超過這個時間，這一列變紅（逾時）並提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings_timers.py" line="60"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="61"/>
         <source>聊天窗口提醒新消息（闪烁）时自动开始计时</source>
         <translation>聊天視窗提醒新訊息（閃爍）時自動開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings_timers.py" line="63"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="64"/>
         <source>买家等待超时时响一声</source>
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/settings_timers.py" line="72"/>
+        <location filename="../../quickreply/ui/settings_timers.py" line="80"/>
         <source> 秒</source>
         <translation> 秒</translation>
     </message>
@@ -2649,99 +2749,99 @@
         <translation>買家等待超時時響一聲</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="168"/>
+        <location filename="../../quickreply/ui/timers.py" line="170"/>
         <source>买家昵称，回车开始计时</source>
         <translation>買家暱稱，回車開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="181"/>
+        <location filename="../../quickreply/ui/timers.py" line="183"/>
         <source>买家在等待：开始计时</source>
         <translation>買家在等待：開始計時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="192"/>
+        <location filename="../../quickreply/ui/timers.py" line="194"/>
         <source>首响：首次响应平均等待；平均：所有回复平均等待；3分钟/30秒：在该时间内回复的比例；慢：超过3分钟的回复数</source>
         <translation>首響：首次響應平均等待；平均：所有回覆平均等待；3分鐘/30秒：在該時間內回覆的比例；慢：超過3分鐘的回覆數</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="340"/>
+        <location filename="../../quickreply/ui/timers.py" line="342"/>
         <source>暂无等待的买家。
 买家来消息时按 {waiting} 开始计时，回复后按 {replied}（用快捷回复粘贴也会停止计时）。聊天窗口闪烁提醒新消息时会自动开始计时。</source>
         <translation>暫無等待的買家。
 買家來訊息時按 {waiting} 開始計時，回覆後按 {replied}（用快捷回覆貼上也會停止計時）。聊天視窗閃爍提醒新訊息時會自動開始計時。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="382"/>
+        <location filename="../../quickreply/ui/timers.py" line="384"/>
         <source>今日 首响 {first}</source>
         <translation>今日 首響 {first}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="383"/>
+        <location filename="../../quickreply/ui/timers.py" line="385"/>
         <source>平均 {avg}</source>
         <translation>平均 {avg}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="384"/>
+        <location filename="../../quickreply/ui/timers.py" line="386"/>
         <source>3分钟 {r3}</source>
         <translation>3分鐘 {r3}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="385"/>
+        <location filename="../../quickreply/ui/timers.py" line="387"/>
         <source>30秒 {r30}</source>
         <translation>30秒 {r30}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="386"/>
+        <location filename="../../quickreply/ui/timers.py" line="388"/>
         <source>慢 {slow}</source>
         <translation>慢 {slow}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <location filename="../../quickreply/ui/timers.py" line="493"/>
         <source>开</source>
         <translation>開</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="491"/>
+        <location filename="../../quickreply/ui/timers.py" line="493"/>
         <source>关</source>
         <translation>關</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="493"/>
+        <location filename="../../quickreply/ui/timers.py" line="495"/>
         <source>提示音：{state}</source>
         <translation>提示音：{state}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="496"/>
+        <location filename="../../quickreply/ui/timers.py" line="498"/>
         <source>置顶：{state}</source>
         <translation>置頂：{state}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="557"/>
+        <location filename="../../quickreply/ui/timers.py" line="559"/>
         <source>已回复</source>
         <translation>已回覆</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="561"/>
+        <location filename="../../quickreply/ui/timers.py" line="563"/>
         <source>移除</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="373"/>
+        <location filename="../../quickreply/ui/timers.py" line="375"/>
         <source>今日暂无回复记录</source>
         <translation>今日暫無回覆記錄</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="409"/>
+        <location filename="../../quickreply/ui/timers.py" line="411"/>
         <source>买家等待过久</source>
         <translation>買家等待過久</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="410"/>
+        <location filename="../../quickreply/ui/timers.py" line="412"/>
         <source>{label}（{queue}）已等待 {wait}</source>
         <translation>{label}（{queue}）已等待 {wait}</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers.py" line="461"/>
+        <location filename="../../quickreply/ui/timers.py" line="463"/>
         <source>等待中：{n} 人</source>
         <translation>等待中：{n} 人</translation>
     </message>
@@ -2749,52 +2849,52 @@
 <context>
     <name>TimersTableModel</name>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>状态</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>买家</source>
         <translation>買家</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>队列</source>
         <translation>佇列</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="135"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="136"/>
         <source>等待</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="144"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="145"/>
         <source>◷ 稍后</source>
         <translation>◷ 稍後</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="146"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="147"/>
         <source>◷ 提醒</source>
         <translation>◷ 提醒</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="148"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="149"/>
         <source>● 正常</source>
         <translation>● 正常</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="149"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="150"/>
         <source>▲ 偏慢</source>
         <translation>▲ 偏慢</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="150"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="151"/>
         <source>■ 超时</source>
         <translation>■ 超時</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/timers_table.py" line="175"/>
+        <location filename="../../quickreply/ui/timers_table.py" line="176"/>
         <source>{label}：{time} 提醒</source>
         <translation>{label}：{time} 提醒</translation>
     </message>

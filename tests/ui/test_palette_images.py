@@ -136,7 +136,7 @@ def test_a_missing_picture_pastes_nothing_and_tells_the_agent(qtbot: QtBot, tmp_
     window.search_box.setText("cmb")
     assert not window.accept()
     assert paster.pastes == []
-    assert "这条话术暂时无法生成" in window.footer.text()
+    assert "找不到图片 images/尺码表.png：" in window.footer.text()  # issue 17: the agent's words
     assert "image 'images/尺码表.png' not found" in window.footer.toolTip()
     assert not window.preview_image.isVisible()
 
