@@ -82,8 +82,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     )
     parser.add_argument("--view", choices=VIEWS, default="library", help="window for --screenshot")
     parser.add_argument("--lang", metavar="LOCALE", help="UI language: zh_CN, zh_TW or en")
-    # The app's own background helper (app/loading.py): fill the caches, print progress, exit.
-    parser.add_argument("--build-caches", action="store_true", help=argparse.SUPPRESS)
+    # The app's own background helper (app/loading.py): fill the caches, print progress, exit;
+    # the number is the budget the app's first stage had, so both plan the same stages.
+    parser.add_argument(
+        "--build-caches", nargs="?", type=int, const=-1, metavar="BUDGET", help=argparse.SUPPRESS
+    )
     parser.add_argument(
         "--theme", choices=("light", "dark"), help="theme for --screenshot (default: settings)"
     )

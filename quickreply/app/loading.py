@@ -1,15 +1,17 @@
 """Loading the rest of the library in the background after a first start opened on part of it.
 
-A start with no cache parses only the pack files that fit ``services.START_BUDGET`` before the
-palette opens (core/libcache.py). :class:`RestLoader` then has a helper process
-(``quickreply --build-caches``, :func:`quickreply.app.services.build_caches`) parse every file and
-build the whole index, which it writes to the caches; a thread reads its progress and, once it
-has ended, loads the library and index from those caches (:meth:`Services.load_rest`) and hands
-them to the GUI thread through a signal. Parsing in a thread of the app's own process held the
-GIL away from the palette (keystrokes took 50–400 ms while it ran); a process does not, and
-uses a second core where there is one. Should the helper fail, ``load_rest`` parses what is
-left itself. The palette stays usable meanwhile: search covers the part already loaded, and the
-footer counts the files in (``progressed``).
+A start with no cache parses only the first stage of pack files (the agent's own first, within
+``services.START_BUDGET``) before the palette opens (core/libcache.py). :class:`RestLoader` then
+has a helper process (``quickreply --build-caches``, :func:`quickreply.app.services.build_caches`)
+parse every file, stage by stage, and index each stage, writing them to the caches; a thread
+reads its progress and, as each stage is ready, loads that library and index from the caches
+(:meth:`Services.load_stage`, and :meth:`Services.load_rest` for the whole once the helper has
+ended) and hands them to the GUI thread through a signal, where only references change hands.
+Parsing in a thread of the app's own process held the GIL away from the palette (keystrokes
+took 50–400 ms while it ran); a process does not, and uses a second core where there is one.
+Should the helper fail, ``load_rest`` parses what is left itself. The palette stays usable
+meanwhile: search covers the part already loaded, and the footer counts the files in
+(``progressed``).
 """
 
 from __future__ import annotations
@@ -27,12 +29,13 @@ from quickreply.core.model import Usage
 
 
 def helper_command(services: Services) -> list[str]:
-    """The command line of the helper process: this program with ``--build-caches``."""
+    """The command line of the helper process: this program with ``--build-caches BUDGET``
+    (the budget the first stage had: the helper plans the same stages)."""
     if getattr(sys, "frozen", False):  # the packaged app: its executable is the program
         command = [sys.executable]
     else:
         command = [sys.executable, "-m", "quickreply"]
-    command.append("--build-caches")
+    command += ["--build-caches", str(services.start_budget)]
     for path in services.extra:
         command += ["--pack", str(path)]
     if services.shop_path is not None:
@@ -42,9 +45,11 @@ def helper_command(services: Services) -> list[str]:
 
 class RestLoader(QObject):
     """Loads the whole library once, off the GUI thread; ``finished(Prepared | None)`` after
-    (None when it failed: the caller reloads the usual way), ``progressed(int)`` per file."""
+    (None when it failed: the caller reloads the usual way), ``staged(Prepared)`` for each
+    stage before it, ``progressed(int)`` per file."""
 
     finished = Signal(object)
+    staged = Signal(object)
     progressed = Signal(int)
 
     def __init__(self, services: Services, parent: QObject | None = None) -> None:
@@ -70,7 +75,8 @@ class RestLoader(QObject):
 
     def _work(self, usage: Mapping[str, Usage]) -> None:
         try:
-            self._run_helper()
+            self.services.keep_first_stage()
+            self._run_helper(usage)
             prepared = None if self._stopped else self.services.load_rest(usage=usage)
         except Exception as err:  # a bug must not leave the palette half-loaded for good
             print(f"quickreply: loading the library failed: {err!r}", file=sys.stderr)
@@ -78,9 +84,9 @@ class RestLoader(QObject):
         if not self._stopped:
             self.finished.emit(prepared)
 
-    def _run_helper(self) -> None:
-        """Run the helper to its end, passing its progress on; a helper that cannot start or
-        fails only means ``load_rest`` has more to parse."""
+    def _run_helper(self, usage: Mapping[str, Usage]) -> None:
+        """Run the helper to its end, passing its progress and its stages on; a helper that
+        cannot start or fails only means ``load_rest`` has more to parse."""
         flags = 0
         if sys.platform == "win32":  # no console window; below the app the agent types into
             flags = subprocess.CREATE_NO_WINDOW | subprocess.BELOW_NORMAL_PRIORITY_CLASS
@@ -99,8 +105,15 @@ class RestLoader(QObject):
         assert helper.stdout is not None
         with helper.stdout:
             for line in helper.stdout:
-                if line.strip().isdigit():
-                    self.progressed.emit(int(line))
+                word, _, number = line.strip().rpartition(" ")
+                if not number.isdigit() or self._stopped:
+                    continue
+                if word != "stage":
+                    self.progressed.emit(int(number))
+                    continue
+                stage = self.services.load_stage(int(number), usage)
+                if stage is not None and not self._stopped:
+                    self.staged.emit(stage)
         helper.wait()
 
     def stop(self, wait_seconds: float = 2.0) -> None:

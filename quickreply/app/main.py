@@ -84,10 +84,12 @@ def run(args: argparse.Namespace) -> int:
 
     paths = AppPaths.from_env()
     lang = args.lang
-    if getattr(args, "build_caches", False):
+    helper = getattr(args, "build_caches", None)
+    if helper is not None:
         from quickreply.app.services import build_caches
 
-        return build_caches(paths, extra=args.pack or [], shop_path=args.shop)
+        budget = START_BUDGET if helper < 0 else helper
+        return build_caches(paths, extra=args.pack or [], shop_path=args.shop, budget=budget)
     if args.screenshot is not None:
         from quickreply.app.views import screenshot
 

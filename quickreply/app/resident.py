@@ -132,6 +132,7 @@ class QuickReplyApp:
         self.rest = RestLoader(services, qapp)
         self.rest.progressed.connect(self._show_loading)
         self.rest.finished.connect(self._rest_loaded)
+        self.rest.staged.connect(self._stage_loaded)
         if services.loading is not None:
             self.palette.set_loading(*services.loading)
             self.rest.start()
@@ -443,6 +444,14 @@ class QuickReplyApp:
     def _show_loading(self, files: int) -> None:
         if self.services.loading is not None:
             self.palette.set_loading(files, self.services.loading[1])
+
+    def _stage_loaded(self, prepared: Prepared) -> None:
+        """A stage of the background load is ready: it replaces the part in place."""
+        if self._closed:
+            return
+        problems = self.services.finish_loading(prepared)
+        if problems is not None:
+            self._library_changed(problems)
 
     def _rest_loaded(self, prepared: Prepared | None) -> None:
         """The background load ended: the whole library replaces the part (GUI thread)."""

@@ -6,9 +6,11 @@ settings) and :meth:`Services.close` lets go of the usage store when the app end
 raises on bad data: every problem is collected for the UI and stderr.
 
 A first start with no cache can open on part of the library: ``reload(budget=…)`` loads the
-pack files that fit the budget (``Services.loading`` then says how many of how many), the app
-runs :meth:`Services.load_rest` off the GUI thread and hands its result to
-:meth:`Services.finish_loading`, which puts the whole library and its index in place.
+first stage of pack files (core/libcache.py, the agent's own first; ``Services.loading`` then
+says how many of how many), the app runs :meth:`Services.load_stage` for each later stage a
+helper process has made ready and :meth:`Services.load_rest` for the last, off the GUI thread,
+and hands each result to :meth:`Services.finish_loading`, which puts that library and its index
+in place: a swap of references, everything else was built on the worker.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from quickreply.core.settings import Settings, load_settings
 if TYPE_CHECKING:
     from quickreply.core.cacheseal import Seal
     from quickreply.core.editing import EditRule
-    from quickreply.core.libcache import CachedLibrary, Entry, FileKey
+    from quickreply.core.libcache import CachedLibrary, Entry, FileKey, Stages
     from quickreply.core.render import Renderer, VariantMemory
     from quickreply.core.search import SearchIndex
     from quickreply.core.search.synonyms import Synonyms
@@ -47,6 +49,8 @@ if TYPE_CHECKING:
 # Bytes of pack files a first start without a cache reads before the palette opens (about 1,200
 # real-length replies: ~0.4 s of parsing and indexing); the rest loads in the background.
 START_BUDGET = 256 * 1024
+# Where the helper process leaves the index of each stage before the last, for the app to read.
+STAGES_DIR = "stages"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,9 @@ class Prepared:
     index: SearchIndex
     generation: int  # the reload it completes; a later reload makes it stale
     usage: Mapping[str, Usage]  # what the index was ranked by
+    stage: int = -1  # the stage of a staged load it holds; -1: the whole library
+    files: int = 0  # pack files it holds (a stage's)
+    entries: Mapping[FileKey, Entry] = field(default_factory=dict)  # a stage's, for the next
 
 
 @dataclass
@@ -90,6 +97,9 @@ class Services:
     _generation: int = field(init=False, default=0)
     _seal: Seal | None = field(init=False, default=None)
     _seed: Mapping[FileKey, Entry] = field(init=False, default_factory=dict)
+    _stages: Stages = field(init=False, default=())
+    _stage: int = field(init=False, default=0)  # the stage in place while loading
+    start_budget: int = field(init=False, default=START_BUDGET)  # the stages were planned for
     _shop_problems: list[Problem] = field(init=False, default_factory=list)
 
     def refresh_usage(self) -> None:
@@ -100,12 +110,14 @@ class Services:
 
         return list(lint_library(library, self.shop))
 
-    def reload(self, budget: int | None = None) -> list[Problem]:
+    def reload(self, budget: int | None = None, *, index_part: bool = True) -> list[Problem]:
         """Read packs and the shop profile (unchanged files come from the pack cache), build
         the renderer and search index, and return the problems found.
 
         With ``budget`` (bytes, see core/libcache.py) a library that is not wholly cached is
-        loaded only in part: ``loading`` says how much, and :meth:`load_rest` loads the rest."""
+        loaded only in part: ``loading`` says how much, and :meth:`load_rest` loads the rest.
+        Without ``index_part`` that part is not indexed (the helper process needs no index of
+        what the app already shows)."""
         from quickreply.core.cacheseal import Seal
         from quickreply.core.render import Renderer, VariantMemory
         from quickreply.core.search import SearchIndex
@@ -131,7 +143,7 @@ class Services:
         self.renderer = Renderer(self.shop, self.clock, variants=self.variants)
         started, cpu = time.perf_counter(), time.process_time()
         if loaded.complete:
-            self.loading, self._seed = None, {}
+            self.loading, self._seed, self._stages = None, {}, ()
             self.index = SearchIndex.load_or_build(
                 self.library,
                 self.paths.cache,
@@ -143,10 +155,10 @@ class Services:
         else:
             # Part of the library: indexed for now, never cached (load_rest caches the whole).
             self.loading = (loaded.files - loaded.deferred, loaded.files + 1)
-            self._seed = loaded.entries
-            self.index = SearchIndex.build(
-                self.library, self.stats.usage(), synonyms=self._synonyms()
-            )
+            self._seed, self._stages, self._stage = loaded.entries, loaded.stages, 0
+            self.start_budget = budget or 0
+            part = self.library if index_part else Library((), ())
+            self.index = SearchIndex.build(part, self.stats.usage(), synonyms=self._synonyms())
         self.timings["index"] = time.perf_counter() - started
         self.timings["index_cpu"] = time.process_time() - cpu
         _out_of_collectors_sight()
@@ -176,10 +188,69 @@ class Services:
         )
         return Prepared(loaded.library, index, generation, dict(usage or {}))
 
+    @property
+    def stages(self) -> int:
+        """How many stages the library loads in (0: it is not loading in stages)."""
+        return len(self._stages) if self.loading is not None else 0
+
+    def keep_first_stage(self) -> None:
+        """Save what the first stage parsed to the pack cache, so the helper process does not
+        parse it again; off the GUI thread (the palette is open by then)."""
+        seed = self._seed
+        if self.loading is not None and seed:
+            self._load_library(None, seed=seed, only=frozenset(seed), keep=True)
+
+    def load_stage(self, stage: int, usage: Mapping[str, Usage] | None = None) -> Prepared | None:
+        """Stage ``stage`` (not the last) of the library and its index, as the helper process
+        left them in the caches; runs on any thread, like :meth:`load_rest`. None when they
+        are not there (files changed meanwhile, or the helper has moved on): the next stage
+        or the last one comes anyway."""
+        from quickreply.core.search import SearchIndex, cache
+        from quickreply.core.search.tables import Tables
+
+        generation, stages, seal = self._generation, self._stages, self._seal
+        if not 0 < stage < len(stages) - 1 or seal is None:
+            return None
+        loaded = self._load_library(None, seed=self._seed, only=stages[stage])
+        if loaded.fingerprint is None:
+            return None
+        path = cache.cache_path(self.paths.cache / STAGES_DIR, loaded.library, loaded.fingerprint)
+        data = cache.read(path, seal)
+        tables = Tables.from_plain(data, loaded.library) if data is not None else None
+        if tables is None:
+            return None
+        index = SearchIndex(tables, usage, self._synonyms())
+        usage = dict(usage or {})
+        return Prepared(
+            loaded.library, index, generation, usage, stage, len(loaded.entries), loaded.entries
+        )
+
+    def build_stage(self, stage: int, progress: Callable[[int], None] | None = None) -> None:
+        """Parse stage ``stage`` (not the last) and index it into the caches, where
+        :meth:`load_stage` finds it: the helper process's work."""
+        from quickreply.core.search import SearchIndex
+
+        if not 0 < stage < len(self._stages) - 1:
+            return
+        loaded = self._load_library(
+            None, seed=self._seed, progress=progress, only=self._stages[stage]
+        )
+        self._seed = loaded.entries
+        SearchIndex.load_or_build(
+            loaded.library,
+            self.paths.cache / STAGES_DIR,
+            key=loaded.fingerprint,
+            seal=self._seal,
+            synonyms=self._synonyms(),
+        )
+
     def finish_loading(self, prepared: Prepared) -> list[Problem] | None:
-        """Put what :meth:`load_rest` loaded in place (GUI thread) and return the problems;
-        None when a reload came in between (its result is newer)."""
+        """Put what :meth:`load_rest` or :meth:`load_stage` loaded in place (GUI thread: only
+        references change hands) and return the problems; None when a reload came in between
+        (its result is newer) or a later stage is already in place."""
         if prepared.generation != self._generation or self.loading is None:
+            return None
+        if 0 <= prepared.stage <= self._stage:
             return None
         self.library = prepared.library
         self.index = prepared.index
@@ -187,7 +258,11 @@ class Services:
         usage = self.stats.usage()
         if usage != prepared.usage:  # replies pasted meanwhile: rank by the counts of now
             self.index.set_usage(usage)
-        self.loading, self._seed = None, {}
+        if prepared.stage >= 0:
+            self._stage, self._seed = prepared.stage, prepared.entries
+            self.loading = (prepared.files, self.loading[1])
+        else:
+            self.loading, self._seed, self._stages = None, {}, ()
         self.team_marks = self.team_state().recent_marks(self.clock())
         return [*self.library.problems, *self._shop_problems]
 
@@ -203,6 +278,8 @@ class Services:
         warm: Callable[[str], bool] | None = None,
         seed: Mapping[FileKey, Entry] | None = None,
         progress: Callable[[int], None] | None = None,
+        only: frozenset[FileKey] | None = None,
+        keep: bool = False,
     ) -> CachedLibrary:
         return load_library_cached(
             self.paths,
@@ -213,6 +290,8 @@ class Services:
             warm=warm,
             seed=seed,
             progress=progress,
+            only=only,
+            keep=keep,
         )
 
     def team_now(self) -> datetime:
@@ -284,12 +363,14 @@ def load_library_cached(
     warm: Callable[[str], bool] | None = None,
     seed: Mapping[FileKey, Entry] | None = None,
     progress: Callable[[int], None] | None = None,
+    only: frozenset[FileKey] | None = None,
+    keep: bool = False,
 ) -> CachedLibrary:
     """The library through the pack cache in ``paths.cache`` (no YAML parsing when unchanged),
     with its fingerprint, which keys the search index cache. With ``team_sources`` (the lead's
     machine) the team packs are read from the folders the lead publishes from, so the library
-    shows, and edits, what the next version will hold. ``budget``, ``warm``, ``seed`` and
-    ``progress``: see core/libcache.py."""
+    shows, and edits, what the next version will hold. ``budget``, ``warm``, ``seed``,
+    ``progress``, ``only`` and ``keep``: see core/libcache.py."""
     from quickreply.core.libcache import LibraryCache
     from quickreply.core.model import PackSource
     from quickreply.core.packs import PackDir, default_dirs
@@ -298,7 +379,9 @@ def load_library_cached(
     cache = LibraryCache(paths.cache, seal)
 
     def load(dirs: Sequence[PackDir]) -> CachedLibrary:
-        return cache.load(dirs, budget, warm=warm, seed=seed, progress=progress)
+        return cache.load(
+            dirs, budget, warm=warm, seed=seed, progress=progress, only=only, keep=keep
+        )
 
     if team_sources:
         personal = paths.personal.resolve()
@@ -336,7 +419,8 @@ def build_services(
     """Settings, packs, shop profile, renderer, search index and usage store; never raises
     on bad data (every problem is collected for the UI and stderr). ``budget``: load only
     part of a library that is not cached (see :meth:`Services.reload`). Without
-    ``usage_store`` the usage store is an empty one in memory (the cache helper's)."""
+    ``usage_store`` the usage store is an empty one in memory and a part loaded is not
+    indexed (the cache helper's)."""
     from quickreply.core.stats import StatsStore
     from quickreply.core.timers import TimerConfig
 
@@ -356,26 +440,45 @@ def build_services(
     )
     services.problems = [
         *settings_problems,
-        *services.reload(budget),
+        *services.reload(budget, index_part=usage_store),
         *stats.problems,
     ]
     return services
 
 
-def build_caches(paths: AppPaths, extra: Sequence[Path] = (), shop_path: Path | None = None) -> int:
-    """Load the whole library and its index as the app does, so both are cached, printing the
-    number of pack files loaded after each one: the app runs this in a helper process after a
-    first start (app/loading.py), whose parsing then never holds up the palette's thread."""
+def build_caches(
+    paths: AppPaths,
+    extra: Sequence[Path] = (),
+    shop_path: Path | None = None,
+    budget: int = START_BUDGET,
+) -> int:
+    """Load the whole library and its index as the app does, so both are cached: the app runs
+    this in a helper process after a first start (app/loading.py), whose parsing then never
+    holds up the palette's thread. It plans the stages as the app did (the same ``budget``,
+    the same files) and caches each one after the first: ``stage N`` on stdout tells the app that
+    stage N is ready to swap in; a number is how many pack files are loaded so far."""
     if hasattr(os, "nice"):
         # Below the app itself: the agent types in the palette while this runs.
         with contextlib.suppress(OSError):
             os.nice(10)
     # The app keeps the usage store open and writes to it: this process never touches it.
-    services = build_services(paths, extra, shop_path, budget=0, usage_store=False)
+    services = build_services(paths, extra, shop_path, budget=budget, usage_store=False)
+    stages_dir = services.paths.cache / STAGES_DIR
+
+    def count(files: int) -> None:
+        print(files, flush=True)
+
     try:
-        services.load_rest(progress=lambda files: print(files, flush=True))
+        for stage in range(1, services.stages - 1):
+            services.build_stage(stage, progress=count)
+            print(f"stage {stage}", flush=True)
+        services.load_rest(progress=count)
     finally:
         services.close()
+        # The app has read its stages by now, or reads the whole library next.
+        for old in stages_dir.glob("*.bin"):
+            with contextlib.suppress(OSError):
+                old.unlink()
     return 0
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from quickreply.app.services import Services
     from quickreply.ui.palette import PaletteWindow
 
 TARGET_COLD_S = 1.5
@@ -115,8 +116,11 @@ def child(hotkeys: int) -> int:
     # Typing while the rest loads, as an agent types (a key every 100 ms): each keystroke's
     # time to results on screen; then the same once everything is in, to compare.
     typed: list[float] = []
+    stalls = _Stalls(qapp)
+    swaps: list[tuple[float, int]] = []  # (seconds after ready, replies searchable)
     while services.loading is not None:
-        typed.extend(_type(qapp, palette))
+        typed.extend(_type(qapp, palette, services=services, swaps=swaps, ready=ready))
+    stalls.stop()
     complete = time.time()
     complete_cpu = time.process_time()
     typed_after = [ms for _ in range(3) for ms in _type(qapp, palette)]
@@ -147,6 +151,8 @@ def child(hotkeys: int) -> int:
                 "index_s": timings.get("index", 0.0),
                 "index_cpu_s": timings.get("index_cpu", 0.0),
                 "typed_while_loading_ms": typed,
+                "stall_max_ms": stalls.longest_ms,
+                "swaps": swaps,
                 "typed_after_ms": typed_after,
                 "hotkey_ms": latencies,
                 "rss_mb": _rss_mb(),
@@ -157,8 +163,42 @@ def child(hotkeys: int) -> int:
     return 0
 
 
-def _type(qapp: QApplication, palette: PaletteWindow, query: str = "亲 kuaidi") -> list[float]:
-    """Type ``query`` into the palette a key every 100 ms; each key's milliseconds to results."""
+class _Stalls:
+    """The longest time the GUI thread did not get to run a 5 ms timer: what a keystroke
+    arriving then would wait, whatever held the thread (a swap, the collector, the GIL)."""
+
+    TICK_MS = 5
+
+    def __init__(self, qapp: QApplication) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(qapp)
+        self._timer.setInterval(self.TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000 - self.TICK_MS)
+        self._last = now
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def _type(
+    qapp: QApplication,
+    palette: PaletteWindow,
+    query: str = "亲 kuaidi",
+    *,
+    services: Services | None = None,
+    swaps: list[tuple[float, int]] | None = None,
+    ready: float = 0.0,
+) -> list[float]:
+    """Type ``query`` into the palette a key every 100 ms; each key's milliseconds to results.
+    With ``swaps``, note when the searchable part of the library grows (and to how many)."""
     out = []
     for k in range(1, len(query) + 1):
         pressed = time.perf_counter()
@@ -168,7 +208,11 @@ def _type(qapp: QApplication, palette: PaletteWindow, query: str = "亲 kuaidi")
         until = time.perf_counter() + 0.1
         while time.perf_counter() < until:
             qapp.processEvents()
-            time.sleep(0.01)
+            if services is not None and swaps is not None:
+                searchable = len(services.index)
+                if not swaps or swaps[-1][1] != searchable:
+                    swaps.append((round(time.time() - ready, 2), searchable))
+            time.sleep(0.002)
     return out
 
 
@@ -221,7 +265,12 @@ def run(args: argparse.Namespace) -> int:
             f"(CPU {float(first['complete_cpu_s']):.2f} s); "  # type: ignore[arg-type]
             f"{len(typed)} keystrokes meanwhile: median {_median(typed):.0f} ms, slowest "
             f"{typed[-1] if typed else 0:.0f} ms (once loaded: {_median(after):.0f} ms); "
+            f"longest GUI-thread stall {float(first['stall_max_ms']):.0f} ms; "  # type: ignore[arg-type]
             f"load {_load()}"
+        )
+        print(
+            "replies searchable after palette ready: "
+            + ", ".join(f"{n} at {t:.1f} s" for t, n in first["swaps"])  # type: ignore[attr-defined]
         )
         starts: list[float] = []
         cpus: list[float] = []
@@ -255,6 +304,8 @@ def run(args: argparse.Namespace) -> int:
         "cold_complete_cpu_s": round(float(first["complete_cpu_s"]), 3),  # type: ignore[arg-type]
         "cold_keystroke_median_ms": round(_median(typed), 1),
         "cold_keystroke_max_ms": round(typed[-1], 1) if typed else 0.0,
+        "cold_stall_max_ms": round(float(first["stall_max_ms"]), 1),  # type: ignore[arg-type]
+        "cold_stages": first["swaps"],
         "keystroke_median_ms": round(_median(after), 1),
         "start_median_s": round(statistics.median(starts), 3),
         "start_cpu_median_s": round(statistics.median(cpus), 3),

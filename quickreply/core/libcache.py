@@ -25,11 +25,13 @@ shown to the user (the packs load as if there were no cache).
 Writes are atomic (temp file + ``os.replace``); there is no ``.bak`` because a lost cache only
 costs one slow start.
 
-A first start (no cache, or a team update that changed packs) can load in two stages: with a
-``budget``, :meth:`LibraryCache.load` reads pack files in precedence order until that many bytes
-are in and leaves the rest out (``CachedLibrary.deferred``), so the palette can open on part of
-the library while the app loads the whole of it in the background; a library already wholly in
-the cache is loaded whole, whatever the budget.
+A first start (no cache, or a team update that changed packs) loads in stages
+(:func:`plan_stages`): with a ``budget``, :meth:`LibraryCache.load` reads only the pack files of
+the first stage and leaves the rest out (``CachedLibrary.deferred``), so the palette can open on
+part of the library while the app loads the rest in the background, stage by stage (``only``);
+a library already wholly in the cache is loaded whole, whatever the budget. Stages take the
+agent's own packs first (personal and ``--pack``), then the team's, then the shipped ones, the
+smallest first within each: the replies an agent looks for first are their own.
 
 One cache file per set of pack folders and working folder (the displayed paths in problems
 depend on both), so the app and a CLI run from another folder do not overwrite each other's
@@ -67,12 +69,21 @@ KEEP_FILES = 4
 # The modules whose code decides what a loaded pack looks like.
 _SOURCES = (hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread)
 
+# Which packs a staged load reads first: the agent's own, then the team's, then the shipped.
+_FIRST = {PackSource.PERSONAL: 0, PackSource.EXTRA: 0, PackSource.TEAM: 1, PackSource.SHIPPED: 2}
+# A later stage holds at least this many times the bytes of the one before. Each stage costs an
+# index build of everything in it, so growing geometrically keeps the builds of all the stages
+# under 1 / (1 - 1/GROWTH) times the one of the whole library (4: a third more).
+GROWTH = 4
+
 # Strings this short (paths, pack ids, groups, labels) repeat across snippets: written once.
 _SHARED_STR_MAX = 80
 
 # (path as given, path as displayed, source, blake2b of the file's bytes)
 FileKey = tuple[str, str, str, str]
 Entry = tuple[Pack | None, tuple[Problem, ...]]
+# The files of each stage of a staged load, each stage holding those of the one before.
+Stages = tuple[frozenset[FileKey], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +102,8 @@ class CachedLibrary:
     files: int = 0  # pack files found in the folders
     # What each file loaded gave: the next stage of a budgeted load starts from these.
     entries: Mapping[FileKey, Entry] = field(default_factory=dict)
+    # A budgeted load that left files out: the stages the rest comes in (see plan_stages).
+    stages: Stages = ()
 
     @property
     def complete(self) -> bool:
@@ -162,15 +175,20 @@ class LibraryCache:
         warm: Callable[[str], bool] | None = None,
         seed: Mapping[FileKey, Entry] | None = None,
         progress: Callable[[int], None] | None = None,
+        only: frozenset[FileKey] | None = None,
+        keep: bool = False,
     ) -> CachedLibrary:
         """Load and merge every pack, reusing cached files; saves the cache when it changed.
 
         With ``budget`` (bytes of pack files), unless every file is in the cache and ``warm``
-        (given the fingerprint) says the rest of start-up is cached too, files are loaded in
-        precedence order only while they fit the budget (the first always does); the others
-        are left out, counted in ``deferred``, and nothing is saved. ``seed``: entries an
-        earlier stage loaded (``CachedLibrary.entries``), used like cached ones. ``progress``
-        is called with the number of files loaded so far, after each one.
+        (given the fingerprint) says the rest of start-up is cached too, only the files of the
+        first stage of :func:`plan_stages` are loaded; the others are left out, counted in
+        ``deferred``, and ``stages`` says how the rest comes in. ``only``: load just these
+        files (a later stage); its fingerprint is that of a library of exactly those files.
+        ``seed``: entries an earlier stage loaded (``CachedLibrary.entries``), used like cached
+        ones. A stage after the first keeps what it parsed in the cache, and so does any load
+        with ``keep``. ``progress`` is called with the number of files loaded
+        so far, after each one.
         """
         path = self.cache_file(dirs)
         version = code_version()
@@ -184,49 +202,57 @@ class LibraryCache:
                 sizes[str(file)] = file_key(file, source)
             return sizes[str(file)]
 
+        stages: Stages = ()
         if budget is not None:
             probe = _Probe(cached, sized)
             load_library(dirs, load=probe)
             fingerprint = probe.fingerprint(version)
-            if fingerprint is not None and (warm is None or warm(fingerprint)):
-                budget = None
+            if fingerprint is None or (warm is not None and not warm(fingerprint)):
+                stages = plan_stages(probe.files, budget)
+                only = stages[0]
         used: dict[FileKey, Entry] = {}
         order: list[FileKey] = []
         exact = True
-        hits = misses = deferred = files = spent = 0
+        misses = deferred = files = 0
 
         def load_cached(file: Path, source: PackSource) -> tuple[Pack | None, list[Problem]]:
-            nonlocal exact, hits, misses, deferred, files, spent
+            nonlocal exact, misses, deferred, files
             files += 1
             key_size = sized(file, source)
             if key_size is None:
                 exact = False
                 return load_pack(file, source)
-            key, size = key_size
-            if budget is not None:
-                if spent and spent + size > budget:
-                    deferred += 1
-                    return None, []
-                spent += size
+            key = key_size[0]
+            if only is not None and key not in only:
+                deferred += 1
+                return None, []
             entry = cached.get(key)
             if entry is None:
                 misses += 1
                 pack, found = load_pack(file, source)
                 entry = (pack, tuple(found))
-            else:
-                hits += 1
             used[key] = entry
             order.append(key)
             if progress is not None:
-                progress(files)
+                progress(len(used))
             return entry[0], list(entry[1])
 
         library = load_library(dirs, load=load_cached)
         if not deferred and (misses or set(used) != set(cached)):
             with contextlib.suppress(OSError, ValueError, RecursionError):
                 self._write(path, version, used)
-        fingerprint = _fingerprint(version, order) if exact and not deferred else None
-        return CachedLibrary(library, fingerprint, hits, misses, deferred, files, used)
+        elif deferred and not stages and (misses or keep):
+            # Part of the library (a later stage): kept beside what the cache held, so the
+            # next stage, or another process, need not parse it again. The next complete
+            # load saves exactly its own files, dropping what is no longer there.
+            with contextlib.suppress(OSError, ValueError, RecursionError):
+                self._write(path, version, {**cached, **used})
+        fingerprint = None
+        if exact and (not deferred or not stages):
+            fingerprint = _fingerprint(version, order)
+        return CachedLibrary(
+            library, fingerprint, len(used) - misses, misses, deferred, files, used, stages
+        )
 
     # -- the cache file -----------------------------------------------------------------------
 
@@ -273,6 +299,45 @@ class LibraryCache:
         return self.cache_dir.glob(f"{CACHE_PREFIX}*{CACHE_SUFFIX}")
 
 
+def plan_stages(files: Sequence[tuple[FileKey, PackSource, int]], budget: int) -> Stages:
+    """The stages a library of ``files`` (key, source, bytes) loads in after a first start.
+
+    Files are taken the agent's own first, then the team's, then the shipped ones, the
+    smallest first within each. The first stage (loaded before the palette opens) holds each
+    file, in that order, that still fits ``budget`` bytes; when none fits, the smallest file,
+    so the palette is never empty. Each later stage adds files in that order until it holds
+    :data:`GROWTH` times the bytes of the one before, or the agent's own packs are all in;
+    the last stage is every file. Deterministic: the app and its helper process plan alike.
+    """
+    if not files:
+        return (frozenset(),)
+    ranked = sorted(files, key=lambda f: (_FIRST[f[1]], f[2]))
+    first: set[FileKey] = set()
+    spent = 0
+    for key, _, size in ranked:
+        if spent + size <= budget:
+            first.add(key)
+            spent += size
+    if not first:
+        smallest = min(files, key=lambda f: f[2])
+        first.add(smallest[0])
+        spent = smallest[2]
+    stages = [frozenset(first)]
+    rest = [f for f in ranked if f[0] not in first]
+    total = spent + sum(size for _, _, size in rest)
+    held, last = set(first), max(spent, 1)
+    for at, (key, source, size) in enumerate(rest):
+        held.add(key)
+        spent += size
+        own_done = _FIRST[source] == 0 and (at + 1 == len(rest) or _FIRST[rest[at + 1][1]] > 0)
+        if spent < total and (spent >= GROWTH * last or own_done):
+            stages.append(frozenset(held))
+            last = spent
+    if len(held) > len(stages[-1]):
+        stages.append(frozenset(held))
+    return tuple(stages)
+
+
 def _fingerprint(version: str, order: Sequence[FileKey]) -> str:
     """One hash of the code version and every file's key, in load order."""
     digest = hashlib.blake2b(digest_size=20)
@@ -293,10 +358,13 @@ class _Probe:
         self._cached = cached
         self._sized = sized
         self.order: list[FileKey] = []
+        self.files: list[tuple[FileKey, PackSource, int]] = []  # precedence order
         self.all_cached = True
 
     def __call__(self, file: Path, source: PackSource) -> tuple[Pack | None, list[Problem]]:
         key_size = self._sized(file, source)
+        if key_size is not None:
+            self.files.append((key_size[0], source, key_size[1]))
         if key_size is None or key_size[0] not in self._cached:
             self.all_cached = False
         else:
@@ -400,10 +468,15 @@ def load_library_cached(
     warm: Callable[[str], bool] | None = None,
     seed: Mapping[FileKey, Entry] | None = None,
     progress: Callable[[int], None] | None = None,
+    only: frozenset[FileKey] | None = None,
+    keep: bool = False,
 ) -> CachedLibrary:
     """:func:`quickreply.core.packs.load_library` through the cache in ``cache_dir``.
 
     ``seal`` is the install's (``Seal.load_or_create(paths.cache_key_file)``); None: no cache.
-    ``budget``, ``warm``, ``seed`` and ``progress``: see :meth:`LibraryCache.load`.
+    ``budget``, ``warm``, ``seed``, ``progress``, ``only`` and ``keep``: see
+    :meth:`LibraryCache.load`.
     """
-    return LibraryCache(cache_dir, seal).load(dirs, budget, warm=warm, seed=seed, progress=progress)
+    return LibraryCache(cache_dir, seal).load(
+        dirs, budget, warm=warm, seed=seed, progress=progress, only=only, keep=keep
+    )

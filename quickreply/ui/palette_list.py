@@ -78,7 +78,11 @@ class ResultList(QTreeWidget):
 
     def show_hits(self, query: str, hits: Sequence[Snippet], sections: Mapping[str, str]) -> None:
         """List ``hits`` found for ``query``, the first one selected; ``sections`` labels the
-        rows of an empty search (snippet id -> 常用 / 最近)."""
+        rows of an empty search (snippet id -> 常用 / 最近). The same query again (the library
+        swapped in a stage, or changed) keeps the selected reply selected while it is listed:
+        Enter must paste what the agent picked, not what moved under it."""
+        row = self.current_row()
+        kept = self.hits[row].id if query == self._query and 0 <= row < len(self.hits) else None
         self.hits = list(hits)
         self._query = query
         self._row_spans = {}
@@ -97,7 +101,8 @@ class ResultList(QTreeWidget):
         self.addTopLevelItems(items)
         self.setUpdatesEnabled(True)
         if items:
-            self.setCurrentItem(items[0])
+            at = next((r for r, s in enumerate(self.hits) if s.id == kept), 0)
+            self.setCurrentItem(items[at])
 
     def current_row(self) -> int:
         """The selected row, -1 when none is."""

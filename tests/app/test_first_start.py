@@ -1,5 +1,6 @@
-"""A first start without a cache: the palette opens on the packs that fit the budget, search
-works on them while the rest loads in the background, and the whole library then replaces them."""
+"""A first start without a cache: the palette opens on the agent's own packs (what fits the
+budget), search works on them while the rest loads in the background stage by stage, and the
+whole library then replaces them."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from quickreply.app import loading
 from quickreply.app.resident import QuickReplyApp
-from quickreply.app.services import build_services
+from quickreply.app.services import Services, build_services
 from quickreply.app.views import make_qapp
 from quickreply.core.paths import AppPaths
 
@@ -42,7 +43,7 @@ def shown_ids(app: QuickReplyApp) -> list[str]:
 def test_the_palette_searches_the_part_loaded_and_then_the_whole_library(
     home: Path, qtbot: QtBot
 ) -> None:
-    services = build_services(AppPaths.from_env(), budget=0)  # the first pack file only
+    services = build_services(AppPaths.from_env(), budget=0)  # the smallest pack file only
     assert services.loading is not None
     loaded, total = services.loading
     assert 0 < loaded < total
@@ -53,11 +54,13 @@ def test_the_palette_searches_the_part_loaded_and_then_the_whole_library(
     app.palette.search_box.setText("亲")
     assert app.palette.results.topLevelItemCount() > 0  # usable at once, on what is in
     app.palette.search_box.setText("zzlate")
-    assert "me.late" not in shown_ids(app)
+    assert shown_ids(app)[:1] == ["me.late"]  # the agent's own pack came first
+    app.palette.search_box.setText("zdhf")  # a shipped reply, in the largest shipped pack
+    assert "greet.auto" not in shown_ids(app)
 
     qtbot.waitUntil(lambda: services.loading is None, timeout=60_000)
     assert "正在载入" not in app.palette.footer.text()
-    assert shown_ids(app)[:1] == ["me.late"]  # the query typed meanwhile now finds it
+    assert shown_ids(app)[:1] == ["greet.auto"]  # the query typed meanwhile now finds it
     names = {p.name.split("-")[0] for p in (home / "cache").iterdir()}
     assert {"library", "search"} <= names  # the next start is a cached one
     again = build_services(AppPaths.from_env(), budget=0)
@@ -104,7 +107,105 @@ def test_the_helper_fills_both_caches(home: Path) -> None:
 def test_a_reply_used_while_loading_ranks_by_its_use_once_loaded(home: Path) -> None:
     services = build_services(AppPaths.from_env(), budget=0)
     prepared = services.load_rest(usage=services.stats.usage())
-    assert services.index.search("")[0].snippet.id != "me.late"
-    services.stats.record_use("me.late")  # pasted from the palette meanwhile
+    assert services.index.search("")[0].snippet.id != "greet.auto"
+    services.stats.record_use("greet.auto")  # pasted from the palette meanwhile
     assert services.finish_loading(prepared) is not None
-    assert services.index.search("")[0].snippet.id == "me.late"
+    assert services.index.search("")[0].snippet.id == "greet.auto"
+
+
+def big_pack(count: int) -> str:
+    """A personal pack larger than any shipped one: it comes after the smallest file."""
+    lines = ["pack:", "  id: me.big", "  name: 我的大包", "snippets:"]
+    for n in range(count):
+        lines += [
+            f"  - id: me.big{n}",
+            f"    title: 我自己的回复{n}",
+            f"    text: 亲，这是我自己写的第{n}条回复，请您放心，我们会尽快处理的~",
+        ]
+    if count:
+        lines += ["  - id: me.mine", "    title: 我常用的开场白", "    code: wdkc"]
+        lines += ["    text: 亲在的~", "  - id: me.mine2", "    title: 我常用的结束语"]
+        lines += ["    text: 亲，祝您生活愉快~"]
+    return "\n".join(lines) + "\n"
+
+
+def helper_and_app(home: Path) -> tuple[Services, Services]:
+    """The helper process's services and the app's, planned alike (budget 0: the smallest
+    file first)."""
+    (home / "personal" / "big.yaml").write_text(big_pack(300), encoding="utf-8")
+    app = build_services(AppPaths.from_env(), budget=0)
+    helper = build_services(AppPaths.from_env(), budget=0, usage_store=False)
+    assert app.stages == helper.stages >= 3  # the smallest file, the agent's own, the rest
+    return helper, app
+
+
+def test_a_personal_reply_is_searchable_before_the_shipped_packs_are_in(home: Path) -> None:
+    helper, services = helper_and_app(home)
+    helper.build_stage(1)
+    stage = services.load_stage(1)
+    assert stage is not None
+    assert services.finish_loading(stage) is not None
+    assert services.loading is not None  # the shipped packs are still to come
+    assert services.index.search("wdkc")[0].snippet.id == "me.mine"
+    assert not any(h.snippet.id == "greet.auto" for h in services.index.search("zdhf"))
+    assert services.finish_loading(services.load_rest()) is not None
+    assert services.loading is None
+    assert services.index.search("zdhf")[0].snippet.id == "greet.auto"
+    assert services.index.search("wdkc")[0].snippet.id == "me.mine"
+
+
+def test_a_stage_not_ready_is_skipped_and_an_earlier_one_never_replaces_a_later(
+    home: Path,
+) -> None:
+    helper, services = helper_and_app(home)
+    assert services.load_stage(1) is None  # the helper has not made it yet
+    helper.build_stage(1)
+    first, whole = services.load_stage(1), services.load_rest()
+    assert first is not None
+    assert services.finish_loading(whole) is not None
+    assert services.finish_loading(first) is None
+    assert len(services.library) == len(whole.library) > len(first.library)
+
+
+def test_a_broken_pack_in_a_later_stage_gives_its_one_line_and_the_rest_loads(
+    home: Path,
+) -> None:
+    broken = home / "personal" / "broken.yaml"
+    broken.write_text(MINE.replace("me.late", "me.broken") + "  - id: [\n" + "#\n" * 200)
+    helper, services = helper_and_app(home)
+    for stage in range(1, services.stages - 1):
+        helper.build_stage(stage)
+        prepared = services.load_stage(stage)
+        assert prepared is not None
+        services.finish_loading(prepared)
+    problems = services.finish_loading(services.load_rest())
+    assert problems is not None
+    lines = [str(p) for p in problems if "broken.yaml" in str(p)]
+    assert len(lines) == 1 and "broken.yaml:" in lines[0]
+    assert services.index.search("wdkc")[0].snippet.id == "me.mine"
+    assert services.index.search("zdhf")[0].snippet.id == "greet.auto"
+    assert services.index.search("zzlate")[0].snippet.id == "me.late"
+
+
+@pytest.mark.gui
+def test_the_query_and_the_selection_survive_a_stage_swap(home: Path, qtbot: QtBot) -> None:
+    helper, services = helper_and_app(home)
+    app = QuickReplyApp(make_qapp(), services, lang="zh_CN")
+    app.rest.stop()  # this test hands the stages in itself
+    app.show_palette()
+    qtbot.addWidget(app.palette)
+    palette = app.palette
+    helper.build_stage(1)
+    stage = services.load_stage(1)
+    assert stage is not None
+    app._stage_loaded(stage)  # the agent's own packs are in
+    assert services.loading is not None
+    palette.search_box.setText("我常用")
+    palette.move_selection(1)
+    chosen = palette.current_snippet()
+    assert chosen is not None and shown_ids(app).index(chosen.id) == 1
+    app._rest_loaded(services.load_rest(usage=services.stats.usage()))  # the whole library
+    assert services.loading is None and "正在载入" not in palette.footer.text()
+    assert palette.search_box.text() == "我常用"
+    assert palette.current_snippet() == chosen  # Enter still pastes what the agent picked
+    app.shut_down()

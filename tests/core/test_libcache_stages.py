@@ -3,6 +3,7 @@ first start loads what fits its budget now and the rest later, without parsing a
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,34 @@ def test_a_corrupt_cache_is_ignored_by_a_budgeted_start(folder: Path, tmp_path: 
     loaded = cache.load(dirs, budget=0, warm=lambda _: True)
     assert (loaded.hits, loaded.deferred) == (0, 2)
     assert len(ids(cache.load(dirs))) == 60
+
+
+def key(name: str) -> libcache.FileKey:
+    return (name, name, "", "")
+
+
+def test_stages_take_the_agents_own_packs_first_the_smallest_first() -> None:
+    files = [
+        (key("shipped-small"), PackSource.SHIPPED, 100),
+        (key("team"), PackSource.TEAM, 300),
+        (key("personal-big"), PackSource.PERSONAL, 5000),
+        (key("personal"), PackSource.PERSONAL, 200),
+        (key("extra"), PackSource.EXTRA, 400),
+    ]
+    stages = libcache.plan_stages(files, budget=700)
+    names = [sorted(k[0] for k in stage) for stage in stages]
+    # What fits first: the own packs by size (personal, extra); the big one does not fit,
+    # the shipped one still does. Then the rest of the own packs, then the team's.
+    assert names[0] == ["extra", "personal", "shipped-small"]
+    assert names[1] == ["extra", "personal", "personal-big", "shipped-small"]
+    assert names[-1] == sorted(k[0] for k, _, _ in files)
+    assert all(a < b for a, b in itertools.pairwise(stages))
+
+
+def test_a_first_stage_never_is_empty_and_later_stages_grow_fourfold() -> None:
+    files = [(key(f"p{n}"), PackSource.PERSONAL, 1000) for n in range(20)]
+    files.append((key("shipped"), PackSource.SHIPPED, 10))
+    stages = libcache.plan_stages(files, budget=0)
+    # 10 bytes (the smallest file), then at least 4× the bytes of the stage before, then all.
+    assert [len(s) for s in stages] == [1, 2, 6, 21]
+    assert next(iter(stages[0]))[0] == "shipped"  # nothing fits: the smallest file
