@@ -52,7 +52,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from quickreply.core import hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread
+from quickreply.core import (
+    chunked,
+    hotkeys,
+    limits,
+    model,
+    packs,
+    problems,
+    userdoc,
+    userfile,
+    yamlread,
+)
 from quickreply.core.atomic import write_atomic
 from quickreply.core.cacheseal import Seal
 from quickreply.core.model import Field, Library, Pack, PackMeta, PackSource, Snippet, Step
@@ -62,12 +72,12 @@ from quickreply.core.userfile import display_path, read_user_file
 from quickreply.core.yamlread import MAX_BYTES
 
 # Bump when the layout of the cache file changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 CACHE_PREFIX = "library-"
 CACHE_SUFFIX = ".bin"
 KEEP_FILES = 4
 # The modules whose code decides what a loaded pack looks like.
-_SOURCES = (hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread)
+_SOURCES = (chunked, hotkeys, limits, model, packs, problems, userdoc, userfile, yamlread)
 
 # Which packs a staged load reads first: the agent's own, then the team's, then the shipped.
 _FIRST = {PackSource.PERSONAL: 0, PackSource.EXTRA: 0, PackSource.TEAM: 1, PackSource.SHIPPED: 2}
@@ -306,8 +316,9 @@ def plan_stages(files: Sequence[tuple[FileKey, PackSource, int]], budget: int) -
     smallest first within each. The first stage (loaded before the palette opens) holds each
     file, in that order, that still fits ``budget`` bytes; when none fits, the smallest file,
     so the palette is never empty. Each later stage adds files in that order until it holds
-    :data:`GROWTH` times the bytes of the one before, or the agent's own packs are all in;
-    the last stage is every file. Deterministic: the app and its helper process plan alike.
+    :data:`GROWTH` times the bytes of the one before, or the agent's own packs are all in,
+    while at least a quarter of the bytes is left; the last stage is every file.
+    Deterministic: the app and its helper process plan alike.
     """
     if not files:
         return (frozenset(),)
@@ -330,7 +341,10 @@ def plan_stages(files: Sequence[tuple[FileKey, PackSource, int]], budget: int) -
         held.add(key)
         spent += size
         own_done = _FIRST[source] == 0 and (at + 1 == len(rest) or _FIRST[rest[at + 1][1]] > 0)
-        if spent < total and (spent >= GROWTH * last or own_done):
+        # Never a stage with most of the library in: the last one would follow at almost
+        # the cost of the whole, for little more (at least a quarter is left for it).
+        worth = spent * GROWTH <= total * (GROWTH - 1)
+        if worth and (spent >= GROWTH * last or own_done):
             stages.append(frozenset(held))
             last = spent
     if len(held) > len(stages[-1]):
@@ -418,11 +432,11 @@ def _encode(version: str, entries: dict[FileKey, Entry]) -> bytes:
                 pack.source.value,
             )
         rows.append((key, plain_pack, tuple(problem(p) for p in found)))
-    return marshal.dumps((version, tuple(rows)))
+    return chunked.dumps((version, tuple(rows)))
 
 
 def _decode(data: bytes | memoryview, version: str) -> dict[FileKey, Entry]:
-    loaded = marshal.loads(data)
+    loaded = chunked.loads(data)
     if type(loaded) is not tuple or len(loaded) != 2 or loaded[0] != version:
         return {}
     entries: dict[FileKey, Entry] = {}

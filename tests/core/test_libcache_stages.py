@@ -132,7 +132,7 @@ def key(name: str) -> libcache.FileKey:
 def test_stages_take_the_agents_own_packs_first_the_smallest_first() -> None:
     files = [
         (key("shipped-small"), PackSource.SHIPPED, 100),
-        (key("team"), PackSource.TEAM, 300),
+        (key("team"), PackSource.TEAM, 3000),
         (key("personal-big"), PackSource.PERSONAL, 5000),
         (key("personal"), PackSource.PERSONAL, 200),
         (key("extra"), PackSource.EXTRA, 400),

@@ -1,7 +1,9 @@
 """The search index's cache files: their names, their bytes on disk, and dropping old ones.
 
 A cache file holds the index's tables in ``marshal`` form (plain strings, ints, lists and
-dicts: nothing in it can run code when loaded) under ``search-index-<key>.bin``, the key
+dicts: nothing in it can run code when loaded), in pieces (core/chunked.py: the app reads it
+on a worker thread, and one marshal call over the whole held its GUI thread a second at
+100,000 replies) under ``search-index-<key>.bin``, the key
 covering the index version, the pypinyin/OpenCC versions and the library's content. Every
 byte read or written goes through :func:`read` and :func:`write`, sealed with the install's key
 (core/cacheseal.py): marshal is not made to read bytes this install did not write.
@@ -12,10 +14,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import marshal
 from pathlib import Path
 from typing import Any
 
+from quickreply.core import chunked
 from quickreply.core.atomic import write_atomic
 from quickreply.core.cacheseal import Seal
 from quickreply.core.model import Library
@@ -45,7 +47,7 @@ def read(path: Path, seal: Seal) -> dict[str, Any] | None:
         plain = seal.unseal(path.read_bytes())
         if plain is None:
             return None
-        data = marshal.loads(plain)
+        data = chunked.loads(plain)
     except (OSError, EOFError, ValueError, TypeError):
         return None
     if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
@@ -55,7 +57,7 @@ def read(path: Path, seal: Seal) -> dict[str, Any] | None:
 
 def write(path: Path, data: dict[str, object], seal: Seal) -> None:
     """Write ``data`` (plain values only) to ``path`` atomically (temp file + os.replace)."""
-    blob = marshal.dumps({"version": INDEX_VERSION, **data})
+    blob = chunked.dumps({"version": INDEX_VERSION, **data})
     write_atomic(path, seal.seal(blob), backup=False)
 
 
