@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -131,8 +132,8 @@ class QuickReplyApp:
         # A first start without a cache opened on part of the library: the rest loads now.
         self.rest = RestLoader(services, qapp)
         self.rest.progressed.connect(self._show_loading)
-        self.rest.finished.connect(self._rest_loaded)
-        self.rest.staged.connect(self._stage_loaded)
+        self.rest.finished.connect(self._swap_in)
+        self.rest.staged.connect(self._swap_in)
         if services.loading is not None:
             self.palette.set_loading(*services.loading)
             self.rest.start()
@@ -445,24 +446,21 @@ class QuickReplyApp:
         if self.services.loading is not None:
             self.palette.set_loading(files, self.services.loading[1])
 
-    def _stage_loaded(self, prepared: Prepared) -> None:
-        """A stage of the background load is ready: it replaces the part in place."""
+    def _swap_in(self, prepared: Prepared | None) -> None:
+        """A stage of the background load, or the whole library, is ready: it replaces the
+        part in place (GUI thread); None: the load failed, reload the usual way. Only
+        references change hands here; ``timings["swap"]`` keeps the longest swap."""
         if self._closed:
             return
-        problems = self.services.finish_loading(prepared)
-        if problems is not None:
-            self._library_changed(problems)
-
-    def _rest_loaded(self, prepared: Prepared | None) -> None:
-        """The background load ended: the whole library replaces the part (GUI thread)."""
-        if self._closed:
-            return
+        started = time.perf_counter()
         if prepared is None:
             self.reload_library()
             return
         problems = self.services.finish_loading(prepared)
         if problems is not None:
             self._library_changed(problems)
+        took = time.perf_counter() - started
+        self.services.timings["swap"] = max(self.services.timings.get("swap", 0.0), took)
 
     def _library_changed(self, problems: list[Problem]) -> None:
         """The services hold a new library: the windows follow, new problems are shown."""

@@ -152,6 +152,7 @@ def child(hotkeys: int) -> int:
                 "index_cpu_s": timings.get("index_cpu", 0.0),
                 "typed_while_loading_ms": typed,
                 "stall_max_ms": stalls.longest_ms,
+                "swap_max_ms": services.timings.get("swap", 0.0) * 1000,
                 "swaps": swaps,
                 "typed_after_ms": typed_after,
                 "hotkey_ms": latencies,
@@ -265,7 +266,8 @@ def run(args: argparse.Namespace) -> int:
             f"(CPU {float(first['complete_cpu_s']):.2f} s); "  # type: ignore[arg-type]
             f"{len(typed)} keystrokes meanwhile: median {_median(typed):.0f} ms, slowest "
             f"{typed[-1] if typed else 0:.0f} ms (once loaded: {_median(after):.0f} ms); "
-            f"longest GUI-thread stall {float(first['stall_max_ms']):.0f} ms; "  # type: ignore[arg-type]
+            f"longest GUI-thread stall {float(first['stall_max_ms']):.0f} ms, "  # type: ignore[arg-type]
+            f"longest swap {float(first['swap_max_ms']):.0f} ms; "  # type: ignore[arg-type]
             f"load {_load()}"
         )
         print(
@@ -305,6 +307,7 @@ def run(args: argparse.Namespace) -> int:
         "cold_keystroke_median_ms": round(_median(typed), 1),
         "cold_keystroke_max_ms": round(typed[-1], 1) if typed else 0.0,
         "cold_stall_max_ms": round(float(first["stall_max_ms"]), 1),  # type: ignore[arg-type]
+        "cold_swap_max_ms": round(float(first["swap_max_ms"]), 1),  # type: ignore[arg-type]
         "cold_stages": first["swaps"],
         "keystroke_median_ms": round(_median(after), 1),
         "start_median_s": round(statistics.median(starts), 3),

@@ -198,13 +198,13 @@ def test_the_query_and_the_selection_survive_a_stage_swap(home: Path, qtbot: QtB
     helper.build_stage(1)
     stage = services.load_stage(1)
     assert stage is not None
-    app._stage_loaded(stage)  # the agent's own packs are in
+    app._swap_in(stage)  # the agent's own packs are in
     assert services.loading is not None
     palette.search_box.setText("我常用")
     palette.move_selection(1)
     chosen = palette.current_snippet()
     assert chosen is not None and shown_ids(app).index(chosen.id) == 1
-    app._rest_loaded(services.load_rest(usage=services.stats.usage()))  # the whole library
+    app._swap_in(services.load_rest(usage=services.stats.usage()))  # the whole library
     assert services.loading is None and "正在载入" not in palette.footer.text()
     assert palette.search_box.text() == "我常用"
     assert palette.current_snippet() == chosen  # Enter still pastes what the agent picked
