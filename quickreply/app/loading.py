@@ -142,11 +142,14 @@ class RestLoader(QObject):
 def _collector_paused() -> Iterator[None]:
     """No cyclic collection while a stage is read: the objects it builds would trigger full
     collections over the whole heap (hundreds of ms at 100,000 replies, the GIL held, the
-    palette stopped); they hold no cycles, and the swap freezes them out of its sight."""
+    palette stopped). They hold no cycles: frozen out of the collector's sight before it is
+    back on, as the swap would, or the first allocation after would start that collection
+    (≈ 0.2 s at 30,000 replies, measured)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
