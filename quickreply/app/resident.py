@@ -121,6 +121,7 @@ class QuickReplyApp:
         self.team.finished.connect(self.team_synced)
         self._team_problem = ""
         self._team_forced = False
+        self._marks: Mapping[str, str] | None = None  # what the palette shows
         self._publish_dialog: QWidget | None = None
         # What the 团队看板 read, kept for the app's life: it reopens at once.
         self.board_data = board_data(services)
@@ -422,7 +423,9 @@ class QuickReplyApp:
 
     def _show_marks(self) -> None:
         marks = team_marks(self.services)
-        self.palette.set_marks(marks)
+        if marks != self._marks:  # unchanged (a stage swapped in): no second search
+            self._marks = marks
+            self.palette.set_marks(marks)
         if self._library is not None:
             self._library.set_marks(marks)
 
