@@ -132,3 +132,20 @@ def test_a_cache_sealed_by_another_install_is_not_trusted(tmp_path: Path, seal: 
     read_drop(drop, planted, now=lambda: NOW)
     planted.save()
     assert len(ReadCache.for_drop(tmp_path / "cache", seal, str(drop))) == 0
+
+
+def test_a_record_put_without_its_bytes_comes_back_exactly(tmp_path: Path, seal: Seal) -> None:
+    agg = DailyAggregate(
+        "A001",
+        date(2026, 11, 2),
+        "1.0",
+        "3",
+        datetime(2026, 11, 2, 18, 0, 0, 123456, tzinfo=UTC),
+        {"hello": 3},
+        {"售前": QueueTotals(2, 1, 10.123456789, 50.000001, 2, 1, 0)},
+    )
+    cache = ReadCache.for_drop(tmp_path / "cache", seal, "somewhere")
+    cache.put("2026-11-02_A001.json", (10, 20), agg)
+    cache.save()
+    reopened = ReadCache.for_drop(tmp_path / "cache", seal, "somewhere")
+    assert reopened.get("2026-11-02_A001.json", (10, 20)) == agg

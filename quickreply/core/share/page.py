@@ -10,6 +10,7 @@ import html
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pygal
@@ -92,43 +93,58 @@ def _buckets(days: list[date]) -> tuple[list[date], int]:
     return sorted({d - timedelta(days=d.weekday()) for d in days}), 7
 
 
+@dataclass(frozen=True, slots=True)
+class _Points:
+    """The agents' days summed per point of the x axis, once for all four response charts."""
+
+    per_agent: dict[str, dict[int, QueueTotals]]
+    team: dict[int, QueueTotals]
+    overall: dict[str, QueueTotals]  # each agent's whole range
+
+
+def _points(report: TeamReport, points: list[date], step: int) -> _Points:
+    index = {d: i for i, d in enumerate(points)}
+    sums: dict[str, dict[int, list[QueueTotals]]] = defaultdict(lambda: defaultdict(list))
+    for row in report.agent_days:
+        start = row.day - timedelta(days=row.day.weekday()) if step == 7 else row.day
+        sums[row.agent][index[start]].append(row.totals)
+    team: dict[int, list[QueueTotals]] = defaultdict(list)
+    for by_point in sums.values():
+        for i, totals in by_point.items():
+            team[i].extend(totals)
+    return _Points(
+        {a: {i: sum_totals(t) for i, t in by_point.items()} for a, by_point in sums.items()},
+        {i: sum_totals(t) for i, t in team.items()},
+        {a: sum_totals(t for ts in sums[a].values() for t in ts) for a in sums},
+    )
+
+
 def _per_agent_series(
     report: TeamReport,
+    summed: _Points,
     points: list[date],
-    step: int,
     pick: Callable[[AgentDay], float | None],
     higher_is_worse: bool = False,
 ) -> dict[str, list[float | None]]:
     """A line per agent; over :data:`MAX_AGENT_LINES` agents, the team's line and the
     :data:`WORST_AGENTS` agents worst on this figure over the range (200 lines are no chart,
     and pygal's time grows with lines times options)."""
-    index = {d: i for i, d in enumerate(points)}
-    sums: dict[str, dict[int, list[QueueTotals]]] = defaultdict(lambda: defaultdict(list))
-    for row in report.agent_days:
-        start = row.day - timedelta(days=row.day.weekday()) if step == 7 else row.day
-        sums[row.agent][index[start]].append(row.totals)
-    agents = sorted(sums)
+    agents = sorted(summed.per_agent)
     series: dict[str, list[float | None]] = {}
     if len(agents) > MAX_AGENT_LINES:
-        team: dict[int, list[QueueTotals]] = defaultdict(list)
-        for by_point in sums.values():
-            for i, totals in by_point.items():
-                team[i].extend(totals)
+        team = summed.team
         series[TEAM_LINE] = [
-            pick(agent_day(TEAM_LINE, d, sum_totals(team[i]))) if i in team else None
+            pick(agent_day(TEAM_LINE, d, team[i])) if i in team else None
             for i, d in enumerate(points)
         ]
-        overall = {
-            a: pick(agent_day(a, report.end, sum_totals(t for ts in sums[a].values() for t in ts)))
-            for a in agents
-        }
+        overall = {a: pick(agent_day(a, report.end, summed.overall[a])) for a in agents}
         rated = sorted((v, a) for a, v in overall.items() if v is not None)
         worst = rated[-WORST_AGENTS:] if higher_is_worse else rated[:WORST_AGENTS]
         agents = sorted(a for _, a in worst)
     for agent in agents:
         values: list[float | None] = [None] * len(points)
-        for i, totals in sums[agent].items():
-            values[i] = pick(agent_day(agent, points[i], sum_totals(totals)))
+        for i, totals in summed.per_agent[agent].items():
+            values[i] = pick(agent_day(agent, points[i], totals))
         series[agent] = values
     return series
 
@@ -180,6 +196,7 @@ def render_page(
         parts.append(_svg(chart))
     if days and report.agent_days:
         points, step = _buckets(days)
+        summed = _points(report, points, step)
         per = "（按周）" if step == 7 else ""
         many = len({d.agent for d in report.agent_days}) > MAX_AGENT_LINES
         if many:
@@ -201,7 +218,7 @@ def render_page(
                     **extra,
                 )
             )
-            lines = _per_agent_series(report, points, step, pick, higher_is_worse)
+            lines = _per_agent_series(report, summed, points, pick, higher_is_worse)
             for agent, values in lines.items():
                 chart.add(agent, [None if v is None else round(v * unit, 1) for v in values])
             parts.append(_svg(chart))

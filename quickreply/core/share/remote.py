@@ -118,17 +118,17 @@ def read_url_drop(
         else:
             records[entry.name] = record
 
-    def fetch(entry: Listed) -> tuple[Listed, Record, bool]:
-        record, lasting = _fetch(session(), base + quote(entry.name, safe=""), timeout)
-        return entry, record, lasting
+    def fetch(entry: Listed) -> tuple[Listed, Record, bool, bytes | None]:
+        record, lasting, raw = _fetch(session(), base + quote(entry.name, safe=""), timeout)
+        return entry, record, lasting, raw
 
     with ThreadPoolExecutor(max_workers=FETCHERS) as pool:
-        for entry, record, lasting in pool.map(fetch, wanted):
+        for entry, record, lasting, raw in pool.map(fetch, wanted):
             records[entry.name] = record
             stamp = _stamp(entry)
             settled = entry.modified is not None and entry.modified < settled_before
             if cache is not None and stamp and lasting and settled:
-                cache.put(entry.name, stamp, record)
+                cache.put(entry.name, stamp, record, raw)
     if cache is not None:
         cache.keep_only(e.name for e in listed)
     return newest_per_day((label + name, records[name]) for name in sorted(records))
@@ -296,15 +296,16 @@ def _get(
 
 def _fetch(
     session: requests.Session, url: str, timeout: tuple[float, float]
-) -> tuple[Record, bool]:
-    """One file's record, and whether it lasts (a network fault may pass: not cached)."""
+) -> tuple[Record, bool, bytes | None]:
+    """One file's record, whether it lasts (a network fault may pass: not cached), and the
+    bytes it was parsed from."""
     data, problem, lasting = _get(session, url, timeout, MAX_FILE_BYTES)
     if data is None:
-        return problem, lasting
+        return problem, lasting, None
     try:
-        return parse_aggregate(data), True
+        return parse_aggregate(data), True, data
     except AggregateError as err:
-        return str(err), True
+        return str(err), True, None
 
 
 def read_url_exam_results(
