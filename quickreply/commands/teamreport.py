@@ -191,6 +191,21 @@ def _read(paths: AppPaths, location: str, url: bool) -> tuple[list[DailyAggregat
     return read
 
 
+def _write(target: Path, option: str, data: bytes, err: TextIO) -> bool:
+    """Write ``data`` to ``target`` whole or not at all, the previous file kept as ``.bak``."""
+    from quickreply.core.atomic import write_atomic
+    from quickreply.core.problems import Problem
+
+    try:
+        write_atomic(target, data)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        hint = "give a file in a folder you can write to; the previous file is unchanged"
+        print(Problem(str(target), 0, option, f"cannot write ({reason})", hint), file=err)
+        return False
+    return True
+
+
 def _report(
     args: argparse.Namespace, clock: Callable[[], datetime], out: TextIO, err: TextIO
 ) -> int:
@@ -228,10 +243,19 @@ def _report(
     ]
 
     aggregates, skipped = _read(paths, location, is_url(location))
-    report = build_report(aggregates, start, end, team_ids or titles.keys())
-    report.skipped = skipped
     for line in skipped:
         print(line, file=err)
+    if skipped and not aggregates:
+        # Nothing readable (the drop itself, or every file in it): a report of zeros would
+        # read as "nobody worked", and a script must see the failure. Earlier output is kept.
+        print(
+            f"0 agent-days from {start} to {end}: nothing in the drop could be read "
+            f"({len(skipped)} skipped), no report written",
+            file=err,
+        )
+        return 1
+    report = build_report(aggregates, start, end, team_ids or titles.keys())
+    report.skipped = skipped
     if not args.end:  # the range ends today: a file from a later day has a clock running ahead
         for agent, day in sorted(report.after_end.items()):
             print(
@@ -241,10 +265,12 @@ def _report(
             )
     data = tables(report, titles)
     data.update(_exam_table(location, is_url(location), start, end, err))
-    if args.csv:
-        args.csv.write_bytes(format_csv(data))
+    if args.csv and not _write(args.csv, "--csv", format_csv(data), err):
+        return 1
     if args.html:
-        args.html.write_text(render_page(report, data, groups, titles), encoding="utf-8")
+        page = render_page(report, data, groups, titles).encode("utf-8")
+        if not _write(args.html, "--html", page, err):
+            return 1
     if not args.csv and not args.html:
         print(format_text(data), file=out)
     print(

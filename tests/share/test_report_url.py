@@ -96,7 +96,7 @@ def test_a_drop_that_cannot_be_listed_is_one_line_without_the_password(
     nginx: Nginx, home: Path, capsys: pytest.CaptureFixture[str], where: str, line: str
 ) -> None:
     address = nginx.url.replace("http://", "http://lead:s3cret@") + where
-    assert _run(address) == 0
+    assert _run(address) == 1  # nothing readable: non-zero (it was 0: changed on purpose)
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"{nginx.url}{where}: {line}")
     assert len(err) == 2 and err[1].startswith("0 agent-days")
@@ -119,7 +119,7 @@ def test_a_timeout_and_a_refused_connection_are_one_line(
     silent_port: int,
 ) -> None:
     monkeypatch.setattr(remote, "READ_TIMEOUT", 0.3)
-    assert _run(f"http://agent:pw@127.0.0.1:{silent_port}/drop/") == 0
+    assert _run(f"http://agent:pw@127.0.0.1:{silent_port}/drop/") == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (
         f"http://127.0.0.1:{silent_port}/drop/: the server did not answer in time (try again later)"
@@ -127,7 +127,7 @@ def test_a_timeout_and_a_refused_connection_are_one_line(
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]  # closed again: nothing listens there
-    assert _run(f"http://127.0.0.1:{port}/drop/") == 0
+    assert _run(f"http://127.0.0.1:{port}/drop/") == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == (
         f"http://127.0.0.1:{port}/drop/: cannot reach the server (ConnectionError) "

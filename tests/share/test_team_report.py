@@ -175,8 +175,11 @@ def test_bad_files_are_one_line_each_and_the_rest_is_reported(
 def test_a_missing_drop_and_bad_dates_are_one_line(
     tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["team", "report", "--drop", str(tmp_path / "nope")]) == 0
-    assert "cannot read the drop" in capsys.readouterr().err
+    # Nothing readable is a failure a script can see (it exited 0 before: changed on purpose).
+    assert main(["team", "report", "--drop", str(tmp_path / "nope")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert "cannot read the drop" in err[0]
+    assert err[1].endswith("nothing in the drop could be read (1 skipped), no report written")
     with pytest.raises(SystemExit) as caught:
         main(["team", "report", "--drop", str(tmp_path), "--from", "11/01"])
     assert "--from '11/01' is not a date (write it as YYYY-MM-DD)" in str(caught.value)
@@ -230,3 +233,62 @@ def test_an_agent_whose_clock_runs_a_day_ahead_is_one_line(
     err = io.StringIO()
     assert teamreport.run(args, clock=lambda: lead_today, out=out, err=err) == 0
     assert err.getvalue().splitlines() == ["8 agent-days from 2026-10-08 to 2026-11-06, 4 agents"]
+
+
+def test_a_drop_with_no_readable_file_exits_non_zero_and_keeps_the_last_report(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drop = tmp_path / "share"
+    drop.mkdir()
+    (drop / "2026-11-05_A009.json").write_bytes(b'{"format": "quickreply-daily"')  # cut off
+    out = tmp_path / "report.csv"
+    out.write_bytes(b"last week's report")
+    args = ["team", "report", "--drop", str(drop), "--to", "2026-11-30", "--csv", str(out)]
+    assert main(args) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("(skipped)") and "A009.json: not JSON" in err[0]
+    assert "nothing in the drop could be read (1 skipped)" in err[1]
+    assert out.read_bytes() == b"last week's report"
+    assert not out.with_name("report.csv.bak").exists()
+
+
+def test_csv_and_html_replace_the_old_files_whole_keeping_a_bak(
+    make_agent: type[Agent],
+    clock: Clock,
+    tmp_path: Path,
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    drop = tmp_path / "share"
+    drop.mkdir()
+    _three_agents(make_agent, clock, FolderDrop(drop))
+    out, page = tmp_path / "report.csv", tmp_path / "report.html"
+    out.write_bytes(b"old csv")
+    page.write_bytes(b"old page")
+    sections = _report(drop, tmp_path, capsys)
+    _check_sums(sections)
+    assert (tmp_path / "report.csv.bak").read_bytes() == b"old csv"
+    assert (tmp_path / "report.html.bak").read_bytes() == b"old page"
+    first_csv, first_page = out.read_bytes(), page.read_bytes()
+
+    from quickreply.core import atomic
+
+    real = atomic._write_temp
+
+    def disk_full(path: Path, data: bytes) -> str:
+        if path.name == "report.html":
+            real(path, data[:100])  # part of the page is on disk when the disk fills up
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(atomic, "_write_temp", disk_full)
+    args = ["team", "report", "--drop", str(drop), "--from", "2026-11-01", "--to", "2026-11-30"]
+    assert main([*args, "--csv", str(out), "--html", str(page)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == (
+        f"{page}:0: --html: cannot write (No space left on device) (give a file in a folder "
+        "you can write to; the previous file is unchanged)"
+    )
+    assert page.read_bytes() == first_page  # the last whole page, not a cut one
+    assert out.read_bytes() == first_csv
