@@ -44,6 +44,7 @@ VIEWS = (
     "exam",
     "progress",
     "teamboard",
+    "teamboard-exams",
 )
 
 

@@ -22,6 +22,7 @@ from quickreply.core.model import Library, PackSource
 from quickreply.core.share.aggregate import DailyAggregate
 from quickreply.core.share.board import BoardFigures, BoardQuery, board_figures
 from quickreply.core.share.drop import is_url
+from quickreply.core.share.examresult import ExamRecord
 from quickreply.core.share.report import read_drop
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from quickreply.ui.teamboard import TeamBoard
 
 Reader = Callable[[str], tuple[list[DailyAggregate], list[str]]]
+ExamReader = Callable[[str], tuple[list[ExamRecord], list[str]]]
 DEMO_LAST_DAY = date(2026, 11, 30)  # screenshots show the same month every time
 
 
@@ -44,11 +46,14 @@ class TeamBoardData:
         library: Callable[[], Library],
         clock: Callable[[], datetime],
         read: Reader = lambda location: read_location(location),
+        read_exams: ExamReader = lambda location: read_exam_location(location),
     ) -> None:
         self._location = location
         self._library = library
         self._clock = clock
         self._read = read
+        self._read_exams = read_exams
+        self._exams: list[ExamRecord] = []
         self._lock = threading.Lock()
         self._read_from: str | None = None
         self._aggregates: list[DailyAggregate] = []
@@ -86,7 +91,9 @@ class TeamBoardData:
                 if pack.source in (PackSource.TEAM, PackSource.EXTRA)
                 for s in pack.snippets
             ]
-            figures = board_figures(self._aggregates, query, groups, team or groups.keys())
+            figures = board_figures(
+                self._aggregates, query, groups, team or groups.keys(), exams=self._exams
+            )
             figures.report.skipped = list(self._skipped)
             figures.problem_kind, figures.problem = self._problem
             figures.read_at = self._read_at
@@ -97,6 +104,7 @@ class TeamBoardData:
         self._read_from = location
         self._read_at = self._clock()
         self._aggregates, self._skipped, self._problem = [], [], ("", "")
+        self._exams = []
         if not location:
             self._problem = ("no-drop", "settings.json: share_drop: no drop location is set")
             return
@@ -104,7 +112,10 @@ class TeamBoardData:
         if not aggregates and skipped and _whole_drop_failed(location, skipped[0]):
             self._problem = ("server" if is_url(location) else "unreachable", skipped[0])
             return
-        self._aggregates, self._skipped = aggregates, skipped
+        exams, exam_skipped = self._read_exams(location)
+        # A drop that cannot be listed was said once already, by the daily files' reading.
+        skipped += [line for line in exam_skipped if line.endswith("(skipped)")]
+        self._aggregates, self._skipped, self._exams = aggregates, skipped, exams
 
     def _default_end(self) -> date:
         today = self._clock().date()
@@ -131,6 +142,17 @@ def read_location(
     if cache is not None:
         cache.save()
     return read
+
+
+def read_exam_location(location: str) -> tuple[list[ExamRecord], list[str]]:
+    """The exam results handed in to the drop (a folder or an address), each attempt once."""
+    if is_url(location):
+        from quickreply.core.share.remote import read_url_exam_results
+
+        return read_url_exam_results(location)
+    from quickreply.core.share.exams import read_exam_results
+
+    return read_exam_results(Path(location).expanduser())
 
 
 def _whole_drop_failed(location: str, line: str) -> bool:
@@ -206,12 +228,13 @@ def make_teamboard(
 def demo_board(services: Services) -> TeamBoard:
     """``--screenshot --view teamboard``: the board over a made-up month of 8 agents using
     this library's replies (written to a temporary folder, read, then removed)."""
-    from quickreply.core.share.demo import write_demo_drop
+    from quickreply.core.share.demo import write_demo_drop, write_demo_exams
 
     folder = Path(tempfile.mkdtemp(prefix="quickreply-demo-drop-"))
     ids = [s.id for s in services.library.snippets()]
     # The last few replies stay unused, so the 30天无人使用 tab has rows.
     write_demo_drop(folder, 8, 30, DEMO_LAST_DAY, ids[:-4] or None, uses_per_day=120)
+    write_demo_exams(folder, 8, DEMO_LAST_DAY)
     now = datetime.combine(DEMO_LAST_DAY, datetime.min.time()).replace(hour=18)
     data = TeamBoardData(lambda: str(folder), lambda: services.library, lambda: now)  # no cache
     data.load()

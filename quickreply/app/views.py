@@ -437,13 +437,17 @@ VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "exam": lambda services: _sample_training(services, "exam"),
     "progress": lambda services: _sample_training(services, "progress"),
     "teamboard": lambda services: _demo_board(services),
+    "teamboard-exams": lambda services: _demo_board(services, exams=True),
 }
 
 
-def _demo_board(services: Services) -> QWidget:
+def _demo_board(services: Services, exams: bool = False) -> QWidget:
     from quickreply.app.teamboard import demo_board
 
-    return demo_board(services)
+    board = demo_board(services)
+    if exams:  # the 考试成绩 tab in front
+        board.tabs.setCurrentWidget(board.exams)
+    return board
 
 
 def screenshot(path: Path, view: str, services: Services, lang: str | None = None) -> int:

@@ -5,7 +5,8 @@ drop and builds :class:`~quickreply.core.share.board.BoardFigures`; the window c
 worker thread of the global QThreadPool and gets the result back through a queued signal, so
 reading 18,000 files never freezes the app. While it works the window says 正在读取… (or
 正在计算… for a filter change); a newer request makes an older answer stale, and it is dropped.
-A double-click or Enter on a reply row opens that reply in the library.
+A double-click or Enter on a reply row opens that reply in the library; replies show as their
+code and title (the id in the tooltip), and the trainees' exam results have a tab of their own.
 """
 
 from __future__ import annotations
@@ -181,11 +182,12 @@ class TeamBoard(QWidget):
 
     def _build_tables(self) -> None:
         text, count, sec, share, day = Kind.TEXT, Kind.COUNT, Kind.SECONDS, Kind.SHARE, Kind.DAY
-        reply, title, group = self.tr("话术"), self.tr("标题"), self.tr("分组")
+        # A reply shows as the agents know it, its code and title; the id is the tooltip.
+        code, title, group = self.tr("编码"), self.tr("标题"), self.tr("分组")
         self.replies = BoardTable(
             RowsModel(
                 [
-                    (reply, text),
+                    (code, text),
                     (title, text),
                     (group, text),
                     (self.tr("使用次数"), count),
@@ -194,7 +196,9 @@ class TeamBoard(QWidget):
                 ]
             )
         )
-        self.unused = BoardTable(RowsModel([(reply, text), (title, text), (group, text)]))
+        self.unused = BoardTable(RowsModel([(code, text), (title, text), (group, text)]))
+        for table in (self.replies, self.unused):
+            table.rows.key_tip = self.tr("话术 id：%1")
         self.days = BoardTable(
             RowsModel(
                 [
@@ -218,6 +222,19 @@ class TeamBoard(QWidget):
                 ]
             )
         )
+        self.exams = BoardTable(
+            RowsModel(
+                [
+                    (self.tr("工号"), text),
+                    (self.tr("考试"), text),
+                    (self.tr("考试版本"), count),
+                    (self.tr("得分(%)"), count),
+                    (self.tr("及格线(%)"), count),
+                    (self.tr("结果"), text),
+                    (self.tr("日期"), day),
+                ]
+            )
+        )
         for table in (self.replies, self.unused):
             table.activated.connect(lambda index, t=table: self._open(t.key_at(index)))
         self.tabs = QTabWidget()
@@ -225,6 +242,7 @@ class TeamBoard(QWidget):
         self.tabs.addTab(self.unused, self.tr("30天无人使用"))
         self.tabs.addTab(self.days, self.tr("客服每日响应"))
         self.tabs.addTab(self.versions, self.tr("版本"))
+        self.tabs.addTab(self.exams, self.tr("考试成绩"))
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -334,21 +352,21 @@ class TeamBoard(QWidget):
             combo.addItem(value, value)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
-    def _reply_cells(self, sid: str) -> tuple[str, str]:
+    def _reply_cells(self, sid: str) -> tuple[str, str, str]:
+        """Code, title and group; a reply the library no longer has can only show its id."""
         snippet = self.lookup(sid)
         if snippet is None:
-            return self.tr("（不在话术库中）"), ""
-        return snippet.title, snippet.group
+            return "", sid + self.tr("（不在话术库中）"), ""
+        return snippet.code, snippet.title, snippet.group
 
     def _fill_tables(self, figures: BoardFigures) -> None:
         report = figures.report
         rows = []
         for r in figures.replies:
-            title, group = self._reply_cells(r.snippet_id)
-            rows.append((r.snippet_id, title, group, r.uses, r.agents, r.last_used))
+            rows.append((*self._reply_cells(r.snippet_id), r.uses, r.agents, r.last_used))
         self.replies.rows.set_rows(rows, [r.snippet_id for r in figures.replies])
         self.unused.rows.set_rows(
-            [(sid, *self._reply_cells(sid)) for sid in figures.unused], figures.unused
+            [self._reply_cells(sid) for sid in figures.unused], figures.unused
         )
         self.days.rows.set_rows(
             [
@@ -370,7 +388,22 @@ class TeamBoard(QWidget):
                 for v in report.versions
             ]
         )
-        for table in (self.replies, self.unused, self.days, self.versions):
+        passed, failed = self.tr("通过"), self.tr("未通过")
+        self.exams.rows.set_rows(
+            [
+                (
+                    r.agent,
+                    r.exam_id,
+                    r.exam_version,
+                    r.percent,
+                    r.pass_mark,
+                    passed if r.passed else failed,
+                    r.taken.astimezone().date(),
+                )
+                for r in figures.exams
+            ]
+        )
+        for table in (self.replies, self.unused, self.days, self.versions, self.exams):
             table.fit_columns()
 
     def _version(self, version: str) -> str:
@@ -437,7 +470,7 @@ class TeamBoard(QWidget):
 
     def titles(self) -> Mapping[str, str]:
         """Titles of the replies listed (for tests and copying)."""
-        return {sid: self._reply_cells(sid)[0] for sid in self.replies.rows.keys}
+        return {sid: self._reply_cells(sid)[1] for sid in self.replies.rows.keys}
 
     def current_reply(self) -> str | None:
         return self.replies.current_key()

@@ -1,4 +1,4 @@
-"""A read-only table of the 团队看板 (replies, unused replies, response by day, versions), sortable.
+"""A read-only table of the 团队看板 (replies, response by day, versions, exams), sortable.
 
 Cells hold plain values; each column's kind says how one is shown (seconds with one decimal,
 a share as a percentage) and sorted (by the number, never by its text: "9.5" below "10.2").
@@ -62,6 +62,7 @@ class RowsModel(QAbstractTableModel):
         self.columns = list(columns)
         self.rows: list[Sequence[Cell]] = []
         self.keys: list[str] = []
+        self.key_tip = "%1"  # a row's tooltip, its key in place of %1 (rows with a key only)
 
     def set_rows(self, rows: Sequence[Sequence[Cell]], keys: Sequence[str] = ()) -> None:
         self.beginResetModel()
@@ -93,6 +94,8 @@ class RowsModel(QAbstractTableModel):
             return sort_value(value, kind)
         if role == KEY_ROLE:
             return self.keys[index.row()] if index.row() < len(self.keys) else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.row() < len(self.keys):
+            return self.key_tip.replace("%1", self.keys[index.row()])
         if role == Qt.ItemDataRole.TextAlignmentRole and kind not in (Kind.TEXT, Kind.DAY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -2400,262 +2400,309 @@
 <context>
     <name>TeamBoard</name>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="95"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="96"/>
         <source>团队看板 - 快捷回复助手</source>
         <translation>Team board - QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="129"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="130"/>
         <source>重新读取</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="132"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="133"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="134"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="135"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="137"/>
-        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="138"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="186"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="139"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="140"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="155"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="156"/>
         <source>这段时间没有数据</source>
         <translation>No data for these days</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="163"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="164"/>
         <source>平均响应</source>
         <translation>Average response</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="164"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="165"/>
         <source>首次响应平均</source>
         <translation>Average first response</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="165"/>
-        <location filename="../../quickreply/ui/teamboard.py" line="206"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="166"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="210"/>
         <source>3分钟人工响应率</source>
         <translation>3-minute response rate</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="166"/>
-        <location filename="../../quickreply/ui/teamboard.py" line="207"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="167"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="211"/>
         <source>30秒应答率</source>
         <translation>30-second answer rate</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
-        <source>话术</source>
-        <translation>Reply</translation>
-    </message>
-    <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="184"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="186"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="191"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="193"/>
         <source>使用次数</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="192"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="194"/>
         <source>使用人数</source>
         <translation>Agents using it</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="193"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="195"/>
         <source>最后使用</source>
         <translation>Last used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="201"/>
-        <location filename="../../quickreply/ui/teamboard.py" line="214"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="205"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="218"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="228"/>
         <source>工号</source>
         <translation>Agent ID</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="202"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="206"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="234"/>
         <source>日期</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="203"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="207"/>
         <source>回复数</source>
         <translation>Replies</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="204"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="208"/>
         <source>首响平均(秒)</source>
         <translation>First response avg (s)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="205"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="209"/>
         <source>平均响应(秒)</source>
         <translation>Average response (s)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="215"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="219"/>
         <source>最后一天</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="216"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="220"/>
         <source>软件版本</source>
         <translation>App version</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="217"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="221"/>
         <source>团队话术版本</source>
         <translation>Team pack version</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="224"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="241"/>
         <source>话术使用</source>
         <translation>Reply usage</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="225"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="242"/>
         <source>30天无人使用</source>
         <translation>Unused for 30 days</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="226"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="243"/>
         <source>客服每日响应</source>
         <translation>Response by agent and day</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="227"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="244"/>
         <source>版本</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="255"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="186"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="201"/>
+        <source>话术 id：%1</source>
+        <translation>Reply id: %1</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="229"/>
+        <source>考试</source>
+        <translation>Exam</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="230"/>
+        <source>考试版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="231"/>
+        <source>得分(%)</source>
+        <translation>Score (%)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="232"/>
+        <source>及格线(%)</source>
+        <translation>Pass mark (%)</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="233"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="245"/>
+        <source>考试成绩</source>
+        <translation>Exam results</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="273"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="255"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="273"/>
         <source>正在计算…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="268"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="286"/>
         <source>看板出错，未能读取团队日报。</source>
         <translation>The board failed to read the team&apos;s daily files.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="283"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="301"/>
         <source>%1 位客服，%2 份日报（%3 至 %4）</source>
         <translation>%1 agents, %2 daily files (%3 to %4)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="290"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="308"/>
         <source>读取于 %1</source>
         <translation>read at %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="294"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="312"/>
         <source>%1 个文件无法读取，已跳过；其余照常统计。</source>
         <translation>%1 files could not be read and were skipped; the rest are counted.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="305"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="323"/>
         <source>还没有团队日报的投递位置：请在 设置 → 团队日报 中填写。</source>
         <translation>No drop location for the daily team report yet: enter one in Settings → Daily team report.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="307"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="325"/>
         <source>无法读取团队日报的投递位置（服务器是否可用、地址是否正确？）。</source>
         <translation>Cannot read the team&apos;s drop location (is the server up and the address right?).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="308"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="326"/>
         <source>无法读取团队日报的投递位置（共享盘是否已连接？）。</source>
         <translation>Cannot read the team&apos;s drop location (is the shared drive connected?).</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="313"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="331"/>
         <source>……另有 %1 个</source>
         <translation>…and %1 more</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="324"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="342"/>
         <source>全部分组</source>
         <translation>All groups</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="325"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="343"/>
         <source>全部客服</source>
         <translation>All agents</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="340"/>
-        <location filename="../../quickreply/ui/teamboard.py" line="381"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="359"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="414"/>
         <source>（不在话术库中）</source>
         <translation>(not in the library)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="377"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="391"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="391"/>
+        <source>未通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/teamboard.py" line="410"/>
         <source>未加入团队</source>
         <translation>No team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="382"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="415"/>
         <source>（未分组）</source>
         <translation>(no group)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="386"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="419"/>
         <source>各分组使用次数</source>
         <translation>Uses by group</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="390"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="423"/>
         <source>团队话术版本（每天的客服数）</source>
         <translation>Team pack version (agents per day)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="402"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="435"/>
         <source>（%）</source>
         <translation> (%)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="402"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="435"/>
         <source>（秒）</source>
         <translation> (s)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="405"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="438"/>
         <source>（按周）</source>
         <translation> (by week)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="409"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="442"/>
         <source>全队</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="423"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="456"/>
         <source>另有 %1 位客服未画出（在“客服”中选择查看）</source>
         <translation>%1 more agents not drawn (choose one under Agent)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/teamboard.py" line="435"/>
+        <location filename="../../quickreply/ui/teamboard.py" line="468"/>
         <source>话术库中已没有 %1（它可能已被删除或改名）。</source>
         <translation>The library no longer has %1 (it may have been deleted or renamed).</translation>
     </message>

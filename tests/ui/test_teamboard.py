@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from quickreply.app.teamboard import (
 from quickreply.app.views import make_library_view
 from quickreply.core.paths import AppPaths
 from quickreply.core.share.drop import open_drop
+from quickreply.core.share.examresult import ExamRecord
 from quickreply.ui.teamboard import TeamBoard
 from quickreply.ui.teamboard_tables import BoardTable
 from tests.share.conftest import Agent, Clock, Nginx, clock, make_agent, nginx  # noqa: F401
@@ -31,8 +32,8 @@ pytestmark = pytest.mark.gui
 
 PACK = """pack: {id: team.presale, name: 团队售前, version: 1}
 snippets:
-  - {id: hello, title: 问候, text: 亲，在的~, group: 开场}
-  - {id: ship, title: 发货, text: 今天发货, group: 物流}
+  - {id: hello, code: wh, title: 问候, text: 亲，在的~, group: 开场}
+  - {id: ship, code: fh, title: 发货, text: 今天发货, group: 物流}
   - {id: old, title: 旧话术, text: 没人用了, group: 物流}
 """
 
@@ -130,10 +131,10 @@ def test_the_board_reads_the_drop_off_the_gui_thread_and_shows_the_right_sums(
     assert board.figures is not None
     assert board.figures.query.end == date(2026, 11, 4)  # the newest day in the drop
     assert _cells(board.replies) == [
-        ["ship", "发货", "物流", "22", "2", "2026-11-04"],
-        ["hello", "问候", "开场", "9", "2", "2026-11-04"],
+        ["fh", "发货", "物流", "22", "2", "2026-11-04"],
+        ["wh", "问候", "开场", "9", "2", "2026-11-04"],
     ]
-    assert _cells(board.unused) == [["old", "旧话术", "物流"]]
+    assert _cells(board.unused) == [["", "旧话术", "物流"]]
     days = {(r[0], r[1]): r[2:] for r in _cells(board.days)}
     assert len(days) == 7  # 3 + 3 + 1 agent-days, each written twice
     assert days[("A001", "2026-11-02")] == ["2", "20.0", "60.0", "100.0%", "50.0%"]
@@ -157,7 +158,7 @@ def test_the_board_opens_again_at_once_with_what_was_read(
     again = make_teamboard(services, data)
     qtbot.addWidget(again)
     assert not again.busy  # no worker: the figures are there as the window is built
-    assert _cells(again.replies)[0][:4] == ["ship", "发货", "物流", "22"]
+    assert _cells(again.replies)[0][:4] == ["fh", "发货", "物流", "22"]
 
 
 def test_the_agent_filter_and_the_date_range_change_what_is_shown(
@@ -169,8 +170,8 @@ def test_the_agent_filter_and_the_date_range_change_what_is_shown(
         qtbot, board, lambda: board.agent_combo.setCurrentIndex(board.agent_combo.findData("A002"))
     )
     assert [r[:4] for r in _cells(board.replies)] == [
-        ["ship", "发货", "物流", "15"],
-        ["hello", "问候", "开场", "3"],
+        ["fh", "发货", "物流", "15"],
+        ["wh", "问候", "开场", "3"],
     ]
     assert {r[0] for r in _cells(board.days)} == {"A002"}
     assert [r[0] for r in _cells(board.versions)] == ["A002"]
@@ -180,8 +181,8 @@ def test_the_agent_filter_and_the_date_range_change_what_is_shown(
     board.start_edit.setDate(QDate(2026, 11, 3))
     _wait(qtbot, board, lambda: board.end_edit.setDate(QDate(2026, 11, 3)))
     assert [r[:4] for r in _cells(board.replies)] == [
-        ["ship", "发货", "物流", "12"],
-        ["hello", "问候", "开场", "3"],
+        ["fh", "发货", "物流", "12"],
+        ["wh", "问候", "开场", "3"],
     ]
     assert sorted((r[0], r[1]) for r in _cells(board.days)) == [
         ("A001", "2026-11-03"),
@@ -196,7 +197,7 @@ def test_the_group_filter_narrows_the_replies(qtbot: QtBot, qr_home: Path, drop:
     _wait(
         qtbot, board, lambda: board.group_combo.setCurrentIndex(board.group_combo.findData("开场"))
     )
-    assert [r[0] for r in _cells(board.replies)] == ["hello"]
+    assert [r[0] for r in _cells(board.replies)] == ["wh"]
     assert _cells(board.unused) == []  # old is in 物流
     assert board.group_chart.bars == [("开场", 9)]
     assert len(_cells(board.days)) == 7  # response figures have no group
@@ -272,8 +273,8 @@ def test_a_webdav_drop_is_read_over_http_with_the_same_sums(
     data = board_data(services)  # as the app builds it: through the read cache
     board = _board(qtbot, services, data)
     assert [r[:5] for r in _cells(board.replies)] == [
-        ["ship", "发货", "物流", "22", "2"],
-        ["hello", "问候", "开场", "9", "2"],
+        ["fh", "发货", "物流", "22", "2"],
+        ["wh", "问候", "开场", "9", "2"],
     ]
     assert len(_cells(board.days)) == 7
     assert list(services.paths.cache.glob("*")), "the read cache was written"
@@ -289,3 +290,55 @@ def test_a_server_that_does_not_answer_says_so_in_one_sentence(qtbot: QtBot, qr_
         == "无法读取团队日报的投递位置（服务器是否可用、地址是否正确？）。"
     )
     assert board.details_label.text().startswith("http://127.0.0.1:9/drop/: ")
+
+
+def test_replies_show_their_code_and_title_with_the_id_in_the_tooltip(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    services = _services(qr_home, drop)
+    board = _board(qtbot, services, _data(services))
+    first = board.replies.proxy.index(0, 0)
+    assert first.data() == "fh"  # the code agents type, not the id "ship"
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == "话术 id：ship"
+    assert board.unused.proxy.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == "话术 id：old"
+    assert all(
+        "ship" not in cell and "hello" not in cell for r in _cells(board.replies) for cell in r
+    )
+    # A reply the library no longer has can only be named by its id.
+    (qr_home / "team" / "presale.yaml").write_text(
+        PACK.replace("  - {id: ship, code: fh, title: 发货, text: 今天发货, group: 物流}\n", ""),
+        encoding="utf-8",
+    )
+    services.reload()
+    _wait(qtbot, board, lambda: board.request(reread=False))
+    assert ["", "ship（不在话术库中）", "", "22"] in [r[:4] for r in _cells(board.replies)]
+
+
+def _exam(drop: Path, agent: str, day: int, right: int, exam: str = "team.w1") -> None:
+    taken = datetime(2026, 11, day, 10, tzinfo=UTC)
+    record = ExamRecord(agent, exam, 2, taken, right, 5, 80, right * 20 >= 80, 95.0)
+    (drop / record.file_name).write_bytes(record.to_json())
+
+
+def test_the_exam_results_tab_follows_the_date_and_agent_filters(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    _exam(drop, "A001", 2, 5)
+    _exam(drop, "A002", 3, 3)
+    _exam(drop, "A002", 3, 3)  # the same attempt delivered twice: one row
+    _exam(drop, "A002", 4, 4, exam="team.w2")
+    services = _services(qr_home, drop)
+    board = _board(qtbot, services, _data(services))
+    assert board.tabs.tabText(4) == "考试成绩"
+    assert sorted(_cells(board.exams)) == [
+        ["A001", "team.w1", "2", "100", "80", "通过", "2026-11-02"],
+        ["A002", "team.w1", "2", "60", "80", "未通过", "2026-11-03"],
+        ["A002", "team.w2", "2", "80", "80", "通过", "2026-11-04"],
+    ]
+    _wait(
+        qtbot, board, lambda: board.agent_combo.setCurrentIndex(board.agent_combo.findData("A002"))
+    )
+    assert [r[1] for r in _cells(board.exams)] == ["team.w1", "team.w2"]
+    board.start_edit.setDate(QDate(2026, 11, 4))
+    _wait(qtbot, board, lambda: board.end_edit.setDate(QDate(2026, 11, 4)))
+    assert [r[1] for r in _cells(board.exams)] == ["team.w2"]

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 
 from quickreply.core.kpi import QueueTotals
 from quickreply.core.share.aggregate import DailyAggregate
+from quickreply.core.share.examresult import ExamRecord
 from quickreply.core.share.report import (
     AgentDay,
     ReplyUsage,
@@ -67,6 +68,7 @@ class BoardFigures:
     response: dict[str, dict[str, list[float | None]]] = field(default_factory=dict)
     adoption: dict[str, list[int]] = field(default_factory=dict)  # version -> agents per day
     adoption_days: list[date] = field(default_factory=list)
+    exams: list[ExamRecord] = field(default_factory=list)  # attempts taken in the range
     agents: list[str] = field(default_factory=list)  # every agent in the drop (the filter)
     groups: list[str] = field(default_factory=list)  # every group path (the filter)
     lines_left_out: int = 0  # agents not drawn (choose one in the filter to see them)
@@ -135,15 +137,24 @@ def board_figures(
     groups: Mapping[str, str],
     known_replies: Iterable[str] = (),
     agents: Sequence[str] = (),
+    exams: Iterable[ExamRecord] = (),
 ) -> BoardFigures:
     """The board for ``query`` over the drop's ``aggregates`` (newest per agent and day, as
     :func:`~quickreply.core.share.report.read_drop` returns them). ``groups``: snippet id ->
     group path ("" ungrouped); ``known_replies``: the team's reply ids (the unused list);
-    ``agents``: every agent in the drop (default: those in ``aggregates``)."""
+    ``agents``: every agent in the drop (default: those in ``aggregates``); ``exams``: the
+    exam results handed in (narrowed to the range and agent, on the day taken, as
+    ``team report``'s 考试成绩)."""
     rows = list(aggregates)
     chosen = [a for a in rows if a.agent == query.agent] if query.agent else rows
     report = build_report(chosen, query.start, query.end, known_replies)
     figures = BoardFigures(query, report)
+    figures.exams = [
+        r
+        for r in exams
+        if query.start <= r.taken.astimezone().date() <= query.end
+        and (not query.agent or r.agent == query.agent)
+    ]
     figures.agents = list(agents) or sorted({a.agent for a in rows})
     figures.groups = sorted({g for g in groups.values() if g})
     figures.replies = [

@@ -1,4 +1,4 @@
-"""A made-up drop of agents' daily files, for `bench report` and the 看板's screenshots.
+"""A made-up drop of agents' daily files (and exam results), for benchmarks and screenshots.
 
 Deterministic (a fixed seed): a few replies carry the day, each agent answers at their own pace
 in two queues, and in the last nine days two agents in three move to the next team version.
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from quickreply.core.kpi import QueueTotals
 from quickreply.core.share.aggregate import DailyAggregate
+from quickreply.core.share.examresult import ExamRecord
 
 
 def write_demo_drop(
@@ -59,5 +60,26 @@ def write_demo_drop(
             path.write_bytes(agg.to_json())
             # Dated when the agent wrote it, as on a real share (and settled for the read cache).
             os.utime(path, (written.timestamp(), written.timestamp()))
+            count += 1
+    return count
+
+
+def write_demo_exams(drop: Path, agents: int, last_day: date) -> int:
+    """Exam results as trainees hand them in: each agent took the week's exam in the last
+    fortnight, a few failed and took it again; returns the number of files."""
+    rng = random.Random(20)
+    count = 0
+    for a in range(agents):
+        agent = f"A{a + 1:03d}"
+        day = last_day - timedelta(days=rng.randint(2, 13))
+        rights = [rng.randint(6, 10)]
+        if rights[0] < 8:
+            rights.append(rng.randint(8, 10))  # failed, then passed a few days later
+        for attempt, right in enumerate(rights):
+            taken = datetime.combine(day + timedelta(days=2 * attempt), datetime.min.time(), UTC)
+            taken += timedelta(hours=9 + a % 8, minutes=rng.randint(0, 59))
+            seconds = rng.uniform(180.0, 540.0)
+            record = ExamRecord(agent, "team.week1", 3, taken, right, 10, 80, right >= 8, seconds)
+            (drop / record.file_name).write_bytes(record.to_json())
             count += 1
     return count
