@@ -37,7 +37,9 @@ def test_the_board_opens_from_the_tray_and_a_row_opens_the_reply(
     board = app._board
     assert board is not None and board.isVisible()
     qtbot.waitUntil(lambda: not board.busy, timeout=10_000)
-    assert board.replies.rows.rows[0][:4] == ("greet", "测试问候甲", "", 4)
+    # The reply by its code and title (the id was the first cell: changed on purpose).
+    assert board.replies.rows.rows[0][:4] == ("zzqa", "测试问候甲", "", 4)
+    assert board.replies.rows.keys[0] == "greet"
     board._open("greet")
     library = app._library
     assert library is not None and library.isVisible()
