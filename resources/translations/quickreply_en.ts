@@ -1107,7 +1107,7 @@
     <message>
         <location filename="../../quickreply/ui/messages.py" line="219"/>
         <source>这条话术的图片路径是空的</source>
-        <translation>this reply's picture path is empty</translation>
+        <translation>this reply&apos;s picture path is empty</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="220"/>
@@ -1122,17 +1122,17 @@
     <message>
         <location filename="../../quickreply/ui/messages.py" line="224"/>
         <source>请告诉组长：路径要从话术包所在的文件夹写起</source>
-        <translation>ask your team lead: the path starts from the pack's folder</translation>
+        <translation>ask your team lead: the path starts from the pack&apos;s folder</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="228"/>
         <source>图片 %1 不在话术包的文件夹里</source>
-        <translation>the picture %1 is not in the pack's folder</translation>
+        <translation>the picture %1 is not in the pack&apos;s folder</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="229"/>
         <source>请把图片复制到话术包的文件夹里，或告诉组长</source>
-        <translation>copy the picture into the pack's folder, or tell your team lead</translation>
+        <translation>copy the picture into the pack&apos;s folder, or tell your team lead</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="233"/>
@@ -1152,7 +1152,7 @@
     <message>
         <location filename="../../quickreply/ui/messages.py" line="239"/>
         <source>请把图片放回话术包的文件夹，或告诉组长</source>
-        <translation>put the picture back in the pack's folder, or tell your team lead</translation>
+        <translation>put the picture back in the pack&apos;s folder, or tell your team lead</translation>
     </message>
     <message>
         <location filename="../../quickreply/ui/messages.py" line="243"/>
