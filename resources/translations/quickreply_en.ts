@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="221"/>
-        <location filename="../../quickreply/app/resident.py" line="500"/>
+        <location filename="../../quickreply/app/resident.py" line="224"/>
+        <location filename="../../quickreply/app/resident.py" line="510"/>
         <location filename="../../quickreply/app/views.py" line="82"/>
         <source>快捷回复助手</source>
         <translation>QuickReply</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="183"/>
+        <location filename="../../quickreply/app/resident.py" line="186"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>%1 more hotkey problem(s) (see the tray message)</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="193"/>
+        <location filename="../../quickreply/app/resident.py" line="196"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>Global hotkeys and automatic paste are not available</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="198"/>
+        <location filename="../../quickreply/app/resident.py" line="201"/>
         <source>有快捷键无法使用</source>
         <translation>Some hotkeys cannot be used</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="258"/>
+        <location filename="../../quickreply/app/resident.py" line="261"/>
         <source>团队日报已开启</source>
         <translation>Daily team report is on</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="282"/>
+        <location filename="../../quickreply/app/resident.py" line="285"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>QuickReply is running in the tray</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="283"/>
+        <location filename="../../quickreply/app/resident.py" line="286"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>Press %1 to open the palette; right-click the tray icon for the library, wait timers and settings.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="352"/>
+        <location filename="../../quickreply/app/resident.py" line="355"/>
         <source>无法加入团队</source>
         <translation>Cannot join the team</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="381"/>
+        <location filename="../../quickreply/app/resident.py" line="384"/>
         <source>团队话术已是最新</source>
         <translation>Team replies are up to date</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="402"/>
+        <location filename="../../quickreply/app/resident.py" line="405"/>
         <source>无法发布</source>
         <translation>Cannot publish</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="482"/>
+        <location filename="../../quickreply/app/resident.py" line="492"/>
         <source>话术包有问题</source>
         <translation>Problems in the reply packs</translation>
     </message>

@@ -4,59 +4,59 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="221"/>
-        <location filename="../../quickreply/app/resident.py" line="500"/>
+        <location filename="../../quickreply/app/resident.py" line="224"/>
+        <location filename="../../quickreply/app/resident.py" line="510"/>
         <location filename="../../quickreply/app/views.py" line="82"/>
         <source>快捷回复助手</source>
         <translation>快捷回覆助手</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="183"/>
+        <location filename="../../quickreply/app/resident.py" line="186"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
         <translation>另有 %1 個快捷鍵問題（見托盤訊息）</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="193"/>
+        <location filename="../../quickreply/app/resident.py" line="196"/>
         <source>全局快捷键和自动粘贴不可用</source>
         <translation>全域快速鍵和自動貼上不可用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="198"/>
+        <location filename="../../quickreply/app/resident.py" line="201"/>
         <source>有快捷键无法使用</source>
         <translation>有快捷鍵無法使用</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="258"/>
+        <location filename="../../quickreply/app/resident.py" line="261"/>
         <source>团队日报已开启</source>
         <translation>團隊日報已開啟</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="282"/>
+        <location filename="../../quickreply/app/resident.py" line="285"/>
         <source>快捷回复助手已在托盘运行</source>
         <translation>快捷回覆助手已在托盤執行</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="283"/>
+        <location filename="../../quickreply/app/resident.py" line="286"/>
         <source>按 %1 呼出快捷回复；右键托盘图标打开话术库、等待计时和设置。</source>
         <translation>按 %1 呼叫快捷回覆；右鍵托盤圖示開啟話術庫、等待計時和設定。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="352"/>
+        <location filename="../../quickreply/app/resident.py" line="355"/>
         <source>无法加入团队</source>
         <translation>無法加入團隊</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="381"/>
+        <location filename="../../quickreply/app/resident.py" line="384"/>
         <source>团队话术已是最新</source>
         <translation>團隊話術已是最新</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="402"/>
+        <location filename="../../quickreply/app/resident.py" line="405"/>
         <source>无法发布</source>
         <translation>無法發布</translation>
     </message>
     <message>
-        <location filename="../../quickreply/app/resident.py" line="482"/>
+        <location filename="../../quickreply/app/resident.py" line="492"/>
         <source>话术包有问题</source>
         <translation>話術包有問題</translation>
     </message>
