@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -39,3 +40,23 @@ def write_pack(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_windows() -> Iterator[None]:
+    """Delete the top-level windows a test left behind (views built by the composition root, a
+    screenshot's widget): Qt keeps closed windows alive, and every later theme change or event
+    then walks all of them, so the suite slowed down test by test."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None:  # a core test: Qt was never loaded
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if widgets.QApplication.instance() is None:
+        return
+    for window in widgets.QApplication.topLevelWidgets():
+        # Hidden, not closed: a close event may ask a question (unsaved edits) nobody answers.
+        window.hide()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
