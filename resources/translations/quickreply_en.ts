@@ -13,7 +13,7 @@
     <message>
         <location filename="../../quickreply/app/resident.py" line="186"/>
         <source>另有 %1 个快捷键问题（见托盘消息）</source>
-        <translation>%1 more hotkey problem(s) (see the tray message)</translation>
+        <translation>Hotkey problems not shown here: %1 (see the tray message)</translation>
     </message>
     <message>
         <location filename="../../quickreply/app/resident.py" line="196"/>

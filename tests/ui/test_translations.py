@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -52,6 +53,17 @@ def test_placeholders_survive_translation(language: str) -> None:
     for (context, source), translation in messages(FOLDER / f"quickreply_{language}.ts").items():
         for mark in ("%1", "%2", "{n}"):
             assert (mark in source) == (mark in shown(translation)), (context, source)
+
+
+def test_english_counts_never_hedge_a_plural() -> None:
+    """English "problem(s)" reads as a program talking: a count is worded with %n plural forms, or
+    put after a colon. "(s)" alone for seconds, as in "Time (s)", is a unit, not a hedge."""
+    hedged = [
+        f"{context}: {shown(translation)!r}"
+        for (context, _), translation in messages(FOLDER / "quickreply_en.ts").items()
+        if re.search(r"[A-Za-z]\(s\)", shown(translation))
+    ]
+    assert hedged == []
 
 
 @pytest.mark.parametrize(("language", "forms"), [("en", 2), ("zh_TW", 1)])
