@@ -59,6 +59,16 @@ def test_spellings_fast_path_matches_the_general_one() -> None:
     assert keys.spellings(keys.normalize("物流查询A1")) == [("WuLiuChaXuna1", "wlcxa1")]
 
 
+def test_the_character_dictionary_read_from_its_file_is_pypinyins() -> None:
+    # Read without importing pypinyin (a first start's cost); an upgrade that moves the file
+    # still gives the same table, through the package.
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from quickreply.core.textkeys import load_pinyin_dict
+
+    assert load_pinyin_dict() == pinyin_dict
+
+
 def test_the_shipped_phrase_readings_are_pypinyins() -> None:
     # After a pypinyin upgrade: python -m quickreply.core.phrases
     from quickreply.core.phrases import DATA_FILE, derive, render
