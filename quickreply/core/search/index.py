@@ -145,9 +145,17 @@ class SearchIndex:
         allowed = self._groups.members(group_terms) if group_terms else None
         pool = self._narrowed_pool(terms, group_terms)
         page_size = limit if len(terms) == 1 else 0
-        if pool is None and len(terms) > 1 and all(term.kind != "mixed" for term in terms):
+        walked = None
+        if pool is None and len(terms) > 1:
             within = self._groups.bitmap(group_terms) & t.every if group_terms else t.every
-            scores, why, partial = walk(t, r, terms, within, limit, self._surely)
+            walked = walk(t, r, terms, within, limit, self._surely)
+            if not walked[0] and any(term.kind == "mixed" for term in terms):
+                # A mixed term that matches nowhere together with the others is read as its
+                # runs (`字x`: 字 and x), which only the term-by-term pass does. When it does
+                # match, that pass would not split it either: the walk's page is its page.
+                walked = None
+        if walked is not None:
+            scores, why, partial = walked
         else:
             scores, why, partial = self._match_all(
                 terms, pool, allowed, typos=False, limit=page_size
