@@ -265,3 +265,14 @@ def test_a_full_page_of_synonym_matches_keeps_the_best_ranked_first() -> None:
     hits = index.search("催单", limit=10)
     assert [h.snippet.id for h in hits[:3]] == ["early0", "early1", "early2"]
     assert {h.why for h in hits} == {"synonym"}
+
+
+def test_a_whole_word_after_a_substring_in_the_text_ranks_as_a_word() -> None:
+    lib = library(
+        snip("later", "说明一", "看图片，图片"),  # a substring first, the whole word after it
+        snip("word", "说明二", "请发，图片"),
+    )
+    index = SearchIndex.build(lib)
+    for query in ("图片", "说明 图片"):
+        scores = {hit.snippet.id: hit.score for hit in index.search(query)}
+        assert scores["later"] == scores["word"], query

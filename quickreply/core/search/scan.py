@@ -84,7 +84,7 @@ def scan_into(
                 later = find(at_item, pos, end)
                 if later != -1:
                     tier = equal if hay[later + 1 + n] in SEPS else prefix
-                elif spec.word and not hay[pos - 1].isalnum() and not _alnum_at(hay, pos + n):
+                elif spec.word and _word_hit(hay, needle, pos, end):
                     tier = spec.word
             old = best.get(i, 0)
             if tier > old and (check is None or has_all(check[0], i, check[1])):
@@ -150,6 +150,17 @@ def _first(a: int, b: int) -> int:
     if b == -1:
         return a + 1
     return min(a, b) + 1
+
+
+def _word_hit(hay: str, needle: str, pos: int, end: int) -> bool:
+    """Whether a hit from ``pos`` on (before ``end``) is a whole word, as :func:`tier` reads
+    every hit of a record: a substring first and ``，图片`` later is the word tier."""
+    n = len(needle)
+    while pos != -1:
+        if not hay[pos - 1].isalnum() and not _alnum_at(hay, pos + n):
+            return True
+        pos = hay.find(needle, pos + 1, end)
+    return False
 
 
 def _alnum_at(hay: str, pos: int) -> bool:
