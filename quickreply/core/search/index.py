@@ -29,8 +29,9 @@ from quickreply.core.search.terms import Term, by_selectivity, make_term, parse,
 from quickreply.core.search.walk import walk
 from quickreply.core.textkeys import TextKeys, fold_numbers
 
-# Looking a term up in one record costs about this many times a record met by a field scan.
-_SCAN_PER_RECORD = 10
+# Looking a term up in one record costs about as much as a record met by a field scan
+# (measured: 您好 in 656 records 1 ms record by record, 5 ms scanned; 发 in 727: 2 ms, 10 ms).
+_SCAN_PER_RECORD = 1
 # A several-term query whose exact pass left the page short starts its first term (matched
 # everywhere) from the records a rarer term may match at all, when they are at most this many.
 _RARE_POOL = 1500
