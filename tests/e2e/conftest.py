@@ -13,6 +13,7 @@ from quickreply.benchmarks.xsession import (
     Xvfb,
     harness_command,
     missing_tools,
+    start_app,
     target_command,
     xdotool,
 )
@@ -38,6 +39,17 @@ def target(xvfb: Xvfb) -> Iterator[Proc]:
     proc.stop()
 
 
+@pytest.fixture
+def app(xvfb: Xvfb, home: Path) -> Iterator[Proc]:
+    """The app started on the test module's own ``home`` fixture (its packs and settings)."""
+    try:
+        proc = start_app(xvfb.env(), home)
+    except RuntimeError as err:
+        pytest.fail(str(err))
+    yield proc
+    proc.terminate()
+
+
 def start_harness(xvfb: Xvfb, restore_ms: int = 200) -> tuple[Proc, dict[str, object]]:
     proc = Proc(harness_command(restore_ms), xvfb.env())
     return proc, proc.expect("ready", timeout=20)
@@ -58,11 +70,15 @@ def set_clipboard(xvfb: Xvfb, data: str, mime: str = "UTF8_STRING") -> None:
     )
 
 
-def read_clipboard(xvfb: Xvfb, mime: str = "UTF8_STRING") -> str:
+def clipboard_bytes(xvfb: Xvfb, mime: str = "UTF8_STRING") -> bytes:
     return subprocess.run(
         ["xclip", "-selection", "clipboard", "-t", mime, "-o"],
         env=xvfb.env(),
         capture_output=True,
         check=False,
         timeout=10,
-    ).stdout.decode("utf-8")
+    ).stdout
+
+
+def read_clipboard(xvfb: Xvfb, mime: str = "UTF8_STRING") -> str:
+    return clipboard_bytes(xvfb, mime).decode("utf-8")

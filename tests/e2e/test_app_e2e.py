@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import textwrap
 import time
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -48,16 +47,6 @@ def home(tmp_path: Path) -> Path:
     (home / "personal").mkdir(parents=True)
     (home / "personal" / "e2e.yaml").write_text(textwrap.dedent(PACK), encoding="utf-8")
     return home
-
-
-@pytest.fixture
-def app(xvfb: Xvfb, home: Path) -> Iterator[Proc]:
-    try:
-        proc = start_app(xvfb.env(), home)
-    except RuntimeError as err:
-        pytest.fail(str(err))
-    yield proc
-    proc.terminate()
 
 
 def test_palette_hotkey_query_enter_pastes_the_reply_and_gives_the_clipboard_back(

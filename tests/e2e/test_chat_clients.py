@@ -17,13 +17,12 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from quickreply.benchmarks.xsession import Proc, Xvfb, start_app, target_command, xdotool
+from quickreply.benchmarks.xsession import Proc, Xvfb, target_command, xdotool
 
 from .conftest import focus
 
@@ -57,16 +56,6 @@ def home(tmp_path: Path) -> Path:
     (home / "personal").mkdir(parents=True)
     (home / "personal" / "e2e.yaml").write_text(textwrap.dedent(PACK), encoding="utf-8")
     return home
-
-
-@pytest.fixture
-def app(xvfb: Xvfb, home: Path) -> Iterator[Proc]:
-    try:
-        proc = start_app(xvfb.env(), home)
-    except RuntimeError as err:
-        pytest.fail(str(err))
-    yield proc
-    proc.terminate()
 
 
 class Client:

@@ -6,19 +6,17 @@ own text is back on the clipboard."""
 from __future__ import annotations
 
 import json
-import subprocess
 import textwrap
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from quickreply.benchmarks.xsession import Proc, Xvfb, start_app, target_command, xdotool
+from quickreply.benchmarks.xsession import Proc, Xvfb, target_command, xdotool
 from tests.pngs import pixels_sha256, png
 
-from .conftest import focus, read_clipboard, set_clipboard
+from .conftest import clipboard_bytes, focus, read_clipboard, set_clipboard
 
 pytestmark = pytest.mark.e2e
 
@@ -50,26 +48,6 @@ def home(tmp_path: Path) -> Path:
         json.dumps({"restore_ms": RESTORE_MS}), encoding="utf-8"
     )
     return home
-
-
-@pytest.fixture
-def app(xvfb: Xvfb, home: Path) -> Iterator[Proc]:
-    try:
-        proc = start_app(xvfb.env(), home)
-    except RuntimeError as err:
-        pytest.fail(str(err))
-    yield proc
-    proc.terminate()
-
-
-def clipboard_bytes(xvfb: Xvfb, target: str) -> bytes:
-    return subprocess.run(
-        ["xclip", "-selection", "clipboard", "-t", target, "-o"],
-        env=xvfb.env(),
-        capture_output=True,
-        check=False,
-        timeout=10,
-    ).stdout
 
 
 def open_palette_and_paste(xvfb: Xvfb, window: int, query: str) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from quickreply.core.model import Library
 from quickreply.core.team.errors import TeamError
 from quickreply.core.team.manifest import check_path
+from quickreply.core.team.sources import walk_without_links
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,21 +32,16 @@ class VersionPictures:
 
 
 def _no_link_on_the_way(folder: Path, written: str, where: str) -> Path:
-    path = folder
-    for part in written.split("/"):
-        if part in ("", "."):
-            continue
-        path = path / part
-        try:
-            mode = os.lstat(path).st_mode
-        except OSError as err:
-            raise TeamError(where, f"cannot read {written}: {err.strerror}", "check it") from None
-        if stat.S_ISLNK(mode):
-            raise TeamError(
-                where,
-                f"image '{written}' is a symbolic link: agents would not get the picture",
-                "copy the picture itself into the pack's folder",
-            )
+    try:
+        path, link, _ = walk_without_links(folder, written)
+    except OSError as err:
+        raise TeamError(where, f"cannot read {written}: {err.strerror}", "check it") from None
+    if link is not None:
+        raise TeamError(
+            where,
+            f"image '{written}' is a symbolic link: agents would not get the picture",
+            "copy the picture itself into the pack's folder",
+        )
     return path
 
 

@@ -71,27 +71,40 @@ def _too_big(where: str, limit: int) -> TeamError:
     return TeamError(where, f"larger than {limit} bytes", "the lead's files are never this big")
 
 
+def walk_without_links(root: Path, rel: str) -> tuple[Path, Path | None, int]:
+    """``rel`` (``/``-separated) under ``root``, the first symbolic link on the way there (None
+    when there is none: a link anywhere would let a share or a pack point outside itself), and
+    the mode of the last part reached. OSError (with its filename) when a part cannot be read."""
+    path = root
+    mode = 0
+    for part in rel.split("/"):
+        if part in ("", "."):
+            continue
+        path = path / part
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            return path, path, mode
+    return path, None, mode
+
+
 class FolderSource:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.label = str(root)
 
     def _open(self, rel: str) -> BinaryIO:
-        path = self.root
-        for part in rel.split("/"):
-            path = path / part
-            try:
-                mode = os.lstat(path).st_mode
-            except FileNotFoundError:
-                raise TeamError(
-                    str(path), "not found", "is the share mounted and published?"
-                ) from None
-            except OSError as err:
-                raise TeamError(
-                    str(path), f"cannot read: {err.strerror}", "check the share"
-                ) from None
-            if stat.S_ISLNK(mode):
-                raise TeamError(str(path), "refused: a symbolic link", "publish real files only")
+        try:
+            path, link, mode = walk_without_links(self.root, rel)
+        except FileNotFoundError as err:
+            raise TeamError(
+                str(err.filename), "not found", "is the share mounted and published?"
+            ) from None
+        except OSError as err:
+            raise TeamError(
+                str(err.filename), f"cannot read: {err.strerror}", "check the share"
+            ) from None
+        if link is not None:
+            raise TeamError(str(link), "refused: a symbolic link", "publish real files only")
         if not stat.S_ISREG(mode):
             raise TeamError(str(path), "not a regular file", "publish real files only")
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
