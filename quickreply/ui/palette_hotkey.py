@@ -13,16 +13,16 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from quickreply.ui.tones import DARK, LIGHT
+
 HOTKEY_ROLE = Qt.ItemDataRole.UserRole + 1
 SEPARATOR = " · "
-# Contrast >= 4.5:1 on each theme's list background (light #ffffff, dark #1e2227).
-LIGHT_MUTED = QColor("#656d76")
-DARK_MUTED = QColor("#9198a1")
 
 
 def muted_for(text: QColor) -> QColor:
-    """The hint colour for a list whose normal text is ``text``: light text, a dark theme."""
-    return DARK_MUTED if text.lightness() > 128 else LIGHT_MUTED
+    """The theme's hint colour (ui/tones.py, >= 4.5:1 on its background) for a list whose
+    normal text is ``text``: light text, a dark theme."""
+    return QColor((DARK if text.lightness() > 128 else LIGHT).muted)
 
 
 def hint_font(font: QFont) -> QFont:

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from quickreply.app.views import RESOURCES, make_settings_dialog
 from quickreply.ui.palette import PaletteWindow
-from quickreply.ui.palette_hotkey import DARK_MUTED, LIGHT_MUTED
 from quickreply.ui.themes import apply_theme
+from quickreply.ui.tones import DARK, LIGHT
 from tests.app.rig import Rig
 
 pytestmark = pytest.mark.gui
@@ -73,7 +73,7 @@ def test_a_hotkey_assigned_in_settings_is_painted_in_the_reply_row(
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     apply_theme(qapp, theme, RESOURCES / "themes")
-    muted = DARK_MUTED if theme == "dark" else LIGHT_MUTED
+    muted = QColor((DARK if theme == "dark" else LIGHT).muted)
     try:
         palette = rig.app.palette
         palette.resize(680, 520)
