@@ -82,6 +82,7 @@ class PublishDialog(QDialog):
 
         added, changed, removed = self.tr("新增"), self.tr("修改"), self.tr("删除")
         same = self.tr("和已发布的版本相同。")
+        new_picture = self.tr("图片已更换")
         parts: list[str] = []
         for problem in diff.errors:
             parts.append(f"<p style='color:#c62828'>{html.escape(str(problem))}</p>")
@@ -94,9 +95,11 @@ class PublishDialog(QDialog):
             for old, new in diff.changed:
                 before = self.tr("原来：%1").replace("%1", html.escape(old.text))
                 after = self.tr("现在：%1").replace("%1", html.escape(new.text))
+                # The text may be the same: the lead must see that the picture is what changed.
+                picture = f"<br>{new_picture}" if new.id in diff.new_pictures else ""
                 parts.append(
                     f"<li><b>{html.escape(new.title)}</b><br>"
-                    f"<span style='color:#888'>{before}</span><br>{after}</li>"
+                    f"<span style='color:#888'>{before}</span><br>{after}{picture}</li>"
                 )
             parts.append("</ul>")
         if diff.removed:

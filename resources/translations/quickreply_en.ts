@@ -1785,17 +1785,22 @@
         <translation>Same as the published version.</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/publish.py" line="95"/>
+        <location filename="../../quickreply/ui/publish.py" line="85"/>
+        <source>图片已更换</source>
+        <translation>Picture replaced</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="96"/>
         <source>原来：%1</source>
         <translation>Before: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/publish.py" line="96"/>
+        <location filename="../../quickreply/ui/publish.py" line="97"/>
         <source>现在：%1</source>
         <translation>Now: %1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/publish.py" line="113"/>
+        <location filename="../../quickreply/ui/publish.py" line="116"/>
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>

@@ -1783,17 +1783,22 @@
         <translation>和已發布的版本相同。</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/publish.py" line="95"/>
+        <location filename="../../quickreply/ui/publish.py" line="85"/>
+        <source>图片已更换</source>
+        <translation>圖片已更換</translation>
+    </message>
+    <message>
+        <location filename="../../quickreply/ui/publish.py" line="96"/>
         <source>原来：%1</source>
         <translation>原來：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/publish.py" line="96"/>
+        <location filename="../../quickreply/ui/publish.py" line="97"/>
         <source>现在：%1</source>
         <translation>現在：%1</translation>
     </message>
     <message>
-        <location filename="../../quickreply/ui/publish.py" line="113"/>
+        <location filename="../../quickreply/ui/publish.py" line="116"/>
         <source>正在发布…</source>
         <translation>正在發布…</translation>
     </message>

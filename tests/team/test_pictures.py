@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from quickreply.core.problems import Problem
 from quickreply.core.render import Renderer
@@ -213,3 +214,47 @@ def test_republishing_an_old_version_keeps_its_picture(synced_with_chart: Team) 
     assert result.changes.changed == ("chart",)
     assert team.syncer().sync().version == 3
     assert agent_picture(team) == png()
+
+
+def test_the_publish_preview_shows_a_reply_whose_picture_alone_changed(team: Team) -> None:
+    from quickreply.core.team.preview import Target, preview
+
+    with_chart(team)
+    team.publish()
+    target = Target((team.src,), team.dest)
+    assert preview(target, team.lead, clock).empty  # the same bytes: nothing to publish
+    (team.src / CHART).write_bytes(png(20, 10))  # the pack stays byte for byte the same
+    diff = preview(target, team.lead, clock)
+    [(before, after)] = diff.changed
+    assert after.id == "chart" and before.text == after.text
+    assert diff.new_pictures == {"chart"}
+    assert team.publish().changes.changed == ("chart",)  # what publish then counts
+
+
+def test_the_publish_preview_names_a_picture_publish_would_refuse(team: Team) -> None:
+    from quickreply.core.team.preview import Target, preview
+
+    (team.src / "images").mkdir()
+    (team.src / "images" / "real.png").write_bytes(png())
+    os.symlink("real.png", team.src / CHART)
+    path = chart_pack(team)
+    [error] = preview(Target((team.src,), team.dest), team.lead, clock).errors
+    assert str(error) == (
+        f"{path}:3: snippet 'chart': image '{CHART}' is a symbolic link: agents would not get"
+        " the picture (copy the picture itself into the pack's folder)"
+    )
+
+
+@pytest.mark.gui
+def test_the_publish_dialog_says_the_picture_was_replaced(qtbot: QtBot, team: Team) -> None:
+    from quickreply.core.team.preview import Target, preview
+    from quickreply.ui.publish import PublishDialog
+
+    with_chart(team)
+    team.publish()
+    (team.src / CHART).write_bytes(png(20, 10))
+    dialog = PublishDialog(preview(Target((team.src,), team.dest), team.lead, clock), str)
+    qtbot.addWidget(dialog)
+    assert "新增 0 条，修改 1 条，删除 0 条" in dialog.summary.text()
+    assert "图片已更换" in dialog.details.toPlainText()
+    assert dialog.publish_button.isEnabled()
