@@ -194,9 +194,10 @@ class TeamBoard(QWidget):
                     (self.tr("使用人数"), count),
                     (self.tr("最后使用"), day),
                 ]
-            )
+            ),
+            stretch=1,
         )
-        self.unused = BoardTable(RowsModel([(code, text), (title, text), (group, text)]))
+        self.unused = BoardTable(RowsModel([(code, text), (title, text), (group, text)]), stretch=1)
         for table in (self.replies, self.unused):
             table.rows.key_tip = self.tr("话术 id：%1")
         self.days = BoardTable(
@@ -210,7 +211,8 @@ class TeamBoard(QWidget):
                     (self.tr("3分钟人工响应率"), share),
                     (self.tr("30秒应答率"), share),
                 ]
-            )
+            ),
+            stretch=0,
         )
         self.versions = BoardTable(
             RowsModel(
@@ -220,7 +222,8 @@ class TeamBoard(QWidget):
                     (self.tr("软件版本"), text),
                     (self.tr("团队话术版本"), text),
                 ]
-            )
+            ),
+            stretch=2,
         )
         self.exams = BoardTable(
             RowsModel(
@@ -233,7 +236,8 @@ class TeamBoard(QWidget):
                     (self.tr("结果"), text),
                     (self.tr("日期"), day),
                 ]
-            )
+            ),
+            stretch=1,
         )
         for table in (self.replies, self.unused):
             table.activated.connect(lambda index, t=table: self._open(t.key_at(index)))

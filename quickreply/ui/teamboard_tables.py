@@ -104,9 +104,11 @@ class RowsModel(QAbstractTableModel):
 class BoardTable(QTableView):
     """A sortable view of one :class:`RowsModel` (header click sorts, numbers by value)."""
 
-    def __init__(self, model: RowsModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: RowsModel, stretch: int, parent: QWidget | None = None) -> None:
+        """``stretch``: the text column that takes the free width (a title, an exam's name)."""
         super().__init__(parent)
         self.rows = model
+        self._stretch = stretch
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -120,7 +122,10 @@ class BoardTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The free width goes to a text column, never to a date or a number at the end: a
+        # "last used" day spread over 600 px is hard to read along its row.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def key_at(self, index: QModelIndex) -> str | None:
         value = self.proxy.data(index, KEY_ROLE)
@@ -135,6 +140,8 @@ class BoardTable(QTableView):
         metrics = self.fontMetrics()
         sample = range(min(self.proxy.rowCount(), 50))
         for column in range(self.rows.columnCount()):
+            if column == self._stretch:
+                continue
             texts = [str(self.rows.headerData(column, Qt.Orientation.Horizontal) or "")]
             texts += [str(self.proxy.index(r, column).data() or "") for r in sample]
             width = max(metrics.horizontalAdvance(t) for t in texts) + 24

@@ -342,3 +342,20 @@ def test_the_exam_results_tab_follows_the_date_and_agent_filters(
     board.start_edit.setDate(QDate(2026, 11, 4))
     _wait(qtbot, board, lambda: board.end_edit.setDate(QDate(2026, 11, 4)))
     assert [r[1] for r in _cells(board.exams)] == ["team.w2"]
+
+
+def test_the_free_width_goes_to_the_titles_not_to_the_last_day(
+    qtbot: QtBot, qr_home: Path, drop: Path
+) -> None:
+    services = _services(qr_home, drop)
+    board = _board(qtbot, services, _data(services))
+    board.resize(1200, 780)
+    board.show()
+    qtbot.waitExposed(board)
+    header = board.replies.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(header.count())]
+    titles = [str(board.replies.rows.headerData(c, Qt.Orientation.Horizontal)) for c in range(6)]
+    assert titles[1] == "标题" and widths[1] == max(widths)
+    day = board.replies.fontMetrics().horizontalAdvance("2026-11-04")
+    assert widths[-1] < day + 60  # 最近使用 fits its day instead of the free width
+    assert sum(widths) >= board.replies.viewport().width() - 2  # no gap at the right edge
