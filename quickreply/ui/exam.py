@@ -34,6 +34,7 @@ from quickreply.core.training.exam import Exam
 from quickreply.core.training.progress import ExamResult, ProgressStore
 from quickreply.ui.drillboard import DrillBoard, colored
 from quickreply.ui.palette import RendererLike, Searcher
+from quickreply.ui.palette_list import Highlighter
 from quickreply.ui.tones import tones_for
 
 
@@ -59,6 +60,7 @@ class ExamPanel(QWidget):
         *,
         hand_in: ExamHandIn | None = None,
         clock: Callable[[], float] = time.monotonic,
+        highlighter: Highlighter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,7 +83,11 @@ class ExamPanel(QWidget):
         self.problems_label.setStyleSheet(f"color:{tones_for(self).bad};")
         self.info = QTextBrowser()
         self.info.setObjectName("examResult")
-        self.board = DrillBoard(library, searcher, renderer, reveal=False, clock=clock)
+        # The matched characters are lit as in the palette at work: the exam times finding a
+        # reply the way the agent will find it, not reading rows without the palette's help.
+        self.board = DrillBoard(
+            library, searcher, renderer, reveal=False, clock=clock, highlighter=highlighter
+        )
         self.board.finished.connect(self._finished)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.info)

@@ -59,6 +59,7 @@ class TrainingWindow(QWidget):
             exam_problems,
             hand_in=hand_in,
             clock=clock,
+            highlighter=highlighter,
         )
         self.progress = ProgressPanel(store)
         self.tabs = QTabWidget()

@@ -1,4 +1,5 @@
-"""The drill's palette highlights the characters the query matched, as the main palette does."""
+"""The drill's and the exam's palettes highlight the characters the query matched, as the main
+palette does."""
 
 from __future__ import annotations
 
@@ -40,13 +41,22 @@ def accent_pixels(image: QImage, rect: QRect, accent: QColor) -> int:
     return count
 
 
-def test_the_drill_palette_paints_the_matched_characters(qtbot: QtBot, theme: str) -> None:
-    services = build_services(AppPaths.from_env())  # the shipped packs
+@pytest.mark.parametrize("tab", ["drill", "exam"])
+def test_the_drill_palette_paints_the_matched_characters(
+    qtbot: QtBot, theme: str, tab: str
+) -> None:
+    services = build_services(AppPaths.from_env())  # the shipped packs and the shipped exam
     window = make_training_view(services, ProgressStore(None), hand_in=False)
     qtbot.addWidget(window)
     window.show()
-    window.drill.start(Mode.MIXED)
-    picker = window.drill.board.picker
+    if tab == "drill":
+        window.drill.start(Mode.MIXED)
+        picker = window.drill.board.picker
+    else:
+        window.tabs.setCurrentWidget(window.exam)
+        window.exam.start()
+        assert window.exam.stack.currentWidget() is window.exam.board
+        picker = window.exam.board.picker
     picker.search_box.setText("kuaidi")
     snippet = picker.current_snippet()
     assert snippet is not None and "快递" in snippet.title
