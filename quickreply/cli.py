@@ -39,6 +39,7 @@ VIEWS = (
     "timers",
     "timers-busy",
     "settings",
+    "settings-lower",
     "trainee",
     "drill",
     "exam",

@@ -422,6 +422,15 @@ def _busy_timers(services: Services) -> QWidget:
     return panel
 
 
+def _settings_lower(services: Services) -> QWidget:
+    from PySide6.QtCore import QTimer
+
+    dialog = make_settings_dialog(services, autostart=False)
+    bar = dialog.sections.verticalScrollBar()
+    QTimer.singleShot(0, lambda: bar.setValue(bar.maximum()))  # once the sections have sizes
+    return dialog
+
+
 VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "palette": _palette_for_screenshot,
     "palette-search": lambda services: _palette_for_screenshot(services, SCREENSHOT_QUERY),
@@ -432,6 +441,8 @@ VIEW_BUILDERS: dict[str, Callable[[Services], QWidget]] = {
     "timers": lambda services: make_timers_view(services, sample=4),
     "timers-busy": _busy_timers,
     "settings": lambda services: make_settings_dialog(services, autostart=False),
+    # Its lower half: timers, folders, sharing and the team, out of sight in "settings".
+    "settings-lower": _settings_lower,
     "trainee": make_trainee_view,
     "drill": lambda services: _sample_training(services, "drill"),
     "exam": lambda services: _sample_training(services, "exam"),

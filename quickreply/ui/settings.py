@@ -175,6 +175,7 @@ class SettingsDialog(QDialog):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         outer.addWidget(scroll, 1)
+        self.sections = scroll
 
         keys_box = QGroupBox(self.tr("快捷键"))
         keys_form = QFormLayout(keys_box)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGroupBox
 from pytestqt.qtbot import QtBot
 
 from quickreply.cli import VIEWS, main
@@ -75,3 +76,29 @@ def test_the_editor_screenshot_shows_fields_and_the_inline_offer(qtbot: QtBot) -
     assert editor.declare_bar.isVisible() and editor.undeclared_names() == ["order_no"]
     assert [p.code for p in editor.problems()] == ["template.unknown_name"]
     window.close()  # drops the unsaved copy without asking: nothing is written
+
+
+def test_the_lower_settings_screenshot_shows_the_team_sections(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from quickreply.app.services import build_services
+    from quickreply.app.views import VIEW_BUILDERS
+    from quickreply.core.paths import AppPaths
+    from quickreply.ui.settings import SettingsDialog
+
+    dialog = VIEW_BUILDERS["settings-lower"](build_services(AppPaths.from_env()))
+    assert isinstance(dialog, SettingsDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    bar = dialog.sections.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum() > 0)
+    QApplication.processEvents()
+    # The last section (加入团队) is in sight, the first (快捷键) scrolled away.
+    viewport = dialog.sections.viewport()
+    shown = [
+        box.title()
+        for box in dialog.findChildren(QGroupBox)
+        if box.visibleRegion().boundingRect().height() > 0 and viewport.isAncestorOf(box)
+    ]
+    assert "加入团队" in shown and "快捷键" not in shown
