@@ -8,6 +8,7 @@ import json
 import os
 import re
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,10 @@ from quickreply.core.share.demo import write_demo_drop
 # ids taken out).
 BEFORE = "eba984c9c22c48d171437157d784b7d46c6ede0702cc1a87ff64ed10e0880f86"
 PAGE_BEFORE = "0bd9e9529dfba6674ac1beb073749bb3af1f5d868bab1bbad3fea6b315a6ef27"
+# The same page without pygal's drawings (every <svg> element taken out): its tables and text
+# are ours, the same under any pygal; the drawing itself is pinned only where it was recorded.
+PAGE_TEXT_BEFORE = "8c6114a53ab3aa418f68feba54be82c2902aadbec2a662f4ec539dd7524f2756"
+PINNED_PYGAL = "3.1.3"
 
 
 @pytest.fixture
@@ -51,20 +56,26 @@ def drop(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _digests(drop: Path, out: Path) -> tuple[str, str]:
+def _digests(drop: Path, out: Path) -> tuple[str, str, str]:
     args = ["team", "report", "--drop", str(drop), "--from", "2026-10-20", "--to", "2026-11-28"]
     page = out.with_suffix(".html")
     assert main([*args, "--csv", str(out), "--html", str(page)]) == 0
     text = page.read_text(encoding="utf-8").replace(str(drop), "DROP")
     text = re.sub(r"chart-[0-9a-f-]{36}", "chart", text)
+    words = re.sub(r"<svg\b.*?</svg>", "<svg/>", text, flags=re.DOTALL)
     return (
         hashlib.sha256(out.read_bytes()).hexdigest(),
         hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        hashlib.sha256(words.encode("utf-8")).hexdigest(),
     )
 
 
 def test_the_figures_are_the_same_as_before_cold_and_cached(drop: Path, tmp_path: Path) -> None:
     cold = _digests(drop, tmp_path / "cold.csv")
     cached = _digests(drop, tmp_path / "cached.csv")  # every file from the read cache now
-    assert cold == (BEFORE, PAGE_BEFORE)
-    assert cached == (BEFORE, PAGE_BEFORE)
+    for csv, page, words in (cold, cached):
+        assert (csv, words) == (BEFORE, PAGE_TEXT_BEFORE)
+        # A later pygal may draw the same figures with other SVG: a new release must not turn
+        # CI red; the recorded drawing still guards the charts' sums under the pygal it met.
+        if version("pygal") == PINNED_PYGAL:
+            assert page == PAGE_BEFORE
