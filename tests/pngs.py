@@ -62,3 +62,14 @@ def jpeg_header(width: int, height: int) -> bytes:
     app0 = b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
     sof0 = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
     return b"\xff\xd8" + app0 + sof0 + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + b"\x00" * 64
+
+
+def jpeg_of(data: bytes) -> bytes:
+    """``data`` (a PNG) saved as a JPEG by Qt (needs a QGuiApplication): no JPEG encoder here."""
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QImage
+
+    out = QBuffer()
+    out.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert QImage.fromData(data).save(out, "JPEG", 95)
+    return bytes(out.data())

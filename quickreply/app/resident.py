@@ -80,7 +80,7 @@ class QuickReplyApp:
         autostart: Autostart | None = None,
     ) -> None:
         from quickreply.platforms.select import choose_backend
-        from quickreply.ui.imageclip import packed_dib
+        from quickreply.ui.imageclip import as_png, packed_dib
         from quickreply.ui.tray import Tray
 
         self.qapp = qapp
@@ -99,7 +99,7 @@ class QuickReplyApp:
             qapp,
             services,
             self,
-            choose or functools.partial(choose_backend, dib=packed_dib),
+            choose or functools.partial(choose_backend, dib=packed_dib, png=as_png),
             os.environ if env is None else env,
             memory=self.field_memory,
         )

@@ -46,10 +46,12 @@ def choose_backend(
     platform: str = sys.platform,
     *,
     dib: Callable[[bytes], bytes | None] | None = None,
+    png: Callable[[bytes], bytes | None] | None = None,
 ) -> Choice:
     """Build the backend named by ``preference`` (``auto`` picks by platform and session).
 
-    ``dib`` turns an image file into a packed DIB, for the Windows clipboard's ``CF_DIB``."""
+    ``dib`` turns an image file into a packed DIB, for the Windows clipboard's ``CF_DIB``;
+    ``png`` a JPEG file into a PNG file, for X11 clients that only read ``image/png``."""
     name = (preference or "auto").strip().lower()
     if name not in BACKENDS:
         return _off(
@@ -89,7 +91,7 @@ def choose_backend(
         from quickreply.platforms.x11 import X11Unavailable, create_x11_backend
 
         try:
-            return Choice(create_x11_backend(env.get("DISPLAY")))
+            return Choice(create_x11_backend(env.get("DISPLAY"), png=png))
         except X11Unavailable as err:
             return _off(
                 f"the X11 backend cannot start: {err}",

@@ -107,7 +107,11 @@ class _Outgoing:
 class X11Backend:
     """Hotkeys, Clipboard, KeySender, ForegroundWindow and EventSource for one X display."""
 
-    def __init__(self, display_name: str | None = None) -> None:
+    def __init__(
+        self, display_name: str | None = None, png: Callable[[bytes], bytes | None] | None = None
+    ) -> None:
+        """``png`` turns a JPEG file into a PNG file (the composition root gives Qt's)."""
+        self._png = png
         try:
             from Xlib import XK, X, Xatom, display, error
             from Xlib.ext import xtest
@@ -410,9 +414,14 @@ class X11Backend:
         self._own()
 
     def set_image(self, data: bytes, mime: str) -> None:
-        # One target, the file as it is: Qt, GTK and browsers ask for image/png (or
-        # image/jpeg) by name; a JPEG is not converted (docs/platforms.md, "Images").
+        # The file as it is, under its own type: Qt, GTK and browsers ask for image/png (or
+        # image/jpeg) by name. Many Linux chat clients only ask for image/png, so a JPEG also
+        # goes on as a PNG when the composition root gave a converter (docs/platforms.md).
         self._offer = {mime: data}
+        if mime == "image/jpeg" and self._png is not None:
+            converted = self._png(data)
+            if converted:
+                self._offer = {"image/png": converted, mime: data}
         self._offer_text, self._offer_image = None, data
         self._own()
 
@@ -584,9 +593,13 @@ class X11Backend:
             select.select([reader.fileno()], [], [], left)
 
 
-def create_x11_backend(display_name: str | None = None) -> Backend:
-    """Build the X11 backend; raises :class:`X11Unavailable` with a readable reason."""
-    x11 = X11Backend(display_name)
+def create_x11_backend(
+    display_name: str | None = None, png: Callable[[bytes], bytes | None] | None = None
+) -> Backend:
+    """Build the X11 backend; raises :class:`X11Unavailable` with a readable reason.
+
+    ``png`` turns a JPEG file into a PNG file, offered beside the JPEG."""
+    x11 = X11Backend(display_name, png)
     return Backend(
         name="x11",
         hotkeys=x11,

@@ -3,6 +3,7 @@ encoding, from the focused child up to its top-level, and windows asking for att
 
 from __future__ import annotations
 
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -192,3 +193,39 @@ def test_a_window_urgent_before_its_creation_was_seen_is_reported(
     assert pump(backend, lambda: seen.windows == [window.id])
     pump(backend, lambda: False, 0.2)
     assert seen.windows == [window.id]  # its PropertyNotify, if it came, is the same request
+
+
+def read_while_serving(backend: X11Backend, xvfb: Xvfb, mime: str) -> bytes:
+    """What xclip (a program we did not write) reads as ``mime`` while ``backend`` owns the
+    clipboard and answers it (the app's bridge calls dispatch the same way)."""
+    reader = subprocess.Popen(
+        ["xclip", "-selection", "clipboard", "-t", mime, "-o"],
+        env=xvfb.env(),
+        stdout=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 10
+    while reader.poll() is None and time.monotonic() < deadline:
+        backend.dispatch()
+        time.sleep(0.01)
+    out, _ = reader.communicate(timeout=5)
+    return out
+
+
+def test_a_jpeg_reply_is_offered_as_png_too(xvfb: Xvfb, qapp: Any) -> None:
+    from PySide6.QtGui import QImage
+
+    from quickreply.ui.imageclip import as_png
+    from tests.pngs import jpeg_of, png
+
+    jpeg = jpeg_of(png())
+    x11 = X11Backend(xvfb.display, as_png)
+    try:
+        x11.set_image(jpeg, "image/jpeg")
+        targets = read_while_serving(x11, xvfb, "TARGETS").decode().split()
+        assert "image/png" in targets and "image/jpeg" in targets
+        assert read_while_serving(x11, xvfb, "image/jpeg") == jpeg  # the file as it is
+        converted = read_while_serving(x11, xvfb, "image/png")
+        same = QImage.fromData(jpeg).convertToFormat(QImage.Format.Format_ARGB32)
+        assert QImage.fromData(converted).convertToFormat(QImage.Format.Format_ARGB32) == same
+    finally:
+        x11.close()

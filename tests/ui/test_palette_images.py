@@ -20,7 +20,7 @@ from quickreply.core.packs import load_pack
 from quickreply.core.render import Renderer
 from quickreply.ui.imageclip import packed_dib
 from quickreply.ui.palette import PaletteWindow
-from tests.pngs import png, quadrants
+from tests.pngs import jpeg_of, png, quadrants
 
 pytestmark = pytest.mark.gui
 
@@ -154,3 +154,14 @@ def test_the_dib_is_bottom_up_bgr_with_transparency_over_white() -> None:
     assert rows[12:] == b"\x00\x00\xff\xff" * 3  # then the top row: red as B, G, R, X
     assert packed_dib(b"not an image") is None
     assert not QImage.fromData(png()).isNull()
+
+
+def test_a_jpeg_becomes_a_png_of_the_same_pixels_for_x11(qapp: object) -> None:
+    from quickreply.ui.imageclip import as_png
+
+    jpeg = jpeg_of(png())
+    converted = as_png(jpeg)
+    assert converted is not None and converted.startswith(b"\x89PNG\r\n\x1a\n")
+    decoded = QImage.fromData(jpeg).convertToFormat(QImage.Format.Format_ARGB32)
+    assert QImage.fromData(converted).convertToFormat(QImage.Format.Format_ARGB32) == decoded
+    assert as_png(b"not an image") is None
