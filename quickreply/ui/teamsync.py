@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from quickreply.core.team.errors import TeamError
-from quickreply.core.team.sync import SyncResult
+
+if TYPE_CHECKING:
+    # The sync itself (file locks, sources, manifests) is imported by the first sync, on its
+    # thread: the app starts without it (~50 ms of imports before the palette).
+    from quickreply.core.team.sync import SyncResult
 
 
 class Syncer(Protocol):
@@ -64,6 +68,8 @@ class TeamSyncRunner(QObject):
         return True
 
     def _work(self, force: bool) -> None:
+        from quickreply.core.team.sync import SyncResult
+
         try:
             if self._syncer is None:
                 self._syncer = self.make_syncer()

@@ -90,3 +90,28 @@ def test_an_unreadable_team_shop_profile_is_one_line_and_the_shipped_one_is_used
     assert len(lines) == 1, lines
     assert lines[0].startswith(f"{shop}:1: {what}")
     assert "the shipped shop profile is used" in lines[0]
+
+
+START_SCRIPT = """
+import sys
+import quickreply.app.resident
+from quickreply.app.services import START_BUDGET, build_services
+from quickreply.core.paths import AppPaths
+services = build_services(AppPaths.from_env(), budget=START_BUDGET)
+assert services.index.search("kd")
+print(*sorted(m for m in sys.argv[1:] if m in sys.modules))
+"""
+
+
+def test_a_start_imports_no_team_sync_signing_or_package_metadata(qr_home: Path) -> None:
+    """What the app needs only when it syncs, signs or reports its version is imported then:
+    together ≈ 80 ms of every start before the palette could open."""
+    import subprocess
+    import sys
+
+    unwanted = ["quickreply.core.team.sync", "cryptography", "importlib.metadata", "filelock"]
+    command = [sys.executable, "-c", START_SCRIPT, *unwanted]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for start in ("first", "from the caches"):
+        out = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+        assert out.stdout.split() == [], start

@@ -17,13 +17,15 @@ import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from quickreply.core.atomic import write_atomic
 from quickreply.core.team.errors import TeamError
+
+if TYPE_CHECKING:
+    # cryptography is imported where a key is used (~20 ms): every app start reads the team
+    # folder through this module, and most never sign or verify anything.
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 JOIN_PREFIX = "qrteam1"
 KEY_FILE = "lead.key"
@@ -55,6 +57,9 @@ class TeamKey:
         return f"{JOIN_PREFIX}.{self.team_id}.{self.fingerprint}.{_b64(self.public)}"
 
     def verify(self, data: bytes, signature: bytes) -> bool:
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         try:
             Ed25519PublicKey.from_public_bytes(self.public).verify(signature, data)
         except (InvalidSignature, ValueError):
@@ -104,6 +109,9 @@ def _write_private(path: Path, data: bytes) -> None:
 
 def create_lead_key(folder: Path, name: str) -> LeadKey:
     """A new team key in ``folder`` (owner-only); refuses to replace an existing one."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     key_path = folder / KEY_FILE
     if key_path.exists():
         raise TeamError(
@@ -135,6 +143,9 @@ def load_lead_key(folder: Path) -> LeadKey | None:
     key_path = folder / KEY_FILE
     if not key_path.is_file():
         return None
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         info = json.loads((folder / INFO_FILE).read_text(encoding="utf-8"))
         private = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
