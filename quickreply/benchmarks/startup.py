@@ -97,9 +97,13 @@ def child(hotkeys: int) -> int:
     from quickreply.core.hotkeys import PALETTE
     from quickreply.core.paths import AppPaths
 
+    # When each step of the start ended (wall clock, for the parent to subtract its start).
+    phases = {"imports": time.time()}
     qapp = make_qapp()
     services = build_services(AppPaths.from_env(), budget=START_BUDGET)
+    phases["services"] = time.time()
     app = QuickReplyApp(qapp, services, lang="zh_CN")
+    phases["windows"] = time.time()
     partial = services.loading is not None
     shown = len(services.library)
     app.show_palette()
@@ -141,6 +145,7 @@ def child(hotkeys: int) -> int:
             {
                 "ready": ready,
                 "ready_cpu_s": ready_cpu,
+                "phases": phases,
                 "complete": complete,
                 "complete_cpu_s": complete_cpu,
                 "partial": partial,
@@ -218,8 +223,13 @@ def _type(
 
 
 def _start(home: Path, hotkeys: int) -> tuple[float, float, dict[str, object]]:
-    """One child start: (seconds to palette ready, to the whole library in, its figures)."""
+    """One child start: (seconds to palette ready, to the whole library in, its figures);
+    the figures' ``phases`` become seconds after the process started."""
     env = dict(os.environ, QUICKREPLY_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    # An installed app has its modules compiled (pip compiles a wheel's, a frozen build ships
+    # them): a shell that forbids writing bytecode would have every start compile them again
+    # (≈ 0.25 s of each start at the time of issue 16). _compile() wrote them beforehand.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     began = time.time()
     out = subprocess.run(
         [sys.executable, "-m", "quickreply.benchmarks.startup", "--child", "--hotkeys",
@@ -230,8 +240,29 @@ def _start(home: Path, hotkeys: int) -> tuple[float, float, dict[str, object]]:
         check=True,
     ).stdout  # fmt: skip
     result: dict[str, object] = json.loads(out.strip().splitlines()[-1])
+    phases: dict[str, float] = result["phases"]  # type: ignore[assignment]
+    result["phases"] = {name: round(at - began, 3) for name, at in phases.items()}
     ready = float(result["ready"]) - began  # type: ignore[arg-type]
     return ready, float(result["complete"]) - began, result  # type: ignore[arg-type]
+
+
+def _compile() -> str:
+    """Compile the app's modules once, as installing it does; what was done, for the report."""
+    import compileall
+
+    import quickreply
+
+    folder = Path(quickreply.__file__).parent
+    compileall.compile_dir(folder, quiet=1)
+    if sys.dont_write_bytecode:
+        return "bytecode: compiled once for the starts (this shell sets PYTHONDONTWRITEBYTECODE)"
+    return "bytecode: compiled"
+
+
+def _phases(figures: dict[str, object]) -> str:
+    """When the imports, the services and the windows were done, in seconds after start."""
+    phases: dict[str, float] = figures["phases"]  # type: ignore[assignment]
+    return ", ".join(f"{name} {at:.2f}" for name, at in phases.items())
 
 
 def _median(values: list[float]) -> float:
@@ -254,7 +285,8 @@ def run(args: argparse.Namespace) -> int:
         size = generate(home, args.snippets)
         print(
             f"generated {args.snippets} replies in {FILES} pack files "
-            f"({size / 1e6:.1f} MB) in {time.perf_counter() - began:.1f} s; load {_load()}"
+            f"({size / 1e6:.1f} MB) in {time.perf_counter() - began:.1f} s; load {_load()}; "
+            f"{_compile()}"
         )
         cold, cold_done, first = _start(home, 1)  # no cache: builds and saves both caches
         typed = sorted(float(x) for x in first["typed_while_loading_ms"])  # type: ignore[attr-defined]
@@ -268,7 +300,7 @@ def run(args: argparse.Namespace) -> int:
             f"{typed[-1] if typed else 0:.0f} ms (once loaded: {_median(after):.0f} ms); "
             f"longest GUI-thread stall {float(first['stall_max_ms']):.0f} ms, "  # type: ignore[arg-type]
             f"longest swap {float(first['swap_max_ms']):.0f} ms; "  # type: ignore[arg-type]
-            f"load {_load()}"
+            f"load {_load()}; done by then (s): {_phases(first)}"
         )
         print(
             "replies searchable after palette ready: "
@@ -294,7 +326,7 @@ def run(args: argparse.Namespace) -> int:
                 f"start {run_no + 1} from the cache: {elapsed:.2f} s to palette ready "
                 f"(CPU {cpus[-1]:.2f} s; packs {packs_ms[-1]:.0f} ms, CPU "
                 f"{packs_cpu_ms[-1]:.0f} ms; index {index_ms[-1]:.0f} ms, CPU "
-                f"{index_cpu_ms[-1]:.0f} ms); load {_load()}"
+                f"{index_cpu_ms[-1]:.0f} ms); load {_load()}; done by then (s): {_phases(last)}"
             )
     hotkey = sorted(float(x) for x in last["hotkey_ms"])  # type: ignore[attr-defined]
     figures = {
@@ -309,6 +341,8 @@ def run(args: argparse.Namespace) -> int:
         "cold_stall_max_ms": round(float(first["stall_max_ms"]), 1),  # type: ignore[arg-type]
         "cold_swap_max_ms": round(float(first["swap_max_ms"]), 1),  # type: ignore[arg-type]
         "cold_stages": first["swaps"],
+        "cold_phases_s": first["phases"],
+        "start_phases_s": last["phases"],
         "keystroke_median_ms": round(_median(after), 1),
         "start_median_s": round(statistics.median(starts), 3),
         "start_cpu_median_s": round(statistics.median(cpus), 3),
