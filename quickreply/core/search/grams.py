@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from itertools import repeat
 from operator import add, itemgetter
 from typing import cast
@@ -30,6 +30,8 @@ _ALNUM_RUN = re.compile("[A-Za-z0-9]{2,}")
 _WORD_HEAD = re.compile(r"(?<=[\W_])[^\W_]")
 WORD_MARK = "\x02"
 _GRAM_CHUNK = 8192
+# bitmap_of sets bits one by one below one index per this many records (measured crossover).
+_FEW_INDICES = 50
 
 Grams = dict[str, dict[str, int]]  # field name (and "code") -> key -> bitmap of records
 
@@ -90,6 +92,12 @@ def grams(segment: str, words: bool) -> set[str]:
     return out
 
 
+def own_key(ch: str) -> bool:
+    """Whether the character ``ch`` is a gram key: its bitmap is then exactly the records
+    holding it (ASCII letters and digits are filed only in pairs)."""
+    return ch not in _NOT_KEYS
+
+
 def needle_grams(needle: str) -> set[str]:
     """The keys every record containing ``needle`` is filed under (see :func:`grams`)."""
     out = {ch for ch in needle if ch not in _NOT_KEYS}
@@ -133,10 +141,20 @@ def _drain(iterator: Iterator[object]) -> None:
 
 
 def bitmap_of(indices: Iterable[int], count: int) -> int:
-    row = bytearray(count // 8 + 1)
-    for i in indices:
-        row[i >> 3] |= 1 << (i & 7)
-    return int.from_bytes(row, "little")
+    """The bitmap of ``indices`` (each below ``count``). Many indices: at C speed, a row of
+    binary digits, one per record, read as one int (≈ 0.3 ms at 100,000 records); few: a
+    bit each."""
+    if not isinstance(indices, Sized):
+        indices = list(indices)
+    if not indices or len(indices) * _FEW_INDICES < count:
+        row = bytearray(count // 8 + 1)
+        for i in indices:
+            row[i >> 3] |= 1 << (i & 7)
+        return int.from_bytes(row, "little")
+    digits = bytearray(b"0") * count
+    _drain(map(digits.__setitem__, indices, repeat(49)))  # b"1"
+    digits.reverse()
+    return int(digits, 2)
 
 
 def bits(bitmap: int) -> Iterator[int]:

@@ -9,6 +9,8 @@ gives up after :data:`LISTED` records), and use it to drop records before scorin
 
 from __future__ import annotations
 
+from quickreply.core.search.fullmap import Lookup, full_map
+from quickreply.core.search.grams import bitmap_of
 from quickreply.core.search.match import Matches, match_term
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.tables import Tables
@@ -30,10 +32,13 @@ class TermMaps:
         self._tables = tables
         self._maps: dict[Term, Matches] = {}
         self._long: set[Term] = set()  # terms known to match more than LISTED records
+        # Recent terms' records (bitmap) that may match exactly, of those (bitmap) asked about.
+        self._records: dict[Term, tuple[int, int]] = {}
 
     def clear(self) -> None:
         self._maps.clear()
         self._long.clear()
+        self._records.clear()
 
     def __contains__(self, term: object) -> bool:
         return term in self._maps
@@ -41,6 +46,8 @@ class TermMaps:
     def full(self, ranking: Ranking, term: Term, pool: list[int] | None) -> Matches:
         """Every record's exact tier for ``term`` (restricted to ``pool``), and what gave it."""
         cached = self._maps.get(term)
+        if cached is None:
+            cached = full_map(self._tables, term)
         if cached is None:
             tiers, labels, _ = match_term(self._tables, ranking, term, None)
             cached = (tiers, labels)
@@ -65,6 +72,58 @@ class TermMaps:
             self._long.add(term)
             return None
         return self._keep(term, (tiers, labels))
+
+    def lookup(self, ranking: Ranking, term: Term, within: int) -> Lookup | int | None:
+        """Which records of bitmap ``within`` may match ``term`` exactly: the bitmap when it
+        is known (an earlier lookup), else the planned lookup (run it with :meth:`run`); a
+        mixed term's only when short (:meth:`short`), else None."""
+        known = self._records.get(term)
+        if known is not None and not within & ~known[0]:
+            return known[1] & within
+        if term.kind != "mixed":
+            return Lookup(self._tables, term, within)
+        return self.short(ranking, term, within)
+
+    def short(self, ranking: Ranking, term: Term, within: int) -> int | None:
+        """Of the records of bitmap ``within``, those that match ``term`` exactly, when they
+        are few enough to list (:meth:`listed`), else None."""
+        listed = self.listed(ranking, term)
+        if listed is None:
+            return None
+        tables = self._tables
+        bitmap = bitmap_of(listed[0], len(tables.snippets))
+        self._remember(term, tables.every, bitmap)
+        return bitmap & within
+
+    def run(self, term: Term, lookup: Lookup) -> int:
+        """Run ``lookup`` (of ``term``) and remember its answer for :meth:`lookup`."""
+        bitmap = lookup.run()
+        self._remember(term, lookup.within, bitmap)
+        return bitmap
+
+    def _remember(self, term: Term, within: int, bitmap: int) -> None:
+        self._records.pop(term, None)
+        self._records[term] = (within, bitmap)
+        while len(self._records) > _KEPT:
+            del self._records[next(iter(self._records))]
+
+    def records(self, ranking: Ranking, term: Term, within: int) -> int | None:
+        """Of the records of bitmap ``within``, those that may match ``term`` exactly (every
+        one that does), looked up where not known yet; None for a mixed term that matches
+        too many records to list."""
+        known = self._records.get(term)
+        if known is None:
+            found = self.lookup(ranking, term, within)
+            return found.run() if isinstance(found, Lookup) else found
+        was, may = known
+        may &= within
+        rest = within & ~was
+        if rest:
+            found = self.lookup(ranking, term, rest)
+            if found is None:
+                return None
+            may |= found.run() if isinstance(found, Lookup) else found
+        return may
 
     def reach(self, term: Term) -> int:
         """How many records may match ``term`` (gram bitmaps: at least as many as do)."""

@@ -14,14 +14,15 @@ import heapq
 from collections.abc import Callable
 
 from quickreply.core.search.fields import CODE_EXACT, CODE_PREFIX, FIELDS
-from quickreply.core.search.grams import WORD_MARK
+from quickreply.core.search.grams import WORD_MARK, bitmap_of
 from quickreply.core.search.match import exact, plan
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term, by_selectivity, needle
 from quickreply.core.textkeys import SEP_ITEM
 
-# Records scored before the walk asks which records surely match (see walk).
+# Records scored before the walk asks which records surely match (see walk), and again after
+# four times as many.
 NARROW_AFTER = 256
 
 
@@ -31,17 +32,20 @@ def walk(
     terms: list[Term],
     within: int,
     limit: int,
-    narrow: Callable[[list[Term]], int | None] | None = None,
+    narrow: Callable[[list[Term], int, list[float], int], int | None] | None = None,
 ) -> tuple[dict[int, int], dict[int, str], bool]:
     """Exact scores of the records (of bitmap ``within``) that can reach the page.
 
     Stops once ``limit`` scored records outrank everything the rest could reach, and then
     says so (the third value): the scores are not every match. Bounds from gram bitmaps are
     loose when the terms' characters are everywhere but rarely together (`您好`, `妹，，` in
-    replies that all say 小妹 and ，): once :data:`NARROW_AFTER` records were scored and the
-    walk goes on, ``narrow`` (the records that surely match every term whose matches are
-    few enough to list, or None) drops from the rest every record that cannot match, so
-    they are never scored; records it drops would have scored nothing.
+    replies that all say 小妹 and ，): once :data:`NARROW_AFTER` records were scored (and
+    again after four times as many) and the walk goes on, ``narrow(terms, rest, rates,
+    ahead)`` (of the records ``rest`` not scored yet, those that may match every term worth
+    looking up, or None; ``rates``: the share of the records scored so far that each term
+    was the first to miss; ``ahead``: how many the walk may score before it asks again)
+    drops from the rest every record that cannot match, so they are never scored; records
+    it drops would have scored nothing.
     """
     ordered = by_selectivity(terms)
     levels: list[list[tuple[int, int]]] = []
@@ -71,6 +75,8 @@ def walk(
     heap: list[tuple[int, int]] = []  # (score, -rank) of the best `limit` so far
     order = sorted(groups, reverse=True)
     scored: set[int] | None = set() if narrow is not None else None
+    next_narrow = NARROW_AFTER
+    misses = [0] * len(ordered)  # records each term was the first to miss in
     k = 0
     while k < len(order):
         bound = order[k]
@@ -81,15 +87,19 @@ def walk(
             if scored is not None:
                 if i in scored:
                     continue  # scored before the groups were narrowed
-                scored.add(i)
-                if len(scored) > NARROW_AFTER and narrow is not None:
-                    keep = narrow(ordered)
-                    scored.discard(i)
-                    narrow = None
+                if len(scored) >= next_narrow and narrow is not None:
+                    next_narrow *= 4
+                    rest = 0
+                    for bitmap in groups.values():
+                        rest |= bitmap
+                    rest &= ~bitmap_of(scored, len(t.snippets))
+                    ahead = next_narrow - len(scored)  # scored at most before the next time
+                    keep = narrow(ordered, rest, miss_rates(misses, len(scored)), ahead)
                     if keep is not None:
                         groups = {b: bitmap & keep for b, bitmap in groups.items()}
                         k -= 1  # this group again, narrowed
                         break
+                scored.add(i)
             if len(heap) >= limit:
                 worst, neg = heap[0]
                 if worst > bound or (worst == bound and -neg < rank[i]):
@@ -98,9 +108,10 @@ def walk(
             total = 0
             best_tier = -1
             label = ""
-            for term, fields in zip(ordered, plans, strict=True):
+            for n, (term, fields) in enumerate(zip(ordered, plans, strict=True)):
                 tier, term_why = exact(t, term, fields, i)
                 if not tier:
+                    misses[n] += 1
                     break
                 total += tier
                 if tier > best_tier:
@@ -152,3 +163,13 @@ def bounds(t: Tables, term: Term) -> list[tuple[int, int]]:
             out.append((bound, new))
             seen |= new
     return out
+
+
+def miss_rates(misses: list[int], scored: int) -> list[float]:
+    """Per term, the share of the records it was looked up in that it missed (terms are
+    looked up in order until one misses)."""
+    rates: list[float] = []
+    for miss in misses:
+        rates.append(miss / scored if scored else 0.0)
+        scored -= miss
+    return rates
