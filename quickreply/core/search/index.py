@@ -199,7 +199,7 @@ class SearchIndex:
         if typos and pool is None and len(ordered) > 1:
             rare = self._rare_pool(ordered)
             if rare is not None:
-                pool, spelled = rare, ordered[0]
+                pool, spelled = rare
         elif not typos and pool is None and len(ordered) > 1:
             short = self._short_pool(ordered)
             if short is not None:
@@ -307,15 +307,33 @@ class SearchIndex:
                     tiers[i] = demote(got)
                     labels[i] = "synonym"
 
-    def _rare_pool(self, ordered: list[Term]) -> list[int] | None:
-        """For the inexact pass of several terms whose first matches more than a list's
-        worth (亲, ``zhe``): the records a later, rarer term matches at all (exactly, by a
-        synonym, loosely or with a typo anywhere), when few. Every record of the result
-        is among them, so the first term is looked up in those alone; it is then "spelled"
-        (too many exact matches for typos anywhere), as its full map would have said."""
+    def _rare_pool(self, ordered: list[Term]) -> tuple[list[int], Term | None] | None:
+        """For the inexact pass of several terms whose first is costly everywhere: the records
+        a later, rarer term matches at all (exactly, by a synonym, loosely or with a typo
+        anywhere), when few. Every record of the result is among them, so the first term is
+        looked up in those alone. The second value is the first term when it is "spelled"
+        (too many exact matches for typos anywhere), as its full map would have said.
+
+        The first term is costly when it matches more than a list's worth (亲, ``zhe``), or
+        when it is a Latin term matched exactly almost nowhere (``qini``: a typo of ``qin
+        ni``), whose typos anywhere are in most replies; then a later term that cannot have
+        typos (汉字: ``麻烦``) also counts when its gram bitmaps allow few records
+        (:meth:`_gram_pool`). Later Latin terms would read their own "spelled" off the
+        smaller pool: this second way is only taken without them.
+        """
         first = ordered[0]
-        if first.kind == "mixed" or self._maps.listed(self._ranking, first) is not None:
-            return None  # a mixed term reads its runs when it matches nothing; a short map is cheap
+        if first.kind == "mixed":
+            return None  # a mixed term reads its runs when it matches nothing
+        short = self._maps.listed(self._ranking, first)
+        spelled: Term | None = first
+        if short is not None:
+            if not first.typo_ok:
+                return None  # a short map is cheap
+            matches = dict(short[0]), dict(short[1])
+            self._add_synonyms(first, None, matches, None)
+            if len(matches[0]) >= NARROW_LIMIT:
+                return None  # spelled: no typos anywhere, the map is cheap
+            spelled = None  # as few exact matches in the pool: not spelled either
         for term in ordered[1:]:
             listed = None if term.kind == "mixed" else self._maps.listed(self._ranking, term)
             if listed is None or len(listed[0]) > _RARE_POOL:
@@ -325,8 +343,31 @@ class SearchIndex:
             # Typos anywhere count here whether or not the term is spelled as meant: a superset.
             add_inexact(self._tables, self._ranking, term, None, 0, matches, spelled=False)
             if len(matches[0]) <= _RARE_POOL:
-                return sorted(matches[0])
+                return sorted(matches[0]), spelled
+        if short is not None and all(term.kind in ("han", "other") for term in ordered[1:]):
+            pool = self._gram_pool(ordered[1:])
+            if pool is not None:
+                return pool, spelled
         return None
+
+    def _gram_pool(self, later: list[Term]) -> list[int] | None:
+        """The records each of ``later`` (terms without typos) may match at all, by their gram
+        bitmaps, synonyms and loose matches: when at most an eighth of all records."""
+        t = self._tables
+        most = max(_RARE_POOL, len(t.snippets) // 8)
+        keep = t.every
+        for term in later:
+            may = self._maps.reach_bitmap(term)
+            for alt in self._alternatives(term):
+                may |= self._maps.reach_bitmap(alt)
+            if may.bit_count() > most:
+                continue
+            loose: Matches = ({}, {})
+            add_inexact(t, self._ranking, term, None, 0, loose)
+            keep &= may | bitmap_of(loose[0], len(t.snippets))
+        if keep.bit_count() > most:
+            return None
+        return list(bits(keep))
 
     def _short_pool(self, ordered: list[Term]) -> list[int] | None:
         """The exact matches of a later term when they are short and the first term's are not

@@ -1,10 +1,12 @@
-"""Recent terms' full match maps, kept for the next keystrokes (listed only when short).
+"""Recent terms' match maps and looked-up records, kept for the next passes and keystrokes.
 
 Typing ``wuliu c``, ``wuliu ch``, … rescans only the term being typed: the maps of the last
-few terms are kept (they do not depend on usage, only on the records). A term matched
-everywhere (亲, ``，``, ``zhe`` in replies) costs a scan per matching record; several-term
-queries ask for a term's map only when it is short (:meth:`TermMaps.listed`, a scan that
-gives up after :data:`LISTED` records), and use it to drop records before scoring them.
+few terms are kept (they do not depend on usage, only on the records); a full map is read
+off whole fields at C speed (fullmap.py) where it can be. Several-term queries ask for a
+term's map only when it is short (:meth:`TermMaps.listed`, a scan that gives up after
+:data:`LISTED` records), and otherwise which records of some set may match it
+(:meth:`TermMaps.lookup`, :meth:`TermMaps.records`: a C ``find`` per record and field,
+remembered for the inexact pass), and use them to drop records before scoring them.
 """
 
 from __future__ import annotations
@@ -127,10 +129,14 @@ class TermMaps:
 
     def reach(self, term: Term) -> int:
         """How many records may match ``term`` (gram bitmaps: at least as many as do)."""
+        return self.reach_bitmap(term).bit_count()
+
+    def reach_bitmap(self, term: Term) -> int:
+        """The records that may match ``term`` exactly, by the gram bitmaps."""
         union = 0
         for _, bitmap in bounds(self._tables, term):
             union |= bitmap
-        return union.bit_count()
+        return union
 
     def _keep(self, term: Term, matches: Matches) -> Matches:
         self._maps.pop(term, None)
