@@ -18,6 +18,7 @@ from quickreply.core.search.terms import Term, parse
 SEVERAL = [
     *("nihao 您好", "xiaomei 亲，", "qin 小妹~", "zhe 字x", "xingdi 发", "queren shouhuo"),
     *("kedi 快递", "dingdan hoade", "qinqin 亲亲", "您好 亲", "zhebian haolin", "字x 您2"),
+    *("qini 麻烦", "cinqin 物流", "xaomei 快递"),  # typos anywhere in most replies
 ]
 
 
@@ -75,7 +76,7 @@ def test_a_lookup_keeps_every_exact_match_of_the_records_asked_about() -> None:
             assert got == exact & within, term.raw  # 汉字 fields: a find is exact
 
 
-def test_several_terms_give_the_same_pages_with_or_without_lookups(
+def test_several_terms_give_the_same_pages_with_or_without_lookups_and_gram_pools(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from quickreply.benchmarks.search import generate_library
@@ -88,6 +89,7 @@ def test_several_terms_give_the_same_pages_with_or_without_lookups(
         for k in range(1, len(q) + 1)
     }
     monkeypatch.setattr(SearchIndex, "_surely", lambda *_: None)
+    monkeypatch.setattr(SearchIndex, "_gram_pool", lambda *_: None)
     monkeypatch.setattr(TermMaps, "records", lambda *_: None)
     monkeypatch.setattr(TermMaps, "full", _scanned_full)
     plain = SearchIndex.build(lib)
