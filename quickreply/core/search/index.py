@@ -260,13 +260,15 @@ class SearchIndex:
             if typos and len(ordered) > 1:
                 inexact.update(i for i, got in tiers.items() if got < LOWEST_EXACT)
             if scores is None:
+                # The first term's tiers are every record's best so far (copied: C speed).
                 scores = tiers
+                best_tier, why = dict(tiers), dict(labels)
             else:
                 scores = {i: s + tiers[i] for i, s in scores.items() if i in tiers}
-            for i in scores:
-                if tiers[i] > best_tier.get(i, -1):
-                    best_tier[i] = tiers[i]
-                    why[i] = labels[i]
+                for i in scores:
+                    if tiers[i] > best_tier[i]:
+                        best_tier[i] = tiers[i]
+                        why[i] = labels[i]
             if not scores:
                 break
             pool = list(scores)
