@@ -21,6 +21,7 @@ from quickreply.core.search.fields import LOWEST_EXACT, inexact_sum
 from quickreply.core.search.fullmap import Lookup
 from quickreply.core.search.grams import bitmap_of, bits
 from quickreply.core.search.groups import Groups
+from quickreply.core.search.inexactwalk import inexact_walk
 from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact, match_term
 from quickreply.core.search.rank import Hit, Ranking
 from quickreply.core.search.synonyms import Synonyms, alternatives, demote
@@ -39,6 +40,8 @@ _FINDS_PER_SCORE = 12
 # A several-term query whose exact pass left the page short starts its first term (matched
 # everywhere) from the records a rarer term may match at all, when they are at most this many.
 _RARE_POOL = 1500
+# The inexact pass of this many terms at most is walked best bound first (inexactwalk.py).
+_WALKED_TERMS = 3
 
 
 class SearchIndex:
@@ -178,7 +181,9 @@ class SearchIndex:
                 add_inexact(t, r, terms[0], allowed, page_size, (scores, why))
                 self._add_page_synonyms(terms[0], (scores, why), allowed, limit)
             else:
-                scores, why, _ = self._match_all(terms, None, allowed, typos=True, limit=page_size)
+                scores, why, _ = self._match_all(
+                    terms, None, allowed, typos=True, limit=page_size, page=limit
+                )
         return r.top(t.snippets, scores, why, limit)
 
     def _match_all(
@@ -189,17 +194,39 @@ class SearchIndex:
         *,
         typos: bool,
         limit: int = 0,
+        page: int = 0,
     ) -> tuple[dict[int, int], dict[int, str], bool]:
         """Records matching every term with their summed tiers, what gave each its best tier,
-        and whether that is partial (a scan stopped early, or a mixed term was split)."""
+        and whether that is partial (a scan stopped early, or a mixed term was split). With
+        ``page`` (the inexact pass of several terms), only the records that can reach a page
+        of that many may be scored (inexactwalk.py)."""
         if allowed is not None:
             pool = sorted(allowed) if pool is None else [i for i in pool if i in allowed]
         ordered = by_selectivity(terms)
         spelled: Term | None = None  # a term known to match NARROW_LIMIT records or more
         if typos and pool is None and len(ordered) > 1:
-            rare = self._rare_pool(ordered)
+            # Two terms: the walk gives what the rare pool would (it holds every match of the
+            # later term, so that term's "spelled" is the same); more: the rare pool first.
+            rare = self._rare_pool(ordered) if len(ordered) > 2 else None
             if rare is not None:
                 pool, spelled = rare
+            elif page and len(ordered) <= _WALKED_TERMS and "mixed" not in kinds(ordered):
+                walked = inexact_walk(
+                    self._tables,
+                    self._ranking,
+                    ordered,
+                    self._alternatives,
+                    self._maps.small,
+                    self._spelled,
+                    lambda term, within: self._maps.records(self._ranking, term, within),
+                    page,
+                )
+                if walked is not None:
+                    return walked[0], walked[1], True
+            if rare is None and len(ordered) == 2:
+                rare = self._rare_pool(ordered)
+                if rare is not None:
+                    pool, spelled = rare
         elif not typos and pool is None and len(ordered) > 1:
             short = self._short_pool(ordered)
             if short is not None:
@@ -371,6 +398,16 @@ class SearchIndex:
             return None
         return list(bits(keep))
 
+    def _spelled(self, term: Term) -> bool:
+        """Whether ``term`` has NARROW_LIMIT exact or synonym matches or more (then the
+        inexact pass does not look for its typos anywhere)."""
+        listed = self._maps.small(term) or self._maps.listed(self._ranking, term)
+        if listed is None:
+            return True  # more than LISTED exact matches
+        matches = dict(listed[0]), dict(listed[1])
+        self._add_synonyms(term, None, matches, None)
+        return len(matches[0]) >= NARROW_LIMIT
+
     def _short_pool(self, ordered: list[Term]) -> list[int] | None:
         """The exact matches of a later term when they are short and the first term's are not
         (``zhe 字x``: 这 is in every reply): the records an exact result can hold."""
@@ -433,3 +470,8 @@ class SearchIndex:
         ):
             return None
         return matches
+
+
+def kinds(terms: list[Term]) -> set[str]:
+    """The kinds of ``terms`` (latin, han, mixed, other)."""
+    return {term.kind for term in terms}

@@ -25,6 +25,8 @@ _KEPT = 8
 # than the scoring it saves); the terms found longer are remembered as such, this many.
 LISTED = 512
 _KEPT_LONG = 64
+# A term whose lookup over every record costs at most this many finds is read whole on request.
+SMALL = 2048
 
 
 class TermMaps:
@@ -74,6 +76,21 @@ class TermMaps:
             self._long.add(term)
             return None
         return self._keep(term, (tiers, labels))
+
+    def small(self, term: Term) -> Matches | None:
+        """``term``'s full map (not to be changed) when it is known or cheap to read off whole
+        fields (fullmap.full_map, when its lookup would cost at most :data:`SMALL` finds: a
+        typo of a word matches almost nowhere), else None. No scan: a common word costs a
+        few bitmap operations here."""
+        cached = self._maps.get(term)
+        if cached is not None:
+            return self._keep(term, cached)
+        if term in self._long or term.kind == "mixed":
+            return None
+        if Lookup(self._tables, term, self._tables.every).cost > SMALL:
+            return None
+        found = full_map(self._tables, term)
+        return None if found is None else self._keep(term, found)
 
     def lookup(self, ranking: Ranking, term: Term, within: int) -> Lookup | int | None:
         """Which records of bitmap ``within`` may match ``term`` exactly: the bitmap when it
