@@ -56,9 +56,10 @@ def first_ranked(ranking: Ranking, records: set[int], limit: int) -> Iterable[in
     return used + heapq.nsmallest(limit - len(used), rest)
 
 
-def neighbour_spans(table: Starts, raw: str) -> list[Span]:
+def neighbour_spans(table: Starts, raw: str, variants: list[str] | None = None) -> list[Span]:
     """The runs of ``table`` where a one-edit neighbour of ``raw`` (OSA distance 1, at least
-    ``MIN_LENGTH - 1`` letters, not ``raw`` itself) starts a syllable."""
+    ``MIN_LENGTH - 1`` letters, not ``raw`` itself) starts a syllable; with ``variants``,
+    each run's neighbour is appended to it."""
     n = len(raw)
     # prefix[j]: the run where raw[:j] starts a syllable; edits after a prefix that occurs
     # nowhere cannot occur either.
@@ -77,6 +78,8 @@ def neighbour_spans(table: Starts, raw: str) -> list[Span]:
             found = table.span(variant, lo, hi)
             if found[0] != found[1]:
                 spans.append(found)
+                if variants is not None:
+                    variants.append(variant)
 
     for j in range(min(len(prefix), n)):
         lo, hi = prefix[j]

@@ -26,6 +26,8 @@ from quickreply.core.search.fields import LOWEST_EXACT, TYPO_ANYWHERE, inexact_s
 from quickreply.core.search.grams import bitmap_of, bits
 from quickreply.core.search.match import NARROW_LIMIT, Matches, Plan, add_inexact, exact, plan
 from quickreply.core.search.rank import Ranking
+from quickreply.core.search.records import Field
+from quickreply.core.search.scan import SEPS
 from quickreply.core.search.synonyms import demote
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term
@@ -36,6 +38,9 @@ Levels = list[tuple[int, int]]  # (tier bound, records), best first, each record
 _MOST_LOOKED = 2000
 # The walk looks its terms up once more than one in this many records scored missed.
 MISS_SHARE = 4
+# A typo's neighbour that starts more syllables than one in this many records is not listed
+# but looked for in each record scored.
+_COMMON_SHARE = 16
 # Above every loose and typo tier, below every synonym (demoted) and exact tier.
 LOOSE_BOUND = demote(0) - 1
 # A record's byte in a row of anywhere_rows when it holds a match; bytes.translate reads
@@ -84,7 +89,7 @@ class _Scorer:
     alternatives: list[_Exact]
     near: dict[int, int]  # loose and item-start typo tiers
     near_why: dict[int, str]
-    anywhere: list[tuple[int, bytearray]]  # typo tier, records (anywhere_rows), best first
+    anywhere: list[_Anywhere]  # typos anywhere per field (anywhere_rows), best first
 
     def tier(self, i: int) -> tuple[int, str]:
         best, label = self.exact(i)
@@ -95,10 +100,10 @@ class _Scorer:
         got = self.near.get(i, 0)
         if got > best:
             best, label = got, self.near_why[i]
-        for typo_tier, row in self.anywhere:
-            if row[i]:
-                if typo_tier > best:
-                    best, label = typo_tier, "typo"
+        for field in self.anywhere:
+            if i in field:
+                if field.tier > best:
+                    best, label = field.tier, "typo"
                 break
         return best, label
 
@@ -153,8 +158,9 @@ def inexact_walk(
                     return None
                 spelled = found
             if not spelled:
-                scorer.anywhere = anywhere_rows(t, term.raw)
-                mine.extend(_Part(got, _row_bitmap(row), None) for got, row in scorer.anywhere)
+                rows = anywhere_rows(t, term.raw)
+                scorer.anywhere = [field for _, field in rows]
+                mine.extend(_Part(field.tier, field.bound(t, name), None) for name, field in rows)
         scorers.append(scorer)
         parts.append(mine)
         levels.append(_disjoint(mine))
@@ -174,18 +180,57 @@ def _may_typo_anywhere(term: Term) -> bool:
     return term.typo_ok and len(raw) >= MIN_LENGTH and raw.isascii() and raw.isalnum()
 
 
-def anywhere_rows(t: Tables, raw: str) -> list[tuple[int, bytearray]]:
-    """anywhere.anywhere_typos without a limit, per field best first: its typo tier and a
-    row of one byte per record (``_HAS``: a neighbour of ``raw`` starts a syllable there),
-    written at C speed from the runs of syllable starts (no loop, no set per record)."""
-    out: list[tuple[int, bytearray]] = []
+@dataclass(slots=True)
+class _Anywhere:
+    """The records with a typo of a term anywhere in one pinyin field (anywhere.py): a row
+    of one byte per record for the neighbours that start few syllables, and the neighbours
+    that start too many to list (``qin`` for ``qini``), each checked in a record on request."""
+
+    tier: int
+    row: bytearray
+    field: Field
+    common: list[str]
+
+    def __contains__(self, i: int) -> bool:
+        if self.row[i]:
+            return True
+        field = self.field
+        hay, marks = field.hay, field.marks
+        begin, end = field.offsets[i], field.offsets[i + 1]
+        for found in self.common:
+            at = hay.find(found, begin, end)
+            while at != -1:
+                if marks[at].isupper() or hay[at - 1] in SEPS:  # starts a syllable (starts.py)
+                    return True
+                at = hay.find(found, at + 1, end)
+        return False
+
+    def bound(self, t: Tables, name: str) -> int:
+        """The records that may hold such a typo (every one that does)."""
+        bitmap = _row_bitmap(self.row)
+        for found in self.common:
+            bitmap |= t.cand(name, found, start=False)
+        return bitmap
+
+
+def anywhere_rows(t: Tables, raw: str) -> list[tuple[str, _Anywhere]]:
+    """anywhere.anywhere_typos without a limit, per field best first: its records, written
+    at C speed from the runs of syllable starts (no loop, no set per record), except the
+    neighbours that start more syllables than a record in :data:`_COMMON_SHARE` has."""
+    out: list[tuple[str, _Anywhere]] = []
+    most = max(1, len(t.snippets) // _COMMON_SHARE)
     for name, typo_tier in TYPO_ANYWHERE.items():
         table = t.starts[name]
         row = bytearray(len(t.snippets))
         records = table.records
-        for lo, hi in neighbour_spans(table, raw):
-            deque(map(row.__setitem__, records[lo:hi], repeat(_HAS)), maxlen=0)
-        out.append((typo_tier, row))
+        variants: list[str] = []
+        common: list[str] = []
+        for (lo, hi), variant in zip(neighbour_spans(table, raw, variants), variants, strict=True):
+            if hi - lo > most:
+                common.append(variant)
+            else:
+                deque(map(row.__setitem__, records[lo:hi], repeat(_HAS)), maxlen=0)
+        out.append((name, _Anywhere(typo_tier, row, t.fields[name], common)))
     return out
 
 
