@@ -21,7 +21,7 @@ from quickreply.core.search.fields import LOWEST_EXACT, inexact_sum
 from quickreply.core.search.fullmap import Lookup
 from quickreply.core.search.grams import bitmap_of, bits
 from quickreply.core.search.groups import Groups
-from quickreply.core.search.inexactwalk import inexact_walk
+from quickreply.core.search.inexactwalk import inexact_walk, may_typo_anywhere
 from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact, match_term
 from quickreply.core.search.rank import Hit, Ranking
 from quickreply.core.search.synonyms import Synonyms, alternatives, demote
@@ -206,8 +206,11 @@ class SearchIndex:
         spelled: Term | None = None  # a term known to match NARROW_LIMIT records or more
         if typos and pool is None and len(ordered) > 1:
             # Two terms: the walk gives what the rare pool would (it holds every match of the
-            # later term, so that term's "spelled" is the same); more: the rare pool first.
-            rare = self._rare_pool(ordered) if len(ordered) > 2 else None
+            # later term, so that term's "spelled" is the same) and is cheaper when a term
+            # may have typos anywhere (the rare pool lists them whole); else, or with more
+            # terms, the rare pool first.
+            walk_first = len(ordered) == 2 and any(map(may_typo_anywhere, ordered))
+            rare = None if walk_first else self._rare_pool(ordered)
             if rare is not None:
                 pool, spelled = rare
             elif page and len(ordered) <= _WALKED_TERMS and "mixed" not in kinds(ordered):
@@ -223,7 +226,7 @@ class SearchIndex:
                 )
                 if walked is not None:
                     return walked[0], walked[1], True
-            if rare is None and len(ordered) == 2:
+            if rare is None and walk_first:
                 rare = self._rare_pool(ordered)
                 if rare is not None:
                     pool, spelled = rare

@@ -149,7 +149,7 @@ def inexact_walk(
         for alt in alts:
             mine.extend(_Part(demote(bound), bitmap, alt) for bound, bitmap in alt.levels())
         mine.extend(_Part(bound, bitmap, None) for bound, bitmap in _by_tier(t, near))
-        if _may_typo_anywhere(term):
+        if may_typo_anywhere(term):
             if n == 0:
                 spelled = spelled_first(term)
             else:
@@ -175,7 +175,8 @@ def _by_tier(t: Tables, tiers: dict[int, int]) -> Levels:
     return [(got, bitmap_of(ids, len(t.snippets))) for got, ids in by_tier.items()]
 
 
-def _may_typo_anywhere(term: Term) -> bool:
+def may_typo_anywhere(term: Term) -> bool:
+    """Whether ``term`` may have typos anywhere in the texts (anywhere.py) at all."""
     raw = term.raw
     return term.typo_ok and len(raw) >= MIN_LENGTH and raw.isascii() and raw.isalnum()
 
