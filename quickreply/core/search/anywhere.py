@@ -27,14 +27,21 @@ def anywhere_typos(
     raw: str,
     limit: int = 0,
     members: set[int] | None = None,
+    ahead: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Records (of ``members`` if given) holding a one-edit neighbour of ``raw`` at a syllable
     start of a pinyin field, with the typo tier of the best such field. With ``limit``, each
-    field gives at most that many records (those ranked first)."""
+    field gives at most that many records (those ranked first).
+
+    ``ahead``: the tiers the page's records already have (a one-term page of ``limit``). A
+    field is not read once ``limit`` records score above its tier: ties are broken by usage,
+    so only a higher score surely keeps a record of that field off the page."""
     out: dict[int, int] = {}
     if len(raw) < MIN_LENGTH or not raw.isascii() or not raw.isalnum():
         return out
     for name, typo_tier in TYPO_ANYWHERE.items():
+        if limit and ahead is not None and _outranked(ahead, out, typo_tier) >= limit:
+            break  # every later field's tier is lower still
         table = starts[name]
         found = table.records_of(neighbour_spans(table, raw))
         found.difference_update(out)  # a better field's typo tier already
@@ -43,6 +50,12 @@ def anywhere_typos(
         for i in first_ranked(ranking, found, limit):
             out[i] = typo_tier
     return out
+
+
+def _outranked(ahead: Mapping[int, int], out: Mapping[int, int], tier: int) -> int:
+    """How many records score above ``tier``, in ``ahead`` or in ``out``."""
+    above = {i for i, got in ahead.items() if got > tier}
+    return len(above) + sum(1 for i, got in out.items() if got > tier and i not in above)
 
 
 def first_ranked(ranking: Ranking, records: set[int], limit: int) -> Iterable[int]:

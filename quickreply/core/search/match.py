@@ -203,7 +203,7 @@ def add_inexact(
         for i, got in typos.items():
             offer(i, got, "typo")
         if not spelled:
-            inner = anywhere_typos(t.starts, r, term.raw, limit, members)
+            inner = anywhere_typos(t.starts, r, term.raw, limit, members, matches[0])
             for i, got in inner.items():
                 offer(i, got, "typo")
 
