@@ -15,7 +15,6 @@ walk stops once ``limit`` scored records outrank what the rest could reach.
 
 from __future__ import annotations
 
-import heapq
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,9 +30,15 @@ from quickreply.core.search.scan import SEPS
 from quickreply.core.search.synonyms import demote
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term
-from quickreply.core.search.walk import NARROW_AFTER, bounds
+from quickreply.core.search.walk import (
+    NARROW_AFTER,
+    Levels,
+    bounds,
+    disjoint,
+    keep_best,
+    partition,
+)
 
-Levels = list[tuple[int, int]]  # (tier bound, records), best first, each record in one entry
 # Records looked at to tell whether a later term is spelled before giving up on this walk.
 _MOST_LOOKED = 2000
 # The walk looks its terms up once more than one in this many records scored missed.
@@ -163,7 +168,7 @@ def inexact_walk(
                 mine.extend(_Part(field.tier, field.bound(t, name), None) for name, field in rows)
         scorers.append(scorer)
         parts.append(mine)
-        levels.append(_disjoint(mine))
+        levels.append(_disjoint_parts(mine))
     return _walk(t, r, scorers, parts, limit, may)
 
 
@@ -279,36 +284,8 @@ def _spelled_later(
     return False
 
 
-def _disjoint(raw: list[_Part]) -> Levels:
-    """Each record in the entry of its best bound only, best first."""
-    out: Levels = []
-    seen = 0
-    for part in sorted(raw, key=lambda part: -part.bound):
-        new = part.bitmap & ~seen
-        if new:
-            out.append((part.bound, new))
-            seen |= new
-    return out
-
-
-def _partition(levels: list[Levels], within: int) -> dict[int, int]:
-    """The records of ``within`` by the bound of their score: their terms' bounds summed,
-    scaled like :func:`inexact_sum` when one of them is inexact."""
-    groups: dict[tuple[int, bool], int] = {(0, False): within}
-    for term_levels in levels:
-        grown: dict[tuple[int, bool], int] = {}
-        for (total, loose), acc in groups.items():
-            for bound, bitmap in term_levels:
-                both = acc & bitmap
-                if both:
-                    key = (total + bound, loose or bound < LOWEST_EXACT)
-                    grown[key] = grown.get(key, 0) | both
-        groups = grown
-    by_bound: dict[int, int] = {}
-    for (total, loose), bitmap in groups.items():
-        bound = inexact_sum(total) if loose else total
-        by_bound[bound] = by_bound.get(bound, 0) | bitmap
-    return by_bound
+def _disjoint_parts(parts: list[_Part]) -> Levels:
+    return disjoint([(part.bound, part.bitmap) for part in parts])
 
 
 def _narrowed(
@@ -330,7 +307,7 @@ def _narrowed(
             kept = found.get(id(part.source))
             if kept is not None:
                 part.bitmap &= kept
-        term_levels = _disjoint(mine)
+        term_levels = _disjoint_parts(mine)
         union = 0
         for _, bitmap in term_levels:
             union |= bitmap
@@ -348,7 +325,7 @@ def _walk(
     may: Callable[[Term, int], int | None],
 ) -> tuple[dict[int, int], dict[int, str]]:
     """Score the records best bound first until ``limit`` of them outrank the rest."""
-    levels = [_disjoint(mine) for mine in parts]
+    levels = [_disjoint_parts(mine) for mine in parts]
     rest = t.every  # the records not scored yet
     scores: dict[int, int] = {}
     why: dict[int, str] = {}
@@ -357,7 +334,7 @@ def _walk(
     scored: list[int] | None = []  # None once narrowed
     misses = 0
     while True:
-        by_bound = _partition(levels, rest)
+        by_bound = partition(levels, rest)
         again = False
         for bound in sorted(by_bound, reverse=True):
             if len(heap) >= limit and heap[0][0] > bound:
@@ -395,11 +372,7 @@ def _walk(
                     score = inexact_sum(total) if loose else total
                     scores[i] = score
                     why[i] = label
-                    entry = (score, -rank[i])
-                    if len(heap) < limit:
-                        heapq.heappush(heap, entry)
-                    elif entry > heap[0]:
-                        heapq.heapreplace(heap, entry)
+                    keep_best(heap, (score, -rank[i]), limit)
             if again:
                 break
         if not again:

@@ -13,7 +13,13 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 
-from quickreply.core.search.fields import CODE_EXACT, CODE_PREFIX, FIELDS
+from quickreply.core.search.fields import (
+    CODE_EXACT,
+    CODE_PREFIX,
+    FIELDS,
+    LOWEST_EXACT,
+    inexact_sum,
+)
 from quickreply.core.search.grams import WORD_MARK, bitmap_of
 from quickreply.core.search.match import exact, plan
 from quickreply.core.search.rank import Ranking
@@ -48,7 +54,7 @@ def walk(
     it drops would have scored nothing.
     """
     ordered = by_selectivity(terms)
-    levels: list[list[tuple[int, int]]] = []
+    levels: list[Levels] = []
     cand = within
     for term in ordered:
         term_bounds = bounds(t, term)
@@ -57,17 +63,7 @@ def walk(
             union |= bitmap
         cand &= union
         levels.append(term_bounds)
-    # Partition the candidates by the sum of their terms' bounds, one term at a time.
-    groups: dict[int, int] = {0: cand} if cand else {}
-    for term_bounds in levels:
-        grown: dict[int, int] = {}
-        for total, acc in groups.items():
-            for bound, bitmap in term_bounds:
-                both = acc & bitmap
-                if both:
-                    key = total + bound
-                    grown[key] = grown.get(key, 0) | both
-        groups = grown
+    groups = partition(levels, cand)
     plans = [plan(t, term) for term in ordered]
     scores: dict[int, int] = {}
     why: dict[int, str] = {}
@@ -119,15 +115,55 @@ def walk(
             else:
                 scores[i] = total
                 why[i] = label
-                entry = (total, -rank[i])
-                if len(heap) < limit:
-                    heapq.heappush(heap, entry)
-                elif entry > heap[0]:
-                    heapq.heapreplace(heap, entry)
+                keep_best(heap, (total, -rank[i]), limit)
     return scores, why, False
 
 
-def bounds(t: Tables, term: Term) -> list[tuple[int, int]]:
+Levels = list[tuple[int, int]]  # (tier bound, records) of one term, best first, disjoint
+
+
+def partition(levels: list[Levels], within: int) -> dict[int, int]:
+    """The records of ``within`` by the bound of their score: their terms' bounds summed (one
+    term at a time, equal sums merged), scaled like :func:`inexact_sum` when one of them is
+    below every exact tier (the inexact walk's loose and typo bounds)."""
+    groups: dict[tuple[int, bool], int] = {(0, False): within}
+    for term_levels in levels:
+        grown: dict[tuple[int, bool], int] = {}
+        for (total, loose), acc in groups.items():
+            for bound, bitmap in term_levels:
+                both = acc & bitmap
+                if both:
+                    key = (total + bound, loose or bound < LOWEST_EXACT)
+                    grown[key] = grown.get(key, 0) | both
+        groups = grown
+    by_bound: dict[int, int] = {}
+    for (total, loose), bitmap in groups.items():
+        bound = inexact_sum(total) if loose else total
+        by_bound[bound] = by_bound.get(bound, 0) | bitmap
+    return by_bound
+
+
+def disjoint(raw: list[tuple[int, int]]) -> Levels:
+    """(bound, records) pairs as levels: each record in the entry of its best bound only."""
+    out: Levels = []
+    seen = 0
+    for bound, bitmap in sorted(raw, key=lambda entry: -entry[0]):
+        new = bitmap & ~seen
+        if new:
+            out.append((bound, new))
+            seen |= new
+    return out
+
+
+def keep_best(heap: list[tuple[int, int]], entry: tuple[int, int], limit: int) -> None:
+    """Keep ``entry`` (score, -rank) in ``heap`` if it is among the best ``limit`` so far."""
+    if len(heap) < limit:
+        heapq.heappush(heap, entry)
+    elif entry > heap[0]:
+        heapq.heapreplace(heap, entry)
+
+
+def bounds(t: Tables, term: Term) -> Levels:
     """(tier bound, records) for ``term``, best first, each record in one entry only."""
     raw: list[tuple[int, int]] = []
     if term.kind == "latin":
@@ -154,15 +190,7 @@ def bounds(t: Tables, term: Term) -> list[tuple[int, int]]:
             if words:
                 raw.append((spec.word, words))
         raw.append((spec.substring, anywhere))
-    raw.sort(key=lambda entry: -entry[0])
-    out: list[tuple[int, int]] = []
-    seen = 0
-    for bound, bitmap in raw:
-        new = bitmap & ~seen
-        if new:
-            out.append((bound, new))
-            seen |= new
-    return out
+    return disjoint(raw)
 
 
 def miss_rates(misses: list[int], scored: int) -> list[float]:
