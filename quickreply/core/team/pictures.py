@@ -17,10 +17,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quickreply.core.model import Library
+from quickreply.core.model import Library, Snippet
+from quickreply.core.problems import Problem
 from quickreply.core.team.errors import TeamError
 from quickreply.core.team.manifest import check_path
 from quickreply.core.team.sources import walk_without_links
+
+
+class PictureRefused(TeamError):
+    """A reply's picture that may not travel: the same line, and as a :class:`Problem` at the
+    reply's line for the lead's 发布 preview."""
+
+    def __init__(self, path: str, snippet: Snippet, err: TeamError) -> None:
+        super().__init__(err.where, err.message, err.hint)
+        where = f"snippet '{snippet.id}'"
+        self.problem = Problem(path, snippet.line, where, err.message, err.hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +68,21 @@ def version_pictures(library: Library, files: Mapping[str, Path]) -> VersionPict
             continue
         for snippet in pack.snippets:
             places: list[str] = []
-            for written in snippet.images:
-                where = f"{pack.path}: snippet '{snippet.id}'"
-                rel = posixpath.normpath(posixpath.join(posixpath.dirname(pack_rel), written))
-                check_path(rel, where)
-                source = _no_link_on_the_way(Path(pack.path).parent, written, where)
-                known = found.files.get(folded.setdefault(rel.casefold(), rel))
-                if known is not None and os.path.abspath(known) != os.path.abspath(source):
-                    raise TeamError(where, f"{rel} comes from two places", "rename one of them")
-                rel = folded[rel.casefold()]
-                found.files[rel] = source
-                places.append(rel)
+            where = f"{pack.path}: snippet '{snippet.id}'"
+            try:
+                for written in snippet.images:
+                    rel = posixpath.normpath(posixpath.join(posixpath.dirname(pack_rel), written))
+                    check_path(rel, where)
+                    source = _no_link_on_the_way(Path(pack.path).parent, written, where)
+                    known = found.files.get(folded.setdefault(rel.casefold(), rel))
+                    if known is not None and os.path.abspath(known) != os.path.abspath(source):
+                        two = f"{rel} comes from two places"
+                        raise TeamError(where, two, "rename one of them")
+                    rel = folded[rel.casefold()]
+                    found.files[rel] = source
+                    places.append(rel)
+            except TeamError as err:
+                raise PictureRefused(str(pack.path), snippet, err) from None
             if places:
                 found.uses[snippet.id] = tuple(places)
     return found

@@ -17,13 +17,13 @@ from pathlib import Path
 from quickreply.core.atomic import write_atomic
 from quickreply.core.model import Library, PackSource, Snippet
 from quickreply.core.packs import PackDir, load_library
-from quickreply.core.problems import Problem, Severity
+from quickreply.core.problems import Problem
 from quickreply.core.team.changes import snippet_digest
 from quickreply.core.team.checks import lint_version
 from quickreply.core.team.errors import TeamError
 from quickreply.core.team.keys import LeadKey
 from quickreply.core.team.manifest import SHOP_FILE, is_image_path
-from quickreply.core.team.pictures import version_pictures
+from quickreply.core.team.pictures import PictureRefused, version_pictures
 from quickreply.core.team.publish import collect, read_manifest, read_pointer, sha256_file
 
 TARGET_FILE = "publish.json"  # in the lead's key folder: the last SRC and DEST
@@ -79,15 +79,6 @@ def _picture_shas(library: Library, files: Mapping[str, Path]) -> dict[str, tupl
     }
 
 
-def _as_problem(err: TeamError, library: Library) -> Problem:
-    """``err`` pinned to the line of the reply it names (``path: snippet 'id'``)."""
-    for snippet in library.snippets():
-        if err.where == f"{snippet.path}: snippet '{snippet.id}'":
-            where = f"snippet '{snippet.id}'"
-            return Problem(snippet.path, snippet.line, where, err.message, err.hint)
-    return Problem(err.where, 1, "", err.message, err.hint, Severity.ERROR)
-
-
 def preview(target: Target, key: LeadKey, clock: Callable[[], datetime]) -> Preview:
     """The diff between ``target.sources`` and the published version in force."""
     files = collect(target.sources)
@@ -97,8 +88,8 @@ def preview(target: Target, key: LeadKey, clock: Callable[[], datetime]) -> Prev
     if not errors:  # lint already named a missing or unreadable picture
         try:
             new_shas = _picture_shas(new_library, files)
-        except TeamError as err:  # a picture publish would refuse: the same line, here first
-            errors.append(_as_problem(err, new_library))
+        except PictureRefused as err:  # publish would refuse it: the same line, here first
+            errors.append(err.problem)
     current = read_pointer(target.dest, key.team)
     old: dict[str, Snippet] = {}
     old_shas: dict[str, tuple[str, ...]] = {}
