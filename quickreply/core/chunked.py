@@ -14,6 +14,7 @@ where each piece is.
 
 from __future__ import annotations
 
+import gc
 import marshal
 from typing import Any
 
@@ -105,10 +106,17 @@ def loads(data: bytes | memoryview) -> Any:
     if bytes(view[: len(_MAGIC)]) not in (_MAGIC, _OLD_MAGIC) or len(view) < start:
         raise ValueError("not marshal pieces")
     size = int.from_bytes(view[len(_MAGIC) : start], "little")
+    # A cache builds ~100k objects at once: the cyclic collector would run over them dozens
+    # of times for nothing (plain data holds no cycles); the 10k index: 68 -> 41 ms.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         return _build(marshal.loads(view[start : start + size]), view[start + size :])
     except (TypeError, IndexError, KeyError, EOFError) as err:
         raise ValueError("marshal pieces") from err
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _build(node: Node, body: memoryview) -> Any:

@@ -94,3 +94,28 @@ def test_reading_keeps_no_hold_on_the_files_bytes() -> None:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def test_reading_runs_no_cyclic_collection_over_what_it_builds() -> None:
+    """Both caches build ~100k objects at once: a collection over them finds nothing (plain
+    data has no cycles) and cost the 10k index 68 ms against 41."""
+    import gc
+
+    data = chunked.dumps({"grams": {f"g{n}": [n, str(n)] for n in range(50_000)}})
+    runs: list[str] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        runs.append(phase)
+
+    was_enabled = gc.isenabled()
+    gc.enable()
+    gc.callbacks.append(seen)
+    try:
+        assert len(chunked.loads(data)["grams"]) == 50_000
+        back_on = gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
+        if not was_enabled:
+            gc.disable()
+    assert runs == []
+    assert back_on  # and on again afterwards
