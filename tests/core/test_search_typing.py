@@ -38,6 +38,24 @@ def test_narrowing_a_big_library_matches_a_fresh_search() -> None:
             assert got == [h.snippet.id for h in fresh.search(query[:k], 20)], query[:k]
 
 
+def test_terms_remembered_across_keystrokes_give_the_pages_a_fresh_index_gives() -> None:
+    # A term's bounds and exact tiers are kept from one keystroke to the next (known.py):
+    # typing `queren s`, `queren sh`, … must give each page (ids, scores, what matched) that
+    # an index meeting the query for the first time gives.
+    from quickreply.benchmarks.search import QUERIES, generate_library
+
+    lib = generate_library(900)
+    typing = SearchIndex.build(lib)
+    tables = typing._tables
+    several = [q for q in QUERIES if " " in q.strip("/")]
+    assert len(several) >= 6
+    for query in [*several, "queren shouhuo", "shouhuo queren", "xiaomei 亲，", "xioamei 小妹"]:
+        for k in range(1, len(query) + 1):
+            got = [(h.snippet.id, h.score, h.why) for h in typing.search(query[:k])]
+            fresh = SearchIndex(tables).search(query[:k])
+            assert got == [(h.snippet.id, h.score, h.why) for h in fresh], query[:k]
+
+
 def test_a_short_page_is_the_head_of_the_full_ranking_with_usage() -> None:
     from quickreply.benchmarks.search import QUERIES, generate_library
 

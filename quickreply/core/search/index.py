@@ -22,6 +22,7 @@ from quickreply.core.search.fullmap import Lookup
 from quickreply.core.search.grams import bitmap_of, bits
 from quickreply.core.search.groups import Groups
 from quickreply.core.search.inexactwalk import inexact_walk, may_typo_anywhere
+from quickreply.core.search.known import KnownTerms
 from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact, match_term
 from quickreply.core.search.rank import Hit, Ranking
 from quickreply.core.search.synonyms import Synonyms, alternatives, demote
@@ -55,7 +56,8 @@ class SearchIndex:
     ) -> None:
         self._tables = tables
         self._groups = Groups(tables.fields["group"], tables.keys)
-        self._maps = TermMaps(tables)
+        self._known = KnownTerms(tables)
+        self._maps = TermMaps(tables, self._known)
         # The previous query's terms, group words and matches, when those were every match.
         self._last: tuple[tuple[Term, ...], tuple[str, ...], list[int]] | None = None
         self._synonyms: dict[str, tuple[str, ...]] = {}
@@ -156,7 +158,7 @@ class SearchIndex:
         walked = None
         if pool is None and len(terms) > 1:
             within = self._groups.bitmap(group_terms) & t.every if group_terms else t.every
-            walked = walk(t, r, terms, within, limit, self._surely)
+            walked = walk(t, r, terms, within, limit, self._known, self._surely)
             if not walked[0] and any(term.kind == "mixed" for term in terms):
                 # A mixed term that matches nowhere together with the others is read as its
                 # runs (`字x`: 字 and x), which only the term-by-term pass does. When it does
@@ -219,6 +221,7 @@ class SearchIndex:
                     self._ranking,
                     ordered,
                     self._alternatives,
+                    self._known,
                     self._maps.small,
                     self._spelled,
                     lambda term, within: self._maps.records(self._ranking, term, within),

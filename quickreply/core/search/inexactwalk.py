@@ -23,7 +23,8 @@ from itertools import repeat
 from quickreply.core.search.anywhere import MIN_LENGTH, neighbour_spans
 from quickreply.core.search.fields import LOWEST_EXACT, TYPO_ANYWHERE, inexact_sum
 from quickreply.core.search.grams import bitmap_of, bits
-from quickreply.core.search.match import NARROW_LIMIT, Matches, Plan, add_inexact, exact, plan
+from quickreply.core.search.known import Known
+from quickreply.core.search.match import NARROW_LIMIT, Matches, add_inexact
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.records import Field
 from quickreply.core.search.scan import SEPS
@@ -33,7 +34,6 @@ from quickreply.core.search.terms import Term
 from quickreply.core.search.walk import (
     NARROW_AFTER,
     Levels,
-    bounds,
     disjoint,
     keep_best,
     partition,
@@ -58,22 +58,24 @@ _ROW_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
 class _Exact:
     """A term's exact tier (and label) in one record: from its map when it is short."""
 
-    tables: Tables
-    term: Term
-    fields: Plan
+    memo: Known  # the term's gram bounds and exact tiers, kept across keystrokes
     known: Matches | None  # the term's every exact match, when listed
+
+    @property
+    def term(self) -> Term:
+        return self.memo.term
 
     def __call__(self, i: int) -> tuple[int, str]:
         if self.known is None:
-            return exact(self.tables, self.term, self.fields, i)
+            return self.memo.exact(i)
         got = self.known[0].get(i, 0)
         return (got, self.known[1][i]) if got else (0, "")
 
     def levels(self) -> Levels:
         """Upper bounds of the tier per record: exact when the map is known."""
         if self.known is None:
-            return bounds(self.tables, self.term)
-        return _by_tier(self.tables, self.known[0])
+            return self.memo.levels
+        return _by_tier(self.memo.tables, self.known[0])
 
 
 @dataclass(slots=True)
@@ -122,6 +124,7 @@ def inexact_walk(
     r: Ranking,
     terms: list[Term],
     alternatives: Callable[[Term], list[Term]],
+    known: Callable[[Term], Known],
     listed: Callable[[Term], Matches | None],
     spelled_first: Callable[[Term], bool],
     may: Callable[[Term, int], int | None],
@@ -131,6 +134,8 @@ def inexact_walk(
     page, for ``terms`` in selectivity order (none mixed); None when this walk cannot tell a
     later term's "spelled" cheaply (the caller runs the term-by-term pass).
 
+    ``known(term)``: the term's gram bounds and exact tiers, kept across keystrokes
+    (known.py).
     ``listed(term)``: the term's exact map when short (TermMaps.listed), else None.
     ``may(term, within)``: of the records of bitmap ``within``, those that may match
     ``term`` exactly (TermMaps.records; None: cannot tell); asked once the gram bounds
@@ -145,11 +150,11 @@ def inexact_walk(
     levels: list[Levels] = []
     parts: list[list[_Part]] = []
     for n, term in enumerate(terms):
-        alts = [_Exact(t, alt, plan(t, alt), listed(alt)) for alt in alternatives(term)]
+        alts = [_Exact(known(alt), listed(alt)) for alt in alternatives(term)]
         near: dict[int, int] = {}
         near_why: dict[int, str] = {}
         add_inexact(t, r, term, None, 0, (near, near_why), spelled=True)
-        scorer = _Scorer(_Exact(t, term, plan(t, term), listed(term)), alts, near, near_why, [])
+        scorer = _Scorer(_Exact(known(term), listed(term)), alts, near, near_why, [])
         mine = [_Part(bound, bitmap, scorer.exact) for bound, bitmap in scorer.exact.levels()]
         for alt in alts:
             mine.extend(_Part(demote(bound), bitmap, alt) for bound, bitmap in alt.levels())

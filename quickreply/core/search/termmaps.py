@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from quickreply.core.search.fullmap import Lookup, full_map
 from quickreply.core.search.grams import bitmap_of
+from quickreply.core.search.known import KnownTerms
 from quickreply.core.search.match import Matches, match_term
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term
-from quickreply.core.search.walk import bounds
 
 # How many terms' full match maps are kept for the next keystrokes.
 _KEPT = 8
@@ -32,8 +32,9 @@ SMALL = 2048
 class TermMaps:
     """Full match maps of recent terms over one set of tables."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, known: KnownTerms) -> None:
         self._tables = tables
+        self._known = known  # gram bounds of recent terms
         self._maps: dict[Term, Matches] = {}
         self._long: set[Term] = set()  # terms known to match more than LISTED records
         # Recent terms' records (bitmap) that may match exactly, of those (bitmap) asked about.
@@ -151,7 +152,7 @@ class TermMaps:
     def reach_bitmap(self, term: Term) -> int:
         """The records that may match ``term`` exactly, by the gram bitmaps."""
         union = 0
-        for _, bitmap in bounds(self._tables, term):
+        for _, bitmap in self._known(term).levels:
             union |= bitmap
         return union
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from quickreply.core.search.fields import (
     CODE_EXACT,
@@ -21,11 +22,13 @@ from quickreply.core.search.fields import (
     inexact_sum,
 )
 from quickreply.core.search.grams import WORD_MARK, bitmap_of
-from quickreply.core.search.match import exact, plan
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term, by_selectivity, needle
 from quickreply.core.textkeys import SEP_ITEM
+
+if TYPE_CHECKING:
+    from quickreply.core.search.known import Known
 
 # Records scored before the walk asks which records surely match (see walk), and again after
 # four times as many.
@@ -38,9 +41,13 @@ def walk(
     terms: list[Term],
     within: int,
     limit: int,
+    known: Callable[[Term], Known],
     narrow: Callable[[list[Term], int, list[float], int], int | None] | None = None,
 ) -> tuple[dict[int, int], dict[int, str], bool]:
     """Exact scores of the records (of bitmap ``within``) that can reach the page.
+
+    ``known(term)`` gives a term's gram bounds and exact tiers, kept across keystrokes
+    (known.py).
 
     Stops once ``limit`` scored records outrank everything the rest could reach, and then
     says so (the third value): the scores are not every match. Bounds from gram bitmaps are
@@ -56,15 +63,15 @@ def walk(
     ordered = by_selectivity(terms)
     levels: list[Levels] = []
     cand = within
-    for term in ordered:
-        term_bounds = bounds(t, term)
+    memos = [known(term) for term in ordered]
+    for memo in memos:
+        term_bounds = memo.levels
         union = 0
         for _, bitmap in term_bounds:
             union |= bitmap
         cand &= union
         levels.append(term_bounds)
     groups = partition(levels, cand)
-    plans = [plan(t, term) for term in ordered]
     scores: dict[int, int] = {}
     why: dict[int, str] = {}
     rank = r.rank
@@ -104,8 +111,8 @@ def walk(
             total = 0
             best_tier = -1
             label = ""
-            for n, (term, fields) in enumerate(zip(ordered, plans, strict=True)):
-                tier, term_why = exact(t, term, fields, i)
+            for n, memo in enumerate(memos):
+                tier, term_why = memo.exact(i)
                 if not tier:
                     misses[n] += 1
                     break
