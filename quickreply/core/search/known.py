@@ -30,6 +30,7 @@ class Known:
     tables: Tables
     term: Term
     fields: Plan
+    rows: list[bytes]  # per field of the plan, the records that may match there (bytes)
     levels: Levels
     scores: dict[int, tuple[int, str]] = field(default_factory=dict)
 
@@ -37,7 +38,7 @@ class Known:
         """The term's best exact tier in record ``i`` and what gave it (0: no match)."""
         got = self.scores.get(i)
         if got is None:
-            got = exact(self.tables, self.term, self.fields, i)
+            got = exact(self.tables, self.term, self.fields, i, self.rows)
             if len(self.scores) < _MOST_SCORED:
                 self.scores[i] = got
         return got
@@ -57,7 +58,11 @@ class KnownTerms:
         known = self._terms.pop(term, None)
         if known is None:
             t = self._tables
-            known = Known(t, term, plan(t, term), bounds(t, term))
+            levels, may = bounds(t, term)
+            fields = plan(t, term)
+            size = len(t.snippets) // 8 + 1
+            rows = [may.get(spec.name, 0).to_bytes(size, "little") for _, spec, _, _ in fields]
+            known = Known(t, term, fields, rows, levels)
         self._terms[term] = known
         while len(self._terms) > _KEPT:
             del self._terms[next(iter(self._terms))]

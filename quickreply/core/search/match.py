@@ -57,21 +57,33 @@ def plan(t: Tables, term: Term) -> Plan:
     return out
 
 
-def exact(t: Tables, term: Term, fields: Plan, i: int) -> tuple[int, str]:
-    """The best exact tier of ``term`` in record ``i`` and what gave it (0: no match)."""
+def exact(
+    t: Tables, term: Term, fields: Plan, i: int, rows: list[bytes] | None = None
+) -> tuple[int, str]:
+    """The best exact tier of ``term`` in record ``i`` and what gave it (0: no match);
+    ``rows`` as for :func:`best_field`."""
     if term.kind == "latin":
         found = t.codes.tier(term.raw, i)
         if found[0]:
             return found
-    return best_field(fields, i, term.prefix_only)
+    return best_field(fields, i, term.prefix_only, rows)
 
 
-def best_field(fields: Plan, i: int, prefix_only: bool) -> tuple[int, str]:
-    """The best tier of record ``i`` in the fields of a plan and what gave it (0: none)."""
+def best_field(
+    fields: Plan, i: int, prefix_only: bool, rows: list[bytes] | None = None
+) -> tuple[int, str]:
+    """The best tier of record ``i`` in the fields of a plan and what gave it (0: none).
+
+    ``rows``, one per field of the plan: a bitmap's bytes (bit ``i`` of byte ``i >> 3``) of
+    the records that may match in that field; the others are not looked at.
+    """
     best, label = 0, ""
-    for field, spec, found, check in fields:
+    byte, bit = i >> 3, 1 << (i & 7)
+    for k, (field, spec, found, check) in enumerate(fields):
         if spec.equal <= best:
             break  # fields come best first: no later one can do better
+        if rows is not None and not rows[k][byte] & bit:
+            continue
         got = tier(field, spec, i, found, prefix_only)
         if got > best and (check is None or has_all(check[0], i, check[1])):
             best, label = got, spec.why

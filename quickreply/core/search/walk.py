@@ -170,9 +170,11 @@ def keep_best(heap: list[tuple[int, int]], entry: tuple[int, int], limit: int) -
         heapq.heapreplace(heap, entry)
 
 
-def bounds(t: Tables, term: Term) -> Levels:
-    """(tier bound, records) for ``term``, best first, each record in one entry only."""
+def bounds(t: Tables, term: Term) -> tuple[Levels, dict[str, int]]:
+    """(tier bound, records) for ``term``, best first, each record in one entry only; and
+    per field, the records whose field may hold a match at all (by the gram bitmaps)."""
     raw: list[tuple[int, int]] = []
+    may: dict[str, int] = {}
     if term.kind == "latin":
         code = t.cand("code", term.raw, start=True)
         if code:
@@ -189,7 +191,9 @@ def bounds(t: Tables, term: Term) -> Levels:
         if at_start:
             raw.append((spec.equal, at_start))
         if term.prefix_only:
+            may[spec.name] = at_start  # a prefix-only term matches at item starts alone
             continue
+        may[spec.name] = anywhere
         if spec.word > spec.substring:
             # Word-start keys are filed for letters, digits and 汉字 only: a needle starting
             # with punctuation (`，小`) may be a whole word wherever it occurs.
@@ -197,7 +201,7 @@ def bounds(t: Tables, term: Term) -> Levels:
             if words:
                 raw.append((spec.word, words))
         raw.append((spec.substring, anywhere))
-    return disjoint(raw)
+    return disjoint(raw), may
 
 
 def miss_rates(misses: list[int], scored: int) -> list[float]:
