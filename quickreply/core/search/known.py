@@ -4,7 +4,8 @@ Typing ``queren s``, ``queren sh``, ``queren sho``, … walks (walk.py) the same
 again at every keystroke: its gram bounds (a few bitmap operations per field) and its exact
 tier in each record the walk scores (a ``find`` loop per field, ≈ 5 µs a record) do not
 change while the library does not. :class:`KnownTerms` keeps them for the last few terms, so
-a keystroke pays only for the term being typed.
+a keystroke pays only for the term being typed. The bounds also say, per field, which records
+may match there at all: scoring a record skips the other fields.
 """
 
 from __future__ import annotations
