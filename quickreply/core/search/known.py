@@ -10,8 +10,6 @@ may match there at all: scoring a record skips the other fields.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from quickreply.core.search.match import Plan, exact, plan
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term
@@ -24,25 +22,46 @@ _KEPT = 16
 _MOST_SCORED = 4096
 
 
-@dataclass(slots=True)
 class Known:
-    """One term's gram bounds and the exact tiers found so far (record -> tier, label)."""
+    """One term's gram bounds and the exact tiers found so far (record -> tier, label); the
+    bounds are worked out when first asked for (a term whose map is listed needs none)."""
 
-    tables: Tables
-    term: Term
-    fields: Plan
-    rows: list[bytes]  # per field of the plan, the records that may match there (bytes)
-    levels: Levels
-    scores: dict[int, tuple[int, str]] = field(default_factory=dict)
+    __slots__ = ("_fields", "_levels", "_rows", "scores", "tables", "term")
+
+    def __init__(self, tables: Tables, term: Term) -> None:
+        self.tables = tables
+        self.term = term
+        self.scores: dict[int, tuple[int, str]] = {}
+        self._fields: Plan = []
+        self._levels: Levels | None = None
+        self._rows: list[bytes] = []  # per field of the plan, its records that may match
+
+    @property
+    def levels(self) -> Levels:
+        """(tier bound, records) for the term, best first (walk.bounds)."""
+        return self._levels if self._levels is not None else self._bound()
 
     def exact(self, i: int) -> tuple[int, str]:
         """The term's best exact tier in record ``i`` and what gave it (0: no match)."""
         got = self.scores.get(i)
         if got is None:
-            got = exact(self.tables, self.term, self.fields, i, self.rows)
+            if self._levels is None:
+                self._bound()
+            got = exact(self.tables, self.term, self._fields, i, self._rows)
             if len(self.scores) < _MOST_SCORED:
                 self.scores[i] = got
         return got
+
+    def _bound(self) -> Levels:
+        t = self.tables
+        levels, may = bounds(t, self.term)
+        self._fields = plan(t, self.term)
+        size = len(t.snippets) // 8 + 1
+        self._rows = [
+            may.get(spec.name, 0).to_bytes(size, "little") for _, spec, _, _ in self._fields
+        ]
+        self._levels = levels
+        return levels
 
 
 class KnownTerms:
@@ -58,12 +77,7 @@ class KnownTerms:
     def __call__(self, term: Term) -> Known:
         known = self._terms.pop(term, None)
         if known is None:
-            t = self._tables
-            levels, may = bounds(t, term)
-            fields = plan(t, term)
-            size = len(t.snippets) // 8 + 1
-            rows = [may.get(spec.name, 0).to_bytes(size, "little") for _, spec, _, _ in fields]
-            known = Known(t, term, fields, rows, levels)
+            known = Known(self._tables, term)
         self._terms[term] = known
         while len(self._terms) > _KEPT:
             del self._terms[next(iter(self._terms))]
