@@ -80,7 +80,7 @@ class QuickReplyApp:
         autostart: Autostart | None = None,
     ) -> None:
         from quickreply.platforms.select import choose_backend
-        from quickreply.ui.imageclip import as_png, packed_dib
+        from quickreply.ui.imageclip import converters
         from quickreply.ui.tray import Tray
 
         self.qapp = qapp
@@ -95,11 +95,12 @@ class QuickReplyApp:
         # (one window per buyer in most clients), for the palette and direct hotkeys alike.
         self.field_memory = FieldMemory()
         self._training: TrainingWindow | None = None
+        dib, png = converters()
         self.wiring = PlatformWiring(
             qapp,
             services,
             self,
-            choose or functools.partial(choose_backend, dib=packed_dib, png=as_png),
+            choose or functools.partial(choose_backend, dib=dib, png=png),
             os.environ if env is None else env,
             memory=self.field_memory,
         )

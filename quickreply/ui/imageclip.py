@@ -10,7 +10,9 @@ marks keep the palette's translation context.
 
 from __future__ import annotations
 
+import functools
 import struct
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QSize, Qt
@@ -22,6 +24,9 @@ from quickreply.core.model import Snippet
 
 THUMB = QSize(160, 96)  # the preview's thumbnail: a size chart stays recognisable
 _BI_RGB = 0
+# Converted pictures kept per conversion: an agent pastes the same few (a size chart, a
+# returns map) all day. A 1600 px photo is ≈ 2 MB as PNG and ≈ 8 MB as DIB pixels.
+_KEPT_PNG, _KEPT_DIB = 4, 2
 
 
 @runtime_checkable
@@ -97,6 +102,15 @@ def packed_dib(data: bytes) -> bytes | None:
         "<IiiHHIIiiII", 40, width, height, 1, 32, _BI_RGB, len(pixels), 2835, 2835, 0, 0
     )
     return header + pixels
+
+
+def converters() -> tuple[Callable[[bytes], bytes | None], Callable[[bytes], bytes | None]]:
+    """:func:`packed_dib` and :func:`as_png` for the platform backends (the composition root
+    hands them in), each remembering its last few pictures: pasting the same JPEG again
+    waits for no conversion (≈ 0.13 s for a 1600 px photo, on the GUI thread)."""
+    dib = functools.lru_cache(maxsize=_KEPT_DIB)(packed_dib)
+    png = functools.lru_cache(maxsize=_KEPT_PNG)(as_png)
+    return dib, png
 
 
 class ImageThumb(QLabel):

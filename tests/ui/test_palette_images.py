@@ -165,3 +165,26 @@ def test_a_jpeg_becomes_a_png_of_the_same_pixels_for_x11(qapp: object) -> None:
     decoded = QImage.fromData(jpeg).convertToFormat(QImage.Format.Format_ARGB32)
     assert QImage.fromData(converted).convertToFormat(QImage.Format.Format_ARGB32) == decoded
     assert as_png(b"not an image") is None
+
+
+def test_pasting_the_same_picture_again_converts_it_once(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quickreply.ui import imageclip
+
+    decoded: list[bytes] = []
+    real = imageclip.decoded
+
+    def counting(data: bytes) -> QImage | None:
+        decoded.append(data)
+        return real(data)
+
+    monkeypatch.setattr(imageclip, "decoded", counting)
+    dib, as_png = imageclip.converters()
+    jpeg, chart = jpeg_of(png()), png(3, 2)
+    first = as_png(jpeg)
+    assert first is not None and as_png(bytes(jpeg)) == first  # the same file read again
+    assert dib(chart) == dib(bytes(chart)) is not None
+    assert len(decoded) == 2  # one conversion each
+    assert as_png(jpeg_of(png(3, 2))) is not None
+    assert len(decoded) == 3  # another picture is converted
