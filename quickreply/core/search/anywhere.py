@@ -10,11 +10,11 @@ no record is read. The records come from the runs found, a page's worth in rank 
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from quickreply.core.search.fields import TYPO_ANYWHERE
-from quickreply.core.search.rank import Ranking
+from quickreply.core.search.rank import Ranking, first_ranked
+from quickreply.core.search.rank import outranked as _outranked  # tests count its calls
 from quickreply.core.search.starts import Span, Starts
 
 # Shorter terms have too many neighbours in long texts to mean anything.
@@ -50,23 +50,6 @@ def anywhere_typos(
         for i in first_ranked(ranking, found, limit):
             out[i] = typo_tier
     return out
-
-
-def _outranked(ahead: Mapping[int, int], out: Mapping[int, int], tier: int) -> int:
-    """How many records score above ``tier``, in ``ahead`` or in ``out``."""
-    above = {i for i, got in ahead.items() if got > tier}
-    return len(above) + sum(1 for i, got in out.items() if got > tier and i not in above)
-
-
-def first_ranked(ranking: Ranking, records: set[int], limit: int) -> Iterable[int]:
-    """The ``limit`` records of ``records`` ranked first (all of them without a limit)."""
-    if not limit or len(records) <= limit:
-        return records
-    used = sorted(records & ranking.boost_set, key=ranking.rank.__getitem__)
-    if len(used) >= limit:
-        return used[:limit]
-    rest = records - ranking.boost_set if used else records
-    return used + heapq.nsmallest(limit - len(used), rest)
 
 
 def neighbour_spans(table: Starts, raw: str, variants: list[str] | None = None) -> list[Span]:

@@ -27,6 +27,12 @@ class Codes:
                 return
             yield code, self.record_of[code]
 
+    def records_with_prefix(self, prefix: str) -> list[int]:
+        """The records of every code starting with ``prefix``, in code order (C speed)."""
+        start = bisect_left(self._sorted, prefix)
+        end = bisect_left(self._sorted, prefix + "\U0010ffff", start)
+        return list(map(self.record_of.__getitem__, self._sorted[start:end]))
+
     def count_with_prefix(self, prefix: str) -> int:
         start = bisect_left(self._sorted, prefix)
         return bisect_left(self._sorted, prefix + "\U0010ffff", start) - start

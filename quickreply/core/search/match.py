@@ -28,7 +28,7 @@ from quickreply.core.search.fields import (
 )
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.records import Field
-from quickreply.core.search.scan import has_all, scan_into, tier
+from quickreply.core.search.scan import first_hit, has_all, scan_into, tier
 from quickreply.core.search.synonyms import demote
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term, needle
@@ -128,15 +128,16 @@ def match_term(
         return best, label, True
     prefix_only = term.prefix_only
     skip: set[int] | None = None
-    first_hit: dict[str, int] = {}
+    begins: dict[str, int] = {}
     if limit:
         # Used snippets rank ahead of title order: look at them first, so the scans below
         # meet everything else in rank order and may stop early.
         skip = r.boost_set
         needles = {n for n in (term.raw, term.latin, term.initials) if n}
-        fields = plan(t, term)
+        planned: Plan | None = None  # once a used snippet holds a needle
         for i in r.boosted_holding(needles, members):
-            got, why = best_field(fields, i, prefix_only)
+            planned = plan(t, term) if planned is None else planned
+            got, why = best_field(planned, i, prefix_only)
             if got:
                 offer(i, got, why)
     for step_tier, spec, at_start in STEPS:
@@ -159,13 +160,12 @@ def match_term(
         # One plain find per field tells whether (and from where) its two steps need to look;
         # the gram bitmaps tell first whether the field can hold the term at all, and from
         # which record on (a miss no longer costs a scan of all the texts).
-        begin = first_hit.get(spec.name)
+        begin = begins.get(spec.name)
         if begin is None and t.lacks(spec.name, found):
-            begin = first_hit[spec.name] = -1
+            begin = begins[spec.name] = -1
         if begin is None:
             cand = t.cand(spec.name, found, start=False)
-            start = field.offsets[(cand & -cand).bit_length() - 1] if cand else 0
-            begin = first_hit[spec.name] = field.hay.find(found, start) if cand else -1
+            begin = begins[spec.name] = first_hit(field, found, cand)
         if begin == -1:
             continue
         single_tier = at_start or not spec.word
@@ -211,7 +211,7 @@ def add_inexact(
     offer = offerer(*matches)
     _loose(t, term, members, offer)
     if term.typo_ok:
-        typos = typo_matches(t.typo, t.codes, t.fields, r, term.raw, limit, members)
+        typos = typo_matches(t.typo, t.codes, t.fields, r, term.raw, limit, members, matches[0])
         for i, got in typos.items():
             offer(i, got, "typo")
         if not spelled:

@@ -8,7 +8,7 @@ title order, which is their record number.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -91,6 +91,24 @@ class Ranking:
             i = order[value % n]
             hits.append(Hit(snippets[i], scores[i], why[i]))
         return hits
+
+
+def first_ranked(ranking: Ranking, records: set[int], limit: int) -> Iterable[int]:
+    """The ``limit`` records of ``records`` ranked first (all of them without a limit)."""
+    if not limit or len(records) <= limit:
+        return records
+    used = sorted(records & ranking.boost_set, key=ranking.rank.__getitem__)
+    if len(used) >= limit:
+        return used[:limit]
+    rest = records - ranking.boost_set if used else records
+    return used + heapq.nsmallest(limit - len(used), rest)
+
+
+def outranked(ahead: Mapping[int, int], out: Mapping[int, int], tier: int) -> int:
+    """How many records score above ``tier``, in ``ahead`` or in ``out``: a page of that many
+    holds no record of ``tier`` (ties are broken by rank, so only a higher score counts)."""
+    above = {i for i, got in ahead.items() if got > tier}
+    return len(above) + sum(1 for i, got in out.items() if got > tier and i not in above)
 
 
 def frecency(usage: Usage, newest: datetime) -> float:

@@ -9,12 +9,41 @@ copy has every syllable start capitalised.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import repeat
+from operator import add
 
 from quickreply.core.search.fields import FieldSpec
+from quickreply.core.search.grams import bits
 from quickreply.core.search.records import Field
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD
 
 SEPS = SEP_ITEM + SEP_RECORD
+# Searching one candidate record costs about as much as a ``find`` reading this many more
+# characters of a field (measured at 10k: ≈ 0.7 µs a candidate with its bit read off the
+# bitmap, ≈ 1.2 characters a ns over a UCS-2 field).
+_CHARS_PER_FIND = 800
+
+
+def first_hit(field: Field, needle: str, cand: int) -> int:
+    """The first position of ``needle`` in ``field`` (-1: none), where ``cand`` is a bitmap
+    of records that holds every record with a hit (gram bitmaps).
+
+    Few candidates are searched one by one: a needle found nowhere (``zhq`` in the text
+    initials, where 113 records have its letter pairs) then costs a few dozen µs instead of
+    a ``find`` over the whole field (≈ 0.25 ms at 10k replies). Same answer either way: no
+    hit lies outside the candidates, and none crosses a record's end (the needle holds no
+    separator).
+    """
+    if not cand:
+        return -1
+    hay, offsets = field.hay, field.offsets
+    start = offsets[(cand & -cand).bit_length() - 1]
+    if cand.bit_count() * _CHARS_PER_FIND >= len(hay) - start or any(s in needle for s in SEPS):
+        return hay.find(needle, start)
+    ids = list(bits(cand))
+    ends = map(offsets.__getitem__, map(add, ids, repeat(1)))
+    hits = map(hay.find, repeat(needle), map(offsets.__getitem__, ids), ends)
+    return next(filter((-1).__ne__, hits), -1)
 
 
 def scan_into(

@@ -13,14 +13,14 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
-from dataclasses import dataclass
-from itertools import islice
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import chain, compress, islice
 from typing import cast
 
 from quickreply.core.search.codes import Codes
 from quickreply.core.search.fields import SPEC, TYPO_CODE, TYPO_FIELDS, TYPO_TIER
-from quickreply.core.search.rank import Ranking
+from quickreply.core.search.rank import Ranking, first_ranked, outranked
 from quickreply.core.search.records import Field
 from quickreply.core.search.scan import tier
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD
@@ -36,6 +36,16 @@ class TypoTable:
     all_keys: list[str]  # every distinct Latin key (codes, title/tag pinyin, initials), sorted
     alphabet: str  # the characters those keys use: what a substitution or insertion may add
     fields: dict[str, tuple[list[str], list[list[int]]]]  # field -> (sorted keys, records)
+    # Derived when built or read (not cached): per field, each key's first record; and the
+    # first characters of ``all_keys``, each with its run.
+    heads: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    root: list[tuple[str, int, int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        heads = {name: [rows[0] for rows in owners] for name, (_, owners) in self.fields.items()}
+        object.__setattr__(self, "heads", heads)
+        root = list(_children(self.all_keys, "", 0, len(self.all_keys)))
+        object.__setattr__(self, "root", root)
 
     @classmethod
     def build(cls, fields: Mapping[str, Field], codes: Codes) -> TypoTable:
@@ -86,49 +96,42 @@ def typo_matches(
     raw: str,
     limit: int = 0,
     members: set[int] | None = None,
+    ahead: Mapping[int, int] | None = None,
 ) -> dict[int, int]:
     """Records (of ``members`` if given) whose code, title pinyin/initials or tag pinyin
     start within one edit of ``raw``, with the typo tier each gets.
 
-    Records come from the per-key lists in title order: with ``limit`` only a page's worth per
-    key is looked at, and the used records (which rank first) are checked on their own.
+    With ``limit`` (a one-term page), only what can reach a page of that many is looked for:
+    of each tier, the first ``limit`` records in rank order (records come from the per-key
+    lists in title order; the used records, which rank first, are checked on their own); and
+    no field once ``limit`` records score above its tier, in ``ahead`` (the tiers the page's
+    records already have) or here: ties are broken by rank, so only a higher score surely
+    keeps a record of that field off the page.
     """
-    near = _near_prefixes(raw, table.all_keys, table.alphabet)
-    out: dict[int, int] = {}
-    for key in sorted(near):
-        for _, i in codes.with_prefix(key):
-            if members is None or i in members:
-                out[i] = TYPO_CODE
+    near = _near_prefixes(raw, table)
+    coded: Iterable[int] = chain.from_iterable(map(codes.records_with_prefix, near))
+    if members is not None:
+        coded = filter(members.__contains__, coded)
+    if limit:
+        coded = first_ranked(ranking, set(coded), limit)
+    out = dict.fromkeys(coded, TYPO_CODE)
     if not limit:
         _every_match(table, near, members, out)
         return out
     for name in TYPO_FIELDS:
         typo_tier = TYPO_TIER[name]
+        if outranked(ahead or {}, out, typo_tier) >= limit:
+            break  # fields go best tier first: every later one is outranked too
         keys, owners = table.fields[name]
-        for key in near:
-            lo = bisect_left(keys, key)
-            hi = bisect_left(keys, key + "\x7f", lo)
-            if lo == hi:
-                continue
-            # Records are in title order: a page's worth is all a page needs, and the first
-            # page of the keys together is among the first page of each (no merge of the lists:
-            # a set of those pages, its smallest).
-            page: set[int] = set()
-            for records in owners[lo:hi]:
-                if members is None:
-                    page.update(records[:limit])
-                else:
-                    page.update(islice(filter(members.__contains__, records), limit))
-            for i in heapq.nsmallest(limit, page) if len(page) > limit else page:
-                if typo_tier > out.get(i, 0):
-                    out[i] = typo_tier
-    if limit:
-        # The lists above stopped after a page in title order; used snippets rank first.
-        for i in ranking.boosted_holding(near, members):
-            for name in TYPO_FIELDS:
-                field, spec = fields[name], SPEC[name]
-                if any(tier(field, spec, i, key, True) for key in near):
-                    out[i] = max(out.get(i, 0), TYPO_TIER[name])
+        for i in _first_page(owners, table.heads[name], _runs(keys, near), limit, members):
+            if typo_tier > out.get(i, 0):
+                out[i] = typo_tier
+    # The lists above stopped after a page in title order; used snippets rank first.
+    for i in ranking.boosted_holding(near, members):
+        for name in TYPO_FIELDS:
+            field, spec = fields[name], SPEC[name]
+            if any(tier(field, spec, i, key, True) for key in near):
+                out[i] = max(out.get(i, 0), TYPO_TIER[name])
     return out
 
 
@@ -155,29 +158,114 @@ def _every_match(
         out.update(dict.fromkeys(found, typo_tier))
 
 
-def _is_prefix(keys: list[str], candidate: str) -> bool:
-    j = bisect_left(keys, candidate)
-    return j < len(keys) and keys[j].startswith(candidate)
+def _runs(keys: list[str], near: set[str]) -> list[tuple[int, int]]:
+    """The runs of sorted ``keys`` that start with a prefix in ``near``, merged where one
+    holds another (``zh`` holds ``zhe``), in key order."""
+    found: list[tuple[int, int]] = []
+    for key in near:
+        lo = bisect_left(keys, key)
+        hi = bisect_left(keys, key + "\x7f", lo)
+        if lo != hi:
+            found.append((lo, hi))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in found:
+        if merged and lo < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
-def _near_prefixes(raw: str, keys: list[str], alphabet: str) -> set[str]:
-    """Key prefixes within one edit (OSA: incl. adjacent transposition) of ``raw``."""
+def _first_page(
+    owners: list[list[int]],
+    heads: list[int],
+    runs: list[tuple[int, int]],
+    limit: int,
+    members: set[int] | None,
+) -> Iterable[int]:
+    """The first ``limit`` records in title order (of ``members`` if given) of the keys in
+    ``runs``: one tier, so the rest rank below a page of it. Each key's records are in title
+    order, so the page is among the first page of each key; without ``members``, only keys
+    whose first record is at most the ``limit``-th smallest of those first records can hold
+    one (``zh`` spans hundreds of keys; a page of them, a few dozen)."""
+    page: set[int] = set()
+    if members is not None:
+        for lo, hi in runs:
+            for records in owners[lo:hi]:
+                page.update(islice(filter(members.__contains__, records), limit))
+        return heapq.nsmallest(limit, page) if len(page) > limit else page
+    lists = list(chain.from_iterable(owners[lo:hi] for lo, hi in runs))
+    firsts = list(chain.from_iterable(heads[lo:hi] for lo, hi in runs))
+    distinct = sorted(set(firsts))
+    if len(distinct) > limit:
+        # The union's limit-th record is at most this: keys starting later hold none of a page.
+        bound = distinct[limit - 1]
+        lists = list(compress(lists, map(bound.__ge__, firsts)))
+    for records in lists:
+        page.update(records[:limit])
+    return heapq.nsmallest(limit, page) if len(page) > limit else page
+
+
+_TOP = "\U0010ffff"  # sorts after every character a key holds
+
+
+def _children(keys: list[str], head: str, lo: int, hi: int) -> Iterator[tuple[str, int, int]]:
+    """For the run ``lo:hi`` of sorted ``keys`` that start with ``head``: each character that
+    follows ``head`` in one of them, with the run of keys that continue with it."""
+    depth = len(head)
+    k = lo
+    while k < hi:
+        key = keys[k]
+        if len(key) == depth:
+            k += 1  # ``head`` itself (it sorts first)
+            continue
+        ch = key[depth]
+        end = bisect_left(keys, head + ch + _TOP, k, hi)
+        yield ch, k, end
+        k = end
+
+
+def _near_prefixes(raw: str, table: TypoTable) -> set[str]:
+    """Key prefixes within one edit (OSA: incl. adjacent transposition) of ``raw``.
+
+    Walked like a trie over the sorted keys: an edit at position j leaves ``raw[:j]`` in
+    front, useless unless that is a key prefix; a substitution or insertion there is tried
+    only with the characters that follow it in some key, each checked within its own run."""
+    keys = table.all_keys
     n = len(raw)
-    # An edit at position j leaves raw[:j] in front: useless unless that is a key prefix.
-    valid = 0
-    while valid < n and _is_prefix(keys, raw[: valid + 1]):
-        valid += 1
-    candidates: set[str] = set()
+    runs = [(0, len(keys))]  # runs[j]: the keys starting with raw[:j]
+    while len(runs) <= n:
+        lo, hi = runs[-1]
+        start = raw[: len(runs)]
+        lo = bisect_left(keys, start, lo, hi)
+        hi = bisect_left(keys, start + _TOP, lo, hi)
+        if lo == hi:
+            break
+        runs.append((lo, hi))
+    valid = len(runs) - 1
+    out: set[str] = set()
+
+    def check(candidate: str, lo: int, hi: int) -> None:
+        """Keep ``candidate`` if a key of ``lo:hi`` (they share its start) starts with it."""
+        if len(candidate) >= 2 and candidate not in out:
+            k = bisect_left(keys, candidate, lo, hi)
+            if k < hi and keys[k].startswith(candidate):
+                out.add(candidate)
+
     if valid == n:
-        candidates.add(raw)
+        check(raw, *runs[n])
     for j in range(min(valid, n - 1) + 1):
+        lo, hi = runs[j]
         head, tail = raw[:j], raw[j + 1 :]
-        candidates.add(head + tail)  # deletion
+        check(head + tail, lo, hi)  # deletion
         if j < n - 1:
-            candidates.add(head + raw[j + 1] + raw[j] + raw[j + 2 :])  # transposition
-        for ch in alphabet:
-            candidates.add(head + ch + tail)  # substitution
-            candidates.add(head + ch + raw[j:])  # insertion before raw[j]
+            check(head + raw[j + 1] + raw[j] + raw[j + 2 :], lo, hi)  # transposition
+        children = table.root if j == 0 else _children(keys, head, lo, hi)
+        for ch, sub_lo, sub_hi in children:
+            check(head + ch + tail, sub_lo, sub_hi)  # substitution
+            check(head + ch + raw[j:], sub_lo, sub_hi)  # insertion before raw[j]
     if valid == n:
-        candidates.update(raw + ch for ch in alphabet)  # insertion at the end
-    return {c for c in candidates if len(c) >= 2 and _is_prefix(keys, c)}
+        for ch, sub_lo, sub_hi in _children(keys, raw, *runs[n]):
+            check(raw + ch, sub_lo, sub_hi)  # insertion at the end
+    return out
