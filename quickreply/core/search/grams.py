@@ -29,6 +29,11 @@ _ALNUM_RUN = re.compile("[A-Za-z0-9]{2,}")
 # re's \W and _ are exactly what str.isalnum() rejects.
 _WORD_HEAD = re.compile(r"(?<=[\W_])[^\W_]")
 WORD_MARK = "\x02"
+# Each ASCII letter or digit of the fields loose matching reads (match._loose): a term's
+# characters in order with gaps need all of them in one record (their pairs need not be).
+LETTER_MARK = "\x03"
+LETTER_FIELDS = frozenset({"title", "title_ini"})
+_ASCII_ALNUM = frozenset(ch for ch in map(chr, range(128)) if ch.isalnum())
 _GRAM_CHUNK = 8192
 # bitmap_of sets bits one by one below one index per this many records (measured crossover).
 _FEW_INDICES = 50
@@ -41,7 +46,8 @@ def build_grams(fields: Mapping[str, Field], codes: Sequence[str]) -> Grams:
     out: Grams = {}
     for name, field in fields.items():
         spec = SPEC[name]
-        out[name] = gram_bitmaps(field.segments(), words=spec.word > spec.substring)
+        words, letters = spec.word > spec.substring, name in LETTER_FIELDS
+        out[name] = gram_bitmaps(field.segments(), words=words, letters=letters)
     out["code"] = gram_bitmaps(codes)
     return out
 
@@ -70,13 +76,28 @@ def cand(maps: dict[str, int], every: int, needle: str, *, start: bool) -> int:
     return bitmap
 
 
-def grams(segment: str, words: bool) -> set[str]:
+def loose_cand(maps: dict[str, int], every: int, chars: str) -> int:
+    """Records of one of :data:`LETTER_FIELDS`' ``maps`` that hold every character of
+    ``chars`` (out of ``every``): a superset of those where they occur in order."""
+    bitmap = every
+    for ch in set(chars):
+        if own_key(ch):
+            bitmap &= maps.get(ch, 0)
+        elif ch in _ASCII_ALNUM:
+            bitmap &= maps.get(LETTER_MARK + ch, 0)
+        if not bitmap:
+            return 0
+    return bitmap
+
+
+def grams(segment: str, words: bool, letters: bool = False) -> set[str]:
     """The keys one record's field is filed under in the gram bitmaps.
 
     Its characters other than ASCII letters, digits, controls and space (汉字 and
     punctuation one by one), its pairs of ASCII letters/digits, and for each
     item its first character behind ``SEP_ITEM`` (an item-start key); with ``words``, each
-    character behind a non-alphanumeric one (a word-start key). Any substring of the field
+    character behind a non-alphanumeric one (a word-start key); with ``letters``, each ASCII
+    letter and digit on its own (a letter key, ``LETTER_MARK`` first). Any substring of the field
     yields only keys the field has, so an AND of a needle's keys is a superset of the records
     where it occurs; with the item-start (word-start) key, of those where an item (a word)
     starts with it.
@@ -89,6 +110,8 @@ def grams(segment: str, words: bool) -> set[str]:
         out.update(map(add, run, run[1:]))
     if words:
         out.update(map(add, repeat(WORD_MARK), _WORD_HEAD.findall(segment)))
+    if letters:
+        out.update(map(add, repeat(LETTER_MARK), _ASCII_ALNUM.intersection(segment)))
     return out
 
 
@@ -105,7 +128,9 @@ def needle_grams(needle: str) -> set[str]:
     return out
 
 
-def gram_bitmaps(segments: Sequence[str], words: bool = False) -> dict[str, int]:
+def gram_bitmaps(
+    segments: Sequence[str], words: bool = False, letters: bool = False
+) -> dict[str, int]:
     """Key -> bitmap of the records (bit i = record i) whose segment is filed under the key.
 
     Equal segments (groups, tags) are looked at once; C-level ``map`` calls throughout, as
@@ -125,7 +150,8 @@ def gram_bitmaps(segments: Sequence[str], words: bool = False) -> dict[str, int]
         rows: defaultdict[str, list[int]] = defaultdict(list)
         for segment, ids in by_segment.items():
             if segment:
-                _drain(map(list.extend, map(rows.__getitem__, grams(segment, words)), repeat(ids)))
+                keys = grams(segment, words, letters)
+                _drain(map(list.extend, map(rows.__getitem__, keys), repeat(ids)))
         zeros = bytearray(b"0") * len(chunk)
         for key, ids in rows.items():
             digits = zeros[:]

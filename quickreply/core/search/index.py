@@ -330,12 +330,14 @@ class SearchIndex:
         ``matches``: each synonym is scanned only until ``limit`` of its matches outrank the
         rest after demotion. Enough: a record that misses its synonym's page has ``limit``
         records ahead of it, and at most the literal matches (fewer than ``limit``) among them.
+        The scores already on the page count too: once the first synonym gives a page of title
+        matches, the next ones read only the steps that can tie with them (``催单``).
         """
         tiers, labels = matches
         pool = sorted(allowed) if allowed is not None else None
         for alt in self._alternatives(term):
             alt_tiers, _, _ = match_term(
-                self._tables, self._ranking, alt, pool, limit=limit, demoted=True
+                self._tables, self._ranking, alt, pool, limit=limit, demoted=True, page=tiers
             )
             for i, got in alt_tiers.items():
                 if demote(got) > tiers.get(i, 0):

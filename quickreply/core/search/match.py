@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from itertools import compress, repeat
 from operator import add
 
@@ -26,6 +26,7 @@ from quickreply.core.search.fields import (
     STEPS,
     FieldSpec,
 )
+from quickreply.core.search.grams import bits, loose_cand
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.records import Field
 from quickreply.core.search.scan import first_hit, has_all, scan_into, tier
@@ -100,6 +101,7 @@ def match_term(
     demoted: bool = False,
     budget: int = 0,
     per_record: bool = False,
+    page: Mapping[int, int] | None = None,
 ) -> tuple[dict[int, int], dict[int, str], bool]:
     """Best exact tier per matching record (of ``pool`` if given), and whether it stopped early.
 
@@ -110,6 +112,8 @@ def match_term(
     ``budget`` (no limit, no pool): it gives up once more than that many records match, and
     says so; a map it completes is every match, as without a budget. ``per_record``: look at
     each record of ``pool`` however many (the term matches far more records elsewhere).
+    ``page``: the scores a page's records already have (a synonym's scan adds to the literal
+    matches and earlier synonyms): they count among the records a step must beat.
     """
     best: dict[int, int] = {}
     label: dict[int, str] = {}
@@ -140,16 +144,19 @@ def match_term(
             got, why = best_field(planned, i, prefix_only)
             if got:
                 offer(i, got, why)
+    scores = sorted(page.values()) if page else []
     for step_tier, spec, at_start in STEPS:
-        if limit and len(best) >= limit:
-            # Counted per distinct tier (a handful), not per record.
+        if limit and len(best) + len(scores) >= limit:
+            floor = demote(step_tier) if demoted else step_tier
+            # Counted per distinct tier (a handful), not per record; the page's by a bisect.
             counts = Counter(best.values())
-            if demoted:
-                floor = demote(step_tier)
-                ahead = sum(n for got, n in counts.items() if demote(got) > floor)
-            else:
-                ahead = sum(n for got, n in counts.items() if got > step_tier)
-            if ahead >= limit:
+            level = demote if demoted else int
+            ahead = sum(n for got, n in counts.items() if level(got) > floor)
+            outside = len(scores) - bisect_right(scores, floor)
+            if page and outside < limit <= ahead + outside:
+                # Not counting twice a record above the floor in both.
+                ahead = sum(1 for i, got in best.items() if level(got) > floor >= page.get(i, 0))
+            if ahead + outside >= limit:
                 return best, label, True
         if not at_start and prefix_only:
             continue
@@ -246,12 +253,23 @@ def _loose(t: Tables, term: Term, members: set[int] | None, offer: Offer) -> Non
     if term.initials and term.kind != "han":
         targets.append(("title_ini", term.initials, LOOSE_INITIALS, "title-loose"))
     for name, chars, got, why in targets:
+        # Only records holding every character can match (letter keys, grams.py): `niz` and
+        # `tiu` have a vowel no title's initials hold, so none is searched.
+        may = loose_cand(t.grams[name], t.every, chars)
+        if not may:
+            continue
         field = t.fields[name]
         pattern = re.compile(_in_order(chars))
         offsets = field.offsets
-        if members is not None and len(members) * _LOOSE_PER_RECORD < len(offsets):
+        few = may.bit_count() * _LOOSE_PER_RECORD < len(offsets)
+        if few or (members is not None and len(members) * _LOOSE_PER_RECORD < len(offsets)):
             # Few records: one C search inside each (a match never crosses a separator).
-            ids = sorted(members)
+            if not few:
+                ids = sorted(members or ())
+            elif members is None:
+                ids = list(bits(may))
+            else:
+                ids = [i for i in bits(may) if i in members]
             ends = map(offsets.__getitem__, map(add, ids, repeat(1)))
             found = map(pattern.search, repeat(field.hay), map(offsets.__getitem__, ids), ends)
             for i in compress(ids, found):
