@@ -175,6 +175,14 @@ def match_term(
             begin = begins[spec.name] = first_hit(field, found, cand)
         if begin == -1:
             continue
+        if at_start:
+            # Only records where an item starts with the needle's first character can hold
+            # an item that starts with it: titles are in pinyin order, so `xi` starts none
+            # before the titles read xi…, and a field where none does is not read at all.
+            starts = t.cand(spec.name, found, start=True)
+            if not starts:
+                continue
+            begin = max(begin, field.offsets[(starts & -starts).bit_length() - 1])
         single_tier = at_start or not spec.word
         stop = limit if limit and single_tier else 0
         if budget:
