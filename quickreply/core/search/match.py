@@ -176,13 +176,9 @@ def match_term(
         if begin == -1:
             continue
         if at_start:
-            # Only records where an item starts with the needle's first character can hold
-            # an item that starts with it: titles are in pinyin order, so `xi` starts none
-            # before the titles read xi…, and a field where none does is not read at all.
-            starts = t.cand(spec.name, found, start=True)
-            if not starts:
+            begin = item_start_from(t, spec.name, found, begin)
+            if begin == -1:
                 continue
-            begin = max(begin, field.offsets[(starts & -starts).bit_length() - 1])
         single_tier = at_start or not spec.word
         stop = limit if limit and single_tier else 0
         if budget:
@@ -204,6 +200,18 @@ def match_term(
             # over has a page of its step ahead of it: its tier no longer matters.
             truncated = True
     return best, label, truncated
+
+
+def item_start_from(t: Tables, name: str, found: str, begin: int) -> int:
+    """Where field ``name``'s item-start step for ``found`` may start reading (-1: it finds
+    nothing), given ``begin``, its first hit anywhere. Only records where an item starts with
+    the needle's first character can hold an item that starts with it: titles are in pinyin
+    order, so ``xi`` starts none before the titles read xi…, and a field where none does is
+    not read at all."""
+    starts = t.cand(name, found, start=True)
+    if not starts:
+        return -1
+    return max(begin, t.fields[name].offsets[(starts & -starts).bit_length() - 1])
 
 
 def add_inexact(
