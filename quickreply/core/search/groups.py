@@ -32,12 +32,17 @@ class Groups:
             ids.append(i)
         self._groups = [(_group_keys(keys, g), ids) for g, ids in members.items()]
         self._bits: dict[int, int] = {}
+        # The last filter's records: typing on (`/物流 延`, `/物流 延迟`) keeps its filter.
+        self._last: tuple[tuple[str, ...], set[int]] = ((), set())
 
     def members(self, group_terms: list[str]) -> set[int]:
-        """Records of the groups a ``/组`` filter keeps."""
-        out: set[int] = set()
-        for _, ids in self._wanted(group_terms):
-            out.update(ids)
+        """Records of the groups a ``/组`` filter keeps (not to be changed)."""
+        terms, out = self._last
+        if terms != tuple(group_terms) or not terms:
+            out = set()
+            for _, ids in self._wanted(group_terms):
+                out.update(ids)
+            self._last = (tuple(group_terms), out)
         return out
 
     def bitmap(self, group_terms: list[str]) -> int:
