@@ -71,9 +71,6 @@ class KnownTerms:
         self._tables = tables
         self._terms: dict[Term, Known] = {}
 
-    def clear(self) -> None:
-        self._terms.clear()
-
     def __call__(self, term: Term) -> Known:
         known = self._terms.pop(term, None)
         if known is None:
