@@ -8,7 +8,9 @@ letters that may follow a prefix are the runs inside its run. This is what makes
 anywhere in the texts cheap (anywhere.py): a one-edit neighbour of the term is looked up
 without reading any record, and an edit is only tried after a prefix that occurs. Two
 ``array('I')`` per field (position, its record): 8 bytes per syllable start, kept in the cache
-as bytes.
+as bytes. The item starts among them (a separator in front) are kept apart the same way: where
+an item starts with a needle, exactly, for the walks' bounds (the gram item-start key only
+knows an item's first letter: ``qin,queren…`` starts with q).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import repeat
+from itertools import compress, repeat
+from operator import sub
 
 from quickreply.core.search.records import Field
+from quickreply.core.search.scan import SEPS
 
 # The longest needle looked up: a term of at most 24 letters (terms.py) plus one insertion.
 DEPTH = 25
@@ -34,12 +38,21 @@ Span = tuple[int, int]
 class Starts:
     """The syllable starts of one field in the order of the text behind them."""
 
-    __slots__ = ("hay", "positions", "records")
+    __slots__ = ("hay", "head_records", "heads", "positions", "records")
 
-    def __init__(self, hay: str, positions: array[int], records: array[int]) -> None:
+    def __init__(
+        self,
+        hay: str,
+        positions: array[int],
+        records: array[int],
+        heads: array[int],
+        head_records: array[int],
+    ) -> None:
         self.hay = hay
         self.positions = positions  # syllable starts, sorted by hay[p : p + DEPTH]
         self.records = records  # records[k]: the record positions[k] is in
+        self.heads = heads  # the item starts of positions, in the same order
+        self.head_records = head_records
 
     @classmethod
     def build(cls, field: Field) -> Starts:
@@ -61,42 +74,47 @@ class Starts:
         # The record of p is the number of record starts after the first one up to p.
         later_starts = field.offsets[1:]
         records = array(_TYPE, map(bisect_right, repeat(later_starts), positions))
-        return cls(hay, positions, records)
+        # An item start has a separator in front (as scan.tier reads it: hay[p - 1]).
+        is_head = list(map(SEPS.__contains__, map(hay.__getitem__, map(sub, positions, repeat(1)))))
+        heads = array(_TYPE, compress(positions, is_head))
+        head_records = array(_TYPE, compress(records, is_head))
+        return cls(hay, positions, records, heads, head_records)
 
-    def plain(self) -> tuple[bytes, bytes]:
-        """The two arrays as bytes, for the cache."""
-        return self.positions.tobytes(), self.records.tobytes()
+    def plain(self) -> tuple[bytes, bytes, bytes, bytes]:
+        """The four arrays as bytes, for the cache."""
+        return (
+            self.positions.tobytes(),
+            self.records.tobytes(),
+            self.heads.tobytes(),
+            self.head_records.tobytes(),
+        )
 
     @classmethod
     def from_plain(cls, data: object, field: Field) -> Starts:
         """The table back from the cache; a ValueError when it does not fit ``field``."""
-        if not isinstance(data, tuple | list) or len(data) != 2:
+        if not isinstance(data, tuple | list) or len(data) != 4:
             raise ValueError("syllable starts")
-        positions, records = array(_TYPE), array(_TYPE)
+        positions, records, heads, head_records = (array(_TYPE) for _ in range(4))
         if positions.itemsize != 4:
             raise ValueError("syllable starts: no 32-bit array type")
-        positions.frombytes(data[0])
-        records.frombytes(data[1])
+        for table, raw in zip((positions, records, heads, head_records), data, strict=True):
+            table.frombytes(raw)
         # The file is sealed by this install and versioned: no scan of every entry (≈ 5 ms per
         # 100,000 syllable starts) on the start-up path, only the shape.
-        if len(positions) != len(records):
+        if len(positions) != len(records) or len(heads) != len(head_records):
             raise ValueError("syllable starts")
-        return cls(field.hay, positions, records)
+        return cls(field.hay, positions, records, heads, head_records)
 
     def __len__(self) -> int:
         return len(self.positions)
 
     def span(self, needle: str, lo: int = 0, hi: int = -1) -> Span:
         """The run of positions (within ``lo:hi``) where ``needle`` starts a syllable."""
-        hay, n = self.hay, len(needle)
-        if hi < 0:
-            hi = len(self.positions)
+        return _span(self.hay, self.positions, needle, lo, hi)
 
-        def key(p: int) -> str:
-            return hay[p : p + n]
-
-        lo = bisect_left(self.positions, needle, lo, hi, key=key)
-        return lo, bisect_right(self.positions, needle, lo, hi, key=key)
+    def head_span(self, needle: str) -> Span:
+        """The run of :attr:`heads` where ``needle`` starts an item."""
+        return _span(self.hay, self.heads, needle, 0, -1)
 
     def lacks(self, needle: str) -> bool:
         """Whether ``needle`` surely starts no syllable here (False: it may, or the table
@@ -136,3 +154,17 @@ class Starts:
         for lo, hi in spans:
             out.update(records[lo:hi])
         return out
+
+
+def _span(hay: str, positions: array[int], needle: str, lo: int, hi: int) -> Span:
+    """The run of ``positions`` (sorted by the text behind them, within ``lo:hi``) where the
+    text starts with ``needle``."""
+    n = len(needle)
+    if hi < 0:
+        hi = len(positions)
+
+    def key(p: int) -> str:
+        return hay[p : p + n]
+
+    lo = bisect_left(positions, needle, lo, hi, key=key)
+    return lo, bisect_right(positions, needle, lo, hi, key=key)

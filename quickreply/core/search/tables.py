@@ -21,6 +21,9 @@ from quickreply.core.textkeys import TextKeys
 
 # Up to this many syllable starts, a pinyin needle's records are read off them exactly.
 _EXACT_SPAN = 2048
+# Up to this many items starting with it, a pinyin needle's item-start records are read off the
+# item starts (more cost more to list than the looser bound costs the walk).
+_EXACT_HEADS = 256
 
 
 class Tables:
@@ -66,16 +69,22 @@ class Tables:
         table = self.starts.get(name)
         return table is not None and table.lacks(needle)
 
-    def exact_cand(self, name: str, needle: str) -> int:
+    def exact_cand(self, name: str, needle: str) -> tuple[int, int | None]:
         """Like :meth:`cand` (``start=False``), exact for a pinyin field when the needle starts
-        few syllables: the records of those syllable starts, not the gram superset."""
+        few syllables: the records of those syllable starts, not the gram superset. Then also
+        (else None) the records where an item starts with the needle, exactly, when few: the
+        gram item-start key only knows an item's first letter (``qin,queren…`` starts with q)."""
         bitmap = self.cand(name, needle, start=False)
         table = self.starts.get(name)
         if bitmap and table is not None and len(needle) <= DEPTH and needle.isalnum():
+            count = len(self.snippets)
             lo, hi = table.span(needle)
             if hi - lo <= _EXACT_SPAN:
-                bitmap &= bitmap_of(table.records[lo:hi], len(self.snippets))
-        return bitmap
+                bitmap &= bitmap_of(table.records[lo:hi], count)
+            lo, hi = table.head_span(needle)
+            if hi - lo <= _EXACT_HEADS:
+                return bitmap, bitmap & bitmap_of(table.head_records[lo:hi], count)
+        return bitmap, None
 
     def plain(self) -> dict[str, object]:
         """Plain strings, ints, lists and dicts only: what ``marshal`` writes to the cache."""

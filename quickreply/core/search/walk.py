@@ -183,11 +183,11 @@ def bounds(t: Tables, term: Term) -> tuple[Levels, dict[str, int]]:
         found = needle(term, spec)
         if not found or t.lacks(spec.name, found):
             continue
-        anywhere = t.exact_cand(spec.name, found)
+        anywhere, starts = t.exact_cand(spec.name, found)
         if not anywhere:
             continue
         maps = t.grams[spec.name]
-        at_start = anywhere & maps.get(SEP_ITEM + found[0], 0)
+        at_start = anywhere & maps.get(SEP_ITEM + found[0], 0) if starts is None else starts
         if at_start:
             raw.append((spec.equal, at_start))
         if term.prefix_only:
