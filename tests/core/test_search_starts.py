@@ -70,3 +70,29 @@ def test_typos_anywhere_match_a_brute_force_look_at_every_record() -> None:
             terms.add(word[:j] + word[j + 1 :])
     for raw in sorted(terms):
         assert anywhere_typos(t.starts, ranking, raw) == _brute_force(t, raw), raw
+
+
+def test_item_starts_are_exactly_the_items_a_needle_starts() -> None:
+    # The walks bound a term by the title-start tier only where an item starts with it: the
+    # item starts kept apart must list every such record (a missed one would be ranked too
+    # low to be looked at) and no other (`亲，确认收货` starts with q, not with queren).
+    from quickreply.benchmarks.search import generate_library
+
+    t = Tables.build(generate_library(600), TextKeys())
+    checked = 0
+    for name in TYPO_ANYWHERE:
+        field = t.fields[name]
+        items = [
+            [item for item in field.hay[field.offsets[i] : field.offsets[i + 1] - 1].split(SEPS[0])]
+            for i in range(len(t.snippets))
+        ]
+        needles = {item[:k] for row in items[:60] for item in row for k in (1, 2, 3, 6) if item}
+        for needle in sorted(n for n in needles if n.isascii() and n.isalnum()):
+            anywhere, starts = t.exact_cand(name, needle)
+            if starts is None:
+                continue  # too many to list: the gram key's bound is used
+            want = {i for i, row in enumerate(items) if any(it.startswith(needle) for it in row)}
+            assert {i for i in range(len(t.snippets)) if starts >> i & 1} == want, (name, needle)
+            assert not starts & ~anywhere
+            checked += 1
+    assert checked > 100
