@@ -115,3 +115,27 @@ def test_a_cache_this_install_did_not_seal_is_rebuilt(tmp_path: Path) -> None:
     index = SearchIndex.load_or_build(LIB, tmp_path, seal=SEAL)
     assert ids(index, "退货")[0] == "return.addr"
     assert path.read_bytes() != foreign  # rewritten under this install's key
+
+
+def test_a_cache_in_the_older_layout_is_rebuilt_not_read(tmp_path: Path) -> None:
+    """Field offsets are written as bytes since INDEX_VERSION 10; a cache holding them as
+    lists (the layout before) must give a working index and be rewritten, never crash."""
+    SearchIndex.load_or_build(LIB, tmp_path, seal=SEAL)
+    (path,) = tmp_path.glob(f"{CACHE_PREFIX}*")
+    data = cache.read(path, SEAL)
+    assert data is not None
+    fields = {
+        name: (hay, marks, list(memoryview(offsets).cast("I")))
+        for name, (hay, marks, offsets) in data["fields"].items()
+    }
+    for version in (cache.INDEX_VERSION - 1, cache.INDEX_VERSION):
+        old = {**data, "fields": fields}
+        del old["version"]
+        blob = cache.chunked.dumps({"version": version, **old})
+        path.write_bytes(SEAL.seal(blob))
+        index = SearchIndex.load_or_build(LIB, tmp_path, seal=SEAL)
+        assert ids(index, "退货")[0] == "return.addr"
+        assert ids(index, "tiuhuo")[0] == "return.addr"
+        rewritten = cache.read(path, SEAL)
+        assert rewritten is not None
+        assert all(type(f[2]) is bytes for f in rewritten["fields"].values())

@@ -24,7 +24,7 @@ from quickreply.core.model import Library
 from quickreply.core.search.records import library_records, texts
 
 # Bump whenever the cached layout or the way keys are computed changes.
-INDEX_VERSION = 11
+INDEX_VERSION = 12  # 12: offsets as bytes of 32-bit numbers; pinyin fields 1 byte a character
 CACHE_PREFIX = "search-index-"
 
 

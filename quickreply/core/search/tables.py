@@ -14,7 +14,7 @@ from quickreply.core.model import Library, Snippet
 from quickreply.core.search.codes import Codes
 from quickreply.core.search.fields import SPEC, TYPO_ANYWHERE
 from quickreply.core.search.grams import Grams, bitmap_of, build_grams, cand, grams_from
-from quickreply.core.search.records import Field, build_fields, library_records
+from quickreply.core.search.records import Field, build_fields, library_records, offsets_from
 from quickreply.core.search.starts import DEPTH, Starts
 from quickreply.core.search.typos import TypoTable
 from quickreply.core.textkeys import TextKeys
@@ -87,10 +87,12 @@ class Tables:
         return bitmap, None
 
     def plain(self) -> dict[str, object]:
-        """Plain strings, ints, lists and dicts only: what ``marshal`` writes to the cache."""
+        """Plain strings, bytes, ints, lists and dicts: what ``marshal`` writes to the cache."""
         return {
             "ids": [s.id for s in self.snippets],
-            "fields": {name: (f.hay, f.marks, f.offsets) for name, f in self.fields.items()},
+            "fields": {
+                name: (f.hay, f.marks, f.offsets.tobytes()) for name, f in self.fields.items()
+            },
             "fold": self.keys.fold_map,
             "readings": self.keys.readings_map,
             "typo": self.typo.plain(),
@@ -105,7 +107,7 @@ class Tables:
             by_id = {s.id: s for s in library_records(library)}
             snippets = [by_id[i] for i in data["ids"]]
             fields = {
-                name: Field(hay, marks, list(offsets))
+                name: Field(hay, marks, offsets_from(offsets))
                 for name, (hay, marks, offsets) in data["fields"].items()
             }
             if set(fields) != set(SPEC) or any(
