@@ -19,6 +19,7 @@ import contextlib
 import dataclasses
 import gc
 import os
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -490,3 +491,22 @@ def _out_of_collectors_sight() -> None:
     walks them: ≈ 50 ms at 10,000 replies, ≈ 0.5 s at 100,000 (the slowest keystrokes of
     issue 16)."""
     gc.freeze()
+    _give_back_free_memory()
+
+
+def _give_back_free_memory() -> None:
+    """Return the C heap's free pages to the system after a load (glibc's ``malloc_trim``).
+
+    Reading the caches frees as much as it keeps (the file's bytes, the decoded tuples the
+    snippets are built from, the parts the long strings are joined from); glibc keeps those
+    pages, and the app held ≈ 45 MB more at 100,000 replies for nothing. ≈ 5 ms. Other C
+    libraries (Windows, macOS, musl) give memory back themselves or have no such call."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return
+    trim(0)
