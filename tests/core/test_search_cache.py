@@ -139,3 +139,21 @@ def test_a_cache_in_the_older_layout_is_rebuilt_not_read(tmp_path: Path) -> None
         rewritten = cache.read(path, SEAL)
         assert rewritten is not None
         assert all(type(f[2]) is bytes for f in rewritten["fields"].values())
+
+
+def test_pinyin_next_to_chinese_punctuation_matches_as_typed(tmp_path: Path) -> None:
+    """The pinyin fields store Chinese punctuation and symbols (。【】→) as one 1-byte mark:
+    matches around them, and from a cached index, are what they were."""
+    lib = library(
+        snip("a", "已发货【顺丰】", "亲。已发货→请查收。"),
+        snip("b", "发货时间", "亲亲，48小时内发货哦"),
+    )
+    SearchIndex.load_or_build(lib, tmp_path, seal=SEAL)
+    for index in (SearchIndex.build(lib), SearchIndex.load_or_build(lib, tmp_path, seal=SEAL)):
+        assert ids(index, "shunfeng") == ["a"]
+        assert ids(index, "qingchashou") == ["a"]
+        assert ids(index, "fahuo") == ["b", "a"]  # a title that starts with it first
+        assert ids(index, "yfh")[0] == "a"
+        assert ids(index, "【顺丰】") == ["a"]
+        hay = index._tables.fields["text_py"].hay  # the stored form itself
+        assert max(map(ord, hay)) <= 0xFF
