@@ -96,7 +96,7 @@ class Tables:
             "fold": self.keys.fold_map,
             "readings": self.keys.readings_map,
             "typo": self.typo.plain(),
-            "grams": {name: maps.plain() for name, maps in self.grams.items()},
+            "grams": self.grams,
             "starts": {name: table.plain() for name, table in self.starts.items()},
         }
 

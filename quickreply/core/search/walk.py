@@ -21,7 +21,7 @@ from quickreply.core.search.fields import (
     LOWEST_EXACT,
     inexact_sum,
 )
-from quickreply.core.search.grams import WORD_MARK, bitmap_of
+from quickreply.core.search.grams import WORD_MARK, bitmap_of, gram_bitmap
 from quickreply.core.search.rank import Ranking
 from quickreply.core.search.tables import Tables
 from quickreply.core.search.terms import Term, by_selectivity, needle
@@ -187,7 +187,9 @@ def bounds(t: Tables, term: Term) -> tuple[Levels, dict[str, int]]:
         if not anywhere:
             continue
         maps = t.grams[spec.name]
-        at_start = anywhere & maps.get(SEP_ITEM + found[0], 0) if starts is None else starts
+        at_start = (
+            anywhere & gram_bitmap(maps.get(SEP_ITEM + found[0], 0)) if starts is None else starts
+        )
         if at_start:
             raw.append((spec.equal, at_start))
         if term.prefix_only:
@@ -197,7 +199,11 @@ def bounds(t: Tables, term: Term) -> tuple[Levels, dict[str, int]]:
         if spec.word > spec.substring:
             # Word-start keys are filed for letters, digits and 汉字 only: a needle starting
             # with punctuation (`，小`) may be a whole word wherever it occurs.
-            words = anywhere & maps.get(WORD_MARK + found[0], 0) if found[0].isalnum() else anywhere
+            words = (
+                anywhere & gram_bitmap(maps.get(WORD_MARK + found[0], 0))
+                if found[0].isalnum()
+                else anywhere
+            )
             if words:
                 raw.append((spec.word, words))
         raw.append((spec.substring, anywhere))
