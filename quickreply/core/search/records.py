@@ -2,8 +2,10 @@
 
 Records are separated by ``SEP_RECORD`` and items (tags, examples, alternative spellings) by
 ``SEP_ITEM``. A term is found with ``str.find`` over a whole field (C speed) and a position is
-mapped back to its record with ``bisect`` over the offsets, an ``array`` of 32-bit numbers (4
-bytes a record, not a list's 36: 48 MB of the 15 fields at 100,000 replies). Records are kept
+mapped back to its record with ``bisect`` over the offsets: above :data:`LIST_MAX` records an
+``array`` of 32-bit numbers (4 bytes a record, not a list's 36: 48 MB of the 15 fields at
+100,000 replies), below it a list (reading an array's item makes an int: ≈ 8 µs of a 0.12 ms
+keystroke at 10,000 replies, where the list costs 5 MB). Records are kept
 in title order (pinyin: dictionary order to a Chinese reader), so record number = title rank,
 and a scan meets equally good matches in rank order and may stop once the page is full.
 
@@ -19,10 +21,17 @@ from __future__ import annotations
 import re
 from array import array
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from quickreply.core.model import Library, Snippet
 from quickreply.core.search.fields import SPEC
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD, TextKeys, fold_numbers
+
+Offsets: TypeAlias = "list[int] | array[int]"
+# The offsets' array type: 32 bits ("I" is that on every platform the app runs on).
+OFFSET_TYPE = "I"
+# Fields of more records than this keep their offsets as an array (see the module docstring).
+LIST_MAX = 32_768
 
 
 @dataclass(slots=True)
@@ -31,7 +40,7 @@ class Field:
 
     hay: str
     marks: str  # for pinyin fields: same text with syllable starts capitalised; else ""
-    offsets: array[int]  # offsets[i] = start of record i; offsets[-1] = len(hay) + 1
+    offsets: Offsets  # offsets[i] = start of record i; offsets[-1] = len(hay) + 1
 
     def segment(self, i: int) -> str:
         """Record ``i``'s text in this field (items still separated by ``SEP_ITEM``)."""
@@ -133,17 +142,22 @@ class _Contextual:
         return got
 
 
-# The offsets' array type: 32 bits ("I" is that on every platform the app runs on).
-OFFSET_TYPE = "I"
-
-
-def offsets_from(data: bytes) -> array[int]:
-    """Offsets back from :meth:`array.tobytes` (the cache's form); a ValueError if malformed."""
+def offsets_from(data: bytes) -> Offsets:
+    """Offsets back from :func:`offsets_bytes` (the cache's form); a ValueError if malformed."""
     offsets = array(OFFSET_TYPE)
     if offsets.itemsize != 4:
         raise ValueError("field offsets: no 32-bit array type")
     offsets.frombytes(data)
-    return offsets
+    return _compact(offsets)
+
+
+def offsets_bytes(offsets: Offsets) -> bytes:
+    """The offsets as 32-bit numbers, for the cache."""
+    return (offsets if isinstance(offsets, array) else array(OFFSET_TYPE, offsets)).tobytes()
+
+
+def _compact(offsets: array[int]) -> Offsets:
+    return offsets if len(offsets) > LIST_MAX else offsets.tolist()
 
 
 def join(values: list[str], marks: list[str] | None = None) -> Field:
@@ -156,4 +170,4 @@ def join(values: list[str], marks: list[str] | None = None) -> Field:
     offsets.append(pos)
     hay = SEP_RECORD + SEP_RECORD.join(values) + SEP_RECORD
     marked = SEP_RECORD + SEP_RECORD.join(marks) + SEP_RECORD if marks is not None else ""
-    return Field(hay, marked, offsets)
+    return Field(hay, marked, _compact(offsets))

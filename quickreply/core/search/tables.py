@@ -14,7 +14,13 @@ from quickreply.core.model import Library, Snippet
 from quickreply.core.search.codes import Codes
 from quickreply.core.search.fields import SPEC, TYPO_ANYWHERE
 from quickreply.core.search.grams import Grams, bitmap_of, build_grams, cand, grams_from
-from quickreply.core.search.records import Field, build_fields, library_records, offsets_from
+from quickreply.core.search.records import (
+    Field,
+    build_fields,
+    library_records,
+    offsets_bytes,
+    offsets_from,
+)
 from quickreply.core.search.starts import DEPTH, Starts
 from quickreply.core.search.typos import TypoTable
 from quickreply.core.textkeys import TextKeys
@@ -91,7 +97,7 @@ class Tables:
         return {
             "ids": [s.id for s in self.snippets],
             "fields": {
-                name: (f.hay, f.marks, f.offsets.tobytes()) for name, f in self.fields.items()
+                name: (f.hay, f.marks, offsets_bytes(f.offsets)) for name, f in self.fields.items()
             },
             "fold": self.keys.fold_map,
             "readings": self.keys.readings_map,
