@@ -153,3 +153,30 @@ def test_a_later_synonym_that_ties_with_the_page_and_ranks_first_is_on_it() -> N
     got = SearchIndex.build(library(*late, *early)).search("催单", 5)
     assert [h.snippet.id for h in got] == [f"early{n}" for n in range(5)]
     assert {h.why for h in got} == {"synonym"}
+
+
+def test_a_big_librarys_typo_table_in_arrays_gives_the_same_pages(
+    generated: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Above LIST_MAX records the typo keys' record lists are 32-bit arrays (memory at
+    # 100,000 replies); built or read back from the cache, the pages must not change.
+    import marshal
+    from array import array
+
+    from quickreply.core.search.tables import Tables
+
+    lists = SearchIndex.build(generated)
+    keys = lists._tables.typo.fields["title_py"][0]
+    queries = _queries([key[:8] for key in keys if len(key) >= 5])
+    pages = _pages(lists, queries)
+    monkeypatch.setattr(typos, "LIST_MAX", 100)
+    built = SearchIndex.build(generated)
+    table = built._tables.typo
+    assert isinstance(table.fields["title_py"][1][0], array)
+    assert isinstance(table.heads["title_py"], array)
+    # The cache holds what marshal can write (plain lists), read back into arrays.
+    plain = marshal.loads(marshal.dumps(built._tables.plain()))
+    cached = SearchIndex(Tables.from_plain(plain, generated))
+    assert isinstance(cached._tables.typo.fields["title_ini"][1][0], array)
+    for index in (built, cached):
+        assert _pages(index, queries) == pages

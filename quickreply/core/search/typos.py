@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress, islice
 from typing import cast
@@ -21,12 +22,14 @@ from typing import cast
 from quickreply.core.search.codes import Codes
 from quickreply.core.search.fields import SPEC, TYPO_CODE, TYPO_FIELDS, TYPO_TIER
 from quickreply.core.search.rank import Ranking, first_ranked, outranked
-from quickreply.core.search.records import Field
+from quickreply.core.search.records import LIST_MAX, OFFSET_TYPE, Field
 from quickreply.core.search.scan import tier
 from quickreply.core.textkeys import SEP_ITEM, SEP_RECORD
 
 # A Latin run at the start of an item: the keys a typo may be measured against.
 _LATIN_ITEM = re.compile(f"(?<=[{SEP_ITEM}{SEP_RECORD}])[a-z0-9]+")
+
+Owners = Sequence[Sequence[int]]  # per key (in key order), its records in title order
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +38,18 @@ class TypoTable:
 
     all_keys: list[str]  # every distinct Latin key (codes, title/tag pinyin, initials), sorted
     alphabet: str  # the characters those keys use: what a substitution or insertion may add
-    fields: dict[str, tuple[list[str], list[list[int]]]]  # field -> (sorted keys, records)
+    fields: dict[str, tuple[list[str], Owners]]  # field -> (sorted keys, records)
     # Derived when built or read (not cached): per field, each key's first record; and the
     # first characters of ``all_keys``, each with its run.
-    heads: dict[str, list[int]] = field(init=False, repr=False, compare=False)
+    heads: dict[str, Sequence[int]] = field(init=False, repr=False, compare=False)
     root: list[tuple[str, int, int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        heads = {name: [rows[0] for rows in owners] for name, (_, owners) in self.fields.items()}
+        heads: dict[str, Sequence[int]] = {}
+        for name, (_, owners) in self.fields.items():
+            firsts = (rows[0] for rows in owners)
+            big = bool(owners) and isinstance(owners[0], array)
+            heads[name] = array(OFFSET_TYPE, firsts) if big else list(firsts)
         object.__setattr__(self, "heads", heads)
         root = list(_children(self.all_keys, "", 0, len(self.all_keys)))
         object.__setattr__(self, "root", root)
@@ -50,7 +57,7 @@ class TypoTable:
     @classmethod
     def build(cls, fields: Mapping[str, Field], codes: Codes) -> TypoTable:
         """One C regex pass per field, one step per item."""
-        per_field: dict[str, tuple[list[str], list[list[int]]]] = {}
+        per_field: dict[str, tuple[list[str], Owners]] = {}
         every: set[str] = set(codes.record_of)
         for name in TYPO_FIELDS:
             field = fields[name]
@@ -66,11 +73,15 @@ class TypoTable:
             every.update(keys)
         all_keys = sorted(every)
         alphabet = "".join(sorted(set("".join(all_keys))))
-        return cls(all_keys, alphabet, per_field)
+        return cls(all_keys, alphabet, _compact(all_keys, per_field, len(codes.of_record)))
 
     def plain(self) -> tuple[object, ...]:
         """The table as plain lists and strings, for the cache."""
-        return (self.all_keys, self.alphabet, [self.fields[n] for n in TYPO_FIELDS])
+        per_field = [
+            (keys, [list(rows) if isinstance(rows, array) else rows for rows in owners])
+            for keys, owners in (self.fields[n] for n in TYPO_FIELDS)
+        ]
+        return (self.all_keys, self.alphabet, per_field)
 
     @classmethod
     def from_plain(cls, data: object, records: int) -> TypoTable:
@@ -80,12 +91,28 @@ class TypoTable:
         )
         if not isinstance(all_keys, list) or not isinstance(alphabet, str):
             raise ValueError("typo table")
-        fields: dict[str, tuple[list[str], list[list[int]]]] = {}
+        fields: dict[str, tuple[list[str], Owners]] = {}
         for name, (keys, owners) in zip(TYPO_FIELDS, per_field, strict=True):
             if len(keys) != len(owners) or any(i >= records for rows in owners for i in rows[-1:]):
                 raise ValueError("typo table")
             fields[name] = (list(keys), list(owners))
-        return cls(list(all_keys), alphabet, fields)
+        return cls(list(all_keys), alphabet, _compact(all_keys, fields, records))
+
+
+def _compact(
+    all_keys: list[str], fields: dict[str, tuple[list[str], Owners]], records: int
+) -> dict[str, tuple[list[str], Owners]]:
+    """``fields`` as kept in memory: above :data:`LIST_MAX` records, each key's records as a
+    32-bit array and each field's keys as the same strings as ``all_keys`` (read back from
+    the cache they are copies): ≈ 10 MB less at 100,000 replies. Smaller libraries keep the
+    lists, whose items are read without making an int each."""
+    if records <= LIST_MAX:
+        return fields
+    same = {key: key for key in all_keys}
+    return {
+        name: ([same[key] for key in keys], [array(OFFSET_TYPE, rows) for rows in owners])
+        for name, (keys, owners) in fields.items()
+    }
 
 
 def typo_matches(
@@ -178,8 +205,8 @@ def _runs(keys: list[str], near: set[str]) -> list[tuple[int, int]]:
 
 
 def _first_page(
-    owners: list[list[int]],
-    heads: list[int],
+    owners: Owners,
+    heads: Sequence[int],
     runs: list[tuple[int, int]],
     limit: int,
     members: set[int] | None,
