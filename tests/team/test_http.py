@@ -144,6 +144,10 @@ def test_e2e_publish_to_nginx_and_agents_sync(
 
     # Attacks through the real server: a replayed old pointer, then a tampered file.
     (root / "current.json").write_bytes(v1_pointer)
+    # nginx's ETag is the file's mtime in seconds and its size: the replayed pointer, as long
+    # as v2's and written within the same second, would be answered 304 (not served at all).
+    later = (root / "current.json").stat().st_mtime + 5
+    os.utime(root / "current.json", (later, later))
     replay = cli(agent, "team", "sync")
     assert replay.returncode == 1
     assert "offers v1 but v2 is installed (replay refused" in replay.stderr
