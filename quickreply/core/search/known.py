@@ -55,7 +55,7 @@ class Known:
     def _bound(self) -> Levels:
         t = self.tables
         levels, may = bounds(t, self.term)
-        self._fields = plan(t, self.term)
+        self._fields = plan(t, self.term, among=may)
         size = len(t.snippets) // 8 + 1
         self._rows = [
             may.get(spec.name, 0).to_bytes(size, "little") for _, spec, _, _ in self._fields

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from itertools import compress, repeat
 from operator import add
 
@@ -48,12 +48,16 @@ Plan = list[tuple[Field, FieldSpec, str, tuple[Field, str] | None]]
 Offer = Callable[[int, int, str], None]
 
 
-def plan(t: Tables, term: Term) -> Plan:
-    """The fields ``term`` is looked up in (best tier first), with needle and 汉字 check."""
+def plan(t: Tables, term: Term, among: Container[str] | None = None) -> Plan:
+    """The fields ``term`` is looked up in (best tier first), with needle and 汉字 check;
+    ``among``: the fields known to be worth it (walk.bounds found them), else those a pinyin
+    needle is not surely missing from."""
     out: Plan = []
     for spec in FIELDS:
         found = needle(term, spec)
-        if found and not t.lacks(spec.name, found):
+        if not found:
+            continue
+        if spec.name in among if among is not None else not t.lacks(spec.name, found):
             out.append((t.fields[spec.name], spec, found, _check(t, term, spec)))
     return out
 
