@@ -29,13 +29,17 @@ class Codes:
 
     def records_with_prefix(self, prefix: str) -> list[int]:
         """The records of every code starting with ``prefix``, in code order (C speed)."""
-        start = bisect_left(self._sorted, prefix)
-        end = bisect_left(self._sorted, prefix + "\U0010ffff", start)
+        start, end = self._span(prefix)
         return list(map(self.record_of.__getitem__, self._sorted[start:end]))
 
     def count_with_prefix(self, prefix: str) -> int:
+        start, end = self._span(prefix)
+        return end - start
+
+    def _span(self, prefix: str) -> tuple[int, int]:
+        """Where the codes starting with ``prefix`` are in the sorted codes."""
         start = bisect_left(self._sorted, prefix)
-        return bisect_left(self._sorted, prefix + "\U0010ffff", start) - start
+        return start, bisect_left(self._sorted, prefix + "\U0010ffff", start)
 
     def tier(self, raw: str, i: int) -> tuple[int, str]:
         """Record ``i``'s code tier for the Latin term ``raw`` and what gave it (0: none)."""

@@ -207,6 +207,7 @@ class SearchIndex:
         ordered = by_selectivity(terms)
         spelled: Term | None = None  # a term known to match NARROW_LIMIT records or more
         if typos and pool is None and len(ordered) > 1:
+            any_mixed = any(term.kind == "mixed" for term in ordered)
             # Two terms: the walk gives what the rare pool would (it holds every match of the
             # later term, so that term's "spelled" is the same) and is cheaper when a term
             # may have typos anywhere (the rare pool lists them whole); else, or with more
@@ -215,7 +216,7 @@ class SearchIndex:
             rare = None if walk_first else self._rare_pool(ordered)
             if rare is not None:
                 pool, spelled = rare
-            elif page and len(ordered) <= _WALKED_TERMS and "mixed" not in kinds(ordered):
+            elif page and len(ordered) <= _WALKED_TERMS and not any_mixed:
                 walked = inexact_walk(
                     self._tables,
                     self._ranking,
@@ -478,8 +479,3 @@ class SearchIndex:
         ):
             return None
         return matches
-
-
-def kinds(terms: list[Term]) -> set[str]:
-    """The kinds of ``terms`` (latin, han, mixed, other)."""
-    return {term.kind for term in terms}

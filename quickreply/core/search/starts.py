@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import sub
 
-from quickreply.core.search.records import Field
+from quickreply.core.search.records import OFFSET_TYPE, Field
 from quickreply.core.search.scan import SEPS
 
 # The longest needle looked up: a term of at most 24 letters (terms.py) plus one insertion.
@@ -30,7 +30,6 @@ DEPTH = 25
 # Where a Latin needle may start: a syllable start (capitalised in ``marks``), or behind a
 # separator. Other capitals (not ASCII) cannot start an ASCII needle.
 _START = re.compile(r"[A-Z]|(?<=[\x00\x01])[a-z0-9]")
-_TYPE = "I"  # unsigned 32-bit on every supported platform (checked when read back)
 
 Span = tuple[int, int]
 
@@ -64,7 +63,7 @@ class Starts:
         # makes none. Both sorts are stable: the order is that of one sort by the text.
         first = hay.__getitem__
         found.sort(key=first)
-        positions = array(_TYPE)
+        positions = array(OFFSET_TYPE)
         k = 0
         while k < len(found):
             end = bisect_right(found, first(found[k]), k, key=first)
@@ -73,11 +72,11 @@ class Starts:
         del found
         # The record of p is the number of record starts after the first one up to p.
         later_starts = field.offsets[1:]
-        records = array(_TYPE, map(bisect_right, repeat(later_starts), positions))
+        records = array(OFFSET_TYPE, map(bisect_right, repeat(later_starts), positions))
         # An item start has a separator in front (as scan.tier reads it: hay[p - 1]).
         is_head = list(map(SEPS.__contains__, map(hay.__getitem__, map(sub, positions, repeat(1)))))
-        heads = array(_TYPE, compress(positions, is_head))
-        head_records = array(_TYPE, compress(records, is_head))
+        heads = array(OFFSET_TYPE, compress(positions, is_head))
+        head_records = array(OFFSET_TYPE, compress(records, is_head))
         return cls(hay, positions, records, heads, head_records)
 
     def plain(self) -> tuple[bytes, bytes, bytes, bytes]:
@@ -94,7 +93,7 @@ class Starts:
         """The table back from the cache; a ValueError when it does not fit ``field``."""
         if not isinstance(data, tuple | list) or len(data) != 4:
             raise ValueError("syllable starts")
-        positions, records, heads, head_records = (array(_TYPE) for _ in range(4))
+        positions, records, heads, head_records = (array(OFFSET_TYPE) for _ in range(4))
         if positions.itemsize != 4:
             raise ValueError("syllable starts: no 32-bit array type")
         for table, raw in zip((positions, records, heads, head_records), data, strict=True):
